@@ -1,0 +1,89 @@
+// The real Pulumi CLI for end-to-end tests: a stack per test on a local file backend with passphrase secrets,
+// its own PULUMI_HOME, no update checks and no plugin downloads. Never skips: if the CLI cannot be had, the test
+// fails with the toolchain script's message (CI builds it in .ci/run; locally `npm test` builds it once).
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+
+export const REPO_ROOT = path.resolve(__dirname, "../..");
+export const PASSPHRASE = "megaport-mx-e2e-passphrase";
+
+let cliRoot: string | undefined;
+
+/** The directory holding bin/pulumi, from the toolchain script (cached after the first build). */
+export function pulumiCliRoot(): string {
+  if (cliRoot) return cliRoot;
+  const fromEnv = process.env.MEGAPORT_MX_PULUMI_ROOT;
+  if (fromEnv && fs.existsSync(path.join(fromEnv, "bin", "pulumi"))) return (cliRoot = fromEnv);
+  const out = execFileSync("bash", [path.join(REPO_ROOT, "scripts/pulumi-cli.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 60 * 60 * 1000,
+  });
+  const root = out.trim().split("\n").pop();
+  if (!root) throw new Error("scripts/pulumi-cli.sh printed no CLI root");
+  return (cliRoot = root);
+}
+
+export interface E2eStack {
+  stack: Stack;
+  /** Everything the CLI printed during this test, for searching for secrets. */
+  output: string[];
+  /** Environment the CLI runs with. */
+  envVars: Record<string, string>;
+  workDir: string;
+  tmpDir: string;
+  cleanup(): Promise<void>;
+}
+
+/** A fresh stack of a real program directory, on a backend of its own. */
+export async function createStack(
+  programDir: string,
+  options: { stackName?: string; envVars?: Record<string, string>; config?: Record<string, string> } = {},
+): Promise<E2eStack> {
+  const root = pulumiCliRoot();
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "megaport-mx-e2e-"));
+  const backendDir = path.join(tmpDir, "backend");
+  const pulumiHome = path.join(tmpDir, "home");
+  fs.mkdirSync(backendDir);
+  fs.mkdirSync(pulumiHome);
+  const envVars: Record<string, string> = {
+    PULUMI_BACKEND_URL: `file://${backendDir}`,
+    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+    PATH: `${path.join(root, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+    ...options.envVars,
+  };
+  const pulumiCommand = await PulumiCommand.get({ root, skipVersionCheck: false });
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName: options.stackName ?? "e2e", workDir: programDir },
+    { pulumiCommand, envVars, pulumiHome },
+  );
+  for (const [key, value] of Object.entries(options.config ?? {})) {
+    await stack.setConfig(key, { value, secret: /secret/i.test(key) });
+  }
+  return {
+    stack,
+    output: [],
+    envVars,
+    workDir: programDir,
+    tmpDir,
+    async cleanup() {
+      await stack.workspace.removeStack(stack.name, { force: true }).catch(() => undefined);
+      // The stack's Pulumi.<stack>.yaml lands in the program directory; remove it with the stack.
+      fs.rmSync(path.join(programDir, `Pulumi.${stack.name}.yaml`), { force: true });
+      fs.rmSync(tmpDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** onOutput handler that keeps what the CLI printed. */
+export function collect(e2e: E2eStack): (line: string) => void {
+  return (line) => {
+    e2e.output.push(line);
+  };
+}

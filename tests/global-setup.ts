@@ -1,0 +1,7 @@
+// Jest global setup: get the Pulumi CLI once (cached build from scripts/pulumi-cli.sh) before any test runs, so no
+// single test's timeout has to cover a cold build. The end-to-end harness reads MEGAPORT_MX_PULUMI_ROOT.
+import { pulumiCliRoot } from "./e2e/pulumi-harness";
+
+export default function globalSetup(): void {
+  process.env.MEGAPORT_MX_PULUMI_ROOT = pulumiCliRoot();
+}
