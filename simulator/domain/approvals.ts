@@ -1,0 +1,115 @@
+/**
+ * Marketplace connection requests and speed changes waiting for the B-end owner (megaport-api.md 9.1, 9.1a).
+ *
+ * A request is opened when a customer orders a VXC to another company's port (unless the port auto-approves or
+ * a pre-approved service key was used) or raises the rate limit of such a VXC. The provider accepts or denies
+ * it; a new VXC then deploys or FAILs, a speed change applies or is dropped. Either way the customer is told
+ * by email, and a denial's reason stays readable in `vxcApproval.message`.
+ */
+import { randomUUID } from "node:crypto";
+import { badRequest, forbidden } from "../errors";
+import { scheduleDeployment } from "../lifecycle";
+import type { Store } from "../store";
+import type { ApprovalType, VxcRecord } from "../state";
+import { assertMayApprove, type Caller } from "./caller";
+import { sendVxcEmail } from "./emails";
+import { claimVlan } from "./vlans";
+import { canSeeVxc, vxcParties } from "./vxc-parties";
+
+export function openApproval(store: Store, vxc: VxcRecord, type: ApprovalType, newSpeed: number): void {
+  const { aOwnerUid, bOwnerUid } = vxcParties(store, vxc);
+  const now = store.now();
+  vxc.approval = {
+    uid: randomUUID(),
+    type,
+    newSpeed,
+    approverCompanyUid: bOwnerUid,
+    requesterCompanyUid: aOwnerUid,
+    requestedAt: now,
+    expiresAt: now + store.timings.approvalExpiryMs,
+  };
+  store.markChanged();
+  if (type === "NEW") {
+    sendVxcEmail(store, "CONNECTION_REQUEST", vxc);
+    sendVxcEmail(store, "CONNECTION_REQUEST_SUBMITTED", vxc);
+  } else {
+    sendVxcEmail(store, "SPEED_CHANGE_REQUEST", vxc, { newSpeed });
+    sendVxcEmail(store, "SPEED_CHANGE_SUBMITTED", vxc, { newSpeed });
+  }
+}
+
+export interface Decision {
+  approved: boolean;
+  /** VLAN the provider wants on its (B) end; 0 or absent keeps the current one. */
+  vlan?: number;
+  /** Why the provider denied; shown to the customer. */
+  reason?: string;
+}
+
+/** Accept or deny the pending request on `vxc` on behalf of `caller`, who must own the B-end. */
+export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, decision: Decision): void {
+  const approval = vxc.approval;
+  if (!approval) throw badRequest(`VXC ${vxc.productUid} has no pending approval to accept or deny`);
+  if (approval.approverCompanyUid !== caller.companyUid) {
+    throw forbidden("Only B end owner can approve or deny this VXC");
+  }
+  assertMayApprove(caller);
+  const provider = store.company(approval.approverCompanyUid).tradingName;
+  if (
+    decision.approved &&
+    decision.vlan !== undefined &&
+    decision.vlan !== 0 &&
+    decision.vlan !== vxc.bEnd.vlan
+  ) {
+    vxc.bEnd.vlan = claimVlan(store, vxc.bEnd.productUid, decision.vlan, "vlan", {
+      exceptVxcUid: vxc.productUid,
+    });
+  }
+  const now = store.now();
+  const reason = decision.reason?.trim() || (decision.approved ? "" : `Denied by ${provider}`);
+  vxc.approval = null;
+  vxc.lastDecision = {
+    uid: approval.uid,
+    type: approval.type,
+    newSpeed: approval.newSpeed,
+    outcome: decision.approved ? "APPROVED" : "REJECTED",
+    reason,
+    decidedAt: now,
+  };
+  store.markChanged();
+  if (approval.type === "NEW") {
+    if (decision.approved) {
+      scheduleDeployment(store, vxc, now);
+      sendVxcEmail(store, "CONNECTION_REQUEST_ACCEPTED", vxc);
+    } else {
+      vxc.provisioningStatus = "FAILED";
+      vxc.next = null;
+      sendVxcEmail(store, "CONNECTION_REQUEST_DENIED", vxc, { reason });
+    }
+  } else if (decision.approved) {
+    vxc.rateLimit = approval.newSpeed;
+    sendVxcEmail(store, "SPEED_CHANGE_ACCEPTED", vxc);
+  } else {
+    sendVxcEmail(store, "SPEED_CHANGE_DENIED", vxc, { reason, newSpeed: approval.newSpeed });
+  }
+}
+
+/** The VXC whose pending request has this approval UID, if the caller's company is the one that must act. */
+export function vxcByApprovalUid(store: Store, caller: Caller, approvalUid: string): VxcRecord {
+  const vxc = store.state.vxcs.find((v) => v.approval?.uid === approvalUid);
+  if (
+    !vxc ||
+    !canSeeVxc(store, caller.companyUid, vxc) ||
+    vxc.approval?.approverCompanyUid !== caller.companyUid
+  ) {
+    throw badRequest(`Could not find a pending VXC order with UID ${approvalUid}`);
+  }
+  return vxc;
+}
+
+/** Requests the company must answer, oldest first (the portal's Approvals list). */
+export function pendingApprovalsFor(store: Store, companyUid: string): VxcRecord[] {
+  return store.state.vxcs
+    .filter((v) => v.approval?.approverCompanyUid === companyUid)
+    .sort((a, b) => (a.approval?.requestedAt ?? 0) - (b.approval?.requestedAt ?? 0));
+}

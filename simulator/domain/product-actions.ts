@@ -1,0 +1,146 @@
+/**
+ * Product actions (POST /v3/product/{uid}/action/{CANCEL|CANCEL_NOW|UN_CANCEL}), port changes
+ * (PUT /v2/product/megaport/{uid}) and resource tags.
+ *
+ * A VXC is cancelled by the company that ordered it. CANCEL_NOW goes CANCELLED → DECOMMISSIONED shortly; CANCEL
+ * waits for the end of the contract. UN_CANCEL restores a CANCELLED service to what it was. Cancelling a port
+ * takes its VXCs with it (CANCELLED_PARENT). Cancelled services free their VLANs and stay listed.
+ */
+import { badRequest, forbidden } from "../errors";
+import { scheduleDeployment } from "../lifecycle";
+import type { Store } from "../store";
+import type { PortRecord, ProvisioningStatus, ResourceTag, VxcRecord } from "../state";
+import { assertMayChange, type Caller } from "./caller";
+import { vlansInUse } from "./vlans";
+import { canSeeVxc, ownPort, vxcParties } from "./vxc-parties";
+
+export const PRODUCT_ACTIONS = ["CANCEL", "CANCEL_NOW", "UN_CANCEL"] as const;
+export type ProductAction = (typeof PRODUCT_ACTIONS)[number];
+
+type Service = { kind: "vxc"; record: VxcRecord } | { kind: "port"; record: PortRecord };
+
+/** Any product the caller may see, by UID or numeric id. */
+export function visibleProduct(store: Store, caller: Caller, uid: string): Service {
+  const vxc = store.findVxc(uid);
+  if (vxc && canSeeVxc(store, caller.companyUid, vxc)) return { kind: "vxc", record: vxc };
+  const port = store.findPort(uid);
+  if (port && port.companyUid === caller.companyUid) return { kind: "port", record: port };
+  return { kind: "port", record: ownPort(store, caller, uid) };
+}
+
+function cancel(store: Store, record: VxcRecord | PortRecord, at: number, status: ProvisioningStatus): void {
+  record.statusBeforeCancel = record.provisioningStatus;
+  record.provisioningStatus = status;
+  record.terminateDate = at;
+  record.next = { status: "DECOMMISSIONED", at };
+  if ("approval" in record) record.approval = null;
+  store.markChanged();
+}
+
+export function runProductAction(store: Store, caller: Caller, uid: string, action: ProductAction): void {
+  assertMayChange(caller);
+  const service = visibleProduct(store, caller, uid);
+  const record = service.record;
+  if (service.kind === "vxc" && service.record.companyUid !== caller.companyUid) {
+    throw forbidden(
+      `Only the company that ordered VXC ${uid} can ${action === "UN_CANCEL" ? "restore" : "cancel"} it`,
+    );
+  }
+  const now = store.now();
+  if (action === "UN_CANCEL") {
+    if (record.provisioningStatus !== "CANCELLED")
+      throw badRequest(`Service ${uid} must be in CANCELLED state to UN_CANCEL`);
+    if (service.kind === "vxc") assertVlansStillFree(store, service.record);
+    const previous = record.statusBeforeCancel ?? "LIVE";
+    record.provisioningStatus = previous;
+    record.terminateDate = null;
+    record.next = null;
+    record.statusBeforeCancel = null;
+    if (service.kind === "vxc" && (previous === "DEPLOYABLE" || previous === "CONFIGURED")) {
+      scheduleDeployment(store, service.record, now);
+    }
+    store.markChanged();
+    return;
+  }
+  if (record.provisioningStatus === "CANCELLED" || record.provisioningStatus === "DECOMMISSIONED") {
+    throw badRequest(`Service ${uid} is already ${record.provisioningStatus}`);
+  }
+  const at =
+    action === "CANCEL_NOW"
+      ? now + store.timings.cancelledMs
+      : Math.max(now + store.timings.cancelledMs, contractEnd(record) ?? 0);
+  cancel(store, record, at, "CANCELLED");
+  if (action === "CANCEL_NOW") record.terminateDate = now;
+  if (service.kind === "port") {
+    for (const vxc of store.vxcsOnPort(service.record.productUid)) {
+      if (vxc.provisioningStatus !== "DECOMMISSIONED" && vxc.provisioningStatus !== "CANCELLED") {
+        cancel(store, vxc, at, "CANCELLED_PARENT");
+      }
+    }
+  }
+}
+
+function contractEnd(record: VxcRecord | PortRecord): number | null {
+  return "contractEndDate" in record ? record.contractEndDate : null;
+}
+
+function assertVlansStillFree(store: Store, vxc: VxcRecord): void {
+  const { aPort, bPort } = vxcParties(store, vxc);
+  if (vlansInUse(store, aPort.productUid, vxc.productUid).has(vxc.aEnd.vlan)) {
+    throw badRequest(`VLAN ${vxc.aEnd.vlan} not available on MEGAPORT service ${aPort.productId}`);
+  }
+  if (vlansInUse(store, bPort.productUid, vxc.productUid).has(vxc.bEnd.vlan)) {
+    throw badRequest(`VLAN ${vxc.bEnd.vlan} not available on MEGAPORT service ${bPort.productId}`);
+  }
+}
+
+export interface PortUpdateInput {
+  name?: string;
+  costCentre?: string;
+  marketplaceVisibility?: boolean;
+  term?: number;
+}
+
+export function updatePort(store: Store, caller: Caller, uid: string, input: PortUpdateInput): PortRecord {
+  assertMayChange(caller);
+  const port = ownPort(store, caller, uid);
+  if (port.provisioningStatus === "DECOMMISSIONED" || port.provisioningStatus === "CANCELLED") {
+    throw badRequest(`Service ${uid} is ${port.provisioningStatus} and cannot be modified`);
+  }
+  if (input.name !== undefined && (input.name.trim().length < 1 || input.name.length > 64)) {
+    throw badRequest(`Invalid port name "${input.name}": a name must be 1 to 64 characters`);
+  }
+  if (input.costCentre !== undefined && input.costCentre.length > 255) {
+    throw badRequest("Invalid costCentre: at most 255 characters");
+  }
+  if (input.term !== undefined && ![1, 12, 24, 36].includes(input.term)) {
+    throw badRequest(`Invalid term ${input.term}: a port term must be one of 1, 12, 24, 36 months`);
+  }
+  if (input.name !== undefined) port.productName = input.name;
+  if (input.costCentre !== undefined) port.costCentre = input.costCentre;
+  if (input.marketplaceVisibility !== undefined) port.marketplaceVisibility = input.marketplaceVisibility;
+  if (input.term !== undefined) port.contractTermMonths = input.term;
+  store.markChanged();
+  return port;
+}
+
+export function readTags(store: Store, caller: Caller, uid: string): ResourceTag[] {
+  return visibleProduct(store, caller, uid).record.resourceTags;
+}
+
+/** Tags belong to the company that owns the product (for a VXC: the one that ordered it). */
+export function replaceTags(store: Store, caller: Caller, uid: string, tags: ResourceTag[]): ResourceTag[] {
+  assertMayChange(caller);
+  const service = visibleProduct(store, caller, uid);
+  if (service.record.companyUid !== caller.companyUid) {
+    throw forbidden(`Only the company that owns service ${uid} can change its tags`);
+  }
+  const keys = new Set<string>();
+  for (const tag of tags) {
+    if (keys.has(tag.key)) throw badRequest(`Duplicate resource tag key "${tag.key}"`);
+    keys.add(tag.key);
+  }
+  service.record.resourceTags = tags.map((t) => ({ key: t.key, value: t.value }));
+  store.markChanged();
+  return service.record.resourceTags;
+}

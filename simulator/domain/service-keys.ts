@@ -1,0 +1,159 @@
+/**
+ * Service keys: a provider hands a customer a key for one of its ports (megaport-api.md §10). A key can be
+ * single-use (then it fixes the provider-side VLAN and is consumed by the first order), limited to a speed and
+ * a validity window, switched off, and pre-approved (orders with it skip the provider's approval). Keys are
+ * never deleted, only deactivated.
+ */
+import { randomUUID } from "node:crypto";
+import { badRequest, SimError } from "../errors";
+import type { Store } from "../store";
+import type { ServiceKeyRecord } from "../state";
+import { assertMayChange, type Caller } from "./caller";
+import { MAX_VLAN, MIN_VLAN } from "./vlans";
+import { ownPort } from "./vxc-parties";
+
+export interface ServiceKeyInput {
+  productUid?: string;
+  productId?: number;
+  singleUse?: boolean;
+  maxSpeed?: number | null;
+  active?: boolean;
+  preApproved?: boolean | null;
+  description?: string;
+  vlan?: number | null;
+  validFor?: { start?: number | null; end?: number | null } | null;
+  promoCode?: string | null;
+}
+
+export interface ServiceKeyUpdate extends ServiceKeyInput {
+  key: string;
+}
+
+export function isExpired(key: ServiceKeyRecord, now: number): boolean {
+  return key.validTo !== null && now > key.validTo;
+}
+
+/** Whether an order could use the key right now (the `valid` field). */
+export function isValid(key: ServiceKeyRecord, now: number): boolean {
+  const started = key.validFrom === null || now >= key.validFrom;
+  const consumed = key.singleUse && key.lastUsed !== null;
+  return key.active && started && !isExpired(key, now) && !consumed;
+}
+
+function resolveProductUid(store: Store, caller: Caller, input: ServiceKeyInput): string | undefined {
+  if (input.productUid !== undefined && input.productId !== undefined) {
+    throw badRequest("Specify either productUid or productId for a service key, not both");
+  }
+  const ref = input.productUid ?? (input.productId !== undefined ? String(input.productId) : undefined);
+  return ref === undefined ? undefined : ownPort(store, caller, ref).productUid;
+}
+
+function checkRules(store: Store, key: ServiceKeyRecord): void {
+  if (key.singleUse && key.vlan === null) throw badRequest("A single-use service key needs a VLAN");
+  if (!key.singleUse && key.vlan !== null) throw badRequest("Only a single-use service key can fix a VLAN");
+  if (key.vlan !== null && (!Number.isInteger(key.vlan) || key.vlan < MIN_VLAN || key.vlan > MAX_VLAN)) {
+    throw badRequest(`Invalid service key VLAN ${key.vlan}: it must be between ${MIN_VLAN} and ${MAX_VLAN}`);
+  }
+  const port = store.port(key.productUid);
+  if (key.maxSpeed !== null && (key.maxSpeed < 1 || key.maxSpeed > port.maxVxcSpeed)) {
+    throw badRequest(
+      `Invalid service key maxSpeed ${key.maxSpeed}: it must be between 1 and the port's maximum VXC speed of ${port.maxVxcSpeed} Mbps`,
+    );
+  }
+  if (key.validFrom !== null && key.validTo !== null && key.validTo < key.validFrom) {
+    throw badRequest("Invalid service key validFor: end is before start");
+  }
+}
+
+export function createServiceKey(store: Store, caller: Caller, input: ServiceKeyInput): ServiceKeyRecord {
+  assertMayChange(caller);
+  const productUid = resolveProductUid(store, caller, input);
+  if (!productUid) throw badRequest("A service key needs a productUid or productId");
+  const key: ServiceKeyRecord = {
+    key: randomUUID(),
+    companyUid: caller.companyUid,
+    productUid,
+    description: input.description ?? "",
+    createDate: store.now(),
+    singleUse: input.singleUse ?? false,
+    maxSpeed: input.maxSpeed ?? null,
+    vlan: input.vlan ?? null,
+    preApproved: input.preApproved ?? false,
+    active: input.active ?? true,
+    validFrom: input.validFor?.start ?? null,
+    validTo: input.validFor?.end ?? null,
+    lastUsed: null,
+    promoCode: input.promoCode ?? null,
+  };
+  checkRules(store, key);
+  store.state.serviceKeys.push(key);
+  store.markChanged();
+  return key;
+}
+
+export function ownServiceKey(store: Store, caller: Caller, key: string): ServiceKeyRecord {
+  const record = store.serviceKey(key);
+  if (!record || record.companyUid !== caller.companyUid)
+    throw badRequest(`Service key ${key} does not exist`);
+  return record;
+}
+
+export function updateServiceKey(store: Store, caller: Caller, input: ServiceKeyUpdate): ServiceKeyRecord {
+  assertMayChange(caller);
+  const current = ownServiceKey(store, caller, input.key);
+  const productUid = resolveProductUid(store, caller, input) ?? current.productUid;
+  const next: ServiceKeyRecord = {
+    ...current,
+    productUid,
+    description: input.description ?? current.description,
+    singleUse: input.singleUse ?? current.singleUse,
+    maxSpeed: input.maxSpeed === undefined ? current.maxSpeed : input.maxSpeed,
+    vlan: input.vlan === undefined ? current.vlan : input.vlan,
+    preApproved:
+      input.preApproved === undefined || input.preApproved === null ? current.preApproved : input.preApproved,
+    active: input.active ?? current.active,
+    validFrom: input.validFor?.start === undefined ? current.validFrom : input.validFor.start,
+    validTo: input.validFor?.end === undefined ? current.validTo : input.validFor.end,
+    promoCode: input.promoCode === undefined ? current.promoCode : input.promoCode,
+  };
+  checkRules(store, next);
+  Object.assign(current, next);
+  store.markChanged();
+  return current;
+}
+
+export function listServiceKeys(store: Store, caller: Caller, productIdOrUid?: string): ServiceKeyRecord[] {
+  const productUid =
+    productIdOrUid === undefined ? undefined : ownPort(store, caller, productIdOrUid).productUid;
+  return store.state.serviceKeys.filter(
+    (k) => k.companyUid === caller.companyUid && (productUid === undefined || k.productUid === productUid),
+  );
+}
+
+/** The key an order names, if it can be used for an order at `rateLimit` right now; else the reason why not. */
+export function usableServiceKey(store: Store, key: string, rateLimit: number): ServiceKeyRecord {
+  const record = store.serviceKey(key);
+  const now = store.now();
+  if (!record) throw badRequest(`Service key ${key} does not exist`);
+  if (!record.active) throw badRequest(`Service key ${key} is not active`);
+  if (record.validFrom !== null && now < record.validFrom) {
+    throw badRequest(`Service key ${key} is not valid until ${new Date(record.validFrom).toISOString()}`);
+  }
+  if (isExpired(record, now)) throw badRequest(`Service key ${key} has expired`);
+  if (record.singleUse && record.lastUsed !== null)
+    throw badRequest(`Service key ${key} has already been used`);
+  if (record.maxSpeed !== null && rateLimit > record.maxSpeed) {
+    throw badRequest(
+      `Rate limit ${rateLimit} Mbps exceeds the service key's maximum speed of ${record.maxSpeed} Mbps`,
+    );
+  }
+  return record;
+}
+
+/** Record a use; a single-use key cannot be used again. */
+export function consumeServiceKey(store: Store, record: ServiceKeyRecord): void {
+  if (record.singleUse && record.lastUsed !== null)
+    throw new SimError(409, `Service key ${record.key} has already been used`);
+  record.lastUsed = store.now();
+  store.markChanged();
+}

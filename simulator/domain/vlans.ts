@@ -1,0 +1,66 @@
+/**
+ * VLAN rules on a port: the allowed range (0 = pick one for me, -1 = untagged, 2–4093) and clashes with the
+ * VXCs already on that port. Cancelled, decommissioned and failed VXCs hold no VLANs.
+ */
+import { badRequest } from "../errors";
+import type { Store } from "../store";
+import { RELEASED_STATUSES } from "../state";
+
+export const AUTO_VLAN = 0;
+export const UNTAGGED_VLAN = -1;
+export const MIN_VLAN = 2;
+export const MAX_VLAN = 4093;
+
+export function assertVlanInRange(vlan: number, field: string): void {
+  const ok = vlan === AUTO_VLAN || vlan === UNTAGGED_VLAN || (vlan >= MIN_VLAN && vlan <= MAX_VLAN);
+  if (!Number.isInteger(vlan) || !ok) {
+    throw badRequest(
+      `Invalid ${field} ${vlan}: a VLAN must be 0 (auto-assign), -1 (untagged) or between ${MIN_VLAN} and ${MAX_VLAN}`,
+    );
+  }
+}
+
+/** VLANs held on a port by live-ish VXCs, optionally ignoring one VXC (the one being changed). */
+export function vlansInUse(store: Store, portUid: string, exceptVxcUid?: string): Set<number> {
+  const used = new Set<number>();
+  for (const vxc of store.vxcsOnPort(portUid)) {
+    if (vxc.productUid === exceptVxcUid || RELEASED_STATUSES.includes(vxc.provisioningStatus)) continue;
+    if (vxc.aEnd.productUid === portUid) used.add(vxc.aEnd.vlan);
+    if (vxc.bEnd.productUid === portUid) used.add(vxc.bEnd.vlan);
+  }
+  return used;
+}
+
+/**
+ * The VLAN to use on a port for a request: a free one when asked for 0, the one asked for when free, else the
+ * real API's error. `alsoTaken` holds VLANs claimed earlier in the same order.
+ */
+export function claimVlan(
+  store: Store,
+  portUid: string,
+  requested: number,
+  field: string,
+  options: { exceptVxcUid?: string; alsoTaken?: Set<number> } = {},
+): number {
+  assertVlanInRange(requested, field);
+  const port = store.port(portUid);
+  const used = vlansInUse(store, portUid, options.exceptVxcUid);
+  for (const v of options.alsoTaken ?? []) used.add(v);
+  if (requested === AUTO_VLAN) {
+    for (let v = MIN_VLAN; v <= MAX_VLAN; v++) if (!used.has(v)) return v;
+    throw badRequest(`No VLAN available on MEGAPORT service ${port.productId}`);
+  }
+  if (used.has(requested)) {
+    const label = requested === UNTAGGED_VLAN ? "Untagged VLAN" : `VLAN ${requested}`;
+    throw badRequest(`${label} not available on MEGAPORT service ${port.productId}`);
+  }
+  return requested;
+}
+
+/** Free tagged VLANs on a port, the data of GET /v2/product/port/{uid}/vlan. */
+export function freeVlans(store: Store, portUid: string): number[] {
+  const used = vlansInUse(store, portUid);
+  const free: number[] = [];
+  for (let v = MIN_VLAN; v <= MAX_VLAN; v++) if (!used.has(v)) free.push(v);
+  return free;
+}

@@ -1,0 +1,179 @@
+/**
+ * Ordering VXCs (POST /v3/networkdesign/validate, POST /v4|v3/networkdesign/buy). An order is checked as a
+ * whole before anything is created, so a bad item leaves nothing half-ordered. A VXC to another company's port
+ * waits for that company's approval unless the port auto-approves or a pre-approved service key is used.
+ */
+import { randomUUID } from "node:crypto";
+import { badRequest } from "../errors";
+import { scheduleDeployment } from "../lifecycle";
+import type { Store } from "../store";
+import type { PortRecord, ResourceTag, ServiceKeyRecord, VxcRecord } from "../state";
+import { openApproval } from "./approvals";
+import { assertMayChange, type Caller } from "./caller";
+import { consumeServiceKey, usableServiceKey } from "./service-keys";
+import { claimVlan } from "./vlans";
+import {
+  assertCostCentre,
+  assertPortTakesVxcs,
+  assertRateLimit,
+  assertTerm,
+  assertVxcName,
+} from "./vxc-rules";
+import { ownPort } from "./vxc-parties";
+
+export interface VxcOrderEnd {
+  productUid?: string;
+  vlan?: number;
+}
+
+export interface VxcOrderInput {
+  productName: string;
+  rateLimit: number;
+  term?: number;
+  shutdown?: boolean;
+  costCentre?: string;
+  serviceKey?: string;
+  aEnd?: VxcOrderEnd;
+  bEnd?: VxcOrderEnd;
+  resourceTags?: ResourceTag[];
+}
+
+export interface OrderItemInput {
+  /** The A-end product. */
+  productUid: string;
+  associatedVxcs: VxcOrderInput[];
+}
+
+/** One VXC of an order after every check passed: what `buy` will create. */
+export interface PlannedVxc {
+  input: VxcOrderInput;
+  aPort: PortRecord;
+  bPort: PortRecord;
+  aVlan: number;
+  bVlan: number;
+  term: number;
+  key: ServiceKeyRecord | null;
+  needsApproval: boolean;
+}
+
+function planOne(
+  store: Store,
+  caller: Caller,
+  aEndUid: string,
+  input: VxcOrderInput,
+  taken: Map<string, Set<number>>,
+): PlannedVxc {
+  const aPort = ownPort(store, caller, input.aEnd?.productUid ?? aEndUid);
+  assertPortTakesVxcs(aPort);
+  assertVxcName(input.productName);
+  const term = input.term ?? 1;
+  assertTerm(term);
+  if (input.costCentre !== undefined) assertCostCentre(input.costCentre);
+
+  let key: ServiceKeyRecord | null = null;
+  let bPort: PortRecord;
+  if (input.serviceKey) {
+    key = usableServiceKey(store, input.serviceKey, input.rateLimit);
+    if (input.bEnd?.productUid && input.bEnd.productUid !== key.productUid) {
+      throw badRequest(
+        `Service key ${key.key} is for service ${key.productUid}, not ${input.bEnd.productUid}`,
+      );
+    }
+    bPort = store.port(key.productUid);
+  } else {
+    const bUid = input.bEnd?.productUid;
+    if (!bUid) throw badRequest("A VXC order needs bEnd.productUid or a serviceKey");
+    bPort = store.port(bUid);
+    if (bPort.companyUid !== caller.companyUid && !(bPort.vxcPermitted && bPort.marketplaceVisibility)) {
+      throw badRequest(`Service ${bUid} does not accept connections without a service key`);
+    }
+  }
+  assertPortTakesVxcs(bPort);
+  assertRateLimit(input.rateLimit, [aPort, bPort]);
+
+  const takenOn = (uid: string) => {
+    let set = taken.get(uid);
+    if (!set) taken.set(uid, (set = new Set()));
+    return set;
+  };
+  const aVlan = claimVlan(store, aPort.productUid, input.aEnd?.vlan ?? 0, "aEnd.vlan", {
+    alsoTaken: takenOn(aPort.productUid),
+  });
+  takenOn(aPort.productUid).add(aVlan);
+  // A single-use key fixes the provider's VLAN; otherwise the customer may suggest one.
+  const bVlanAsked = key?.singleUse && key.vlan !== null ? key.vlan : (input.bEnd?.vlan ?? 0);
+  const bVlan = claimVlan(store, bPort.productUid, bVlanAsked, "bEnd.vlan", {
+    alsoTaken: takenOn(bPort.productUid),
+  });
+  takenOn(bPort.productUid).add(bVlan);
+
+  const needsApproval = bPort.companyUid !== caller.companyUid && !bPort.vxcAutoApproval && !key?.preApproved;
+  return { input, aPort, bPort, aVlan, bVlan, term, key, needsApproval };
+}
+
+/** Check a whole order without changing anything (validate, and the first half of buy). */
+export function planOrder(store: Store, caller: Caller, items: readonly OrderItemInput[]): PlannedVxc[] {
+  assertMayChange(caller);
+  if (items.length === 0) throw badRequest("The order is empty");
+  const taken = new Map<string, Set<number>>();
+  const usedKeys = new Set<string>();
+  const planned: PlannedVxc[] = [];
+  for (const item of items) {
+    if (item.associatedVxcs.length === 0) {
+      throw badRequest(
+        `Order item for ${item.productUid} has no associatedVxcs: the simulator only sells VXCs`,
+      );
+    }
+    for (const vxc of item.associatedVxcs) {
+      const plan = planOne(store, caller, item.productUid, vxc, taken);
+      if (plan.key?.singleUse) {
+        if (usedKeys.has(plan.key.key)) throw badRequest(`Service key ${plan.key.key} has already been used`);
+        usedKeys.add(plan.key.key);
+      }
+      planned.push(plan);
+    }
+  }
+  return planned;
+}
+
+/** Place the order: create the VXCs, consume keys, open approvals, start deployments. */
+export function buyOrder(store: Store, caller: Caller, items: readonly OrderItemInput[]): VxcRecord[] {
+  const planned = planOrder(store, caller, items);
+  const now = store.now();
+  const orderId = store.nextOrderId();
+  return planned.map((plan) => {
+    const vxc: VxcRecord = {
+      productId: store.nextProductId(),
+      productUid: randomUUID(),
+      productName: plan.input.productName,
+      companyUid: caller.companyUid,
+      rateLimit: plan.input.rateLimit,
+      contractTermMonths: plan.term,
+      costCentre: plan.input.costCentre ?? "",
+      shutdown: plan.input.shutdown ?? false,
+      provisioningStatus: "DEPLOYABLE",
+      createDate: now,
+      liveDate: null,
+      terminateDate: null,
+      contractStartDate: null,
+      contractEndDate: null,
+      createdBy: caller.personUid,
+      aEnd: { productUid: plan.aPort.productUid, vlan: plan.aVlan },
+      bEnd: { productUid: plan.bPort.productUid, vlan: plan.bVlan },
+      serviceKey: plan.key?.key ?? null,
+      preApprovedByKey: plan.key?.preApproved ?? false,
+      vxcOrderId: orderId,
+      approval: null,
+      lastDecision: null,
+      statusBeforeCancel: null,
+      next: null,
+      resourceTags: (plan.input.resourceTags ?? []).map((t) => ({ key: t.key, value: t.value })),
+    };
+    store.state.vxcs.push(vxc);
+    store.markChanged();
+    if (plan.key) consumeServiceKey(store, plan.key);
+    if (plan.needsApproval) openApproval(store, vxc, "NEW", vxc.rateLimit);
+    else scheduleDeployment(store, vxc, now);
+    return vxc;
+  });
+}

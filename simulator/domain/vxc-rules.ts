@@ -1,0 +1,42 @@
+/**
+ * Field rules shared by VXC orders and VXC updates, with the real API's wording where we know it.
+ */
+import { badRequest } from "../errors";
+import type { PortRecord } from "../state";
+import { TERMS_MONTHS } from "../state";
+
+export function assertVxcName(name: string): void {
+  if (name.trim().length < 1 || name.length > 64) {
+    throw badRequest(`Invalid VXC name "${name}": a name must be 1 to 64 characters`);
+  }
+}
+
+export function assertTerm(term: number): void {
+  if (!(TERMS_MONTHS as readonly number[]).includes(term)) {
+    throw badRequest(`Invalid term ${term}: the term must be one of ${TERMS_MONTHS.join(", ")} months`);
+  }
+}
+
+export function assertCostCentre(costCentre: string): void {
+  if (costCentre.length > 255) throw badRequest("Invalid costCentre: at most 255 characters");
+}
+
+/** The rate limit must fit both ends' `maxVxcSpeed`. */
+export function assertRateLimit(rateLimit: number, ports: readonly PortRecord[]): void {
+  if (!Number.isInteger(rateLimit) || rateLimit < 1) {
+    throw badRequest(`Invalid rateLimit ${rateLimit}: a rate limit is a whole number of Mbps, at least 1`);
+  }
+  for (const port of ports) {
+    if (rateLimit > port.maxVxcSpeed) {
+      throw badRequest(
+        `Rate limit ${rateLimit} Mbps exceeds the maximum VXC speed of ${port.maxVxcSpeed} Mbps on ${port.productName} (${port.productUid})`,
+      );
+    }
+  }
+}
+
+export function assertPortTakesVxcs(port: PortRecord): void {
+  if (port.provisioningStatus !== "LIVE" && port.provisioningStatus !== "CONFIGURED") {
+    throw badRequest(`Service ${port.productUid} is ${port.provisioningStatus} and cannot take new VXCs`);
+  }
+}

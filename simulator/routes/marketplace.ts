@@ -1,0 +1,53 @@
+/**
+ * EXTENSION (shape): GET/PUT /v2/marketplace/profile and GET /v2/marketplace/profiles. The paths come from the
+ * 2017 JS wrapper; the real field names were never published, so the body is docs/contracts.md's
+ * `MarketplaceProfile`.
+ */
+import { z } from "zod";
+import { envelope } from "../envelope";
+import { ownCompany, publicProfiles, setMarketplaceProfile } from "../domain/marketplace";
+import { parseBody, type Route } from "../router";
+import { profileView } from "../views/account-view";
+import { optional } from "./body-schemas";
+
+const ProfileBody = z.object({
+  companyName: optional(z.string().min(1).max(128)),
+  companyBio: optional(
+    z.string().refine((s) => s.trim().split(/\s+/).filter(Boolean).length <= 200, "at most 200 words"),
+  ),
+  contactEmail: optional(z.string().regex(/^[^@\s]+@[^@\s]+$/, "must be an email address")),
+  website: optional(
+    z.string().refine((s) => s === "" || /^https?:\/\/\S+$/.test(s), "must be an http(s) URL"),
+  ),
+  profileVisibility: optional(z.enum(["PUBLIC", "PRIVATE"])),
+  services: optional(z.array(z.string().min(1).max(128)).max(50)),
+});
+
+export const marketplaceRoutes: Route[] = [
+  {
+    method: "GET",
+    path: "/v2/marketplace/profile",
+    auth: true,
+    handler: ({ store, caller }) => ({
+      body: envelope("Marketplace profile", profileView(ownCompany(store, caller))),
+    }),
+  },
+  {
+    method: "PUT",
+    path: "/v2/marketplace/profile",
+    auth: true,
+    change: true,
+    handler: ({ store, caller, body }) => {
+      const company = setMarketplaceProfile(store, caller, parseBody(ProfileBody, body));
+      return { body: envelope("Marketplace profile updated", profileView(company)) };
+    },
+  },
+  {
+    method: "GET",
+    path: "/v2/marketplace/profiles",
+    auth: true,
+    handler: ({ store }) => ({
+      body: envelope("Marketplace profiles", publicProfiles(store).map(profileView)),
+    }),
+  },
+];

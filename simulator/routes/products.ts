@@ -1,0 +1,121 @@
+/**
+ * Products: list and get, port changes, cancel actions, resource tags, VLAN availability.
+ */
+import { z } from "zod";
+import { envelope } from "../envelope";
+import { badRequest } from "../errors";
+import {
+  PRODUCT_ACTIONS,
+  readTags,
+  replaceTags,
+  runProductAction,
+  updatePort,
+  visibleProduct,
+  type ProductAction,
+} from "../domain/product-actions";
+import { freeVlans } from "../domain/vlans";
+import { ownPort } from "../domain/vxc-parties";
+import { parseBody, type Route } from "../router";
+import { portView, vxcView } from "../views/product-view";
+import { int, optional, ResourceTagSchema } from "./body-schemas";
+
+const PortUpdateBody = z.object({
+  name: optional(z.string()),
+  costCentre: optional(z.string()),
+  marketplaceVisibility: optional(z.boolean()),
+  term: optional(int()),
+});
+
+const TagsBody = z.object({ resourceTags: z.array(ResourceTagSchema) });
+
+export const productRoutes: Route[] = [
+  {
+    method: "GET",
+    path: "/v2/products",
+    auth: true,
+    handler: ({ store, caller }) => {
+      const ports = store.state.ports.filter((p) => p.companyUid === caller.companyUid);
+      return {
+        body: envelope(
+          `Found ${ports.length} Products`,
+          ports.map((p) => portView(store, p, caller.companyUid)),
+        ),
+      };
+    },
+  },
+  {
+    method: "GET",
+    path: "/v2/product/:uid",
+    auth: true,
+    handler: ({ store, caller, params }) => {
+      const product = visibleProduct(store, caller, params.uid);
+      const data =
+        product.kind === "vxc"
+          ? vxcView(store, product.record, caller.companyUid)
+          : portView(store, product.record, caller.companyUid);
+      return { body: envelope(`Found Product ${product.record.productUid}`, data) };
+    },
+  },
+  {
+    method: "PUT",
+    path: "/v2/product/megaport/:uid",
+    auth: true,
+    change: true,
+    handler: ({ store, caller, params, body }) => {
+      const port = updatePort(store, caller, params.uid, parseBody(PortUpdateBody, body));
+      return {
+        body: envelope(
+          `Product [${port.productUid}] has been updated`,
+          portView(store, port, caller.companyUid),
+        ),
+      };
+    },
+  },
+  {
+    method: "POST",
+    path: "/v3/product/:uid/action/:action",
+    auth: true,
+    change: true,
+    handler: ({ store, caller, params }) => {
+      const action = params.action.toUpperCase();
+      if (!(PRODUCT_ACTIONS as readonly string[]).includes(action)) {
+        throw badRequest(`Unknown action ${params.action}: one of ${PRODUCT_ACTIONS.join(", ")}`);
+      }
+      runProductAction(store, caller, params.uid, action as ProductAction);
+      const uid = visibleProduct(store, caller, params.uid).record.productUid;
+      return { body: envelope(`Action [${action} Service ${uid}] has been done.`) };
+    },
+  },
+  {
+    method: "GET",
+    path: "/v2/product/:uid/tags",
+    auth: true,
+    handler: ({ store, caller, params }) => ({
+      body: envelope("Resource tags", { resourceTags: readTags(store, caller, params.uid) }),
+    }),
+  },
+  {
+    method: "PUT",
+    path: "/v2/product/:uid/tags",
+    auth: true,
+    change: true,
+    handler: ({ store, caller, params, body }) => {
+      const tags = replaceTags(store, caller, params.uid, parseBody(TagsBody, body).resourceTags);
+      return { body: envelope("Resource tags updated", { resourceTags: tags }) };
+    },
+  },
+  {
+    method: "GET",
+    path: "/v2/product/port/:uid/vlan",
+    auth: true,
+    handler: ({ store, caller, params, query }) => {
+      const port = ownPort(store, caller, params.uid);
+      const free = freeVlans(store, port.productUid);
+      const asked = query.get("vlan");
+      if (asked === null) return { body: envelope(`Available VLANs on ${port.productUid}`, free) };
+      const vlan = Number(asked);
+      if (!Number.isInteger(vlan)) throw badRequest(`Invalid vlan ${asked}`);
+      return { body: envelope(`Available VLANs on ${port.productUid}`, free.includes(vlan) ? [vlan] : []) };
+    },
+  },
+];

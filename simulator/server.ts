@@ -1,0 +1,295 @@
+/**
+ * The simulator's HTTP server: a faithful local Megaport API on loopback, plus the OAuth2 token endpoint, the
+ * portal (/portal) and the admin endpoints (/_sim). `createSimulator` serves a given store; `startSimulator`
+ * builds the store, clock, faults and mailer from options (docs/contracts.md) and serves them.
+ *
+ * Every request: rate limit and faults (API only), due lifecycle transitions, route, authenticate, Read Only
+ * check, handler, then the state file is written BEFORE the answer, so an acknowledged change survives a
+ * crash. Any error becomes the Megaport envelope through errors.ts; nothing a client sends can crash it.
+ */
+import { randomUUID } from "node:crypto";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import { SimulatedClock } from "./clock";
+import { assertMayChange } from "./domain/caller";
+import { authenticate, expireTokens } from "./domain/tokens";
+import { writeJson } from "./envelope";
+import { forbidden, SimError, unauthorized, writeError } from "./errors";
+import { Faults, FaultConfigSchema, type FaultConfig, type FaultRule } from "./faults";
+import { parseJsonBody, readBody } from "./http-body";
+import { runDueTransitions } from "./lifecycle";
+import { Mailer, parseSmtpAddress, type SmtpConfig } from "./mail";
+import { handlePortal } from "./portal/portal";
+import { MEGAPORT_RATE_LIMIT, SlidingWindowLimiter } from "./rate-limit";
+import { Router, type RouteContext } from "./router";
+import { adminRoutes } from "./routes/admin";
+import { authRoutes } from "./routes/auth";
+import { locationRoutes } from "./routes/locations";
+import { marketplaceRoutes } from "./routes/marketplace";
+import { orderRoutes } from "./routes/orders";
+import { peopleRoutes } from "./routes/people";
+import { productRoutes } from "./routes/products";
+import { serviceKeyRoutes } from "./routes/service-keys";
+import { vxcRoutes } from "./routes/vxcs";
+import { buildSeedState } from "./seed";
+import type { SimState } from "./state";
+import { Store } from "./store";
+import { resolveTimings, type Timings, type TimingsName } from "./timings";
+
+export interface Simulator {
+  /** API base URL, no trailing slash. */
+  url: string;
+  tokenUrl: string;
+  portalUrl: string;
+  store: Store;
+  faults: Faults;
+  mailer: Mailer;
+  /** Stop serving, finish email deliveries, and write the state one last time. */
+  close(): Promise<void>;
+}
+
+export interface CreateSimulatorOptions {
+  store: Store;
+  faults?: Faults;
+  mailer?: Mailer;
+  limiter?: SlidingWindowLimiter;
+  port?: number;
+  host?: string;
+  /** Run the background lifecycle ticker (default true). */
+  ticker?: boolean;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+const FAULT_MESSAGES: Record<number, string> = {
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+function faultError(rule: FaultRule): SimError {
+  const status = rule.status ?? 500;
+  const headers: Record<string, string> =
+    status === 429 ? { "Retry-After": String(rule.retryAfterSeconds ?? 1) } : {};
+  return new SimError(status, FAULT_MESSAGES[status] ?? "Error", "Injected fault (simulator)", headers);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function createSimulator(options: CreateSimulatorOptions): Promise<Simulator> {
+  const { store } = options;
+  const faults = options.faults ?? new Faults();
+  const mailer = options.mailer ?? new Mailer(store, undefined);
+  const limiter =
+    options.limiter ?? new SlidingWindowLimiter(MEGAPORT_RATE_LIMIT, () => store.clock.wallNow());
+  store.onEmail = (email) => mailer.deliver(email);
+  store.initialEmailDelivery = mailer.configured ? "pending" : "not-configured";
+
+  const api = new Router().add(
+    ...authRoutes,
+    ...locationRoutes,
+    ...productRoutes,
+    ...orderRoutes,
+    ...vxcRoutes,
+  );
+  api.add(...serviceKeyRoutes, ...peopleRoutes, ...marketplaceRoutes);
+  const admin = new Router().add(...adminRoutes({ faults, limiter }));
+
+  async function dispatch(
+    router: Router,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    traceId: string,
+    expireToken = false,
+  ): Promise<void> {
+    const method = req.method ?? "GET";
+    const match = router.match(method, url.pathname);
+    if (match.kind === "none") throw new SimError(404, `No endpoint ${method} ${url.pathname}`);
+    if (match.kind === "wrong-method") {
+      throw new SimError(405, `Method ${method} is not allowed on ${url.pathname}`, null, {
+        Allow: match.allowed.join(", "),
+      });
+    }
+    const { route, params } = match;
+    const rawBody = await readBody(req);
+    const ctx: RouteContext = {
+      store,
+      caller: undefined as unknown as RouteContext["caller"],
+      params,
+      query: url.searchParams,
+      body: undefined,
+      rawBody,
+      headers: req.headers,
+      traceId,
+      token: undefined,
+    };
+    if (route.auth) {
+      if (expireToken) {
+        const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+        if (bearer) expireTokens(store, bearer[1]);
+        store.flush();
+        throw unauthorized("The access token has expired; request a new one from the token endpoint");
+      }
+      const auth = authenticate(store, req.headers.authorization);
+      ctx.caller = auth.caller;
+      ctx.token = auth.token;
+      if (route.change) assertMayChange(auth.caller);
+    }
+    const contentType = String(req.headers["content-type"] ?? "");
+    if (!contentType.includes("x-www-form-urlencoded")) ctx.body = parseJsonBody(rawBody);
+    const result = route.handler(ctx);
+    store.flush();
+    writeJson(res, result.status ?? 200, result.body, traceId, result.headers);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const traceId = randomUUID();
+    try {
+      const url = new URL(req.url ?? "/", "http://simulator.local");
+      const method = req.method ?? "GET";
+      if (runDueTransitions(store) > 0) store.flush();
+      if (url.pathname === "/_sim" || url.pathname.startsWith("/_sim/")) {
+        if (!LOOPBACK.has(req.socket.remoteAddress ?? ""))
+          throw forbidden("Admin endpoints answer on loopback only");
+        await dispatch(admin, req, res, url, traceId);
+        return;
+      }
+      if (url.pathname === "/portal" || url.pathname.startsWith("/portal/")) {
+        await handlePortal(store, req, res, url, traceId);
+        return;
+      }
+      const admitted = limiter.admit(req.socket.remoteAddress ?? "unknown");
+      if (!admitted.admitted) {
+        throw new SimError(
+          429,
+          "Too Many Requests: the limit is 500 requests per 5 minutes per IP address",
+          null,
+          { "Retry-After": String(admitted.retryAfterSeconds) },
+        );
+      }
+      const fired = faults.fire(method, url.pathname);
+      if (fired.latencyMs > 0) await sleep(fired.latencyMs);
+      if (fired.drop) {
+        req.socket.destroy();
+        return;
+      }
+      if (fired.status) throw faultError(fired.status);
+      await dispatch(api, req, res, url, traceId, fired.expireToken);
+    } catch (err) {
+      try {
+        store.flush();
+      } catch {
+        // Keep answering even when the disk is gone; the error below still reaches the client.
+      }
+      writeError(res, traceId, err);
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res);
+  });
+  // A client that sends garbage at the HTTP level gets a 400 rather than a hung socket.
+  server.on("clientError", (_err, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+
+  const ticker =
+    options.ticker === false
+      ? null
+      : setInterval(() => {
+          try {
+            if (runDueTransitions(store) > 0) store.flush();
+          } catch {
+            // A failed background write is retried on the next tick or request.
+          }
+        }, store.timings.tickMs);
+  ticker?.unref();
+
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  let closed: Promise<void> | null = null;
+  return {
+    url,
+    tokenUrl: `${url}/oauth2/token`,
+    portalUrl: `${url}/portal`,
+    store,
+    faults,
+    mailer,
+    close: () => {
+      closed ??= (async () => {
+        if (ticker) clearInterval(ticker);
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await stopped;
+        await mailer.close();
+        store.flush();
+      })();
+      return closed;
+    },
+  };
+}
+
+export interface StartSimulatorOptions {
+  port?: number;
+  host?: string;
+  /** JSON state file; loaded when it exists, written atomically after every change. */
+  stateFile?: string;
+  /** "test" (near-zero durations), "demo" (about half a minute per order, the default) or custom durations. */
+  timings?: TimingsName | Partial<Timings>;
+  /** Fault rules and the rate limit (default 500 requests per 5 minutes per IP; `false` turns it off). */
+  faults?: FaultConfig;
+  /** SMTP server for email delivery, as `host:port` or a config object. */
+  smtp?: SmtpConfig | string;
+  /** Adjust the freshly built seed (not applied when the state comes from the state file). */
+  seed?: (state: SimState) => void;
+  /** Injected clock (tests). */
+  clock?: SimulatedClock;
+  /** Source of randomness for fault rates (tests). */
+  random?: () => number;
+  /** Run the background lifecycle ticker (default true). */
+  ticker?: boolean;
+}
+
+export async function startSimulator(options: StartSimulatorOptions = {}): Promise<Simulator> {
+  const clock = options.clock ?? new SimulatedClock();
+  const timings = resolveTimings(options.timings);
+  const { store } = Store.open({
+    clock,
+    timings,
+    stateFile: options.stateFile,
+    makeSeed: (now) => {
+      const state = buildSeedState(now);
+      options.seed?.(state);
+      return state;
+    },
+  });
+  const faultConfig = FaultConfigSchema.parse(options.faults ?? {});
+  const faults = new Faults(faultConfig.rules ?? [], options.random);
+  const limiter = new SlidingWindowLimiter(faultConfig.rateLimit ?? MEGAPORT_RATE_LIMIT, () =>
+    clock.wallNow(),
+  );
+  if (faultConfig.expireTokensNow) expireTokens(store);
+  const smtp = typeof options.smtp === "string" ? parseSmtpAddress(options.smtp) : options.smtp;
+  const mailer = new Mailer(store, smtp);
+  return createSimulator({
+    store,
+    faults,
+    mailer,
+    limiter,
+    port: options.port,
+    host: options.host,
+    ticker: options.ticker,
+  });
+}

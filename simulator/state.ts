@@ -1,0 +1,281 @@
+/**
+ * The simulator's whole persistent state as plain JSON-serialisable records.
+ *
+ * Everything the simulator knows lives in one `SimState` object so that it can be written to a state file
+ * atomically and read back unchanged. Records hold facts (who owns what, what was asked, what happens next);
+ * the wire shapes the API returns are built from them in `views/`. Nothing here knows about HTTP.
+ */
+
+/** Roles ("position" strings) as the real API spells them. */
+export const POSITIONS = [
+  "Company Admin",
+  "Technical Admin",
+  "Technical Contact",
+  "Finance",
+  "Financial Contact",
+  "Read Only",
+] as const;
+export type Position = (typeof POSITIONS)[number];
+
+/** API keys can only carry one of these two roles (docs: api-key page). */
+export const API_KEY_ROLES = ["Company Admin", "Read Only"] as const;
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+
+/** The six email groups of the Marketplace guide, in Megaport's `messageGroup` spelling. */
+export const MESSAGE_GROUPS = ["SECURITY", "ORDERING", "FINANCIAL", "PEOPLE", "COMPANY", "SERVICES"] as const;
+export type MessageGroup = (typeof MESSAGE_GROUPS)[number];
+
+/** Valid contract terms in months (megaportgo `shared_types.go`). */
+export const TERMS_MONTHS = [1, 12, 24, 36, 48, 60] as const;
+
+export type ProvisioningStatus =
+  "DEPLOYABLE" | "CONFIGURED" | "LIVE" | "CANCELLED" | "CANCELLED_PARENT" | "DECOMMISSIONED" | "FAILED";
+
+/** A status after which a service holds no network resources (its VLANs are free again). */
+export const RELEASED_STATUSES: readonly ProvisioningStatus[] = [
+  "CANCELLED",
+  "CANCELLED_PARENT",
+  "DECOMMISSIONED",
+  "FAILED",
+];
+
+export interface MarketplaceProfileRecord {
+  companyBio: string;
+  contactEmail: string;
+  website: string;
+  profileVisibility: "PUBLIC" | "PRIVATE";
+  services: string[];
+}
+
+export interface CompanyRecord {
+  companyId: number;
+  companyUid: string;
+  /** Legal name, shown as `companyName` on products. */
+  companyName: string;
+  /** Trading name: what `vxcApproval.message` carries and what emails are signed with. */
+  tradingName: string;
+  marketplaceProfile: MarketplaceProfileRecord | null;
+}
+
+export interface UserRecord {
+  employeeId: number;
+  employmentId: number;
+  personId: number;
+  personUid: string;
+  companyUid: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  position: Position;
+  password: string;
+  active: boolean;
+  notificationEnabled: boolean;
+  newsletter: boolean;
+  promotions: boolean;
+  /** Email groups this user is subscribed to. */
+  subscriptions: MessageGroup[];
+}
+
+export interface ApiKeyRecord {
+  name: string;
+  accessKey: string;
+  secretKey: string;
+  companyUid: string;
+  role: ApiKeyRole;
+  /** The user who created the key: "the calling user" for per-user endpoints. */
+  employeeId: number;
+  /** Token lifetime in seconds (the Portal allows 5 to 1440 minutes). */
+  tokenLifetimeSeconds: number;
+}
+
+export interface TokenRecord {
+  accessToken: string;
+  accessKey: string;
+  /** Wall-clock epoch ms; tokens expire in real time because clients cache them against their own clock. */
+  expiresAt: number;
+}
+
+export interface LocationRecord {
+  id: number;
+  name: string;
+  metro: string;
+  market: string;
+  country: string;
+  city: string;
+  state: string;
+  street: string;
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  dataCentreId: number;
+  dataCentreName: string;
+}
+
+export interface ResourceTag {
+  key: string;
+  value: string;
+}
+
+/** What the lifecycle will do to a service next, and when (simulated epoch ms). */
+export interface ScheduledTransition {
+  status: ProvisioningStatus;
+  at: number;
+}
+
+export interface PortRecord {
+  productId: number;
+  productUid: string;
+  productName: string;
+  companyUid: string;
+  locationId: number;
+  diversityZone: "red" | "blue";
+  portSpeed: number;
+  maxVxcSpeed: number;
+  marketplaceVisibility: boolean;
+  vxcPermitted: boolean;
+  vxcAutoApproval: boolean;
+  costCentre: string;
+  contractTermMonths: number;
+  provisioningStatus: ProvisioningStatus;
+  createDate: number;
+  liveDate: number | null;
+  terminateDate: number | null;
+  /** Status before a CANCEL, restored by UN_CANCEL. */
+  statusBeforeCancel: ProvisioningStatus | null;
+  next: ScheduledTransition | null;
+  createdBy: string;
+  resourceTags: ResourceTag[];
+}
+
+export type ApprovalType = "NEW" | "SPEED_CHANGE";
+
+/** A connection request or speed change waiting for the B-end owner. */
+export interface PendingApproval {
+  uid: string;
+  type: ApprovalType;
+  /** Requested rate for SPEED_CHANGE, the ordered rate for NEW. */
+  newSpeed: number;
+  approverCompanyUid: string;
+  requesterCompanyUid: string;
+  requestedAt: number;
+  /** Unanswered requests fail after 60 days (megaport-api.md 9.1a). */
+  expiresAt: number;
+}
+
+/** The last answer to a request, kept so the customer can read the provider's reason. */
+export interface ApprovalDecision {
+  uid: string;
+  type: ApprovalType;
+  newSpeed: number;
+  outcome: "APPROVED" | "REJECTED" | "EXPIRED";
+  reason: string;
+  decidedAt: number;
+}
+
+export interface VxcEndRecord {
+  productUid: string;
+  vlan: number;
+}
+
+export interface VxcRecord {
+  productId: number;
+  productUid: string;
+  productName: string;
+  /** The ordering (A-end, paying) company. */
+  companyUid: string;
+  rateLimit: number;
+  contractTermMonths: number;
+  costCentre: string;
+  shutdown: boolean;
+  provisioningStatus: ProvisioningStatus;
+  createDate: number;
+  liveDate: number | null;
+  terminateDate: number | null;
+  contractStartDate: number | null;
+  contractEndDate: number | null;
+  createdBy: string;
+  aEnd: VxcEndRecord;
+  bEnd: VxcEndRecord;
+  serviceKey: string | null;
+  /** True when the order used a pre-approved service key: later increases up to its maxSpeed need no approval. */
+  preApprovedByKey: boolean;
+  vxcOrderId: number;
+  approval: PendingApproval | null;
+  lastDecision: ApprovalDecision | null;
+  statusBeforeCancel: ProvisioningStatus | null;
+  next: ScheduledTransition | null;
+  resourceTags: ResourceTag[];
+}
+
+export interface ServiceKeyRecord {
+  key: string;
+  companyUid: string;
+  productUid: string;
+  description: string;
+  createDate: number;
+  singleUse: boolean;
+  maxSpeed: number | null;
+  vlan: number | null;
+  preApproved: boolean;
+  active: boolean;
+  validFrom: number | null;
+  validTo: number | null;
+  lastUsed: number | null;
+  promoCode: string | null;
+}
+
+export type EmailEvent =
+  | "CONNECTION_REQUEST"
+  | "CONNECTION_REQUEST_SUBMITTED"
+  | "CONNECTION_REQUEST_ACCEPTED"
+  | "CONNECTION_REQUEST_DENIED"
+  | "CONNECTION_REQUEST_EXPIRED"
+  | "SPEED_CHANGE_REQUEST"
+  | "SPEED_CHANGE_SUBMITTED"
+  | "SPEED_CHANGE_ACCEPTED"
+  | "SPEED_CHANGE_DENIED"
+  | "SPEED_CHANGE_EXPIRED"
+  | "VXC_LIVE";
+
+export interface EmailRecord {
+  id: number;
+  event: EmailEvent;
+  group: MessageGroup;
+  sentAt: number;
+  companyUid: string;
+  employeeId: number;
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  productUid: string;
+  /** `pending` until SMTP answers; `not-configured` when no SMTP server is set. */
+  delivery: "pending" | "sent" | "failed" | "not-configured";
+  deliveryError: string | null;
+}
+
+export interface PortalSessionRecord {
+  sessionId: string;
+  employeeId: number;
+  expiresAt: number;
+}
+
+export interface SimState {
+  version: 1;
+  /** Simulated time minus wall time, so advanced time survives a restart. */
+  clockOffsetMs: number;
+  nextProductId: number;
+  nextOrderId: number;
+  nextEmailId: number;
+  locations: LocationRecord[];
+  companies: CompanyRecord[];
+  users: UserRecord[];
+  apiKeys: ApiKeyRecord[];
+  tokens: TokenRecord[];
+  ports: PortRecord[];
+  vxcs: VxcRecord[];
+  serviceKeys: ServiceKeyRecord[];
+  outbox: EmailRecord[];
+  portalSessions: PortalSessionRecord[];
+}
