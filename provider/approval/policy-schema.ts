@@ -1,0 +1,152 @@
+/**
+ * The shape of an approval policy (strict zod schema, the types derived from it) and of the requests and
+ * decisions the rules engine works on. One constant per list of allowed values feeds the schema, the docs
+ * and the problem messages. Pure declarations: it must never do I/O or hold state.
+ */
+import { z } from "zod";
+
+// ---------------------------------------------------------------------------------------------------------
+// Constants (each feeds the schema, the doc text and the problem messages)
+// ---------------------------------------------------------------------------------------------------------
+
+/** The kinds of Marketplace request a provider approves (`vxcApproval.type`, megaport-api.md 9.1). */
+export const REQUEST_TYPES = ["NEW", "SPEED_CHANGE"] as const;
+/** What a rule does with a request it matches. */
+export const RULE_ACTIONS = ["accept", "deny", "manual"] as const;
+/** Whether a request must, or must not, have been made with a service key. */
+export const SERVICE_KEY_CONDITIONS = ["required", "forbidden"] as const;
+/** Usable 802.1Q VLAN ids on a Megaport service end (1 is reserved; 0 and -1 mean auto and untagged). */
+export const VLAN_MIN = 2;
+export const VLAN_MAX = 4093;
+/** The longest denial reason we send; the customer sees it in the Portal and in email. */
+export const REASON_MAX_LENGTH = 200;
+/** The rule name a decision carries when no rule matched and `defaultAction` applied. */
+export const DEFAULT_RULE_NAME = "default";
+
+export type RequestType = (typeof REQUEST_TYPES)[number];
+export type RuleAction = (typeof RULE_ACTIONS)[number];
+
+// ---------------------------------------------------------------------------------------------------------
+// Schema (strict: an unknown key is a typo, and a typo in an approval policy must not pass silently)
+// ---------------------------------------------------------------------------------------------------------
+
+/** An inclusive range of speeds in Mbps. */
+export const RateLimitRangeSchema = z.strictObject({
+  /** Smallest matching speed in Mbps, inclusive. Positive integer. Default: no lower bound. */
+  min: z.number().int().positive().optional(),
+  /** Largest matching speed in Mbps, inclusive. Positive integer. Default: no upper bound. */
+  max: z.number().int().positive().optional(),
+});
+
+/** An inclusive range of VLAN ids. */
+export const VlanRangeSchema = z.strictObject({
+  /** Smallest matching VLAN, inclusive. Integer 2–4093. Default: no lower bound. */
+  min: z.number().int().optional(),
+  /** Largest matching VLAN, inclusive. Integer 2–4093. Default: no upper bound. */
+  max: z.number().int().optional(),
+});
+
+/**
+ * What a request must look like for a rule to apply. Every given field must match (AND); a field left out
+ * matches anything. A field that needs a fact the request does not carry (no VLAN asked for, speed change
+ * without a new speed, unknown service-key use) does not match, so the request falls through to later rules.
+ */
+export const RuleMatchSchema = z.strictObject({
+  /** Request kinds: "NEW" (a new connection) and/or "SPEED_CHANGE" (a rate-limit change). Default: both. */
+  requestTypes: z.array(z.enum(REQUEST_TYPES)).optional(),
+  /**
+   * Requesting companies, each a company UID or a company name (names compare case-insensitively).
+   * Default: any company.
+   */
+  companies: z.array(z.string().min(1)).optional(),
+  /** Target ports: UIDs of our own ports (the VXC's B-end). Default: any of our ports. */
+  ports: z.array(z.string().min(1)).optional(),
+  /**
+   * Speed in Mbps, inclusive: the VXC's `rateLimit` for "NEW", the requested `newSpeed` for "SPEED_CHANGE".
+   * Default: any speed.
+   */
+  rateLimit: RateLimitRangeSchema.optional(),
+  /** The B-end (our side) VLAN the customer asked for, inclusive, 2–4093. Default: any VLAN or none. */
+  vlan: VlanRangeSchema.optional(),
+  /**
+   * "required": only requests made with one of our service keys; "forbidden": only requests made without.
+   * Default: either.
+   */
+  serviceKey: z.enum(SERVICE_KEY_CONDITIONS).optional(),
+});
+
+/** One rule: when a request matches, take the action. Rules are tried in order; the first match wins. */
+export const ApprovalRuleSchema = z.strictObject({
+  /** A unique name for the rule, shown in decisions and logs. Required. "default" is reserved. */
+  name: z.string().trim().min(1),
+  /** Which requests the rule applies to. `{}` matches every request. */
+  match: RuleMatchSchema,
+  /**
+   * "accept" approves the request, "deny" rejects it with `reason`, "manual" leaves it for a person in the
+   * Portal's Approvals page.
+   */
+  action: z.enum(RULE_ACTIONS),
+  /** Why: shown to the customer when denying (required for "deny"). At most 200 characters. */
+  reason: z.string().optional(),
+  /** The VLAN (2–4093) to assign on our end when accepting. Only with "accept". Default: the customer's. */
+  bEndVlan: z.number().int().optional(),
+});
+
+/** An approval policy: ordered rules, then a default for requests no rule matches. */
+export const ApprovalPolicySchema = z.strictObject({
+  /** The rules, tried in order; the first whose match fits the request decides. Default: none. */
+  rules: z.array(ApprovalRuleSchema).default([]),
+  /** What to do when no rule matches: "accept", "deny" or "manual". Default: "manual". */
+  defaultAction: z.enum(RULE_ACTIONS).default("manual"),
+  /** Why, shown to the customer when `defaultAction` is "deny" (then required). At most 200 characters. */
+  defaultReason: z.string().optional(),
+});
+
+export type RateLimitRange = z.output<typeof RateLimitRangeSchema>;
+export type VlanRange = z.output<typeof VlanRangeSchema>;
+export type RuleMatch = z.output<typeof RuleMatchSchema>;
+export type ApprovalRule = z.output<typeof ApprovalRuleSchema>;
+/** A parsed policy (defaults filled in). */
+export type ApprovalPolicy = z.output<typeof ApprovalPolicySchema>;
+/** A policy as a user writes it (defaults optional). */
+export type ApprovalPolicyInput = z.input<typeof ApprovalPolicySchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Requests and decisions
+// ---------------------------------------------------------------------------------------------------------
+
+/** One connection request or speed change waiting on our decision. */
+export interface ApprovalRequest {
+  /** The VXC's product UID. */
+  vxcUid: string;
+  /** `vxcApproval.uid`: the order UID the legacy accept/deny endpoint takes. */
+  approvalUid: string;
+  type: RequestType;
+  /** The company asking (the VXC's A-end owner). */
+  requestingCompanyUid: string;
+  /** Its name, when the API showed one. */
+  requestingCompanyName?: string;
+  /** Our port the VXC lands on (its B-end). */
+  targetPortUid: string;
+  /** The VXC's current rate limit in Mbps. */
+  rateLimit: number;
+  /** For "SPEED_CHANGE": the requested rate limit in Mbps. */
+  newSpeed?: number;
+  /** The B-end VLAN the customer asked for, when one was given. */
+  bEndVlan?: number;
+  /** Whether the order used a service key; undefined when the API does not say. */
+  serviceKey?: boolean;
+  /** The VXC's name, for log lines. */
+  vxcName?: string;
+}
+
+/** What to do with one request, and which rule said so. */
+export interface ApprovalDecision {
+  action: RuleAction;
+  /** The deciding rule's name, or "default" when none matched. */
+  ruleName: string;
+  /** The reason to show the customer (always present for "deny" in a valid policy). */
+  reason?: string;
+  /** The VLAN to assign on our end when accepting, if the rule sets one. */
+  bEndVlan?: number;
+}
