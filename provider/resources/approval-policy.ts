@@ -1,0 +1,322 @@
+// ApprovalPolicy (service provider side): ordered rules that accept, deny or leave for a person the connection
+// requests and speed changes customers send to the provider's ports. check → diff → create → read → update →
+// delete; helpers at the bottom. The rules engine itself is provider/approval/ (pure, shared with the approver).
+//
+// The rules live only in Pulumi state: the real API has no server-side rule store and no webhooks (megaport-api.md
+// §9.1, §14.4–5), so nothing is sent to Megaport when the policy is saved. `pulumi up` settles the backlog of
+// requests pending at that moment; the long-running approver command applies the same rules continuously.
+// Never logs credentials; log lines name only VXC UIDs, names and companies.
+import type * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { settlePendingRequests, type SettleSummary, type SettledRequest } from "../approval/backlog";
+import {
+  ApprovalPolicySchema,
+  PENDING_ON_US,
+  type ApprovalDecision,
+  type ApprovalRequest,
+  type PolicyProblem,
+  validatePolicy,
+} from "../approval/rules";
+import { MegaportError } from "../client/errors";
+import type { MegaportClient } from "../client/megaport-client";
+import { diffInputs, toDiffResult } from "./diff-inputs";
+import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
+import { configure, getClient } from "./provider-config";
+
+/**
+ * The policy (rules, defaultAction, defaultReason: see provider/approval/rules.ts for every field) plus whether
+ * `pulumi up` settles the requests already waiting.
+ */
+export const ApprovalPolicyInputsSchema = ApprovalPolicySchema.extend({
+  /**
+   * When true (default), every create or update answers the requests pending at that moment by the rules, one
+   * line per decision in the `pulumi up` output. When false the policy is only recorded (for the approver
+   * command). Updates in place.
+   */
+  settleBacklog: z.boolean({ error: "settleBacklog must be true or false" }).default(true),
+});
+
+export type ApprovalPolicyInputs = z.output<typeof ApprovalPolicyInputsSchema>;
+/** What users write (the SDK's args, before Pulumi's Input wrapping). */
+export type ApprovalPolicyArgsShape = z.input<typeof ApprovalPolicyInputsSchema>;
+
+/** What the last settlement at `pulumi up` did. */
+export interface SettlementOutcome {
+  accepted: number;
+  denied: number;
+  /** Left for a person by a "manual" rule or default. */
+  manual: number;
+  /** Accept or deny failed; the request is still pending. */
+  failed: number;
+  /** The VXC UIDs behind each count. */
+  vxcUids: { accepted: string[]; denied: string[]; manual: string[]; failed: string[] };
+  /** One line per failure: VXC UID and what Megaport answered. */
+  errors: string[];
+}
+
+export interface ApprovalPolicyComputed {
+  /** The company whose ports the policy guards. */
+  companyUid: string;
+  /** What the last settlement did; null when settleBacklog is false. */
+  lastSettlement: SettlementOutcome | null;
+  /** Requests still waiting on the company (for a person, or for the next run). */
+  pendingRequests: number;
+}
+
+export type ApprovalPolicyOutputs = ApprovalPolicyInputs & ApprovalPolicyComputed;
+
+export const POLICY_INPUT_PATHS = ["rules", "defaultAction", "defaultReason", "settleBacklog"] as const;
+export type PolicyInputPath = (typeof POLICY_INPUT_PATHS)[number];
+
+/** Nothing replaces: the policy is state only, and its id depends on the company and resource name alone. */
+export const REPLACE_ON: readonly PolicyInputPath[] = [];
+
+type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
+type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };
+
+export const provider = {
+  async configure(req: pulumi.dynamic.ConfigureRequest) {
+    configure(req);
+  },
+
+  /**
+   * The policy's shape and every rule problem validatePolicy finds (each with its rule path and fix), plus rules
+   * naming ports the company does not own, when credentials are at hand. Warnings (a rule overlapping an earlier
+   * one with another action) are printed, not failures.
+   */
+  async check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult<Inputs>> {
+    const { settleBacklog, ...policy } = userInputs(news) as Partial<ApprovalPolicyInputs>;
+    const failures: pulumi.dynamic.CheckFailure[] = [];
+    const settle = ApprovalPolicyInputsSchema.shape.settleBacklog.safeParse(settleBacklog);
+    if (!settle.success) failures.push({ property: "settleBacklog", reason: settle.error.issues[0].message });
+
+    let problems = validatePolicy(policy);
+    const parsed = ApprovalPolicySchema.safeParse(policy);
+    if (parsed.success && parsed.data.rules.some((rule) => rule.match.ports !== undefined)) {
+      const knownPortUids = await knownPortUidsIfPossible();
+      if (knownPortUids) problems = validatePolicy(policy, { knownPortUids });
+    }
+    for (const problem of problems) {
+      if (problem.severity === "warning")
+        console.log(`ApprovalPolicy warning at ${problem.path}: ${describe(problem)}`);
+      else
+        failures.push({
+          property: problem.path === "(policy)" ? "" : problem.path,
+          reason: describe(problem),
+        });
+    }
+    if (failures.length > 0 || !parsed.success || !settle.success) return { failures };
+    const hidden = Object.fromEntries(Object.entries(news).filter(([key]) => key.startsWith("__")));
+    return { inputs: { ...parsed.data, settleBacklog: settle.data, ...hidden } as Inputs };
+  },
+
+  async diff(_id: string, olds: Outputs, news: Inputs) {
+    return toDiffResult(
+      diffInputs({ inputs: POLICY_INPUT_PATHS, replaceOn: REPLACE_ON }, asRecord(olds), asRecord(news)),
+    );
+  },
+
+  async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
+    const outs = await applyPolicy(getClient(), inputs, "create");
+    return { id: policyId(outs.companyUid, inputs), outs };
+  },
+
+  async read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult<Outputs>> {
+    // The rules exist only in state, so they cannot drift; only the backlog can.
+    const products = await getClient().listProducts();
+    const current = { ...props, pendingRequests: countPendingOnUs(products) };
+    return { id, props: current, inputs: inputsOf(current) };
+  },
+
+  async update(_id: string, _olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
+    return { outs: await applyPolicy(getClient(), news, "update") };
+  },
+
+  async delete(id: string) {
+    // Nothing to remove at Megaport: the rules were never there.
+    console.log(
+      `ApprovalPolicy ${id} removed: from now on connection requests and speed changes wait for a person ` +
+        "(the Portal's Approvals page), unless another policy or the approver command answers them.",
+    );
+  },
+} satisfies pulumi.dynamic.ResourceProvider;
+
+/**
+ * Settle the backlog (when asked) and build the full outputs. One product listing serves the company lookup,
+ * the settlement and the pending count. Fails only when there were answers to give and every one failed.
+ */
+async function applyPolicy(client: MegaportClient, inputs: Inputs, operation: string): Promise<Outputs> {
+  const products = await client.listProducts();
+  const companyUid = products.find((p) => p.companyUid)?.companyUid ?? (await companyUidFromUsers(client));
+  const pendingBefore = countPendingOnUs(products);
+  const policy = ApprovalPolicySchema.parse({
+    rules: inputs.rules,
+    defaultAction: inputs.defaultAction,
+    defaultReason: inputs.defaultReason,
+  });
+
+  if (!inputs.settleBacklog) {
+    console.log(
+      `ApprovalPolicy: settleBacklog is false; ${pendingBefore} pending request(s) left as they are`,
+    );
+    return plain({ ...inputs, companyUid, lastSettlement: null, pendingRequests: pendingBefore });
+  }
+
+  const summary = await settlePendingRequests({
+    policy,
+    listProducts: async () => products,
+    ownCompanyUid: companyUid,
+    approve: (request, decision) => acceptRequest(client, request, decision),
+    deny: (request, decision) => denyRequest(client, request, decision),
+    log: (line) => console.log(`ApprovalPolicy: ${line}`),
+  });
+  const outcome = outcomeOf(summary);
+  const answered = outcome.accepted + outcome.denied;
+  if (outcome.failed > 0 && answered === 0) {
+    throw new MegaportError(
+      `ApprovalPolicy ${operation} could not answer any of the ${outcome.failed} request(s) its rules decided:\n` +
+        `${outcome.errors.map((line) => `  ${line}`).join("\n")}\n` +
+        "Nothing was changed at Megaport; the policy is not saved and the next `pulumi up` tries again.",
+    );
+  }
+  if (outcome.failed > 0) {
+    console.log(
+      `ApprovalPolicy: ${outcome.failed} request(s) could not be answered and stay pending ` +
+        "(see lastSettlement.errors); the next `pulumi up` or the approver command tries again",
+    );
+  }
+  return plain({
+    ...inputs,
+    companyUid,
+    lastSettlement: outcome,
+    pendingRequests: Math.max(0, pendingBefore - answered),
+  });
+}
+
+/** Accept through the current API (PUT /v3/product/vxc/{uid} isApproved), assigning our VLAN when the rule sets one. */
+async function acceptRequest(client: MegaportClient, request: ApprovalRequest, decision: ApprovalDecision) {
+  await client.updateVxc(request.vxcUid, {
+    isApproved: true,
+    ...(decision.bEndVlan !== undefined ? { bEndVlan: decision.bEndVlan } : {}),
+  });
+}
+
+/**
+ * Deny with the rule's reason, through the same PUT as accepting. The real API documents no reason field on either
+ * approval path (megaport-api.md §5.3, §9.1); `reason` is the simulator's EXTENSION (taken on both
+ * PUT /v3/product/vxc/{uid} and the legacy PUT /v2/order/vxc/{approvalUid}), shown to the customer in
+ * `vxcApproval.message` and the denial email. The real API may ignore it; the denial itself still stands.
+ */
+async function denyRequest(client: MegaportClient, request: ApprovalRequest, decision: ApprovalDecision) {
+  await client.updateVxc(request.vxcUid, {
+    isApproved: false,
+    ...(decision.reason ? { reason: decision.reason } : {}),
+  });
+}
+
+function outcomeOf(summary: SettleSummary): SettlementOutcome {
+  const uids = (settled: SettledRequest[]) => settled.map((s) => s.request.vxcUid);
+  return {
+    accepted: summary.accepted.length,
+    denied: summary.denied.length,
+    manual: summary.manual.length,
+    failed: summary.failed.length,
+    vxcUids: {
+      accepted: uids(summary.accepted),
+      denied: uids(summary.denied),
+      manual: uids(summary.manual),
+      failed: uids(summary.failed),
+    },
+    errors: summary.failed.map(
+      (f) => `VXC ${f.request.vxcUid}: ${f.error instanceof Error ? f.error.message : String(f.error)}`,
+    ),
+  };
+}
+
+/** Requests waiting on us: VXCs under our products whose vxcApproval is PENDING_INTERNAL, each counted once. */
+function countPendingOnUs(
+  products: readonly {
+    associatedVxcs?:
+      readonly { productUid?: string | null; vxcApproval?: { status?: string | null } | null }[] | null;
+  }[],
+): number {
+  const pending = new Set<string>();
+  for (const product of products) {
+    for (const vxc of product.associatedVxcs ?? []) {
+      if (vxc.productUid && vxc.vxcApproval?.status === PENDING_ON_US) pending.add(vxc.productUid);
+    }
+  }
+  return pending.size;
+}
+
+/** A company with no products yet: the users listing names the company too. */
+async function companyUidFromUsers(client: MegaportClient): Promise<string> {
+  const users = await client.listUsers();
+  // `companyUid` is not in the client's user schema (megaportgo has companyId); the simulator sends it.
+  const uid = users.map((u) => u.companyUid).find((v): v is string => typeof v === "string" && v !== "");
+  if (!uid) {
+    throw new MegaportError(
+      "ApprovalPolicy could not tell which company the API key belongs to (no products and no users listed); " +
+        "check megaport:accessKey belongs to the service provider's company.",
+    );
+  }
+  return uid;
+}
+
+/**
+ * `<company UID>/<16 hex>`: the same company and resource (the hidden idempotency key: project, stack, name)
+ * always give the same id, so a retried create is harmless.
+ */
+function policyId(companyUid: string, inputs: Inputs): string {
+  const seed = inputs[IDEMPOTENCY_KEY] ?? JSON.stringify(userInputs(inputs));
+  return `${companyUid}/${createHash("sha256").update(seed).digest("hex").slice(0, 16)}`;
+}
+
+/**
+ * The company's product UIDs, for validatePolicy's port check. Without credentials (a preview on a machine with
+ * none) the check is skipped rather than failing the preview; other errors are printed and skip it too, since
+ * create fails with the real error anyway.
+ */
+async function knownPortUidsIfPossible(): Promise<string[] | undefined> {
+  let client: MegaportClient;
+  try {
+    client = getClient();
+  } catch (err) {
+    if (err instanceof MegaportError && err.code === "MX_VALIDATION") return undefined;
+    throw err;
+  }
+  try {
+    const products = await client.listProducts();
+    return products.filter((p) => p.provisioningStatus !== "DECOMMISSIONED").map((p) => p.productUid);
+  } catch (err) {
+    console.log(
+      `ApprovalPolicy: could not list your ports to check match.ports (${err instanceof Error ? err.message : err}); ` +
+        "skipping that check",
+    );
+    return undefined;
+  }
+}
+
+function describe(problem: PolicyProblem): string {
+  return `${problem.reason} Fix: ${problem.fix}`;
+}
+
+/** What read returns as `inputs`: the user inputs and hidden keys (typed as outputs by the SDK's ReadResult). */
+function inputsOf(outputs: Outputs): Outputs {
+  const inputs: Record<string, unknown> = {};
+  for (const key of Object.keys(ApprovalPolicyInputsSchema.shape))
+    inputs[key] = outputs[key as keyof Outputs];
+  for (const [key, value] of Object.entries(outputs)) if (key.startsWith("__")) inputs[key] = value;
+  return plain(inputs as unknown as Outputs);
+}
+
+/** diffInputs takes plain records; our output types include interfaces, which have no index signature. */
+function asRecord(value: object): Record<string, unknown> {
+  return value as Record<string, unknown>;
+}
+
+/** A JSON round trip drops undefined members, which the engine's property serialization cannot carry. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

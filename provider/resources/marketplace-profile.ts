@@ -1,0 +1,393 @@
+// MarketplaceProfile (service provider side): the company's Megaport Marketplace profile and which of its ports the
+// Marketplace shows. check → diff → create → read → update → delete; helpers at the bottom.
+//
+// EXTENSION: the profile endpoints (GET/PUT /v2/marketplace/profile) and their field names are our simulator's.
+// The real API has only legacy paths known from a 2017 JS wrapper, with unknown fields (megaport-api.md §5.8,
+// §8, §14.1); Megaport's own SDK, CLI and Terraform provider cannot manage a profile. Port visibility is real
+// (`marketplaceVisibility` on PUT /v2/product/megaport/{uid}, §5.2).
+//
+// There is one profile per company and no delete endpoint: "delete" makes the profile PRIVATE and unlists the ports
+// this resource listed. Ports the resource never listed are left as they are. Never logs credentials.
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { isNotFound, MegaportError, ValidationError } from "../client/errors";
+import type { MegaportClient } from "../client/megaport-client";
+import { checkInputs } from "./check-inputs";
+import { diffInputs, toDiffResult } from "./diff-inputs";
+import type { HiddenInputs } from "./hidden-inputs";
+import { configure, getClient } from "./provider-config";
+
+/** `visibility` as users write it, and the API's `profileVisibility` for each. */
+export const VISIBILITY_API_VALUES = { public: "PUBLIC", private: "PRIVATE" } as const;
+export type ProfileVisibilityName = keyof typeof VISIBILITY_API_VALUES;
+const VISIBILITY_NAMES = Object.keys(VISIBILITY_API_VALUES) as ProfileVisibilityName[];
+/** The Portal's limit on the company bio (docs.megaport.com marketplace/profile). */
+export const MAX_BIO_WORDS = 200;
+/** Limits the simulator enforces on the profile (our choice; the real limits are not published). */
+export const MAX_COMPANY_NAME_LENGTH = 128;
+export const MAX_SERVICES = 50;
+export const MAX_SERVICE_NAME_LENGTH = 128;
+
+const UID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const wordCount = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
+
+export const MarketplaceProfileInputsSchema = z.strictObject({
+  /**
+   * The trading name shown on the Marketplace and used in the profile's URL, 1–128 characters. Updates in place.
+   */
+  companyName: z
+    .string({ error: "companyName must be a string" })
+    .trim()
+    .min(1, { error: "companyName must not be empty: give the trading name customers search for" })
+    .max(MAX_COMPANY_NAME_LENGTH, {
+      error: `companyName must be at most ${MAX_COMPANY_NAME_LENGTH} characters`,
+    }),
+  /** What the company offers, at most 200 words. Leave out for none. Updates in place. */
+  companyBio: z
+    .string({ error: "companyBio must be a string" })
+    .refine((bio) => wordCount(bio) <= MAX_BIO_WORDS, {
+      error: (issue) =>
+        `companyBio has ${wordCount(String(issue.input))} words; the Marketplace shows at most ${MAX_BIO_WORDS}: shorten it`,
+    })
+    .optional(),
+  /** Where customers' enquiries go, e.g. "sales@example.com". Updates in place. */
+  contactEmail: z.email({ error: 'contactEmail must be an email address such as "sales@example.com"' }),
+  /** The company's website, an http(s) URL such as "https://example.com". Leave out for none. Updates in place. */
+  website: z
+    .url({ protocol: /^https?$/, error: 'website must be an http(s) URL such as "https://example.com"' })
+    .optional(),
+  /**
+   * "public" (default): customers find the company on the Marketplace; "private": the profile is hidden and its
+   * ports are not offered as destinations (customers can still connect with a service key). Updates in place.
+   */
+  visibility: z
+    .enum(VISIBILITY_NAMES, {
+      error: `visibility must be ${VISIBILITY_NAMES.map((v) => `"${v}"`).join(" or ")}`,
+    })
+    .default("public"),
+  /** The services offered, as short names shown on the profile (at most 50, each 1–128 characters). Updates in place. */
+  services: z
+    .array(
+      z
+        .string({ error: "each service must be a string" })
+        .trim()
+        .min(1, { error: "a service name must not be empty" })
+        .max(MAX_SERVICE_NAME_LENGTH, {
+          error: `a service name must be at most ${MAX_SERVICE_NAME_LENGTH} characters`,
+        }),
+      { error: "services must be a list of names" },
+    )
+    .max(MAX_SERVICES, { error: `services may list at most ${MAX_SERVICES} names` })
+    .default([]),
+  /**
+   * UIDs of your own ports to show on the Marketplace: each gets `marketplaceVisibility` true. A port dropped from
+   * the list (or the whole list, on delete) is set back to false; ports never listed are left as they are.
+   * Updates in place.
+   */
+  listedPorts: z
+    .array(
+      z.string({ error: "each listed port must be a port UID string" }).regex(UID_PATTERN, {
+        error: 'a listed port must be a port UID such as "a1b2c3d4-…" (see GET /v2/products)',
+      }),
+      { error: "listedPorts must be a list of port UIDs" },
+    )
+    .default([])
+    .superRefine((uids, ctx) => {
+      const seen = new Set<string>();
+      uids.forEach((uid, index) => {
+        if (seen.has(uid.toLowerCase())) {
+          ctx.addIssue({
+            code: "custom",
+            path: [index],
+            message: `listedPorts names ${uid} twice: list each port once`,
+          });
+        }
+        seen.add(uid.toLowerCase());
+      });
+    }),
+});
+
+export type MarketplaceProfileInputs = z.output<typeof MarketplaceProfileInputsSchema>;
+/** What users write (the SDK's args, before Pulumi's Input wrapping). */
+export type MarketplaceProfileArgsShape = z.input<typeof MarketplaceProfileInputsSchema>;
+
+/** What Megaport says of one listed port. */
+export interface ListedPortState {
+  productUid: string;
+  productName: string | null;
+  /** Whether the port is shown on the Marketplace now. */
+  marketplaceVisibility: boolean;
+}
+
+export interface MarketplaceProfileComputed {
+  /** The company's UID (also the resource id). */
+  companyUid: string;
+  /** The listed ports as Megaport holds them, in listedPorts order. */
+  portVisibility: ListedPortState[];
+}
+
+export type MarketplaceProfileOutputs = MarketplaceProfileInputs & MarketplaceProfileComputed;
+
+export const PROFILE_INPUT_PATHS = [
+  "companyName",
+  "companyBio",
+  "contactEmail",
+  "website",
+  "visibility",
+  "services",
+  "listedPorts",
+] as const;
+export type ProfileInputPath = (typeof PROFILE_INPUT_PATHS)[number];
+
+/** Nothing replaces: a company has exactly one profile, and every field can be changed in place. */
+export const REPLACE_ON: readonly ProfileInputPath[] = [];
+
+type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: string };
+type Outputs = MarketplaceProfileOutputs & Partial<HiddenInputs> & { __provider?: string };
+
+export const provider = {
+  async configure(req: pulumi.dynamic.ConfigureRequest) {
+    configure(req);
+  },
+
+  async check(_olds: Inputs, news: Inputs) {
+    return checkInputs(MarketplaceProfileInputsSchema, news as Record<string, unknown>);
+  },
+
+  async diff(_id: string, olds: Outputs, news: Inputs) {
+    return toDiffResult(
+      diffInputs({ inputs: PROFILE_INPUT_PATHS, replaceOn: REPLACE_ON }, asRecord(olds), asRecord(news)),
+    );
+  },
+
+  async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
+    const outs = await applyProfile(getClient(), inputs, [], undefined);
+    return { id: outs.companyUid, outs };
+  },
+
+  async read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult<Outputs>> {
+    const client = getClient();
+    const profile = await client.getMarketplaceProfile();
+    assertSameCompany(profile.companyUid, id, "read");
+    const ports = await ownPorts(client);
+    const portVisibility = (props.listedPorts ?? []).map((uid) => portState(uid, ports));
+    // Refresh shows what the portal changed. A listed port someone unlisted (or that is gone) drops out of
+    // listedPorts, so the next `pulumi up` lists it again.
+    const current: Outputs = {
+      ...props,
+      companyName: profile.companyName,
+      companyBio: optionalText(profile.companyBio, props.companyBio),
+      contactEmail: profile.contactEmail ?? "",
+      website: optionalText(profile.website, props.website),
+      visibility: profile.profileVisibility === "PRIVATE" ? "private" : "public",
+      services: [...profile.services],
+      listedPorts: portVisibility.filter((p) => p.marketplaceVisibility).map((p) => p.productUid),
+      companyUid: profile.companyUid,
+      portVisibility,
+    };
+    return { id, props: plain(current), inputs: inputsOf(current) };
+  },
+
+  async update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
+    return { outs: await applyProfile(getClient(), news, olds.listedPorts ?? [], id) };
+  },
+
+  async delete(id: string, props: Outputs) {
+    const client = getClient();
+    const profile = await client.getMarketplaceProfile();
+    assertSameCompany(profile.companyUid, id, "delete");
+    if (profile.profileVisibility !== "PRIVATE") {
+      // The body repeats what the profile holds: what the real API does with absent fields is unknown.
+      await client.setMarketplaceProfile({ ...profileBodyFrom(profile), profileVisibility: "PRIVATE" });
+      console.log(
+        `MarketplaceProfile ${profile.companyName}: made PRIVATE (Megaport has no way to delete a profile)`,
+      );
+    }
+    const ports = await ownPorts(client);
+    await unlistPorts(client, props.listedPorts ?? [], ports);
+  },
+} satisfies pulumi.dynamic.ResourceProvider;
+
+/** Products that are gone for good; listing them would fail. */
+const GONE_STATES = new Set(["DECOMMISSIONED", "CANCELLED", "CANCELLED_PARENT", "FAILED"]);
+
+interface OwnPort {
+  productUid: string;
+  productName: string | null;
+  productType: string | null;
+  provisioningStatus: string | null;
+  marketplaceVisibility: boolean;
+}
+
+/**
+ * PUT the profile and the port visibility, then report what Megaport holds. Every listed port is checked first,
+ * so a wrong UID fails before anything changes. `previouslyListed` ports missing from `inputs.listedPorts` are
+ * unlisted. `expectedCompanyUid` guards an update against credentials of another company.
+ */
+async function applyProfile(
+  client: MegaportClient,
+  inputs: Inputs,
+  previouslyListed: readonly string[],
+  expectedCompanyUid: string | undefined,
+): Promise<Outputs> {
+  const before = await client.getMarketplaceProfile();
+  if (expectedCompanyUid) assertSameCompany(before.companyUid, expectedCompanyUid, "update");
+  const websiteBefore = before.website;
+  let ports = await ownPorts(client);
+  inputs.listedPorts.forEach((uid, index) => {
+    const port = ports.get(uid.toLowerCase());
+    const problem = !port
+      ? "is not a product of your company (or not visible to this API key)"
+      : port.productType && port.productType !== "MEGAPORT"
+        ? `is a ${port.productType}, not a port`
+        : port.provisioningStatus && GONE_STATES.has(port.provisioningStatus)
+          ? `is ${port.provisioningStatus}`
+          : undefined;
+    if (problem) {
+      throw new ValidationError({
+        fieldPath: `listedPorts[${index}]`,
+        reason: `port ${uid} ${problem}`,
+        fix: "use the UID of one of your own live ports (see the portal or GET /v2/products), or remove it",
+      });
+    }
+  });
+
+  // The client's update body takes no empty URL, so a website cannot be cleared here: say so instead.
+  if (!inputs.website && websiteBefore) {
+    console.log(
+      `MarketplaceProfile ${inputs.companyName}: website is not declared, but Megaport still shows ${websiteBefore}; ` +
+        "remove it in the Portal (it cannot be cleared through the API client)",
+    );
+  }
+  const profile = await client.setMarketplaceProfile({
+    companyName: inputs.companyName,
+    companyBio: inputs.companyBio ?? "",
+    contactEmail: inputs.contactEmail,
+    ...(inputs.website ? { website: inputs.website } : {}),
+    profileVisibility: VISIBILITY_API_VALUES[inputs.visibility],
+    services: inputs.services,
+  });
+  console.log(`MarketplaceProfile ${profile.companyName}: profile saved (${profile.profileVisibility})`);
+
+  let changed = false;
+  for (const uid of inputs.listedPorts) {
+    const port = ports.get(uid.toLowerCase());
+    if (port?.marketplaceVisibility) continue;
+    await client.updatePort(uid, { marketplaceVisibility: true });
+    console.log(
+      `MarketplaceProfile ${profile.companyName}: port ${port?.productName ?? uid} (${uid}) listed`,
+    );
+    changed = true;
+  }
+  const listed = new Set(inputs.listedPorts.map((uid) => uid.toLowerCase()));
+  const dropped = previouslyListed.filter((uid) => !listed.has(uid.toLowerCase()));
+  if (await unlistPorts(client, dropped, ports)) changed = true;
+  if (changed) ports = await ownPorts(client);
+
+  return plain({
+    ...inputs,
+    companyUid: profile.companyUid,
+    portVisibility: inputs.listedPorts.map((uid) => portState(uid, ports)),
+  });
+}
+
+/** Sets marketplaceVisibility false on each port that still has it; a port that is gone needs nothing. */
+async function unlistPorts(
+  client: MegaportClient,
+  uids: readonly string[],
+  ports: Map<string, OwnPort>,
+): Promise<boolean> {
+  let changed = false;
+  for (const uid of uids) {
+    const port = ports.get(uid.toLowerCase());
+    if (!port?.marketplaceVisibility) continue;
+    try {
+      await client.updatePort(uid, { marketplaceVisibility: false });
+      console.log(
+        `MarketplaceProfile: port ${port.productName ?? uid} (${uid}) unlisted from the Marketplace`,
+      );
+      changed = true;
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+  return changed;
+}
+
+/** The company's own products by lower-case UID, with the few fields this resource reads. */
+async function ownPorts(client: MegaportClient): Promise<Map<string, OwnPort>> {
+  const products = await client.listProducts();
+  return new Map(
+    products.map((p) => [
+      p.productUid.toLowerCase(),
+      {
+        productUid: p.productUid,
+        productName: p.productName ?? null,
+        productType: p.productType ?? null,
+        provisioningStatus: p.provisioningStatus ?? null,
+        marketplaceVisibility: p.marketplaceVisibility === true,
+      },
+    ]),
+  );
+}
+
+function portState(uid: string, ports: Map<string, OwnPort>): ListedPortState {
+  const port = ports.get(uid.toLowerCase());
+  const gone = !port || (port.provisioningStatus !== null && GONE_STATES.has(port.provisioningStatus));
+  return {
+    productUid: uid,
+    productName: port?.productName ?? null,
+    marketplaceVisibility: !gone && port.marketplaceVisibility,
+  };
+}
+
+/** The credentials must belong to the company whose profile this resource manages. */
+function assertSameCompany(actual: string, expected: string, operation: string): void {
+  if (actual.toLowerCase() === expected.toLowerCase()) return;
+  throw new MegaportError(
+    `Cannot ${operation} MarketplaceProfile ${expected}: the API key belongs to company ${actual}. ` +
+      "Use a Company Admin API key of the company that owns the profile (megaport:accessKey / megaport:secretKey).",
+  );
+}
+
+/** Empty text from the API reads as "not set" when the user never set it, so refresh shows no false drift. */
+function optionalText(apiValue: string | null | undefined, previous: string | undefined): string | undefined {
+  if (apiValue) return apiValue;
+  return previous === undefined ? undefined : "";
+}
+
+/** The PUT body that restates a profile as read; empty fields are left out (the update schema rejects them). */
+function profileBodyFrom(profile: {
+  companyName: string;
+  companyBio?: string | null;
+  contactEmail?: string | null;
+  website?: string | null;
+  services: string[];
+}) {
+  return {
+    companyName: profile.companyName,
+    ...(profile.companyBio ? { companyBio: profile.companyBio } : {}),
+    ...(profile.contactEmail ? { contactEmail: profile.contactEmail } : {}),
+    ...(profile.website ? { website: profile.website } : {}),
+    services: profile.services,
+  };
+}
+
+/** What read returns as `inputs`: the user inputs and hidden keys (typed as outputs by the SDK's ReadResult). */
+function inputsOf(outputs: Outputs): Outputs {
+  const inputs: Record<string, unknown> = {};
+  for (const key of Object.keys(MarketplaceProfileInputsSchema.shape))
+    inputs[key] = outputs[key as keyof Outputs];
+  for (const [key, value] of Object.entries(outputs)) if (key.startsWith("__")) inputs[key] = value;
+  return plain(inputs as unknown as Outputs);
+}
+
+/** diffInputs takes plain records; our output types include interfaces, which have no index signature. */
+function asRecord(value: object): Record<string, unknown> {
+  return value as Record<string, unknown>;
+}
+
+/** A JSON round trip drops undefined members, which the engine's property serialization cannot carry. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,343 @@
+// NotificationSubscription: which of the six email groups of the Marketplace guide (Security, Ordering, Financial,
+// People, Company, Services) one user of the company receives. check → diff → create → read → update → delete;
+// helpers at the bottom.
+//
+// The preferences endpoint is GET/PUT /v2/notificationPreferences (megaport-api.md §5.7, §11; known from the old
+// Java client). Setting ANOTHER user's preferences (`?employeeId=`) is our simulator's EXTENSION: the real API
+// only has the calling user's own, so against the real API this works only for the API key's own user.
+// Only Company Admin, Technical Admin and Technical Contact users may subscribe (Marketplace guide, "Who Can
+// Receive the Notifications?"). The resource owns the six groups for its user: one resource per user.
+// Never logs credentials.
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { isNotFound, MegaportError, ValidationError } from "../client/errors";
+import type { MegaportClient } from "../client/megaport-client";
+import type { NotificationPreferences } from "../client/schemas/notification-preferences";
+import type { User } from "../client/schemas/users";
+import { checkInputs } from "./check-inputs";
+import { diffInputs, toDiffResult } from "./diff-inputs";
+import type { HiddenInputs } from "./hidden-inputs";
+import { configure, getClient } from "./provider-config";
+
+/** The six groups a user can choose, in the API's `messageGroup` spelling and the Portal's order. */
+export const NOTIFICATION_GROUPS = [
+  "SECURITY",
+  "ORDERING",
+  "FINANCIAL",
+  "PEOPLE",
+  "COMPANY",
+  "SERVICES",
+] as const;
+export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
+/** How the Portal names them; users may write any case. */
+export const NOTIFICATION_GROUP_NAMES = [
+  "Security",
+  "Ordering",
+  "Financial",
+  "People",
+  "Company",
+  "Services",
+] as const;
+/** Roles (`position`) that may subscribe (Marketplace guide). */
+export const SUBSCRIBER_POSITIONS = ["Company Admin", "Technical Admin", "Technical Contact"] as const;
+
+const GROUP_LIST = NOTIFICATION_GROUP_NAMES.join(", ");
+const toGroup = (name: string) => name.trim().toUpperCase() as NotificationGroup;
+const isGroup = (name: string) => (NOTIFICATION_GROUPS as readonly string[]).includes(toGroup(name));
+
+export const NotificationSubscriptionInputsSchema = z.strictObject({
+  /**
+   * The user: their email address (any case), their employeeId (a number, or digits in a string), or their
+   * personUid. A change to a different user replaces the resource; naming the same user another way does not.
+   */
+  user: z.union(
+    [
+      z.string().trim().min(1, { error: "user must not be empty: give an email, employeeId or personUid" }),
+      z
+        .number()
+        .int({ error: "user as an employeeId must be a positive whole number" })
+        .positive({ error: "user as an employeeId must be a positive whole number" }),
+    ],
+    { error: "user must be the user's email, employeeId or personUid" },
+  ),
+  /**
+   * The groups the user receives, by name in any case: Security, Ordering, Financial, People, Company, Services.
+   * Stored in the API's spelling (SECURITY, …). The other groups of the six are turned off for this user;
+   * groups outside the six are left alone. Updates in place.
+   */
+  groups: z
+    .array(
+      z
+        .string({ error: `each group must be a name: ${GROUP_LIST}` })
+        .refine(isGroup, {
+          error: (issue) => `unknown group "${String(issue.input)}": allowed are ${GROUP_LIST}`,
+        })
+        .transform(toGroup),
+      { error: `groups must be a list of group names: ${GROUP_LIST}` },
+    )
+    .min(1, {
+      error: `groups must name at least one of ${GROUP_LIST}; delete the resource to unsubscribe from all`,
+    })
+    // One canonical order, so a reordered or re-cased list is no diff.
+    .transform((groups) => NOTIFICATION_GROUPS.filter((g) => groups.includes(g))),
+});
+
+export type NotificationSubscriptionInputs = z.output<typeof NotificationSubscriptionInputsSchema>;
+/** What users write (the SDK's args, before Pulumi's Input wrapping). */
+export type NotificationSubscriptionArgsShape = z.input<typeof NotificationSubscriptionInputsSchema>;
+
+export interface NotificationSubscriptionComputed {
+  /** The user's employee id (the resource id is its decimal string). */
+  employeeId: number;
+  personUid: string | null;
+  email: string | null;
+  /** The user's role, e.g. "Technical Contact". */
+  position: string | null;
+  /** The groups among the six the API reports the user subscribed to, in the API's spelling. */
+  subscribedGroups: NotificationGroup[];
+}
+
+export type NotificationSubscriptionOutputs = NotificationSubscriptionInputs &
+  NotificationSubscriptionComputed;
+
+export const SUBSCRIPTION_INPUT_PATHS = ["user", "groups"] as const;
+export type SubscriptionInputPath = (typeof SUBSCRIPTION_INPUT_PATHS)[number];
+
+/** A different user is a different subscription; groups update in place. */
+export const REPLACE_ON: readonly SubscriptionInputPath[] = ["user"];
+
+type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provider?: string };
+type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
+
+export const provider = {
+  async configure(req: pulumi.dynamic.ConfigureRequest) {
+    configure(req);
+  },
+
+  async check(_olds: Inputs, news: Inputs) {
+    return checkInputs(NotificationSubscriptionInputsSchema, news as Record<string, unknown>);
+  },
+
+  async diff(_id: string, olds: Outputs, news: Inputs) {
+    const diff = diffInputs(
+      { inputs: SUBSCRIPTION_INPUT_PATHS, replaceOn: REPLACE_ON },
+      asRecord(olds),
+      asRecord(news),
+    );
+    // The same person named another way (email instead of employeeId) updates in place instead of replacing.
+    if (diff.changed.includes("user") && namesSameUser(olds, news.user)) {
+      diff.replaces = diff.replaces.filter((p) => p !== "user");
+    }
+    return toDiffResult(diff);
+  },
+
+  async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
+    const outs = await subscribe(getClient(), inputs, undefined);
+    return { id: String(outs.employeeId), outs };
+  },
+
+  async read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult<Outputs>> {
+    const client = getClient();
+    const employeeId = Number(id);
+    let user: User;
+    let prefs: NotificationPreferences;
+    try {
+      user = await client.getUser(employeeId);
+      prefs = await client.getNotificationPreferences({ employeeId });
+    } catch (err) {
+      if (isNotFound(err)) return {};
+      throw err;
+    }
+    const subscribedGroups = subscribedAmongSix(prefs);
+    // Refresh shows groups changed in the portal as drift in `groups`.
+    const current: Outputs = {
+      ...props,
+      ...userFacts(user, employeeId),
+      groups: subscribedGroups,
+      subscribedGroups,
+    };
+    return { id, props: plain(current), inputs: inputsOf(current) };
+  },
+
+  async update(id: string, _olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
+    return { outs: await subscribe(getClient(), news, Number(id)) };
+  },
+
+  async delete(id: string, props: Outputs) {
+    const client = getClient();
+    const employeeId = Number(id);
+    let prefs: NotificationPreferences;
+    try {
+      prefs = await client.getNotificationPreferences({ employeeId });
+    } catch (err) {
+      if (isNotFound(err)) return; // the user is gone, and their subscriptions with them
+      throw err;
+    }
+    const ours = new Set<string>(props.groups ?? []);
+    const body = preferencesBody(prefs, (group, subscribed) => (ours.has(group) ? false : subscribed));
+    if (!body.changed) return;
+    try {
+      await client.setNotificationPreferences(body.prefs, { employeeId });
+    } catch (err) {
+      if (isNotFound(err)) return;
+      throw err;
+    }
+    console.log(`NotificationSubscription ${props.email ?? id}: unsubscribed from ${[...ours].join(", ")}`);
+  },
+} satisfies pulumi.dynamic.ResourceProvider;
+
+/**
+ * Find the user, check their role may subscribe, and set exactly `inputs.groups` among the six. On update,
+ * `expectedEmployeeId` must be the user found (diff replaces on a different user, so anything else is a bug
+ * or a user whose email moved to another person).
+ */
+async function subscribe(client: MegaportClient, inputs: Inputs, expectedEmployeeId: number | undefined) {
+  const user = findUser(await client.listUsers(), inputs.user);
+  const facts = userFacts(user, employeeIdOf(user));
+  if (!facts.employeeId) {
+    throw new MegaportError(
+      `Megaport listed ${describeUser(user)} without an employee id, so their preferences cannot be set; ` +
+        "report this with the user's email",
+    );
+  }
+  if (expectedEmployeeId !== undefined && facts.employeeId !== expectedEmployeeId) {
+    throw new ValidationError({
+      fieldPath: "user",
+      reason: `"${inputs.user}" is now employee ${facts.employeeId}, not ${expectedEmployeeId} as when subscribed`,
+      fix: "name the user by employeeId, or replace the resource (pulumi up --replace <urn>)",
+    });
+  }
+  if (!(SUBSCRIBER_POSITIONS as readonly string[]).includes(facts.position ?? "")) {
+    throw new ValidationError({
+      fieldPath: "user",
+      reason:
+        `${describeUser(user)} is a ${facts.position ?? "user without a role"}, and only ` +
+        `${SUBSCRIBER_POSITIONS.join(", ")} users can subscribe to notifications`,
+      fix: "choose a user in one of those roles, or change this user's role in the Portal (Company > Users)",
+    });
+  }
+
+  const employeeId = facts.employeeId;
+  const wanted = new Set<string>(inputs.groups);
+  const current = await client.getNotificationPreferences({ employeeId });
+  const body = preferencesBody(current, (group) => wanted.has(group));
+  const saved = body.changed ? await client.setNotificationPreferences(body.prefs, { employeeId }) : current;
+  const subscribedGroups = subscribedAmongSix(saved);
+  console.log(
+    `NotificationSubscription ${describeUser(user)}: ${subscribedGroups.length ? subscribedGroups.join(", ") : "no groups"}`,
+  );
+  return plain({ ...inputs, ...facts, subscribedGroups } as Outputs);
+}
+
+/** By employeeId (number or digits), email (any case) or personUid (any case). */
+function findUser(users: readonly User[], wanted: string | number): User {
+  const key = String(wanted).trim().toLowerCase();
+  const user = users.find((u) => identifiersOf(u).includes(key));
+  if (!user) {
+    throw new ValidationError({
+      fieldPath: "user",
+      reason: `no user "${wanted}" in this company`,
+      fix: "give the email, employeeId or personUid of one of the company's users (Portal: Company > Users)",
+    });
+  }
+  return user;
+}
+
+function identifiersOf(user: User): string[] {
+  const emails = [user.email, ...(user.emails ?? []).map((e) => e.email)];
+  return [employeeIdOf(user), user.personUid, user.uid, ...emails]
+    .filter((v): v is string | number => v !== null && v !== undefined && v !== "")
+    .map((v) => String(v).toLowerCase());
+}
+
+/** True when `user` (as written now) names the person the state already holds. */
+function namesSameUser(olds: Partial<Outputs>, user: string | number | undefined): boolean {
+  if (user === undefined || olds.employeeId === undefined) return false;
+  const key = String(user).trim().toLowerCase();
+  return [olds.employeeId, olds.email, olds.personUid]
+    .filter((v) => v !== null && v !== undefined)
+    .some((v) => String(v).toLowerCase() === key);
+}
+
+/**
+ * The id /v2/employee/{id} and ?employeeId= take. The simulator sends it as `employeeId` (as POST /v2/employment
+ * answers); the client's user schema documents `partyId` as that id (megaportgo), so that is the fallback.
+ */
+function employeeIdOf(user: User): number | undefined {
+  if (typeof user.employeeId === "number") return user.employeeId;
+  return user.partyId ?? undefined;
+}
+
+function userFacts(user: User, fallbackEmployeeId: number | undefined) {
+  return {
+    employeeId: employeeIdOf(user) ?? fallbackEmployeeId ?? 0,
+    personUid: user.personUid ?? user.uid ?? null,
+    email: user.email ?? null,
+    position: user.position ?? null,
+  };
+}
+
+function describeUser(user: User): string {
+  const name = user.name ?? [user.firstName, user.lastName].filter(Boolean).join(" ");
+  return `${name || "user"} (${user.email ?? `employee ${employeeIdOf(user)}`})`;
+}
+
+function subscribedAmongSix(prefs: NotificationPreferences): NotificationGroup[] {
+  const on = new Set(
+    (prefs.destinations.EMAIL ?? []).filter((p) => p.subscribed).map((p) => String(p.messageGroup)),
+  );
+  return NOTIFICATION_GROUPS.filter((g) => on.has(g));
+}
+
+/**
+ * The PUT body: every group the API listed, the six set by `subscribe(group, current)`, the others as they are
+ * (the Java client's PUT replaces the whole list, so nothing may be left out). Groups of the six that the API
+ * did not list are added when they must be on.
+ */
+function preferencesBody(
+  prefs: NotificationPreferences,
+  subscribe: (group: NotificationGroup, current: boolean) => boolean,
+) {
+  const entries = prefs.destinations.EMAIL ?? [];
+  let changed = false;
+  const listed = new Set<string>();
+  const email = entries.map((entry) => {
+    const group = String(entry.messageGroup);
+    listed.add(group);
+    const subscribed = (NOTIFICATION_GROUPS as readonly string[]).includes(group)
+      ? subscribe(group as NotificationGroup, entry.subscribed)
+      : entry.subscribed;
+    if (subscribed !== entry.subscribed) changed = true;
+    return { messageGroup: group, subscribed, details: (entry.details ?? []).map(String) };
+  });
+  for (const group of NOTIFICATION_GROUPS) {
+    if (!listed.has(group) && subscribe(group, false)) {
+      email.push({ messageGroup: group, subscribed: true, details: [] });
+      changed = true;
+    }
+  }
+  return {
+    changed,
+    prefs: { destinations: { EMAIL: email } } as Parameters<MegaportClient["setNotificationPreferences"]>[0],
+  };
+}
+
+/** What read returns as `inputs`: the user inputs and hidden keys (typed as outputs by the SDK's ReadResult). */
+function inputsOf(outputs: Outputs): Outputs {
+  const inputs: Record<string, unknown> = {};
+  for (const key of Object.keys(NotificationSubscriptionInputsSchema.shape)) {
+    inputs[key] = outputs[key as keyof Outputs];
+  }
+  for (const [key, value] of Object.entries(outputs)) if (key.startsWith("__")) inputs[key] = value;
+  return plain(inputs as unknown as Outputs);
+}
+
+/** diffInputs takes plain records; our output types include interfaces, which have no index signature. */
+function asRecord(value: object): Record<string, unknown> {
+  return value as Record<string, unknown>;
+}
+
+/** A JSON round trip drops undefined members, which the engine's property serialization cannot carry. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

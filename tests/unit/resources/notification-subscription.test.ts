@@ -1,0 +1,282 @@
+// NotificationSubscription: check names the field and the allowed groups, diff replaces only for a different user,
+// and create/read/update/delete against a real simulator subscribe exactly the declared groups for a user whose
+// role may subscribe, and fail clearly, naming the role, for one whose role may not.
+import { MegaportClient } from "../../../provider/client/megaport-client";
+import {
+  provider,
+  type NotificationSubscriptionOutputs,
+} from "../../../provider/resources/notification-subscription";
+import { startSimulator } from "../../../simulator/server";
+import { SEED } from "../../../simulator/seed";
+
+const HIDDEN = { __idempotencyKey: "0123456789abcdef0123456789abcdef", __timeouts: {}, __provider: "shim" };
+const ALLOWED = "allowed are Security, Ordering, Financial, People, Company, Services";
+const contact = SEED.users.acmeTechnicalContact;
+
+describe("NotificationSubscription check", () => {
+  const rows: { name: string; inputs: Record<string, unknown>; property: string; message: string }[] = [
+    {
+      name: "an unknown group",
+      inputs: { user: contact.email, groups: ["Ordering", "Billing"] },
+      property: "groups.1",
+      message: `unknown group "Billing": ${ALLOWED}`,
+    },
+    {
+      name: "a group that is not a name",
+      inputs: { user: contact.email, groups: [3] },
+      property: "groups.0",
+      message: "each group must be a name",
+    },
+    {
+      name: "no groups",
+      inputs: { user: contact.email, groups: [] },
+      property: "groups",
+      message: "groups must name at least one of",
+    },
+    {
+      name: "groups that are not a list",
+      inputs: { user: contact.email, groups: "Ordering" },
+      property: "groups",
+      message: "groups must be a list of group names",
+    },
+    {
+      name: "no user",
+      inputs: { groups: ["Ordering"] },
+      property: "user",
+      message: "user must be the user's email, employeeId or personUid",
+    },
+    {
+      name: "a blank user",
+      inputs: { user: " ", groups: ["Ordering"] },
+      property: "user",
+      message: "user must not be empty",
+    },
+    {
+      name: "a negative employeeId",
+      inputs: { user: -4, groups: ["Ordering"] },
+      property: "user",
+      message: "user as an employeeId must be a positive whole number",
+    },
+    {
+      name: "a user that is neither text nor a number",
+      inputs: { user: true, groups: ["Ordering"] },
+      property: "user",
+      message: "user must be the user's email, employeeId or personUid",
+    },
+    {
+      name: "a misspelt key",
+      inputs: { user: contact.email, group: ["Ordering"] },
+      property: "",
+      message: 'Unrecognized key: "group"',
+    },
+  ];
+
+  it.each(rows)("rejects $name, naming property '$property'", async ({ inputs, property, message }) => {
+    const result = await provider.check({} as never, inputs as never);
+    expect(result.inputs).toBeUndefined();
+    expect(result.failures).toEqual(
+      expect.arrayContaining([{ property, reason: expect.stringContaining(message) }]),
+    );
+  });
+
+  it("normalises group names to the API's spelling, in one order, without duplicates", async () => {
+    const result = await provider.check(
+      {} as never,
+      {
+        user: contact.email,
+        groups: ["services", " Security", "SECURITY", "ordering"],
+        ...HIDDEN,
+      } as never,
+    );
+    expect(result).toEqual({
+      inputs: { user: contact.email, groups: ["SECURITY", "ORDERING", "SERVICES"], ...HIDDEN },
+    });
+  });
+});
+
+describe("NotificationSubscription diff", () => {
+  const olds = {
+    user: contact.email,
+    groups: ["ORDERING"],
+    ...HIDDEN,
+    employeeId: contact.employeeId,
+    personUid: contact.personUid,
+    email: contact.email,
+    position: "Technical Contact",
+    subscribedGroups: ["ORDERING"],
+  } as NotificationSubscriptionOutputs;
+  const rows: { name: string; change: Record<string, unknown>; changes: boolean; replaces: string[] }[] = [
+    { name: "nothing changed", change: {}, changes: false, replaces: [] },
+    {
+      name: "only hidden keys changed",
+      change: { __idempotencyKey: "x", __provider: "new" },
+      changes: false,
+      replaces: [],
+    },
+    { name: "the groups", change: { groups: ["ORDERING", "SERVICES"] }, changes: true, replaces: [] },
+    {
+      name: "another user",
+      change: { user: SEED.users.acmeTechnicalAdmin.email },
+      changes: true,
+      replaces: ["user"],
+    },
+    {
+      name: "the same user by employeeId",
+      change: { user: contact.employeeId },
+      changes: true,
+      replaces: [],
+    },
+    {
+      name: "the same user by personUid",
+      change: { user: contact.personUid.toUpperCase() },
+      changes: true,
+      replaces: [],
+    },
+  ];
+
+  it.each(rows)("$name: changes=$changes, replaces=$replaces", async ({ change, changes, replaces }) => {
+    const news = { user: contact.email, groups: ["ORDERING"], ...HIDDEN, ...change };
+    expect(await provider.diff(String(contact.employeeId), olds, news as never)).toEqual({
+      changes,
+      replaces,
+    });
+  });
+});
+
+describe("NotificationSubscription against the simulator", () => {
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let admin: MegaportClient;
+  const savedEnv = { ...process.env };
+  const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+
+  beforeAll(async () => {
+    sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
+    const key = SEED.apiKeys.acmeAdmin;
+    Object.assign(process.env, {
+      MEGAPORT_ACCESS_KEY: key.accessKey,
+      MEGAPORT_SECRET_KEY: key.secretKey,
+      MEGAPORT_BASE_URL: sim.url,
+      MEGAPORT_TOKEN_URL: sim.tokenUrl,
+    });
+    delete process.env.MEGAPORT_ENVIRONMENT;
+    admin = new MegaportClient({
+      accessKey: key.accessKey,
+      secretKey: key.secretKey,
+      baseUrl: sim.url,
+      tokenUrl: sim.tokenUrl,
+    });
+  });
+
+  afterAll(async () => {
+    process.env = savedEnv;
+    log.mockRestore();
+    await sim?.close();
+  });
+
+  const subscribed = async (employeeId: number) =>
+    ((await admin.getNotificationPreferences({ employeeId })).destinations.EMAIL ?? [])
+      .filter((p) => p.subscribed)
+      .map((p) => p.messageGroup);
+
+  it("subscribes a Technical Contact to exactly the declared groups", async () => {
+    const { id, outs } = await provider.create({
+      user: contact.email,
+      groups: ["ORDERING", "COMPANY"],
+      ...HIDDEN,
+    });
+    expect(id).toBe(String(contact.employeeId));
+    expect(outs).toEqual({
+      user: contact.email,
+      groups: ["ORDERING", "COMPANY"],
+      ...HIDDEN,
+      employeeId: contact.employeeId,
+      personUid: contact.personUid,
+      email: contact.email,
+      position: "Technical Contact",
+      subscribedGroups: ["ORDERING", "COMPANY"],
+    });
+    // Seeded with SERVICES, which is not declared, so it is turned off.
+    expect(await subscribed(contact.employeeId)).toEqual(["ORDERING", "COMPANY"]);
+  });
+
+  it("refuses a Finance user, naming the user, the role and who may subscribe", async () => {
+    const finance = SEED.users.acmeFinance;
+    await expect(
+      provider.create({ user: finance.email, groups: ["FINANCIAL"], ...HIDDEN }),
+    ).rejects.toMatchObject({
+      code: "MX_VALIDATION",
+      fieldPath: "user",
+      message: expect.stringMatching(
+        new RegExp(
+          `${finance.email}\\) is a Finance, and only Company Admin, Technical Admin, Technical Contact users can subscribe`,
+        ),
+      ),
+    });
+  });
+
+  it("refuses a user the company does not have", async () => {
+    await expect(
+      provider.create({ user: SEED.users.globexTechnicalContact.email, groups: ["ORDERING"], ...HIDDEN }),
+    ).rejects.toMatchObject({
+      code: "MX_VALIDATION",
+      fieldPath: "user",
+      message: expect.stringContaining("no user"),
+    });
+  });
+
+  it("read shows groups changed in the portal, in props and in inputs", async () => {
+    const { id, outs } = await provider.create({ user: contact.employeeId, groups: ["ORDERING"], ...HIDDEN });
+    await admin.setNotificationPreferences(
+      { destinations: { EMAIL: [{ messageGroup: "SECURITY", subscribed: true }] } },
+      { employeeId: contact.employeeId },
+    );
+    const read = await provider.read(id, outs as NotificationSubscriptionOutputs);
+    expect(read.id).toBe(id);
+    expect(read.props).toMatchObject({
+      groups: ["SECURITY", "ORDERING"],
+      subscribedGroups: ["SECURITY", "ORDERING"],
+    });
+    expect(read.inputs).toEqual({ user: contact.employeeId, groups: ["SECURITY", "ORDERING"], ...HIDDEN });
+  });
+
+  it("update changes the groups in place and returns the full outputs", async () => {
+    const { id, outs: olds } = await provider.create({
+      user: contact.personUid,
+      groups: ["ORDERING"],
+      ...HIDDEN,
+    });
+    const { outs } = await provider.update(id, olds as NotificationSubscriptionOutputs, {
+      user: contact.personUid,
+      groups: ["PEOPLE", "SERVICES"],
+      ...HIDDEN,
+    });
+    expect(outs).toMatchObject({
+      groups: ["PEOPLE", "SERVICES"],
+      subscribedGroups: ["PEOPLE", "SERVICES"],
+      employeeId: contact.employeeId,
+      position: "Technical Contact",
+    });
+    expect(await subscribed(contact.employeeId)).toEqual(["PEOPLE", "SERVICES"]);
+  });
+
+  it("delete unsubscribes only its groups, and can run twice", async () => {
+    const { id, outs } = await provider.create({ user: contact.email, groups: ["SERVICES"], ...HIDDEN });
+    await admin.setNotificationPreferences(
+      { destinations: { EMAIL: [{ messageGroup: "COMPANY", subscribed: true }] } },
+      { employeeId: contact.employeeId },
+    );
+    await provider.delete(id, outs as NotificationSubscriptionOutputs);
+    expect(await subscribed(contact.employeeId)).toEqual(["COMPANY"]);
+    await expect(provider.delete(id, outs as NotificationSubscriptionOutputs)).resolves.toBeUndefined();
+  });
+
+  it("treats a user who is gone as deleted", async () => {
+    const props = {
+      user: "gone@acme.example",
+      groups: ["SERVICES"],
+      employeeId: 99999,
+    } as NotificationSubscriptionOutputs;
+    await expect(provider.delete("99999", props)).resolves.toBeUndefined();
+    expect(await provider.read("99999", props)).toEqual({});
+  });
+});
