@@ -13,7 +13,7 @@ import {
   updateUser,
 } from "../domain/people";
 import { parseBody, type Route } from "../router";
-import { MESSAGE_GROUPS } from "../state";
+import { MESSAGE_GROUPS, type MessageGroup } from "../state";
 import { preferencesView, userView } from "../views/account-view";
 import { optional } from "./body-schemas";
 
@@ -33,7 +33,8 @@ const PreferencesBody = z.object({
   destinations: z.object({
     EMAIL: z.array(
       z.object({
-        messageGroup: z.enum(MESSAGE_GROUPS),
+        // The Java client's enum also has SYSTEM, API and XERO; they are accepted and have no emails here.
+        messageGroup: z.enum([...MESSAGE_GROUPS, "SYSTEM", "API", "XERO"]),
         subscribed: z.boolean(),
         details: optional(z.array(z.unknown())),
       }),
@@ -104,7 +105,10 @@ export const peopleRoutes: Route[] = [
     handler: ({ store, caller, query, body }) => {
       const input = parseBody(PreferencesBody, body);
       const user = preferencesSubject(store, caller, employeeIdParam(query.get("employeeId")));
-      setSubscriptions(store, caller, user, input.destinations.EMAIL);
+      const known = input.destinations.EMAIL.filter((g): g is typeof g & { messageGroup: MessageGroup } =>
+        (MESSAGE_GROUPS as readonly string[]).includes(g.messageGroup),
+      );
+      setSubscriptions(store, caller, user, known);
       return { body: envelope("Notification preferences updated", preferencesView(user)) };
     },
   },

@@ -16,7 +16,7 @@ import {
 import { freeVlans } from "../domain/vlans";
 import { ownPort } from "../domain/vxc-parties";
 import { parseBody, type Route } from "../router";
-import { portView, vxcView } from "../views/product-view";
+import { portUpdateView, portView, vxcView } from "../views/product-view";
 import { int, optional, ResourceTagSchema } from "./body-schemas";
 
 const PortUpdateBody = z.object({
@@ -64,10 +64,7 @@ export const productRoutes: Route[] = [
     handler: ({ store, caller, params, body }) => {
       const port = updatePort(store, caller, params.uid, parseBody(PortUpdateBody, body));
       return {
-        body: envelope(
-          `Product [${port.productUid}] has been updated`,
-          portView(store, port, caller.companyUid),
-        ),
+        body: envelope(`Product [${port.productUid}] has been updated`, portUpdateView(store, port)),
       };
     },
   },

@@ -7,11 +7,12 @@ import type { PlannedVxc } from "../domain/vxc-orders";
 import type { Store } from "../store";
 import type { VxcRecord } from "../state";
 import { vxcView } from "./product-view";
+import type { BuyResultWire, ValidateResultWire } from "./wire-types";
 
 /** Simulated price book: a flat rate per Mbps, enough for a preview to show a number. */
 const MBPS_RATE = 0.55;
 
-export function validateView(plan: PlannedVxc) {
+export function validateView(plan: PlannedVxc): ValidateResultWire {
   const monthly = Math.round(plan.input.rateLimit * MBPS_RATE * 100) / 100;
   return {
     productUid: plan.aPort.productUid,
@@ -32,7 +33,7 @@ export function validateView(plan: PlannedVxc) {
   };
 }
 
-export function buyView(store: Store, vxc: VxcRecord) {
+export function buyView(store: Store, vxc: VxcRecord): BuyResultWire {
   const aPort = store.port(vxc.aEnd.productUid);
   const bPort = store.port(vxc.bEnd.productUid);
   const payer = store.company(aPort.companyUid);

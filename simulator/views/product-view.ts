@@ -5,7 +5,14 @@
  */
 import type { Store } from "../store";
 import type { PortRecord, VxcRecord } from "../state";
-import type { LocationDetailWire, PortWire, VxcApprovalWire, VxcEndWire, VxcWire } from "./wire-types";
+import type {
+  LocationDetailWire,
+  PortUpdateResultWire,
+  PortWire,
+  VxcApprovalWire,
+  VxcEndWire,
+  VxcWire,
+} from "./wire-types";
 
 const NO_APPROVAL: VxcApprovalWire = { status: null, message: null, uid: null, type: null, newSpeed: null };
 
@@ -176,5 +183,25 @@ export function portView(store: Store, port: PortRecord, viewerCompanyUid: strin
     },
     associatedVxcs: store.vxcsOnPort(port.productUid).map((v) => vxcView(store, v, viewerCompanyUid)),
     associatedIxs: [],
+  };
+}
+
+/** The "service record" PUT /v2/product/{type}/{uid} answers with (megaport-api.md §5.2, TestModifyPort). */
+export function portUpdateView(store: Store, port: PortRecord): PortUpdateResultWire {
+  return {
+    serviceName: port.productName,
+    name: port.productName,
+    technicalServiceId: port.productId,
+    technicalServiceUid: port.productUid,
+    provisioningStatus: port.provisioningStatus,
+    marketplaceVisibility: port.marketplaceVisibility,
+    vxcPermitted: port.vxcPermitted,
+    vxcAutoApproval: port.vxcAutoApproval,
+    rateLimit: port.portSpeed,
+    contractTermMonths: port.contractTermMonths,
+    costCentre: port.costCentre,
+    locationId: port.locationId,
+    companyUid: port.companyUid,
+    companyName: store.company(port.companyUid).companyName,
   };
 }

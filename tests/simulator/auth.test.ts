@@ -1,6 +1,6 @@
 import { SimulatedClock } from "../../simulator/clock";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, basicAuth, SEED, simPut, startTestSimulator } from "./sim-client";
+import { ApiAs, basicAuth, SEED, simPut, startTestSimulator, type Json } from "./sim-client";
 
 describe("OAuth2 token endpoint and roles", () => {
   let wall = Date.now();
@@ -29,7 +29,7 @@ describe("OAuth2 token endpoint and roles", () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("trace-id")).toBeTruthy();
-    const body = await res.json();
+    const body = (await res.json()) as Json;
     expect(body).toEqual({ access_token: expect.any(String), token_type: "Bearer", expires_in: 3600 });
   });
 
@@ -39,7 +39,7 @@ describe("OAuth2 token endpoint and roles", () => {
       auth: basicAuth(acme.accessKey, acme.secretKey),
     });
     expect(res.status).toBe(200);
-    expect((await res.json()).token_type).toBe("Bearer");
+    expect(((await res.json()) as Json).token_type).toBe("Bearer");
   });
 
   it.each([
@@ -69,7 +69,7 @@ describe("OAuth2 token endpoint and roles", () => {
   ])("refuses %s with an OAuth error", async (_case, auth, body, status, error) => {
     const res = await token({ auth, body });
     expect(res.status).toBe(status);
-    expect((await res.json()).error).toBe(error);
+    expect(((await res.json()) as Json).error).toBe(error);
   });
 
   it("answers 401 in the Megaport envelope for a missing or unknown token", async () => {
@@ -78,7 +78,7 @@ describe("OAuth2 token endpoint and roles", () => {
         headers: authorization ? { Authorization: authorization } : {},
       });
       expect(res.status).toBe(401);
-      const body = await res.json();
+      const body = (await res.json()) as Json;
       expect(body).toMatchObject({
         message: "Unauthorized",
         terms: expect.stringContaining("Acceptable Use"),
@@ -101,7 +101,7 @@ describe("OAuth2 token endpoint and roles", () => {
       body: "grant_type=client_credentials",
       auth: basicAuth(acme.accessKey, acme.secretKey),
     });
-    expect((await res.json()).expires_in).toBe(300);
+    expect(((await res.json()) as Json).expires_in).toBe(300);
   });
 
   it("expires every token at once through PUT /_sim/faults", async () => {
