@@ -8,6 +8,7 @@
  * `latencyMs` first), `drop` (destroy the socket without answering), `token-expiry` (the caller's token is
  * expired on the spot, so the request gets 401).
  */
+// EXTENSION: fault injection exists only in the simulator.
 import { z } from "zod";
 import type { RateLimitConfig } from "./rate-limit";
 

@@ -161,6 +161,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
         await handlePortal(store, req, res, url, traceId);
         return;
       }
+      // EXTENSION: (detail) Retry-After on the rate-limit 429 is not evidenced for the real API (§4.3).
       const admitted = limiter.admit(req.socket.remoteAddress ?? "unknown");
       if (!admitted.admitted) {
         throw new SimError(

@@ -8,6 +8,7 @@ import type { Store } from "../store";
 import type { EmailEvent, MessageGroup, VxcRecord } from "../state";
 import { SUBSCRIBER_POSITIONS } from "./caller";
 
+// EXTENSION: the groups are our choice (the guide names events, not groups); see simulator/README.md.
 /** The group each email belongs to (documented in simulator/README.md). */
 export const EMAIL_GROUPS: Record<EmailEvent, MessageGroup> = {
   CONNECTION_REQUEST: "ORDERING",

@@ -99,6 +99,7 @@ export function setSubscriptions(
     if (change.subscribed) next.add(change.messageGroup);
     else next.delete(change.messageGroup);
   }
+  // EXTENSION: (rule) the guide says only these roles can subscribe; the real API's answer is not recorded.
   if (next.size > 0 && !SUBSCRIBER_POSITIONS.includes(user.position)) {
     throw badRequest(
       `A ${user.position} user cannot subscribe to notifications; only ${SUBSCRIBER_POSITIONS.join(", ")} users can`,

@@ -26,7 +26,7 @@ export interface VxcUpdateInput {
   bEndVlan?: number;
   term?: number;
   isApproved?: boolean;
-  /** EXTENSION: why the provider denies; shown to the customer in vxcApproval.message. */
+  // EXTENSION: why the provider denies; shown to the customer in vxcApproval.message.
   reason?: string;
   aEndProductUid?: string;
   bEndProductUid?: string;
@@ -46,7 +46,7 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
     throw badRequest(`Service ${uid} is ${vxc.provisioningStatus} and cannot be modified`);
   }
   if (input.aEndProductUid !== undefined || input.bEndProductUid !== undefined) {
-    // EXTENSION (limitation): the simulator does not move VXC ends between ports.
+    // EXTENSION: (limitation) the simulator does not move VXC ends between ports.
     throw badRequest("Moving a VXC end to another product is not supported by the simulator");
   }
   if (input.bEndVlan !== undefined && !isBOwner) throw forbidden("Only B end owner can change B VLAN");

@@ -119,6 +119,7 @@ export function planOrder(store: Store, caller: Caller, items: readonly OrderIte
   const usedKeys = new Set<string>();
   const planned: PlannedVxc[] = [];
   for (const item of items) {
+    // EXTENSION: (limitation) ports, MCRs and MVEs cannot be ordered from the simulator.
     if (item.associatedVxcs.length === 0) {
       throw badRequest(
         `Order item for ${item.productUid} has no associatedVxcs: the simulator only sells VXCs`,

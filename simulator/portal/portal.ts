@@ -49,6 +49,7 @@ function callerFor(user: UserRecord): Caller {
 }
 
 /** Handle a request under /portal. Returns after the response is written. */
+// EXTENSION: the real Portal is a separate web app; this is a minimal stand-in on the API host.
 export async function handlePortal(
   store: Store,
   req: IncomingMessage,

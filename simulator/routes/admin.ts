@@ -22,6 +22,7 @@ export interface AdminDeps {
 
 const AdvanceBody = z.object({ ms: z.number().int().min(0) });
 
+// EXTENSION: /_sim/* never exists on the real API.
 export function adminRoutes({ faults, limiter }: AdminDeps): Route[] {
   const faultState = () => ({ rules: faults.list(), rateLimit: limiter.config });
   return [

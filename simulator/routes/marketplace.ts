@@ -23,6 +23,7 @@ const ProfileBody = z.object({
   services: optional(z.array(z.string().min(1).max(128)).max(50)),
 });
 
+// EXTENSION: the profile body and data shape are ours (docs/contracts.md MarketplaceProfile).
 export const marketplaceRoutes: Route[] = [
   {
     method: "GET",

@@ -109,6 +109,7 @@ export const productRoutes: Route[] = [
       const port = ownPort(store, caller, params.uid);
       const free = freeVlans(store, port.productUid);
       const asked = query.get("vlan");
+      // EXTENSION: without ?vlan= the simulator lists every free VLAN.
       if (asked === null) return { body: envelope(`Available VLANs on ${port.productUid}`, free) };
       const vlan = Number(asked);
       if (!Number.isInteger(vlan)) throw badRequest(`Invalid vlan ${asked}`);

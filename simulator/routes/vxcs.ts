@@ -10,7 +10,7 @@ import { parseBody, type Route } from "../router";
 import { vxcView } from "../views/product-view";
 import { int, optional } from "./body-schemas";
 
-/** EXTENSION: a denial reason; `reason` is ours, `message` and `comments` are accepted as aliases. */
+// EXTENSION: a denial reason; `reason` is ours, `message` and `comments` are accepted as aliases.
 const reasonFields = {
   reason: optional(z.string().max(1000)),
   message: optional(z.string().max(1000)),

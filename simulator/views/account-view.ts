@@ -57,6 +57,7 @@ export function userView(store: Store, user: UserRecord): UserWire {
 
 export function preferencesView(user: UserRecord): NotificationPreferencesWire {
   return {
+    // EXTENSION: whose preferences these are (the real API only ever returns the caller's own).
     employeeId: user.employeeId,
     destinations: {
       EMAIL: MESSAGE_GROUPS.map((group) => ({

@@ -36,6 +36,8 @@ export function approvalView(store: Store, vxc: VxcRecord, viewerCompanyUid: str
       newSpeed: vxc.approval.newSpeed,
     };
   }
+  // EXTENSION: statuses REJECTED and EXPIRED with the reason in `message`; the real API's post-denial view
+  // is not recorded (megaport-api.md §14.13).
   const last = vxc.lastDecision;
   if (last && last.outcome !== "APPROVED") {
     return {
