@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { z } from "zod";
 import type { Caller } from "./domain/caller";
+import { badRequest } from "./errors";
 import type { Store } from "./store";
 
 export interface RouteContext {
@@ -79,11 +80,20 @@ export class Router {
       }
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1]);
+        params[name] = decodePathSegment(m[i + 1]);
       });
       return { kind: "found", route, params };
     }
     return allowed.length > 0 ? { kind: "wrong-method", allowed } : { kind: "none" };
+  }
+}
+
+/** A percent-decoded path segment; a malformed escape is the client's mistake (400), not a server error. */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest(`Malformed path segment "${segment}"`);
   }
 }
 

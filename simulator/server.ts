@@ -14,7 +14,7 @@ import { SimulatedClock } from "./clock";
 import { assertMayChange } from "./domain/caller";
 import { authenticate, expireTokens } from "./domain/tokens";
 import { writeJson } from "./envelope";
-import { forbidden, SimError, unauthorized, writeError } from "./errors";
+import { badRequest, forbidden, SimError, unauthorized, writeError } from "./errors";
 import { Faults, FaultConfigSchema, type FaultConfig, type FaultRule } from "./faults";
 import { parseJsonBody, readBody } from "./http-body";
 import { runDueTransitions } from "./lifecycle";
@@ -74,6 +74,14 @@ function faultError(rule: FaultRule): SimError {
   const headers: Record<string, string> =
     status === 429 ? { "Retry-After": String(rule.retryAfterSeconds ?? 1) } : {};
   return new SimError(status, FAULT_MESSAGES[status] ?? "Error", "Injected fault (simulator)", headers);
+}
+
+function requestUrl(req: http.IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? "/", "http://simulator.local");
+  } catch {
+    throw badRequest("Malformed request URL");
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -148,7 +156,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const traceId = randomUUID();
     try {
-      const url = new URL(req.url ?? "/", "http://simulator.local");
+      const url = requestUrl(req);
       const method = req.method ?? "GET";
       if (runDueTransitions(store) > 0) store.flush();
       if (url.pathname === "/_sim" || url.pathname.startsWith("/_sim/")) {
@@ -162,7 +170,11 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
         return;
       }
       // EXTENSION: (detail) Retry-After on the rate-limit 429 is not evidenced for the real API (§4.3).
-      const admitted = limiter.admit(req.socket.remoteAddress ?? "unknown");
+      // The token endpoint is another host on the real API (auth-m2m…), outside the API's request limit.
+      const admitted =
+        url.pathname === "/oauth2/token"
+          ? ({ admitted: true } as const)
+          : limiter.admit(req.socket.remoteAddress ?? "unknown");
       if (!admitted.admitted) {
         throw new SimError(
           429,

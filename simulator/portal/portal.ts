@@ -9,6 +9,7 @@ import type { Caller } from "../domain/caller";
 import { setSubscriptions } from "../domain/people";
 import { SimError } from "../errors";
 import { readBody } from "../http-body";
+import { decodePathSegment } from "../router";
 import type { Store } from "../store";
 import { MESSAGE_GROUPS, type UserRecord } from "../state";
 import { dashboardPage, loginPage, type Flash } from "./pages";
@@ -107,7 +108,7 @@ function runAction(store: Store, user: UserRecord, path: string, form: URLSearch
   const caller = callerFor(user);
   const approval = /^\/portal\/approvals\/([^/]+)\/(accept|deny)$/.exec(path);
   if (approval) {
-    const vxc = vxcByApprovalUid(store, caller, decodeURIComponent(approval[1]));
+    const vxc = vxcByApprovalUid(store, caller, decodePathSegment(approval[1]));
     const accept = approval[2] === "accept";
     const vlanText = form.get("vlan")?.trim();
     const vlan = vlanText ? Number(vlanText) : undefined;

@@ -47,7 +47,7 @@ export const orderRoutes: Route[] = [
     method: "POST",
     path: "/v3/networkdesign/validate",
     auth: true,
-    change: true,
+    // Validating changes nothing, so a Read Only key may price an order it could not place.
     handler: ({ store, caller, body }) => {
       const plans = planOrder(store, caller, toInput(parseBody(BareOrder, body)));
       return { body: envelope("Validation passed", plans.map(validateView)) };

@@ -117,7 +117,6 @@ describe("OAuth2 token endpoint and roles", () => {
       ["PUT", `/v2/product/megaport/${uid}`, { name: "renamed" }],
       ["PUT", `/v2/product/${uid}/tags`, { resourceTags: [] }],
       ["POST", `/v3/product/${uid}/action/CANCEL_NOW`, undefined],
-      ["POST", "/v3/networkdesign/validate", []],
       ["POST", "/v4/networkdesign/buy", { networkDesign: [] }],
       ["POST", "/v3/networkdesign/buy", []],
       ["PUT", "/v3/product/vxc/00000000-0000-4000-8000-000000000000", { name: "x" }],
@@ -133,6 +132,20 @@ describe("OAuth2 token endpoint and roles", () => {
       const res = await new ApiAs(sim, "acmeReadOnly").call(method, path, body);
       expect(res.status).toBe(403);
       expect(res.body.message).toMatch(/Read Only/);
+    });
+
+    it("may validate (price) an order it could not place", async () => {
+      const api = new ApiAs(sim, "globexReadOnly");
+      const order = [
+        {
+          productUid: SEED.ports.globexSydRed.uid,
+          associatedVxcs: [
+            { productName: "quote", rateLimit: 10, term: 1, bEnd: { productUid: SEED.ports.acmeSydRed.uid } },
+          ],
+        },
+      ];
+      expect((await api.post("/v3/networkdesign/validate", order)).status).toBe(200);
+      expect((await api.post("/v3/networkdesign/buy", order)).status).toBe(403);
     });
 
     it("can still read", async () => {

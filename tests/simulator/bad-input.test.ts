@@ -98,6 +98,12 @@ describe("bad input gets a 4xx in the real error shape, never a crash", () => {
     expect(res.body.trace_id).toBe(res.traceId);
   });
 
+  it("refuses a malformed percent-escape in a path with 400", async () => {
+    const res = await send("GET", "/v2/product/%E0%A4%A", undefined as unknown as string);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/Malformed path segment/);
+  });
+
   it("lists every validation problem in data", async () => {
     const res = await send("POST", buy, vxcOrder({ productName: 5, rateLimit: "x" }));
     expect(res.status).toBe(400);

@@ -126,10 +126,10 @@ describe("the rate limit of 500 requests per 5 minutes per IP", () => {
     const sim = await start({ faults: { rateLimit: { maxRequests: 5, windowMs: 300 } } });
     try {
       const api = new ApiAs(sim, "acmeAdmin");
-      await api.accessToken(); // the token endpoint counts too: 1 of 5
+      await api.accessToken(); // the token endpoint is another host on the real API: not counted
       const statuses = [];
       for (let i = 0; i < 6; i++) statuses.push((await api.get("/v3/locations")).status);
-      expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
       await new Promise((r) => setTimeout(r, 350));
       expect((await api.get("/v3/locations")).status).toBe(200);
     } finally {

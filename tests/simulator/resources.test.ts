@@ -121,6 +121,19 @@ describe("the rest of the API, parsed with the client's own schemas", () => {
     expect((await acme.post(`/v3/product/${uid}/action/CANCEL_NOW`)).status).toBe(403);
   });
 
+  it("takes a port's VXCs with it when the port is cancelled (CANCELLED_PARENT)", async () => {
+    const initech = new ApiAs(sim, "initechAdmin");
+    const uid = await orderVxcUid(initech, { from: P.initechSyd.uid, to: P.acmeSydAuto.uid });
+    await waitForStatus(initech, uid, "LIVE");
+    expect((await initech.post(`/v3/product/${P.initechSyd.uid}/action/CANCEL_NOW`)).status).toBe(200);
+    expect((await getVxc(initech, uid)).provisioningStatus).toBe("CANCELLED_PARENT");
+    await waitForStatus(initech, uid, "DECOMMISSIONED");
+    expect((await initech.get(`/v2/product/${P.initechSyd.uid}`)).body.data.provisioningStatus).toBe(
+      "DECOMMISSIONED",
+    );
+    expect((await orderVxc(initech, { from: P.initechSyd.uid, to: P.acmeSydAuto.uid })).status).toBe(400);
+  });
+
   it("keeps resource tags per product, changed only by the owner", async () => {
     const uid = await orderVxcUid(globex, { from: P.globexSydRed.uid, to: P.acmeSydAuto.uid });
     const put = await globex.put(`/v2/product/${uid}/tags`, {
