@@ -1,0 +1,324 @@
+// The one error model of the Megaport client: every error the client throws is one of these classes.
+// Each class has a stable `code` ("MX_…") for code to branch on, the facts a caller needs as fields, and a
+// message a person can act on. Must never: hold a credential (the client passes every error through
+// redact.ts before it leaves), or be told apart by message text instead of `code`.
+
+/** Holds the names of an error's class chain, so `instanceof` works across two copies of this module. */
+const LINEAGE = Symbol.for("megaport-mx.errors.lineage");
+
+/** The stable codes of the classes in this module. Subclasses elsewhere add their own `MX_…` codes. */
+export const ERROR_CODES = [
+  "MX_ERROR",
+  "MX_API",
+  "MX_AUTH",
+  "MX_FORBIDDEN",
+  "MX_NOT_FOUND",
+  "MX_RATE_LIMITED",
+  "MX_TIMEOUT",
+  "MX_VALIDATION",
+  "MX_SCHEMA_MISMATCH",
+  "MX_NETWORK",
+  "MX_ABORTED",
+] as const;
+export type MegaportErrorCode = (typeof ERROR_CODES)[number] | `MX_${string}`;
+
+/** Longest Megaport message (or non-JSON body) copied into an error message. */
+export const MAX_MESSAGE_CHARS = 500;
+
+function classLineage(ctor: unknown): string[] {
+  const names: string[] = [];
+  for (let c = ctor as { name?: string } | null; c && c !== Error && c !== Function.prototype;) {
+    if (typeof c.name === "string" && c.name) names.push(c.name);
+    c = Object.getPrototypeOf(c) as { name?: string } | null;
+  }
+  return names;
+}
+
+export function truncate(text: string, max = MAX_MESSAGE_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}
+
+/** Root of the hierarchy. `code` comes from the class (`static code`), so it cannot drift from the type. */
+export class MegaportError extends Error {
+  static readonly code: MegaportErrorCode = "MX_ERROR";
+  readonly code: MegaportErrorCode;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = (new.target as unknown as { code: MegaportErrorCode }).code;
+    Object.defineProperty(this, LINEAGE, { value: classLineage(new.target), enumerable: false });
+  }
+
+  // A second copy of this module (two installs, jest.isolateModules, a serialized provider) has its own
+  // classes; the brand set with Symbol.for lets `instanceof` match on the class name chain instead.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== "object" || value === null) return false;
+    const lineage = (value as { [LINEAGE]?: unknown })[LINEAGE];
+    return Array.isArray(lineage) && lineage.includes(this.name);
+  }
+}
+
+/** The facts of one HTTP exchange with Megaport that failed. */
+export interface ApiErrorFacts {
+  /** HTTP status code of the response. */
+  status: number;
+  /** HTTP method of the request, e.g. "GET". */
+  method: string;
+  /** Request path without query string, e.g. "/v2/product/<uid>" (queries may carry service keys). */
+  path: string;
+  /** Megaport's `message` (or the raw body when it was not JSON), truncated. */
+  megaportMessage?: string;
+  /** Megaport's `Trace-Id` response header (or `trace_id` in the body): quote it to Megaport support. */
+  traceId?: string;
+  /** Megaport's `data` member of the error body, e.g. validation details. */
+  details?: unknown;
+  cause?: unknown;
+}
+
+function describeExchange(f: ApiErrorFacts): string {
+  const said = f.megaportMessage ? `: "${f.megaportMessage}"` : "";
+  const trace = f.traceId ? ` (Trace-Id ${f.traceId})` : "";
+  return `Megaport answered ${f.method} ${f.path} with HTTP ${f.status}${said}${trace}.`;
+}
+
+/** Megaport answered with an error status. Subclasses narrow what it means. */
+export class ApiError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_API";
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly megaportMessage: string | undefined;
+  readonly traceId: string | undefined;
+  readonly details: unknown;
+
+  constructor(facts: ApiErrorFacts, nextStep?: string) {
+    super(`${describeExchange(facts)} ${nextStep ?? ApiError.defaultNextStep(facts.status)}`, {
+      cause: facts.cause,
+    });
+    this.status = facts.status;
+    this.method = facts.method;
+    this.path = facts.path;
+    this.megaportMessage = facts.megaportMessage;
+    this.traceId = facts.traceId;
+    this.details = facts.details;
+  }
+
+  /** `${method} ${path}`, the way messages name an endpoint. */
+  get endpoint(): string {
+    return `${this.method} ${this.path}`;
+  }
+
+  private static defaultNextStep(status: number): string {
+    if (status >= 500) {
+      return "This is a problem on Megaport's side; retry later, and quote the Trace-Id to Megaport support if it persists.";
+    }
+    if (status === 400 || status === 422)
+      return "Megaport refused the request; correct the input it names and retry.";
+    if (status === 409)
+      return "The service is in a state that does not allow this change; wait for it to settle and retry.";
+    return "Check the request and retry.";
+  }
+}
+
+/** 401 from the API after one token refresh, or the token endpoint refused the API key. */
+export class AuthError extends ApiError {
+  static override readonly code: MegaportErrorCode = "MX_AUTH";
+  constructor(facts: ApiErrorFacts, nextStep?: string) {
+    super(
+      facts,
+      nextStep ??
+        "Megaport did not accept the API key: check megaport:accessKey and megaport:secretKey, that the key was made " +
+          "in this environment (keys are per environment) and that it is not suspended.",
+    );
+  }
+}
+
+/** 403: the key's role or company may not do this (e.g. a Read Only key, or the other party's VXC end). */
+export class ForbiddenError extends ApiError {
+  static override readonly code: MegaportErrorCode = "MX_FORBIDDEN";
+  constructor(facts: ApiErrorFacts, nextStep?: string) {
+    super(
+      facts,
+      nextStep ??
+        "The API key's role or company may not do this: use a Company Admin key of the company that owns the service.",
+    );
+  }
+}
+
+/** 404, and the real API's 400 "Could not find a service with UID …" (megaport-api.md §4.2). */
+export class NotFoundError extends ApiError {
+  static override readonly code: MegaportErrorCode = "MX_NOT_FOUND";
+  constructor(facts: ApiErrorFacts, nextStep?: string) {
+    super(
+      facts,
+      nextStep ??
+        "It does not exist, was decommissioned more than 30 days ago, or belongs to a company this API key cannot see.",
+    );
+  }
+}
+
+/** 429 after the retries ran out. `retryAfterMs` is what Megaport asked us to wait, when it said. */
+export class RateLimitedError extends ApiError {
+  static override readonly code: MegaportErrorCode = "MX_RATE_LIMITED";
+  readonly retryAfterMs: number | undefined;
+  constructor(facts: ApiErrorFacts & { retryAfterMs?: number }, nextStep?: string) {
+    const wait = facts.retryAfterMs === undefined ? "a minute" : `${Math.ceil(facts.retryAfterMs / 1000)} s`;
+    super(
+      facts,
+      nextStep ??
+        `Megaport allows 500 requests per 5 minutes per source IP; wait ${wait} and retry, ` +
+          "or stop other tools that share this IP.",
+    );
+    this.retryAfterMs = facts.retryAfterMs;
+  }
+}
+
+/** A wait ran past its deadline. Says what we waited for, how long, and who must act. */
+export class TimeoutError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_TIMEOUT";
+  /** What did not happen in time, e.g. "a response to GET /v2/products". */
+  readonly waitedFor: string;
+  /** How long we waited, in milliseconds. */
+  readonly waitedMs: number;
+  /** Who must act for the wait to end, e.g. "the service provider (approve the connection request)". */
+  readonly whoMustAct: string;
+  constructor(facts: { waitedFor: string; waitedMs: number; whoMustAct: string; cause?: unknown }) {
+    super(
+      `Gave up waiting for ${facts.waitedFor} after ${formatDuration(facts.waitedMs)}. Next: ${facts.whoMustAct}.`,
+      { cause: facts.cause },
+    );
+    this.waitedFor = facts.waitedFor;
+    this.waitedMs = facts.waitedMs;
+    this.whoMustAct = facts.whoMustAct;
+  }
+}
+
+/** An input is wrong. Names the field, why, and how to fix it. Raised before anything is sent. */
+export class ValidationError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_VALIDATION";
+  /** Dotted path of the bad field, e.g. "associatedVxcs[0].term". */
+  readonly fieldPath: string;
+  readonly reason: string;
+  readonly fix: string;
+  constructor(facts: { fieldPath: string; reason: string; fix: string; cause?: unknown }) {
+    super(`Invalid ${facts.fieldPath}: ${facts.reason}. Fix: ${facts.fix}`, { cause: facts.cause });
+    this.fieldPath = facts.fieldPath;
+    this.reason = facts.reason;
+    this.fix = facts.fix;
+  }
+}
+
+/** A 2xx response did not have the shape we know (megaport-api.md). Names the endpoint and the field. */
+export class SchemaMismatchError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_SCHEMA_MISMATCH";
+  readonly method: string;
+  readonly path: string;
+  /** Path of the first unexpected field in the response body, e.g. "data[3].productUid". */
+  readonly fieldPath: string;
+  readonly reason: string;
+  readonly traceId: string | undefined;
+  constructor(facts: {
+    method: string;
+    path: string;
+    fieldPath: string;
+    reason: string;
+    traceId?: string;
+    cause?: unknown;
+  }) {
+    const trace = facts.traceId ? ` (Trace-Id ${facts.traceId})` : "";
+    super(
+      `The response to ${facts.method} ${facts.path} does not have the expected shape at ${facts.fieldPath}: ` +
+        `${facts.reason}${trace}. The Megaport API may have changed; report this with the Trace-Id.`,
+      { cause: facts.cause },
+    );
+    this.method = facts.method;
+    this.path = facts.path;
+    this.fieldPath = facts.fieldPath;
+    this.reason = facts.reason;
+    this.traceId = facts.traceId;
+  }
+  get endpoint(): string {
+    return `${this.method} ${this.path}`;
+  }
+}
+
+/** The connection failed. `mayHaveReachedServer` is false only when the request provably was not sent. */
+export class NetworkError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_NETWORK";
+  readonly method: string;
+  readonly path: string;
+  readonly mayHaveReachedServer: boolean;
+  /** The system or undici error code, e.g. "ECONNREFUSED", "UND_ERR_SOCKET". */
+  readonly systemCode: string | undefined;
+  constructor(facts: {
+    method: string;
+    path: string;
+    mayHaveReachedServer: boolean;
+    systemCode?: string;
+    cause?: unknown;
+  }) {
+    const what = facts.systemCode ? ` (${facts.systemCode})` : "";
+    const next = facts.mayHaveReachedServer
+      ? facts.method === "GET"
+        ? "Check network access to Megaport and retry."
+        : "The request may have reached Megaport: check the service's state before retrying, so nothing is ordered twice."
+      : "The request was not sent; check network access to Megaport and retry.";
+    super(`${facts.method} ${facts.path} failed on the network${what}. ${next}`, { cause: facts.cause });
+    this.method = facts.method;
+    this.path = facts.path;
+    this.mayHaveReachedServer = facts.mayHaveReachedServer;
+    this.systemCode = facts.systemCode;
+  }
+}
+
+/** The caller's AbortSignal fired. `cause` is the signal's reason. */
+export class AbortedError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_ABORTED";
+  /** What was going on when the signal fired, e.g. "GET /v2/products". */
+  readonly during: string;
+  constructor(facts: { during: string; cause?: unknown }) {
+    super(`${facts.during} was aborted by the caller.`, { cause: facts.cause });
+    this.during = facts.during;
+  }
+}
+
+// The real API answers an unknown product UID with 400 and this text, not 404; megaportgo's
+// IsServiceNotFoundError and the TF provider treat it as not-found (megaport-api.md §4.2).
+const SERVICE_NOT_FOUND_TEXT = /could not find a service with uid/i;
+
+/** True for a 404 and for the real API's 400 "Could not find a service with UID …". */
+export function isNotFound(err: unknown): boolean {
+  if (err instanceof NotFoundError) return true;
+  if (!(err instanceof ApiError)) return false;
+  if (err.status === 404) return true;
+  return err.status === 400 && saysServiceNotFound(err);
+}
+
+function saysServiceNotFound(f: { megaportMessage?: string; details?: unknown }): boolean {
+  let details = "";
+  try {
+    details = typeof f.details === "string" ? f.details : (JSON.stringify(f.details) ?? "");
+  } catch {
+    // details that cannot be serialised cannot hold the text either
+  }
+  return SERVICE_NOT_FOUND_TEXT.test(`${f.megaportMessage ?? ""} ${details}`);
+}
+
+/** Picks the class for an error response. The one place a status (or the 400 not-found text) becomes a type. */
+export function errorFromResponse(facts: ApiErrorFacts & { retryAfterMs?: number }): ApiError {
+  const { status } = facts;
+  if (status === 404) return new NotFoundError(facts);
+  if (status === 400 && saysServiceNotFound(facts)) return new NotFoundError(facts);
+  if (status === 401) return new AuthError(facts);
+  if (status === 403) return new ForbiddenError(facts);
+  if (status === 429) return new RateLimitedError(facts);
+  return new ApiError(facts);
+}
+
+function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`;
+  return `${Math.round(ms / 6000) / 10} min`;
+}

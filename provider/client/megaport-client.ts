@@ -1,0 +1,510 @@
+// MegaportClient: the typed methods the resources, the watcher and the approver call, each with its real
+// path and method (megaport-api.md §5) and a zod schema for its answer (schemas/<area>.ts). Request bodies
+// are checked strictly before anything is sent. Must never: send a request the schemas reject, throw an
+// error that is not a redacted MegaportError, or hold credentials anywhere but the transport.
+
+import type { z } from "zod";
+import { checkEmployeeId, checkInput, checkUid, optionalEmployeeId } from "./check-input";
+import { SchemaMismatchError, ValidationError } from "./errors";
+import { resolveEndpoints, type EnvironmentName } from "./environments";
+import { sharedRateLimiter, type RateLimiter } from "./rate-limiter";
+import { resolveRetryPolicy, type RetryOptions } from "./retry";
+import { filterPartnerPorts, type PartnerPortCriteria } from "./partner-port-filter";
+import { Transport, type ApiCall, type HttpMethod } from "./transport";
+import { userAgent } from "./user-agent";
+import { envelope, MessageOnlyEnvelopeSchema } from "./schemas/envelope";
+import { LocationListSchema, type Location, type LocationStatus } from "./schemas/locations";
+import { PartnerPortListSchema, type PartnerPort } from "./schemas/partner-ports";
+import {
+  AnyProductSchema,
+  PortUpdateResultSchema,
+  PortUpdateSchema,
+  PRODUCT_ACTIONS,
+  ProductListSchema,
+  VlanAvailabilitySchema,
+  VxcSchema,
+  type AnyProduct,
+  type PortUpdate,
+  type PortUpdateResult,
+  type Product,
+  type ProductAction,
+  type Vxc,
+} from "./schemas/products";
+import {
+  BuyResultSchema,
+  ValidateResultSchema,
+  VxcOrderSchema,
+  type ValidateResultItem,
+  type VxcOrderItem,
+} from "./schemas/vxc-order";
+import {
+  VxcOrderApprovalSchema,
+  VxcUpdateSchema,
+  type VxcOrderApproval,
+  type VxcUpdate,
+} from "./schemas/vxc-update";
+import { ResourceTagsBodySchema, ResourceTagsDataSchema, type ResourceTag } from "./schemas/resource-tags";
+import {
+  ServiceKeyCreateSchema,
+  ServiceKeyListSchema,
+  ServiceKeySchema,
+  ServiceKeyUpdateSchema,
+  type ServiceKey,
+  type ServiceKeyCreate,
+  type ServiceKeyUpdate,
+} from "./schemas/service-keys";
+import { UserListSchema, UserSchema, UserUpdateSchema, type User, type UserUpdate } from "./schemas/users";
+import {
+  NotificationPreferencesBodySchema,
+  NotificationPreferencesSchema,
+  type NotificationPreferences,
+  type NotificationPreferencesBody,
+} from "./schemas/notification-preferences";
+import {
+  MarketplaceProfileListSchema,
+  MarketplaceProfileSchema,
+  MarketplaceProfileUpdateSchema,
+  type MarketplaceProfile,
+  type MarketplaceProfileUpdate,
+} from "./schemas/marketplace-profile";
+import { vlanSchema } from "./schemas/scalars";
+
+export interface MegaportClientOptions {
+  /** API key (client id). */
+  accessKey: string;
+  /** API key secret. Never logged, never in an error. */
+  secretKey: string;
+  /** Megaport environment; `baseUrl` + `tokenUrl` override it. Keys are per environment. */
+  environment?: EnvironmentName;
+  /** API base URL (the simulator's `url`). */
+  baseUrl?: string;
+  /** OAuth2 token URL (the simulator's `tokenUrl`). */
+  tokenUrl?: string;
+  /** Allow http:// to a non-loopback host (credentials travel unencrypted). */
+  allowInsecureHttp?: boolean;
+  /** Product token put before "megaport-mx/<version>" in User-Agent. */
+  userAgent?: string;
+  /** Deadline for one HTTP attempt (response headers and body), ms. Default 60000. */
+  requestTimeoutMs?: number;
+  /** Deadline for opening a connection (TCP + TLS), ms. Default 10000. */
+  connectTimeoutMs?: number;
+  /** Retry policy; defaults follow the Megaport CLI (3 retries, 1 s doubling to 30 s). */
+  retry?: RetryOptions;
+  /** Defaults to the process-wide limiter shared by every client (sharedRateLimiter()). */
+  rateLimiter?: RateLimiter;
+  /** Debug hook: one redacted line per attempt (method, path, status, duration, Trace-Id) and per retry. */
+  log?: (line: string) => void;
+  /** Clock (ms), for tests of token expiry. */
+  now?: () => number;
+}
+
+/** Every method takes an AbortSignal. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export { filterPartnerPorts, type PartnerPortCriteria };
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+const encode = encodeURIComponent;
+
+export class MegaportClient {
+  private readonly transport: Transport;
+
+  constructor(options: MegaportClientOptions) {
+    for (const field of ["accessKey", "secretKey"] as const) {
+      if (typeof options[field] !== "string" || options[field].trim() === "") {
+        throw new ValidationError({
+          fieldPath: field,
+          reason: "is empty",
+          fix: "give the API key's access key and secret (Portal > Tools > API Key Generator)",
+        });
+      }
+    }
+    this.transport = new Transport({
+      endpoints: resolveEndpoints(options),
+      accessKey: options.accessKey,
+      secretKey: options.secretKey,
+      userAgent: userAgent(options.userAgent),
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      retry: resolveRetryPolicy(options.retry),
+      rateLimiter: options.rateLimiter ?? sharedRateLimiter(),
+      log: options.log,
+      now: options.now ?? Date.now,
+    });
+  }
+
+  /** Closes the connection pool. Later calls fail. */
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  // ── Locations ────────────────────────────────────────────────────────────────────────────────────
+
+  /** GET /v3/locations, optionally only locations in the given statuses. */
+  async listLocations(
+    options: CallOptions & { locationStatuses?: readonly LocationStatus[] } = {},
+  ): Promise<Location[]> {
+    const res = await this.get("/v3/locations", envelope(LocationListSchema), options, {
+      locationStatuses: options.locationStatuses,
+    });
+    return res.data;
+  }
+
+  // ── Partner ports (the Marketplace) ─────────────────────────────────────────────────────────────
+
+  /** GET /v2/dropdowns/partner/megaports: every port open to other companies' VXCs (CSPs and providers). */
+  async listPartnerPorts(options: CallOptions = {}): Promise<PartnerPort[]> {
+    return (await this.get("/v2/dropdowns/partner/megaports", envelope(PartnerPortListSchema), options)).data;
+  }
+
+  /**
+   * Partner ports matching `criteria`, filtered client-side as megaportgo does (the endpoint has no
+   * server-side filters we can rely on), keeping only ports with vxcPermitted. Empty when none match.
+   */
+  async findPartnerPorts(criteria: PartnerPortCriteria, options: CallOptions = {}): Promise<PartnerPort[]> {
+    return filterPartnerPorts(await this.listPartnerPorts(options), criteria);
+  }
+
+  // ── Products ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** GET /v2/products: the company's ports, MCRs and MVEs with their VXCs (incl. decommissioned ones). */
+  async listProducts(options: CallOptions = {}): Promise<Product[]> {
+    return (await this.get("/v2/products", envelope(ProductListSchema), options)).data;
+  }
+
+  /** GET /v2/product/{uid}: any product. Use isVxc() to tell a VXC from a port. */
+  async getProduct(uid: string, options: CallOptions = {}): Promise<AnyProduct> {
+    return (
+      await this.get(`/v2/product/${encode(checkUid(uid, "uid"))}`, envelope(AnyProductSchema), options)
+    ).data;
+  }
+
+  /** GET /v2/product/{uid} for a VXC, with aEnd, bEnd, resources and vxcApproval. */
+  async getVxc(uid: string, options: CallOptions = {}): Promise<Vxc> {
+    const vxc = (await this.get(`/v2/product/${encode(checkUid(uid, "uid"))}`, envelope(VxcSchema), options))
+      .data;
+    if (vxc.productType && vxc.productType !== "VXC") {
+      throw new ValidationError({
+        fieldPath: "uid",
+        reason: `${uid} is a ${vxc.productType}, not a VXC`,
+        fix: "pass the UID of a VXC (getProduct reads any product)",
+      });
+    }
+    return vxc;
+  }
+
+  /** PUT /v2/product/megaport/{uid}: rename a port, set its cost centre or Marketplace visibility. */
+  async updatePort(uid: string, update: PortUpdate, options: CallOptions = {}): Promise<PortUpdateResult> {
+    const body = checkInput(PortUpdateSchema, update, "update");
+    const res = await this.send("PUT", `/v2/product/megaport/${encode(checkUid(uid, "uid"))}`, {
+      body,
+      schema: envelope(PortUpdateResultSchema.nullish()),
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return res.data ?? {};
+  }
+
+  /** POST /v3/product/{uid}/action/{action}: CANCEL (end of term), CANCEL_NOW, or UN_CANCEL. */
+  async cancelProduct(
+    uid: string,
+    action: ProductAction,
+    options: CallOptions & { safeDelete?: boolean } = {},
+  ): Promise<void> {
+    if (!PRODUCT_ACTIONS.includes(action)) {
+      throw new ValidationError({
+        fieldPath: "action",
+        reason: `"${String(action)}" is not a product action`,
+        fix: `use one of ${PRODUCT_ACTIONS.join(", ")}`,
+      });
+    }
+    await this.send("POST", `/v3/product/${encode(checkUid(uid, "uid"))}/action/${action}`, {
+      query: { safeDelete: options.safeDelete },
+      schema: MessageOnlyEnvelopeSchema,
+      // Cancelling twice is refused by the API rather than harmless, so it is not retried blindly.
+      safety: "unsafe",
+      signal: options.signal,
+    });
+  }
+
+  // ── VXC orders and changes ───────────────────────────────────────────────────────────────────────
+
+  /** POST /v3/networkdesign/validate with a bare array of order items: prices, or why it cannot be ordered. */
+  async validateVxcOrder(
+    items: readonly VxcOrderItem[],
+    options: CallOptions = {},
+  ): Promise<ValidateResultItem[]> {
+    const body = checkInput(VxcOrderSchema, items, "items");
+    // Real answers are enveloped (nat_gateway_test); a mock answered a bare [] (ix_test): accept both.
+    const res = await this.send("POST", "/v3/networkdesign/validate", {
+      body,
+      schema: envelope(ValidateResultSchema.nullish()).or(ValidateResultSchema),
+      // Validation changes nothing, so it is retried like a GET.
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return Array.isArray(res) ? res : (res.data ?? []);
+  }
+
+  /**
+   * POST /v4/networkdesign/buy {networkDesign, discountCodes}: orders the VXCs and returns their new UIDs
+   * (vxcJTechnicalServiceUid), in order. Retried only when Megaport provably did not get it (429, refused
+   * connection): the API has no idempotency key, so any other retry could buy twice.
+   */
+  async buyVxc(items: readonly VxcOrderItem[], options: CallOptions = {}): Promise<string[]> {
+    const networkDesign = checkInput(VxcOrderSchema, items, "items");
+    const res = await this.send("POST", "/v4/networkdesign/buy", {
+      body: { networkDesign, discountCodes: [] },
+      schema: envelope(BuyResultSchema),
+      safety: "unsafe",
+      signal: options.signal,
+    });
+    const ordered = networkDesign.reduce((n, item) => n + item.associatedVxcs.length, 0);
+    if (res.data.length !== ordered) {
+      throw new SchemaMismatchError({
+        method: "POST",
+        path: "/v4/networkdesign/buy",
+        fieldPath: "data",
+        reason: `the order was accepted, but ${res.data.length} VXC(s) came back for ${ordered} ordered; check listProducts() before ordering again`,
+      });
+    }
+    return res.data.map((item) => item.vxcJTechnicalServiceUid);
+  }
+
+  /** PUT /v3/product/vxc/{uid}: name, rate limit, VLANs, term, cost centre, or the provider's isApproved. */
+  async updateVxc(uid: string, update: VxcUpdate, options: CallOptions = {}): Promise<Vxc> {
+    const body = checkInput(VxcUpdateSchema, update, "update");
+    const res = await this.send("PUT", `/v3/product/vxc/${encode(checkUid(uid, "uid"))}`, {
+      body,
+      schema: envelope(VxcSchema),
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return res.data;
+  }
+
+  /**
+   * PUT /v2/order/vxc/{approvalUid}: the provider accepts or denies a pending connection request or speed
+   * change (legacy endpoint, old Java client and megaport.js; `approvalUid` is the VXC's vxcApproval.uid).
+   */
+  async approveVxcOrder(
+    approvalUid: string,
+    decision: VxcOrderApproval,
+    options: CallOptions = {},
+  ): Promise<void> {
+    const body = checkInput(VxcOrderApprovalSchema, decision, "decision");
+    await this.send("PUT", `/v2/order/vxc/${encode(checkUid(approvalUid, "approvalUid"))}`, {
+      body,
+      schema: MessageOnlyEnvelopeSchema,
+      safety: "idempotent",
+      signal: options.signal,
+    });
+  }
+
+  // ── Resource tags ────────────────────────────────────────────────────────────────────────────────
+
+  /** GET /v2/product/{uid}/tags. */
+  async getResourceTags(uid: string, options: CallOptions = {}): Promise<ResourceTag[]> {
+    const res = await this.get(
+      `/v2/product/${encode(checkUid(uid, "uid"))}/tags`,
+      envelope(ResourceTagsDataSchema.nullish()),
+      options,
+    );
+    return res.data?.resourceTags ?? [];
+  }
+
+  /** PUT /v2/product/{uid}/tags: replaces all tags with `tags` (a list or a key → value record). */
+  async setResourceTags(
+    uid: string,
+    tags: readonly ResourceTag[] | Readonly<Record<string, string>>,
+    options: CallOptions = {},
+  ): Promise<void> {
+    const list = Array.isArray(tags)
+      ? (tags as readonly ResourceTag[]).map(({ key, value }) => ({ key, value }))
+      : Object.entries(tags).map(([key, value]) => ({ key, value }));
+    const body = checkInput(ResourceTagsBodySchema, { resourceTags: list }, "tags");
+    await this.send("PUT", `/v2/product/${encode(checkUid(uid, "uid"))}/tags`, {
+      body,
+      schema: MessageOnlyEnvelopeSchema,
+      safety: "idempotent",
+      signal: options.signal,
+    });
+  }
+
+  // ── VLANs ────────────────────────────────────────────────────────────────────────────────────────
+
+  /** GET /v2/product/port/{uid}/vlan?vlan=N: whether VLAN N is free on the port. */
+  async isPortVlanAvailable(portUid: string, vlan: number, options: CallOptions = {}): Promise<boolean> {
+    checkInput(vlanSchema, vlan, "vlan");
+    const res = await this.get(
+      `/v2/product/port/${encode(checkUid(portUid, "portUid"))}/vlan`,
+      envelope(VlanAvailabilitySchema),
+      options,
+      {
+        vlan,
+      },
+    );
+    return res.data.includes(vlan);
+  }
+
+  // ── Service keys ─────────────────────────────────────────────────────────────────────────────────
+
+  /** POST /v2/service/key: a new key on one of your ports. Not retried on 5xx (it would make two keys). */
+  async createServiceKey(body: ServiceKeyCreate, options: CallOptions = {}): Promise<ServiceKey> {
+    const checked = checkInput(ServiceKeyCreateSchema, body, "body");
+    const res = await this.send("POST", "/v2/service/key", {
+      body: checked,
+      schema: envelope(ServiceKeySchema),
+      safety: "unsafe",
+      signal: options.signal,
+    });
+    return res.data;
+  }
+
+  /** GET /v2/service/key?productIdOrUid=…: keys of one product (or of the company with companyIdOrUid). */
+  async listServiceKeys(
+    options: CallOptions & { productIdOrUid?: string | number; companyIdOrUid?: string | number } = {},
+  ): Promise<ServiceKey[]> {
+    const res = await this.get("/v2/service/key", envelope(ServiceKeyListSchema), options, {
+      productIdOrUid: options.productIdOrUid,
+      companyIdOrUid: options.companyIdOrUid,
+    });
+    return res.data;
+  }
+
+  /** GET /v2/service/key?key=…: one key. (megaportgo escapes the "?" into the path; we send a real query.) */
+  async getServiceKey(key: string, options: CallOptions = {}): Promise<ServiceKey> {
+    const res = await this.get("/v2/service/key", envelope(ServiceKeySchema), options, {
+      key: checkUid(key, "key"),
+    });
+    return res.data;
+  }
+
+  /** PUT /v2/service/key: change a key (identified by `key` in the body); `active: false` retires it. */
+  async updateServiceKey(body: ServiceKeyUpdate, options: CallOptions = {}): Promise<ServiceKey> {
+    const checked = checkInput(ServiceKeyUpdateSchema, body, "body");
+    const res = await this.send("PUT", "/v2/service/key", {
+      body: checked,
+      schema: envelope(ServiceKeySchema),
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return res.data;
+  }
+
+  // ── Users ────────────────────────────────────────────────────────────────────────────────────────
+
+  /** GET /v2/employment: the company's users. */
+  async listUsers(options: CallOptions = {}): Promise<User[]> {
+    return (await this.get("/v2/employment", envelope(UserListSchema), options)).data;
+  }
+
+  /** GET /v2/employee/{employeeId}. */
+  async getUser(employeeId: number, options: CallOptions = {}): Promise<User> {
+    return (await this.get(`/v2/employee/${checkEmployeeId(employeeId)}`, envelope(UserSchema), options))
+      .data;
+  }
+
+  /** PUT /v2/employee/{employeeId}: change a user; `active: false` deactivates. */
+  async updateUser(employeeId: number, update: UserUpdate, options: CallOptions = {}): Promise<void> {
+    const body = checkInput(UserUpdateSchema, update, "update");
+    await this.send("PUT", `/v2/employee/${checkEmployeeId(employeeId)}`, {
+      body,
+      schema: MessageOnlyEnvelopeSchema,
+      safety: "idempotent",
+      signal: options.signal,
+    });
+  }
+
+  // ── Notification preferences ─────────────────────────────────────────────────────────────────────
+
+  /**
+   * GET /v2/notificationPreferences: the caller's email subscriptions per message group.
+   * `employeeId` (another user's) is OUR EXTENSION, served by the simulator only.
+   */
+  async getNotificationPreferences(
+    options: CallOptions & { employeeId?: number } = {},
+  ): Promise<NotificationPreferences> {
+    const res = await this.get(
+      "/v2/notificationPreferences",
+      envelope(NotificationPreferencesSchema),
+      options,
+      {
+        employeeId: optionalEmployeeId(options.employeeId),
+      },
+    );
+    return res.data;
+  }
+
+  /** PUT /v2/notificationPreferences: replaces them. `employeeId` is OUR EXTENSION (simulator only). */
+  async setNotificationPreferences(
+    prefs: NotificationPreferencesBody,
+    options: CallOptions & { employeeId?: number } = {},
+  ): Promise<NotificationPreferences> {
+    const body = checkInput(NotificationPreferencesBodySchema, prefs, "prefs");
+    const res = await this.send("PUT", "/v2/notificationPreferences", {
+      query: { employeeId: optionalEmployeeId(options.employeeId) },
+      body,
+      schema: envelope(NotificationPreferencesSchema.nullish()),
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return res.data ?? NotificationPreferencesSchema.parse(body);
+  }
+
+  // ── Marketplace profile (EXTENSION: shape in docs/contracts.md) ─────────────────────────────────
+
+  /** GET /v2/marketplace/profile (own) or /v2/marketplace/profile/{companyUid}. */
+  async getMarketplaceProfile(
+    options: CallOptions & { companyUid?: string } = {},
+  ): Promise<MarketplaceProfile> {
+    const path =
+      options.companyUid === undefined
+        ? "/v2/marketplace/profile"
+        : `/v2/marketplace/profile/${encode(checkUid(options.companyUid, "companyUid"))}`;
+    return (await this.get(path, envelope(MarketplaceProfileSchema), options)).data;
+  }
+
+  /** PUT /v2/marketplace/profile: create or update the company's own profile (Company Admin only). */
+  async setMarketplaceProfile(
+    profile: MarketplaceProfileUpdate,
+    options: CallOptions = {},
+  ): Promise<MarketplaceProfile> {
+    const body = checkInput(MarketplaceProfileUpdateSchema, profile, "profile");
+    const res = await this.send("PUT", "/v2/marketplace/profile", {
+      body,
+      schema: envelope(MarketplaceProfileSchema),
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return res.data;
+  }
+
+  /** GET /v2/marketplace/profiles: every visible provider profile. */
+  async listMarketplaceProfiles(options: CallOptions = {}): Promise<MarketplaceProfile[]> {
+    return (await this.get("/v2/marketplace/profiles", envelope(MarketplaceProfileListSchema), options)).data;
+  }
+
+  // ── plumbing ─────────────────────────────────────────────────────────────────────────────────────
+
+  private get<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    options: CallOptions,
+    query?: ApiCall<S>["query"],
+  ): Promise<z.output<S>> {
+    return this.send("GET", path, { query, schema, safety: "idempotent", signal: options.signal });
+  }
+
+  private send<S extends z.ZodType>(
+    method: HttpMethod,
+    path: string,
+    call: Omit<ApiCall<S>, "method" | "path">,
+  ): Promise<z.output<S>> {
+    return this.transport.call({ method, path, ...call });
+  }
+}

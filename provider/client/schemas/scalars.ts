@@ -1,0 +1,107 @@
+// Field types and value lists that several Megaport shapes share (megaport-api.md §3, §6, §7): epoch-ms
+// dates, case-insensitive product types, terms, VLAN ids, provisioning states. Each list is one `as const`
+// array that feeds the zod enum, the docs and the messages. Must never: reject an unknown value in a
+// response (responses use openEnum; only request bodies are closed).
+
+import { z } from "zod";
+
+/** Contract terms Megaport sells, in months (megaportgo shared_types.go). */
+export const VALID_TERMS = [1, 12, 24, 36, 48, 60] as const;
+export type Term = (typeof VALID_TERMS)[number];
+
+/** `provisioningStatus` values (megaport-api.md §7.1; the last three only in the old Java enum). */
+export const PROVISIONING_STATUSES = [
+  "DESIGN",
+  "NEW",
+  "DEPLOYABLE",
+  "CONFIGURED",
+  "LIVE",
+  "CANCELLED",
+  "CANCELLED_PARENT",
+  "DECOMMISSIONING",
+  "DECOMMISSIONED",
+  "FAILED",
+  "IN_PROGRESS",
+  "ON_HOLD",
+  "SLEEP",
+] as const;
+export type ProvisioningStatus = (typeof PROVISIONING_STATUSES)[number];
+
+/** States every Megaport tool treats as ready (megaportgo, TF, CLI: SERVICE_STATE_READY). */
+export const READY_PROVISIONING_STATUSES = [
+  "CONFIGURED",
+  "LIVE",
+] as const satisfies readonly ProvisioningStatus[];
+
+/** `productType` values, upper case as product JSON has them (paths use lower case). */
+export const PRODUCT_TYPES = ["MEGAPORT", "MCR2", "MVE", "VXC", "IX"] as const;
+export type ProductType = (typeof PRODUCT_TYPES)[number];
+
+/** Port diversity zones. */
+export const DIVERSITY_ZONES = ["red", "blue"] as const;
+
+/** VXC distance bands. */
+export const DISTANCE_BANDS = ["METRO", "ZONE", "INTERZONE", "INTERCAP"] as const;
+
+/** A string that is one of `values` or, because the API may add values, any other string. */
+export function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .describe(`one of ${values.join(", ")}, or a value the API added since`)
+    .transform((s) => s as T[number] | (string & {}));
+}
+
+/** A point in time as the v2/v3 API sends it: epoch milliseconds (megaportgo shared_types.go Time). */
+export const epochMs = z.number();
+
+/**
+ * `productType` in any case: product JSON says "MEGAPORT"/"VXC", one fixture says "megaport", paths use
+ * lower case (megaport-api.md §3). Normalised to upper case so code compares one spelling.
+ */
+export const productTypeSchema = z.string().transform((s) => s.toUpperCase() as ProductType | (string & {}));
+
+/** Contract term in months, one of VALID_TERMS. */
+export const termSchema = z.literal(VALID_TERMS, {
+  error: `must be one of ${VALID_TERMS.join(", ")} (months)`,
+});
+
+/**
+ * A VLAN id for an order or update: 0 = Megaport picks, -1 = untagged, else 2–4093 (VLAN 1 is reserved;
+ * megaport-api.md §6.3).
+ */
+export const vlanSchema = z
+  .number()
+  .int()
+  .refine((v) => v === 0 || v === -1 || (v >= 2 && v <= 4093), {
+    error: "must be 0 (auto-assign), -1 (untagged) or 2–4093",
+  });
+
+/** A product UID as paths and bodies carry it. */
+export const uidSchema = z.string().min(1, { error: "must not be empty" });
+
+/** `costCentre`: free text up to 255 characters (megaportgo). */
+export const costCentreSchema = z.string().max(255, { error: "must be at most 255 characters" });
+
+/**
+ * The "VXCs allowed" flag is spelled `vxcPermitted` (recorded /v2/products dump, partner list) and
+ * `vxcpermitted` (Go tag, service-key productDto). Objects accept both; output has only `vxcPermitted`
+ * (megaport-api.md §3).
+ */
+export const vxcPermittedFields = {
+  /** Whether the port accepts VXCs from other companies. */
+  vxcPermitted: z.boolean().nullish(),
+  /** Lower-case spelling of vxcPermitted seen in some responses; folded into vxcPermitted. */
+  vxcpermitted: z.boolean().nullish(),
+};
+
+/** T without the keys K; unlike Omit it keeps the named keys of a type that also has an index signature. */
+type Without<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
+
+export function foldVxcPermitted<T extends { vxcPermitted?: boolean | null; vxcpermitted?: boolean | null }>(
+  value: T,
+): Without<T, "vxcpermitted" | "vxcPermitted"> & { vxcPermitted?: boolean | null } {
+  const { vxcpermitted, vxcPermitted, ...rest } = value;
+  const folded = vxcPermitted ?? vxcpermitted;
+  const result = (folded === undefined ? rest : { ...rest, vxcPermitted: folded }) as unknown;
+  return result as Without<T, "vxcpermitted" | "vxcPermitted"> & { vxcPermitted?: boolean | null };
+}

@@ -1,0 +1,51 @@
+// Turning a zod failure into what our errors report: the path of the offending field ("data[3].productUid")
+// and a reason with a short description of the value found. Must never: copy a whole value into a reason
+// (only its kind, or a short primitive, which redaction then checks).
+
+import type { z } from "zod";
+import { truncate } from "./errors";
+
+type Issue = z.core.$ZodIssue;
+
+/** The most useful issue: for a union, the branch whose type matched (e.g. the object, not the [] quirk). */
+export function firstIssue(issues: readonly Issue[], root: unknown): { fieldPath: string; reason: string } {
+  const issue = issues[0]!;
+  if (issue.code === "invalid_union" && issue.errors.length > 0) {
+    const branches = issue.errors.filter((b) => b.length > 0);
+    const matched = branches.find((b) => !b.some((i) => i.path.length === 0 && i.code === "invalid_type"));
+    const chosen = matched ?? branches[0];
+    if (chosen)
+      return firstIssue(
+        chosen.map((i) => ({ ...i, path: [...issue.path, ...i.path] })),
+        root,
+      );
+  }
+  const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
+  const received = valueAt(root, issue.path);
+  const got = issue.code === "unrecognized_keys" ? "" : `; got ${describeValue(received)}`;
+  return { fieldPath: formatPath(path) || "(body)", reason: `${issue.message}${got}` };
+}
+
+/** ["data", 0, "productUid"] → "data[0].productUid". */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((seg, i) => (typeof seg === "number" ? `[${seg}]` : `${i === 0 ? "" : "."}${String(seg)}`))
+    .join("");
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const seg of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[seg];
+  }
+  return value;
+}
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  return truncate(JSON.stringify(value), 60);
+}

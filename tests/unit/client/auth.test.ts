@@ -1,0 +1,133 @@
+// OAuth2 client credentials as megaportgo does it (megaport-api.md §2.1): Basic auth, grant_type in the
+// query, one token shared until shortly before it expires, one refresh on a 401.
+
+import { AuthError } from "../../../provider/client/errors";
+import { tokenRefreshAt } from "../../../provider/client/auth";
+import { envelope } from "./helpers/test-server";
+import { useHarness } from "./helpers/client-harness";
+
+const h = useHarness();
+
+describe("OAuth2 token", () => {
+  test("the client asks for a token with Basic auth, grant_type in the query and an empty body, then sends it as a bearer token", async () => {
+    h.server.on("GET", "/v2/products", envelope([]));
+    await h.client().listProducts();
+
+    const [tokenRequest] = h.server.tokenRequests();
+    expect(tokenRequest).toMatchObject({ method: "POST", body: "" });
+    expect(tokenRequest!.query.get("grant_type")).toBe("client_credentials");
+    expect(tokenRequest!.headers.authorization).toBe(h.server.expectedBasic);
+    expect(tokenRequest!.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    const [apiRequest] = h.server.apiRequests();
+    expect(apiRequest!.headers.authorization).toBe(`Bearer ${h.server.issuedTokens[0]}`);
+  });
+
+  test("one token serves many calls while it is valid", async () => {
+    h.server.on("GET", "/v2/products", envelope([]));
+    const client = h.client();
+    await client.listProducts();
+    await client.listProducts();
+    await client.listProducts();
+    expect(h.server.tokenRequests()).toHaveLength(1);
+  });
+
+  test("a token is replaced a minute before it expires, not after", async () => {
+    h.server.on("GET", "/v2/products", envelope([]));
+    let now = 1_000_000;
+    const client = h.client({ now: () => now });
+    await client.listProducts();
+    now += 3600_000 - 60_000 - 1; // just inside the renewal margin of a 3600 s token
+    await client.listProducts();
+    expect(h.server.tokenRequests()).toHaveLength(1);
+    now += 2;
+    await client.listProducts();
+    expect(h.server.tokenRequests()).toHaveLength(2);
+    expect(h.server.apiRequests().at(-1)!.headers.authorization).toBe(`Bearer ${h.server.issuedTokens[1]}`);
+  });
+
+  test("short-lived tokens renew a tenth of their lifetime early", () => {
+    expect(tokenRefreshAt(0, 300)).toBe(270_000);
+    expect(tokenRefreshAt(0, 86_400)).toBe(86_340_000);
+  });
+
+  test("concurrent callers share one token request", async () => {
+    h.server.on("GET", "/v2/products", envelope([]));
+    h.server.on("POST", "/oauth2/token", async (req, server) => {
+      await new Promise((r) => setTimeout(r, 50));
+      return server.issueToken(req);
+    });
+    const client = h.client();
+    await Promise.all(Array.from({ length: 8 }, () => client.listProducts()));
+    expect(h.server.tokenRequests()).toHaveLength(1);
+    expect(h.server.apiRequests()).toHaveLength(8);
+  });
+
+  test("a 401 from the API fetches a new token once and retries the call with it", async () => {
+    h.server.on("GET", "/v2/products", envelope([]));
+    const client = h.client();
+    await client.listProducts();
+    h.server.revokedTokens.add(h.server.issuedTokens[0]!);
+
+    await expect(client.listProducts()).resolves.toEqual([]);
+    expect(h.server.tokenRequests()).toHaveLength(2);
+    const calls = h.server.apiRequests();
+    expect(calls.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${h.server.issuedTokens[0]}`,
+      `Bearer ${h.server.issuedTokens[0]}`,
+      `Bearer ${h.server.issuedTokens[1]}`,
+    ]);
+  });
+
+  test("a second 401 after the refresh fails with AuthError instead of looping", async () => {
+    h.server.on("GET", "/v2/products", {
+      status: 401,
+      json: { message: "Unauthorized" },
+      headers: { "Trace-Id": "t-401" },
+    });
+    const err = await h.failure(h.client().listProducts());
+    expect(err).toBeInstanceOf(AuthError);
+    expect(err).toMatchObject({
+      code: "MX_AUTH",
+      status: 401,
+      traceId: "t-401",
+      method: "GET",
+      path: "/v2/products",
+    });
+    expect(h.server.tokenRequests()).toHaveLength(2);
+    expect(h.server.apiRequests()).toHaveLength(2);
+  });
+
+  test("a refused API key fails with AuthError that says what to check, without the key", async () => {
+    const err = await h.failure(h.client({ secretKey: "wrong-secret-value-123" }).listProducts());
+    expect(err).toBeInstanceOf(AuthError);
+    expect(err).toMatchObject({
+      code: "MX_AUTH",
+      status: 401,
+      megaportMessage: "invalid_client",
+      path: "/oauth2/token",
+    });
+    expect(err.message).toMatch(/accessKey.*secretKey.*environment/);
+    expect(err.message).not.toContain("wrong-secret-value-123");
+    expect(h.server.apiRequests()).toHaveLength(0);
+  });
+
+  test("a token endpoint that is briefly unavailable is retried", async () => {
+    h.server.on("POST", "/oauth2/token", { status: 503, text: "<html>maintenance</html>" }, (req, server) =>
+      server.issueToken(req),
+    );
+    h.server.on("GET", "/v2/products", envelope([]));
+    await expect(h.client().listProducts()).resolves.toEqual([]);
+    expect(h.server.tokenRequests()).toHaveLength(2);
+  });
+
+  test("a token answer without access_token is a schema mismatch naming the token endpoint", async () => {
+    h.server.on("POST", "/oauth2/token", { json: { token_type: "Bearer", expires_in: 3600 } });
+    const err = await h.failure(h.client().listProducts());
+    expect(err).toMatchObject({
+      code: "MX_SCHEMA_MISMATCH",
+      method: "POST",
+      path: "/oauth2/token",
+      fieldPath: "access_token",
+    });
+  });
+});
