@@ -81,6 +81,55 @@ export async function createStack(
   };
 }
 
+/**
+ * Every file the backend holds for this test (checkpoints, history, backups), as text: the stack state as it sits
+ * on disk. (Automation API's exportStack runs `stack export --show-secrets`, so it would show decrypted secrets.)
+ */
+export function backendText(e2e: E2eStack): string {
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else parts.push(fs.readFileSync(full).toString("utf8"));
+    }
+  };
+  walk(path.join(e2e.tmpDir, "backend"));
+  return parts.join("\n");
+}
+
+/**
+ * Kill -9 the CLI running an operation on this stack, and every process under it (language host, provider
+ * plugins), as a crashed CI runner would. Ctrl-C would not do: the engine then waits for in-flight creates.
+ */
+export function killCli(e2e: E2eStack): number {
+  const pids = execFileSync("pgrep", ["-f", `pulumi .*--stack ${e2e.stack.name}`], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean)
+    .map(Number);
+  const tree = (pid: number): number[] => {
+    let children: number[] = [];
+    try {
+      children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      // no children
+    }
+    return [pid, ...children.flatMap(tree)];
+  };
+  const all = pids.flatMap(tree);
+  for (const pid of all) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  return all.length;
+}
+
 /** onOutput handler that keeps what the CLI printed. */
 export function collect(e2e: E2eStack): (line: string) => void {
   return (line) => {

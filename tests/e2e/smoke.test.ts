@@ -9,11 +9,14 @@ describe("the Pulumi CLI built by scripts/pulumi-cli.sh", () => {
   let e2e: E2eStack;
   let markerPath: string;
 
-  beforeAll(async () => {
-    e2e = await createStack(PROGRAM, { stackName: "smoke" });
-    markerPath = path.join(e2e.tmpDir, "marker.txt");
-    await e2e.stack.setConfig("markerPath", { value: markerPath });
-  }, 15 * 60 * 1000);
+  beforeAll(
+    async () => {
+      e2e = await createStack(PROGRAM, { stackName: "smoke" });
+      markerPath = path.join(e2e.tmpDir, "marker.txt");
+      await e2e.stack.setConfig("markerPath", { value: markerPath });
+    },
+    15 * 60 * 1000,
+  );
 
   afterAll(async () => {
     await e2e?.cleanup();

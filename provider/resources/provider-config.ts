@@ -1,0 +1,123 @@
+// Where the resources get their Megaport client: stack config handed to the dynamic provider's `configure`, or the
+// environment. One client per distinct endpoint and key in the provider process, so every resource shares one token,
+// one connection pool and one rate limiter.
+// Never logs, returns or puts in an error message the secret key (nor the access key: it names the account).
+import { MegaportClient } from "../client/megaport-client";
+import { ValidationError } from "../client/errors";
+
+/** The environments a user may name, and the simulator, the embedded default. */
+export const ENVIRONMENTS = ["production", "staging", "development", "simulator"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/** Where `npm run simulator` listens by default. */
+export const SIMULATOR_BASE_URL = "http://127.0.0.1:4010";
+
+/** What `configure` saw; `undefined` until the engine calls it. */
+interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+let stackConfig: ConfigSource | undefined;
+const clients = new Map<string, MegaportClient>();
+
+/** Called by each resource kind's `configure`: the engine passes the whole stack config to dynamic providers. */
+export async function configure(req: { config: ConfigSource }): Promise<void> {
+  stackConfig = req.config;
+}
+
+export interface ResolvedSettings {
+  accessKey: string;
+  secretKey: string;
+  environment: Environment;
+  baseUrl?: string;
+  tokenUrl?: string;
+}
+
+/** Stack config first (`megaport:*`), then MEGAPORT_* environment variables. */
+export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
+  const fromConfig = (key: string) => stackConfig?.get(`megaport:${key}`) || undefined;
+  const accessKey = fromConfig("accessKey") ?? env.MEGAPORT_ACCESS_KEY;
+  const secretKey = fromConfig("secretKey") ?? env.MEGAPORT_SECRET_KEY;
+  const baseUrl = fromConfig("baseUrl") ?? env.MEGAPORT_BASE_URL;
+  const tokenUrl = fromConfig("tokenUrl") ?? env.MEGAPORT_TOKEN_URL;
+  const environmentText =
+    fromConfig("environment") ?? env.MEGAPORT_ENVIRONMENT ?? (baseUrl ? undefined : "simulator");
+
+  if (!accessKey || !secretKey) {
+    const missing = [!accessKey && "accessKey", !secretKey && "secretKey"].filter(Boolean).join(" and ");
+    throw new ValidationError({
+      fieldPath: `megaport:${missing.split(" ")[0]}`,
+      reason: `Megaport credentials are not set (missing ${missing})`,
+      fix:
+        "run `pulumi config set megaport:accessKey <key>` and `pulumi config set --secret megaport:secretKey <secret>`, " +
+        "or export MEGAPORT_ACCESS_KEY and MEGAPORT_SECRET_KEY",
+    });
+  }
+  let environment: Environment = "simulator";
+  if (environmentText !== undefined) {
+    if (!(ENVIRONMENTS as readonly string[]).includes(environmentText)) {
+      throw new ValidationError({
+        fieldPath: "megaport:environment",
+        reason: `unknown environment "${environmentText}"`,
+        fix: `use one of ${ENVIRONMENTS.join(", ")}, or set megaport:baseUrl and megaport:tokenUrl`,
+      });
+    }
+    environment = environmentText as Environment;
+  }
+  if (baseUrl && !tokenUrl) {
+    throw new ValidationError({
+      fieldPath: "megaport:tokenUrl",
+      reason: "megaport:baseUrl is set without megaport:tokenUrl",
+      fix: "set megaport:tokenUrl to the OAuth2 token URL that goes with the base URL",
+    });
+  }
+  if (!baseUrl && environment === "simulator") {
+    return {
+      accessKey,
+      secretKey,
+      environment,
+      baseUrl: SIMULATOR_BASE_URL,
+      tokenUrl: `${SIMULATOR_BASE_URL}/oauth2/token`,
+    };
+  }
+  return { accessKey, secretKey, environment, baseUrl, tokenUrl };
+}
+
+/** The process-wide client for the configured endpoint and key. */
+export function getClient(): MegaportClient {
+  const settings = resolveSettings();
+  const cacheKey = [settings.environment, settings.baseUrl, settings.tokenUrl, settings.accessKey].join("|");
+  let client = clients.get(cacheKey);
+  if (!client) {
+    const location =
+      settings.baseUrl && settings.tokenUrl
+        ? { baseUrl: settings.baseUrl, tokenUrl: settings.tokenUrl }
+        : { environment: settings.environment as Exclude<Environment, "simulator"> };
+    client = new MegaportClient({
+      accessKey: settings.accessKey,
+      secretKey: settings.secretKey,
+      userAgent: `megaport-mx-pulumi/${packageVersion()}`,
+      ...location,
+    });
+    clients.set(cacheKey, client);
+  }
+  return client;
+}
+
+function packageVersion(): string {
+  try {
+    // dist/provider/resources → the package root; provider/resources (tests) → the same.
+    const fs = require("node:fs") as typeof import("node:fs");
+    const path = require("node:path") as typeof import("node:path");
+    const candidates = [
+      path.join(__dirname, "../../../package.json"),
+      path.join(__dirname, "../../package.json"),
+    ];
+    const file = candidates.find(
+      (c) => fs.existsSync(c) && JSON.parse(fs.readFileSync(c, "utf8")).name === "megaport-mx",
+    );
+    return file ? (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version : "unknown";
+  } catch {
+    return "unknown";
+  }
+}

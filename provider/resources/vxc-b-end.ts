@@ -1,0 +1,138 @@
+// Where a VXC's B-end goes: a port UID as given, a provider's port looked up by company name (and location and
+// port name), or the provider's port nearest to the A-end when only the company is named. The choice is made once,
+// at create, and kept in outputs; later previews compare what the user asked for, so a provider adding a nearer
+// port never shows as a diff.
+import { ValidationError } from "../client/errors";
+import type { MegaportClient } from "../client/megaport-client";
+import type { PartnerPort } from "../client/schemas/partner-ports";
+import type { VxcConnectionInputs } from "./vxc-connection-schema";
+
+export interface ResolvedBEnd {
+  productUid: string;
+  portName: string | null;
+  companyName: string | null;
+  companyUid: string | null;
+}
+
+export async function resolveBEnd(
+  client: MegaportClient,
+  inputs: VxcConnectionInputs,
+): Promise<ResolvedBEnd> {
+  const b = inputs.bEnd ?? {};
+  if (inputs.serviceKey && !b.productUid && !b.providerName) {
+    // The key names the port; we learn which from the VXC once ordered.
+    return { productUid: "", portName: null, companyName: null, companyUid: null };
+  }
+  const partnerPorts = await client.listPartnerPorts();
+  if (b.productUid) {
+    const known = partnerPorts.find((p) => p.productUid === b.productUid);
+    // A private port is not listed on the Marketplace but may still be ordered to (with the owner's approval).
+    return known
+      ? fromPartnerPort(known)
+      : { productUid: b.productUid, portName: null, companyName: null, companyUid: null };
+  }
+  return fromPartnerPort(await choosePort(client, partnerPorts, inputs));
+}
+
+async function choosePort(
+  client: MegaportClient,
+  partnerPorts: readonly PartnerPort[],
+  inputs: VxcConnectionInputs,
+): Promise<PartnerPort> {
+  const b = inputs.bEnd!;
+  const wanted = b.providerName!.trim().toLowerCase();
+  const ofProvider = partnerPorts.filter(
+    (p) => p.vxcPermitted !== false && p.companyName?.trim().toLowerCase() === wanted,
+  );
+  if (ofProvider.length === 0) {
+    const names = [...new Set(partnerPorts.map((p) => p.companyName).filter(Boolean))].sort();
+    throw new ValidationError({
+      fieldPath: "bEnd.providerName",
+      reason: `no Marketplace provider named "${b.providerName}" has ports open to VXCs`,
+      fix: `use the provider's name as listed on the Marketplace${names.length ? ` (for example ${names.slice(0, 5).join(", ")})` : ""}, or give bEnd.productUid`,
+    });
+  }
+  const locations = await client.listLocations();
+  let candidates = ofProvider;
+  if (b.location !== undefined) {
+    const location =
+      typeof b.location === "number"
+        ? locations.find((l) => l.id === b.location)
+        : locations.find((l) => l.name.toLowerCase() === String(b.location).toLowerCase());
+    candidates = location ? candidates.filter((p) => p.locationId === location.id) : [];
+    if (candidates.length === 0) {
+      throw new ValidationError({
+        fieldPath: "bEnd.location",
+        reason: `${ofProvider[0].companyName} has no port at ${JSON.stringify(b.location)}`,
+        fix: `use one of its locations: ${describeLocations(ofProvider, locations)}`,
+      });
+    }
+  }
+  if (b.portName) {
+    const byName = candidates.filter((p) => p.title?.toLowerCase() === b.portName!.toLowerCase());
+    if (byName.length === 0) {
+      throw new ValidationError({
+        fieldPath: "bEnd.portName",
+        reason: `${ofProvider[0].companyName} has no port named "${b.portName}"${b.location !== undefined ? " there" : ""}`,
+        fix: `use one of: ${candidates.map((p) => `"${p.title}"`).join(", ")}`,
+      });
+    }
+    candidates = byName;
+  }
+  if (candidates.length === 1) return candidates[0];
+
+  // Several left: the one nearest the A-end, in its diversity zone when asked (the usual red/blue pairs).
+  const aEndPort = await client.getProduct(inputs.aEnd.productUid);
+  if (b.sameDiversityZone && aEndPort.diversityZone) {
+    const sameZone = candidates.filter((p) => p.diversityZone === aEndPort.diversityZone);
+    if (sameZone.length === 0) {
+      throw new ValidationError({
+        fieldPath: "bEnd.sameDiversityZone",
+        reason: `${ofProvider[0].companyName} has no port in the ${aEndPort.diversityZone} diversity zone`,
+        fix: "set sameDiversityZone to false, or name the port with bEnd.portName",
+      });
+    }
+    candidates = sameZone;
+  }
+  const aLocation = locations.find((l) => l.id === aEndPort.locationId);
+  const distance = (p: PartnerPort) => {
+    const l = locations.find((x) => x.id === p.locationId);
+    return aLocation && l ? kilometresBetween(aLocation, l) : Number.POSITIVE_INFINITY;
+  };
+  return [...candidates].sort(
+    (x, y) => distance(x) - distance(y) || (x.title ?? "").localeCompare(y.title ?? ""),
+  )[0];
+}
+
+function fromPartnerPort(p: PartnerPort): ResolvedBEnd {
+  return {
+    productUid: p.productUid,
+    portName: p.title ?? null,
+    companyName: p.companyName ?? null,
+    companyUid: p.companyUid ?? null,
+  };
+}
+
+function describeLocations(
+  ports: readonly PartnerPort[],
+  locations: readonly { id: number; name: string }[],
+) {
+  const ids = [...new Set(ports.map((p) => p.locationId))];
+  return ids.map((id) => `${locations.find((l) => l.id === id)?.name ?? "?"} (${id})`).join(", ");
+}
+
+/** Great-circle distance, which is all "nearest" needs. */
+export function kilometresBetween(
+  a: { latitude?: number | null; longitude?: number | null },
+  b: { latitude?: number | null; longitude?: number | null },
+): number {
+  if (a.latitude == null || a.longitude == null || b.latitude == null || b.longitude == null) {
+    return Number.POSITIVE_INFINITY;
+  }
+  const rad = (deg: number) => (deg * Math.PI) / 180;
+  const dLat = rad(b.latitude - a.latitude);
+  const dLon = rad(b.longitude - a.longitude);
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}

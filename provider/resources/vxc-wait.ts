@@ -1,0 +1,166 @@
+// The VXC's long waits, all through the one process-wide watcher (provider/watch): approval and LIVE after an
+// order, the provider's answer to a speed increase, and DECOMMISSIONED after a cancel. Each prints a progress line
+// at a steady pace that says what it waits for, for how long, and who must act.
+// Never prints credentials or the service key.
+import { isNotFound, MegaportError } from "../client/errors";
+import type { MegaportClient } from "../client/megaport-client";
+import type { Vxc } from "../client/schemas/products";
+import { formatDuration, getVxcWatcher, WatchFailedError, type WatchVerdict } from "../watch/watcher";
+import type { ResolvedBEnd } from "./vxc-b-end";
+
+export const DEFAULT_TIMEOUTS = {
+  /** A person at the provider may take a while to accept: wait an hour, then keep the VXC in state and stop. */
+  createMs: 60 * 60_000,
+  updateMs: 60 * 60_000,
+  /** Teardown is Megaport's own work: a couple of minutes normally. */
+  deleteMs: 15 * 60_000,
+};
+
+/**
+ * The one watcher for this client. Its pace can be tuned by environment (the provider process inherits the CLI's):
+ * MEGAPORT_MX_POLL_INTERVAL_MS (first and fastest tick, default 1 s), MEGAPORT_MX_MAX_POLL_INTERVAL_MS (default
+ * 15 s) and MEGAPORT_MX_PROGRESS_INTERVAL_MS (progress lines, default 10 s).
+ */
+export function watcherFor(client: MegaportClient) {
+  const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  return getVxcWatcher(client, {
+    fastIntervalMs: env("MEGAPORT_MX_POLL_INTERVAL_MS"),
+    maxIntervalMs: env("MEGAPORT_MX_MAX_POLL_INTERVAL_MS"),
+    progressIntervalMs: env("MEGAPORT_MX_PROGRESS_INTERVAL_MS"),
+  });
+}
+
+/** The real API moves a denied or expired order to FAILED (megaport-api.md 9.1a); these never come back. */
+const TERMINAL = new Set(["FAILED", "CANCELLED", "CANCELLED_PARENT", "DECOMMISSIONED"]);
+
+interface WaitSubject {
+  name: string;
+  readyWhen?: "LIVE" | "CONFIGURED";
+  rateLimit: number;
+}
+
+/** Until the provider has accepted (or nothing needed accepting) and the VXC is LIVE, or CONFIGURED if asked. */
+export async function waitUntilReady(
+  client: MegaportClient,
+  uid: string,
+  subject: WaitSubject,
+  bEnd: ResolvedBEnd,
+  deadlineMs: number,
+): Promise<Vxc> {
+  const readyStates = subject.readyWhen === "CONFIGURED" ? ["LIVE", "CONFIGURED"] : ["LIVE"];
+  const provider = bEnd.companyName ?? "the provider";
+  try {
+    return await watcherFor(client).watch(uid, {
+      deadlineMs,
+      waitingFor: `VXC "${subject.name}" (${uid}) to be accepted by ${provider} and ${readyStates.join(" or ")}`,
+      until: (vxc): WatchVerdict => {
+        if (TERMINAL.has(vxc.provisioningStatus ?? "")) return "fail";
+        const pendingNew =
+          vxc.vxcApproval?.status?.startsWith("PENDING") && vxc.vxcApproval.type !== "SPEED_CHANGE";
+        return !pendingNew && readyStates.includes(vxc.provisioningStatus ?? "") ? "done" : "continue";
+      },
+      describeFailure: (vxc) => failureOf(vxc, provider),
+      onProgress: (elapsedMs, vxc) => console.log(progressLine(subject.name, uid, vxc, provider, elapsedMs)),
+    });
+  } catch (err) {
+    if (err instanceof WatchFailedError) await cleanUpFailedOrder(client, uid, subject.name);
+    throw err;
+  }
+}
+
+/** Until the provider accepts the speed change (rate limit reaches the target) or rejects it. */
+export async function waitForSpeedChange(
+  client: MegaportClient,
+  uid: string,
+  subject: WaitSubject,
+  bEnd: ResolvedBEnd,
+  deadlineMs: number,
+): Promise<Vxc> {
+  const provider = bEnd.companyName ?? "the provider";
+  return watcherFor(client).watch(uid, {
+    deadlineMs,
+    waitingFor: `${provider} to accept the speed change of VXC "${subject.name}" (${uid}) to ${subject.rateLimit} Mbps`,
+    until: (vxc): WatchVerdict => {
+      if (vxc.rateLimit === subject.rateLimit) return "done";
+      if (TERMINAL.has(vxc.provisioningStatus ?? "")) return "fail";
+      const pending =
+        vxc.vxcApproval?.status?.startsWith("PENDING") && vxc.vxcApproval.type === "SPEED_CHANGE";
+      return pending ? "continue" : "fail";
+    },
+    describeFailure: (vxc) =>
+      `${provider} rejected the speed change to ${subject.rateLimit} Mbps` +
+      `${vxc.vxcApproval?.message ? `: "${vxc.vxcApproval.message}"` : ""}; the VXC stays at ${vxc.rateLimit} Mbps`,
+    onProgress: (elapsedMs) =>
+      console.log(
+        `waiting for ${provider} to accept the speed change of "${subject.name}" to ${subject.rateLimit} Mbps (${formatDuration(elapsedMs)})`,
+      ),
+  });
+}
+
+/**
+ * Cancel now and wait for DECOMMISSIONED: a 200 alone is no proof, the real API can leave a VXC CANCELLED and
+ * billed (megaport-api.md 9.1a). A VXC already gone, or never deployed (FAILED), counts as deleted.
+ */
+export async function deleteAndWait(client: MegaportClient, uid: string, name: string, deadlineMs: number) {
+  let vxc: Vxc;
+  try {
+    vxc = await client.getVxc(uid);
+  } catch (err) {
+    if (isNotFound(err)) return;
+    throw err;
+  }
+  if (vxc.provisioningStatus === "DECOMMISSIONED" || vxc.provisioningStatus === "FAILED") return;
+  if (vxc.provisioningStatus !== "CANCELLED") {
+    try {
+      await client.cancelProduct(uid, "CANCEL_NOW");
+    } catch (err) {
+      if (isNotFound(err)) return;
+      throw err;
+    }
+  }
+  await watcherFor(client).watch(uid, {
+    deadlineMs,
+    waitingFor: `VXC "${name}" (${uid}) to be DECOMMISSIONED`,
+    until: (v): WatchVerdict => (v.provisioningStatus === "DECOMMISSIONED" ? "done" : "continue"),
+    onProgress: (elapsedMs, v) =>
+      console.log(
+        `waiting for VXC "${name}" to be decommissioned: ${v?.provisioningStatus ?? "?"} (${formatDuration(elapsedMs)})`,
+      ),
+  });
+}
+
+/** "waiting for Acme Networks to accept the connection request (3m12s)" */
+export function progressLine(
+  name: string,
+  uid: string,
+  vxc: Vxc | undefined,
+  provider: string,
+  elapsedMs: number,
+) {
+  const took = formatDuration(elapsedMs);
+  if (vxc?.vxcApproval?.status === "PENDING_EXTERNAL") {
+    const who = vxc.vxcApproval.message || provider;
+    return `VXC "${name}": waiting for ${who} to accept the connection request (${took})`;
+  }
+  return `VXC "${name}" (${uid}): waiting to be LIVE, now ${vxc?.provisioningStatus ?? "not visible yet"} (${took})`;
+}
+
+function failureOf(vxc: Vxc, provider: string): string {
+  if (vxc.provisioningStatus === "FAILED") {
+    const reason = vxc.vxcApproval?.message;
+    return `${provider} denied the connection request${reason ? `: "${reason}"` : ""} (the VXC is FAILED; nothing was kept)`;
+  }
+  return `the VXC became ${vxc.provisioningStatus}`;
+}
+
+/** A denied order leaves a FAILED VXC; cancel it so nothing lingers. Best effort: it is not billed either way. */
+async function cleanUpFailedOrder(client: MegaportClient, uid: string, name: string) {
+  try {
+    await client.cancelProduct(uid, "CANCEL_NOW");
+  } catch (err) {
+    if (!(err instanceof MegaportError)) throw err;
+    console.log(
+      `VXC "${name}" (${uid}) is FAILED and could not be cancelled (${err.message}); it is not billed.`,
+    );
+  }
+}

@@ -1,0 +1,79 @@
+// A simulator and API clients for the two seeded companies, for end-to-end tests that run the real CLI against it.
+import { MegaportClient } from "../../provider/client/megaport-client";
+import type { Vxc } from "../../provider/client/schemas/products";
+import { SEED } from "../../simulator/seed";
+import { startSimulator } from "../../simulator/server";
+
+export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+
+export interface World {
+  sim: Simulator;
+  acme: MegaportClient;
+  globex: MegaportClient;
+  /** Stack config that points the provider at the simulator with a company's API key. */
+  configFor(company: "acme" | "globex"): Record<string, string>;
+  /** Every secret the tests hand out: none may appear in state or CLI output. */
+  secrets(): string[];
+  close(): Promise<void>;
+}
+
+/** Fast polling and progress lines in the provider process, so waits and their messages show within seconds. */
+export const FAST_PROVIDER_ENV = {
+  MEGAPORT_MX_POLL_INTERVAL_MS: "300",
+  MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "1000",
+  MEGAPORT_MX_PROGRESS_INTERVAL_MS: "1000",
+};
+
+export async function startWorld(options: Parameters<typeof startSimulator>[0] = {}): Promise<World> {
+  const sim = await startSimulator({ timings: "test", ...options });
+  const clientFor = (key: { accessKey: string; secretKey: string }) =>
+    new MegaportClient({
+      accessKey: key.accessKey,
+      secretKey: key.secretKey,
+      baseUrl: sim.url,
+      tokenUrl: sim.tokenUrl,
+    });
+  const keys = { acme: SEED.apiKeys.acmeAdmin, globex: SEED.apiKeys.globexAdmin };
+  const acme = clientFor(keys.acme);
+  const globex = clientFor(keys.globex);
+  return {
+    sim,
+    acme,
+    globex,
+    configFor: (company) => ({
+      "megaport:accessKey": keys[company].accessKey,
+      "megaport:secretKey": keys[company].secretKey,
+      "megaport:baseUrl": sim.url,
+      "megaport:tokenUrl": sim.tokenUrl,
+    }),
+    secrets: () => [keys.acme.secretKey, keys.globex.secretKey],
+    async close() {
+      await sim.close();
+    },
+  };
+}
+
+/** All VXCs the client can see, by UID (the same VXC shows under both companies' ports). */
+export async function visibleVxcs(client: MegaportClient): Promise<Map<string, Vxc>> {
+  const vxcs = new Map<string, Vxc>();
+  for (const product of await client.listProducts()) {
+    for (const vxc of product.associatedVxcs ?? []) vxcs.set(vxc.productUid, vxc);
+  }
+  return vxcs;
+}
+
+/** Wait until the provider sees a request waiting on it (PENDING_INTERNAL) that matches. */
+export async function waitForPendingRequest(
+  provider: MegaportClient,
+  match: (vxc: Vxc) => boolean = () => true,
+  timeoutMs = 60_000,
+): Promise<Vxc> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    for (const vxc of (await visibleVxcs(provider)).values()) {
+      if (vxc.vxcApproval?.status === "PENDING_INTERNAL" && match(vxc)) return vxc;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no pending request appeared within ${timeoutMs} ms`);
+}
