@@ -49,7 +49,11 @@ export interface Decision {
 /** Accept or deny the pending request on `vxc` on behalf of `caller`, who must own the B-end. */
 export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, decision: Decision): void {
   const approval = vxc.approval;
-  if (!approval) throw badRequest(`VXC ${vxc.productUid} has no pending approval to accept or deny`);
+  if (!approval) {
+    // The same answer again (a client retrying after a lost response) changes nothing and succeeds.
+    if (repeatsLastDecision(store, caller, vxc, decision.approved)) return;
+    throw badRequest(`VXC ${vxc.productUid} has no pending approval to accept or deny`);
+  }
   if (approval.approverCompanyUid !== caller.companyUid) {
     throw forbidden("Only B end owner can approve or deny this VXC");
   }
@@ -94,14 +98,22 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
   }
 }
 
+function repeatsLastDecision(store: Store, caller: Caller, vxc: VxcRecord, approved: boolean): boolean {
+  const last = vxc.lastDecision;
+  return (
+    last !== null &&
+    vxcParties(store, vxc).bOwnerUid === caller.companyUid &&
+    last.outcome === (approved ? "APPROVED" : "REJECTED")
+  );
+}
+
 /** The VXC whose pending request has this approval UID, if the caller's company is the one that must act. */
 export function vxcByApprovalUid(store: Store, caller: Caller, approvalUid: string): VxcRecord {
-  const vxc = store.state.vxcs.find((v) => v.approval?.uid === approvalUid);
-  if (
-    !vxc ||
-    !canSeeVxc(store, caller.companyUid, vxc) ||
-    vxc.approval?.approverCompanyUid !== caller.companyUid
-  ) {
+  const vxc =
+    store.state.vxcs.find((v) => v.approval?.uid === approvalUid) ??
+    store.state.vxcs.find((v) => v.approval === null && v.lastDecision?.uid === approvalUid);
+  const approver = vxc?.approval?.approverCompanyUid ?? (vxc ? vxcParties(store, vxc).bOwnerUid : undefined);
+  if (!vxc || !canSeeVxc(store, caller.companyUid, vxc) || approver !== caller.companyUid) {
     throw badRequest(`Could not find a pending VXC order with UID ${approvalUid}`);
   }
   return vxc;

@@ -124,6 +124,18 @@ describe("Marketplace connection requests", () => {
     expect(live.bEnd.vlan).toBe(555);
   });
 
+  it("answers a repeated acceptance (a retry after a lost response) without changing anything", async () => {
+    const uid = await orderVxcUid(globex, { from: P.globexSydBlue.uid, to: P.acmeMelRed.uid });
+    const approvalUid = (await getVxc(globex, uid)).vxcApproval.uid;
+    expect((await acme.put(`/v2/order/vxc/${approvalUid}`, { isApproved: true })).status).toBe(200);
+    expect((await acme.put(`/v2/order/vxc/${approvalUid}`, { isApproved: true })).status).toBe(200);
+    expect((await acme.put(`/v3/product/vxc/${uid}`, { isApproved: true })).status).toBe(200);
+    const changedMind = await acme.put(`/v3/product/vxc/${uid}`, { isApproved: false });
+    expect(changedMind.status).toBe(400);
+    expect(changedMind.body.message).toBe(`VXC ${uid} has no pending approval to accept or deny`);
+    await waitForStatus(globex, uid, "LIVE");
+  });
+
   it("moves a denied order to FAILED with the provider's reason visible to the customer", async () => {
     const uid = await orderVxcUid(globex, { from: P.globexSydRed.uid, to: P.acmeSydRed.uid, aVlan: 150 });
     const res = await acme.put(`/v3/product/vxc/${uid}`, {
