@@ -16,10 +16,13 @@ import {
   type ApprovalDecision,
   type ApprovalRequest,
   type PolicyProblem,
+  decide,
+  pendingRequestsFrom,
   validatePolicy,
 } from "../approval/rules";
 import { MegaportError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import type { Product } from "../client/schemas/products";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
 import { configure, getClient } from "./provider-config";
@@ -62,6 +65,12 @@ export interface ApprovalPolicyComputed {
   lastSettlement: SettlementOutcome | null;
   /** Requests still waiting on the company (for a person, or for the next run). */
   pendingRequests: number;
+  /**
+   * Of those, how many the rules would accept or deny now (not "manual"): requests that arrived since the last
+   * settlement. `pulumi refresh` updates it, and a non-zero count makes the next `pulumi up` settle them, so
+   * `pulumi up --refresh` answers new requests by the policy.
+   */
+  decidableRequests: number;
 }
 
 export type ApprovalPolicyOutputs = ApprovalPolicyInputs & ApprovalPolicyComputed;
@@ -112,9 +121,12 @@ export const provider = {
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
-    return toDiffResult(
+    const result = toDiffResult(
       diffInputs({ inputs: POLICY_INPUT_PATHS, replaceOn: REPLACE_ON }, asRecord(olds), asRecord(news)),
     );
+    // Requests the rules would answer, found by refresh, are drift from the policy: update settles them.
+    const backlogToSettle = news.settleBacklog !== false && (olds.decidableRequests ?? 0) > 0;
+    return backlogToSettle ? { ...result, changes: true } : result;
   },
 
   async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
@@ -125,7 +137,11 @@ export const provider = {
   async read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult<Outputs>> {
     // The rules exist only in state, so they cannot drift; only the backlog can.
     const products = await getClient().listProducts();
-    const current = { ...props, pendingRequests: countPendingOnUs(products) };
+    const current = {
+      ...props,
+      pendingRequests: countPendingOnUs(products),
+      decidableRequests: countDecidable(props, products),
+    };
     return { id, props: current, inputs: inputsOf(current) };
   },
 
@@ -160,7 +176,13 @@ async function applyPolicy(client: MegaportClient, inputs: Inputs, operation: st
     console.log(
       `ApprovalPolicy: settleBacklog is false; ${pendingBefore} pending request(s) left as they are`,
     );
-    return plain({ ...inputs, companyUid, lastSettlement: null, pendingRequests: pendingBefore });
+    return plain({
+      ...inputs,
+      companyUid,
+      lastSettlement: null,
+      pendingRequests: pendingBefore,
+      decidableRequests: countDecidable(inputs, products),
+    });
   }
 
   const summary = await settlePendingRequests({
@@ -191,7 +213,25 @@ async function applyPolicy(client: MegaportClient, inputs: Inputs, operation: st
     companyUid,
     lastSettlement: outcome,
     pendingRequests: Math.max(0, pendingBefore - answered),
+    // Answered or failed now; a failed one is counted again by the next refresh.
+    decidableRequests: 0,
   });
+}
+
+/** Pending requests on our ports that the rules would accept or deny (not leave for a person). */
+function countDecidable(
+  inputs: Partial<ApprovalPolicyInputs> & { companyUid?: string },
+  products: readonly Product[],
+) {
+  const parsed = ApprovalPolicySchema.safeParse({
+    rules: inputs.rules,
+    defaultAction: inputs.defaultAction,
+    defaultReason: inputs.defaultReason,
+  });
+  const companyUid = inputs.companyUid ?? products.find((p) => p.companyUid)?.companyUid;
+  if (!parsed.success || !companyUid) return 0;
+  return pendingRequestsFrom(products, companyUid).filter((r) => decide(parsed.data, r).action !== "manual")
+    .length;
 }
 
 /** Accept through the current API (PUT /v3/product/vxc/{uid} isApproved), assigning our VLAN when the rule sets one. */

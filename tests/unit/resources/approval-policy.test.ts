@@ -147,6 +147,7 @@ describe("ApprovalPolicy diff", () => {
     companyUid: ACME,
     lastSettlement: null,
     pendingRequests: 0,
+    decidableRequests: 0,
   } as ApprovalPolicyOutputs;
   const news = () => ({ ...policy(), settleBacklog: true, ...HIDDEN });
   const rows: { name: string; change: (n: ReturnType<typeof news>) => object; changes: boolean }[] = [
@@ -172,6 +173,17 @@ describe("ApprovalPolicy diff", () => {
 
   it.each(rows)("$name: changes=$changes, never a replace", async ({ change, changes }) => {
     expect(await provider.diff("id", olds, change(news()) as never)).toEqual({ changes, replaces: [] });
+  });
+
+  it("requests the rules would answer, found by refresh, make the next up an update that settles them", async () => {
+    const refreshed = { ...olds, pendingRequests: 2, decidableRequests: 1 };
+    expect(await provider.diff("id", refreshed, news() as never)).toEqual({ changes: true, replaces: [] });
+    expect(await provider.diff("id", refreshed, { ...news(), settleBacklog: false } as never)).toEqual({
+      changes: true, // settleBacklog itself changed
+      replaces: [],
+    });
+    const onlyManual = { ...olds, pendingRequests: 2, decidableRequests: 0 };
+    expect(await provider.diff("id", onlyManual, news() as never)).toEqual({ changes: false, replaces: [] });
   });
 });
 
