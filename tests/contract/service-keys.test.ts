@@ -1,0 +1,113 @@
+// Service keys through the client against the simulator: create, list (by UID and by numeric id), get and
+// update, and what ordering with a key does: a single-use key fixes the provider's VLAN, skips approval when
+// pre-approved, and is consumed; a deactivated key is refused; a key reaches a port that is not listed.
+import { ApiError, type MegaportClient, type ServiceKey } from "../../provider/client";
+import { ContractWorld, SEED, thrownBy } from "./contract-world";
+
+const P = SEED.ports;
+const DAY = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+let world: ContractWorld;
+let acme: MegaportClient;
+let globex: MegaportClient;
+let singleUse: ServiceKey;
+
+beforeAll(async () => {
+  world = await ContractWorld.start();
+  acme = world.client("acmeAdmin");
+  globex = world.client("globexAdmin");
+  singleUse = await acme.createServiceKey({
+    productUid: P.acmeSydRed.uid,
+    singleUse: true,
+    vlan: 300,
+    maxSpeed: 500,
+    preApproved: true,
+    description: "Globex onboarding, single use",
+    validFor: { start: Date.now() - DAY, end: Date.now() + 30 * DAY },
+  });
+});
+afterAll(() => world.close());
+
+const orderWithKey = (key: string, rateLimit = 100) =>
+  world.order("globexAdmin", { from: P.globexSydRed.uid, serviceKey: key, rateLimit });
+
+it("createServiceKey returns the key with its port, limits and validity", () => {
+  expect(singleUse.key).toMatch(UUID);
+  expect(singleUse).toMatchObject({
+    productUid: P.acmeSydRed.uid,
+    productId: P.acmeSydRed.productId,
+    companyUid: SEED.companies.acme.uid,
+    companyId: SEED.companies.acme.companyId,
+    description: "Globex onboarding, single use",
+    vlan: 300,
+    maxSpeed: 500,
+    preApproved: true,
+    singleUse: true,
+    active: true,
+    valid: true,
+    expired: false,
+    lastUsed: null,
+  });
+  expect(singleUse.productDto).toMatchObject({ productUid: P.acmeSydRed.uid, vxcPermitted: true });
+  expect(typeof singleUse.validFor?.start).toBe("number");
+});
+
+it("listServiceKeys finds the key by the port's UID and by its numeric id, and not under another port", async () => {
+  const byUid = await acme.listServiceKeys({ productIdOrUid: P.acmeSydRed.uid });
+  expect(byUid.map((k) => k.key)).toContain(singleUse.key);
+  const byId = await acme.listServiceKeys({ productIdOrUid: P.acmeSydRed.productId });
+  expect(byId.map((k) => k.key)).toContain(singleUse.key);
+  const other = await acme.listServiceKeys({ productIdOrUid: P.acmeSydBlue.uid });
+  expect(other.map((k) => k.key)).not.toContain(singleUse.key);
+});
+
+it("getServiceKey reads one key, and updateServiceKey changes it", async () => {
+  const multi = await acme.createServiceKey({ productUid: P.acmeSydBlue.uid, maxSpeed: 1000 });
+  expect(await acme.getServiceKey(multi.key)).toMatchObject({
+    key: multi.key,
+    singleUse: false,
+    vlan: null,
+    maxSpeed: 1000,
+  });
+  const updated = await acme.updateServiceKey({
+    key: multi.key,
+    productUid: P.acmeSydBlue.uid,
+    description: "renamed",
+    maxSpeed: 400,
+  });
+  expect(updated).toMatchObject({ key: multi.key, description: "renamed", maxSpeed: 400 });
+  expect(await acme.getServiceKey(multi.key)).toMatchObject({ description: "renamed", maxSpeed: 400 });
+});
+
+it("a pre-approved single-use key connects on its VLAN without approval, and is then consumed", async () => {
+  const uid = await orderWithKey(singleUse.key);
+  const vxc = await globex.getVxc(uid);
+  expect(vxc.bEnd).toMatchObject({ productUid: P.acmeSydRed.uid, vlan: 300 });
+  expect(vxc.vxcApproval?.status ?? null).toBeNull();
+
+  const used = await acme.getServiceKey(singleUse.key);
+  expect(typeof used.lastUsed).toBe("number");
+  expect(used.valid).toBe(false);
+
+  const err = await thrownBy(() => orderWithKey(singleUse.key));
+  expect(err).toBeInstanceOf(ApiError);
+  expect((err as ApiError).status).toBe(400);
+  expect((err as ApiError).megaportMessage).toBe(`Service key ${singleUse.key} has already been used`);
+});
+
+it("a deactivated key is refused", async () => {
+  const key = await acme.createServiceKey({ productUid: P.acmeSydBlue.uid });
+  const off = await acme.updateServiceKey({ key: key.key, productUid: P.acmeSydBlue.uid, active: false });
+  expect(off).toMatchObject({ active: false, valid: false });
+  const err = await thrownBy(() => orderWithKey(key.key));
+  expect((err as ApiError).megaportMessage).toBe(`Service key ${key.key} is not active`);
+});
+
+it("a key reaches a port that is not on the Marketplace, and without preApproved the owner must accept", async () => {
+  const key = await globex.createServiceKey({ productUid: P.globexSydBlue.uid });
+  const uid = await world.order("initechAdmin", { from: P.initechSyd.uid, serviceKey: key.key });
+  const vxc = await globex.getVxc(uid);
+  expect(vxc.bEnd?.productUid).toBe(P.globexSydBlue.uid);
+  expect(vxc.vxcApproval).toMatchObject({ status: "PENDING_INTERNAL", type: "NEW" });
+});
