@@ -1,9 +1,12 @@
 /**
  * Marketplace profiles (EXTENSION shape, docs/contracts.md `MarketplaceProfile`) and the partner port list.
- * Every company reads its own profile; only a Company Admin changes it. The public list shows PUBLIC profiles.
+ * Every company reads its own profile; only a Company Admin changes it. Another company's profile
+ * (GET /v2/marketplace/profile/{companyUid}) is readable when it is PUBLIC; a PRIVATE one (or none) answers 404
+ * to everyone but its own company. The profile list shows PUBLIC profiles plus the caller's own.
  * The partner list (GET /v2/dropdowns/partner/megaports) holds every port that accepts VXCs from other
  * companies: marketplace-visible, VXC-permitted and live, whatever the caller.
  */
+import { notFound } from "../errors";
 import type { Store } from "../store";
 import type { CompanyRecord, MarketplaceProfileRecord, PortRecord } from "../state";
 import { assertCompanyAdmin, type Caller } from "./caller";
@@ -41,8 +44,26 @@ export function setMarketplaceProfile(
   return company;
 }
 
-export function publicProfiles(store: Store): CompanyRecord[] {
-  return store.state.companies.filter((c) => c.marketplaceProfile?.profileVisibility === "PUBLIC");
+function isPublic(company: CompanyRecord): boolean {
+  return company.marketplaceProfile?.profileVisibility === "PUBLIC";
+}
+
+/**
+ * A company's profile as the caller may read it: its own always, another's only when PUBLIC. A PRIVATE profile,
+ * a company without one and an unknown company all answer the same 404, so nothing tells them apart.
+ */
+export function visibleProfile(store: Store, caller: Caller, companyUid: string): CompanyRecord {
+  const wanted = companyUid.toLowerCase();
+  const company = store.state.companies.find((c) => c.companyUid.toLowerCase() === wanted);
+  if (company && (company.companyUid === caller.companyUid || isPublic(company))) return company;
+  throw notFound(`Marketplace profile for company ${companyUid} not found`);
+}
+
+/** PUBLIC profiles, plus the caller's own whatever its visibility (a company without a profile has none). */
+export function listedProfiles(store: Store, caller: Caller): CompanyRecord[] {
+  return store.state.companies.filter(
+    (c) => isPublic(c) || (c.companyUid === caller.companyUid && c.marketplaceProfile !== null),
+  );
 }
 
 export function partnerPorts(store: Store): PortRecord[] {

@@ -1,11 +1,11 @@
 /**
- * EXTENSION (shape): GET/PUT /v2/marketplace/profile and GET /v2/marketplace/profiles. The paths come from the
- * 2017 JS wrapper; the real field names were never published, so the body is docs/contracts.md's
+ * EXTENSION (shape): GET/PUT /v2/marketplace/profile, GET /v2/marketplace/profile/{companyUid} and
+ * GET /v2/marketplace/profiles. The paths come from the 2017 JS wrapper (megaport-api.md §5.8); the real field names were never published, so the body is docs/contracts.md's
  * `MarketplaceProfile`.
  */
 import { z } from "zod";
 import { envelope } from "../envelope";
-import { ownCompany, publicProfiles, setMarketplaceProfile } from "../domain/marketplace";
+import { listedProfiles, ownCompany, setMarketplaceProfile, visibleProfile } from "../domain/marketplace";
 import { parseBody, type Route } from "../router";
 import { profileView } from "../views/account-view";
 import { optional } from "./body-schemas";
@@ -34,6 +34,14 @@ export const marketplaceRoutes: Route[] = [
     }),
   },
   {
+    method: "GET",
+    path: "/v2/marketplace/profile/:companyUid",
+    auth: true,
+    handler: ({ store, caller, params }) => ({
+      body: envelope("Marketplace profile", profileView(visibleProfile(store, caller, params.companyUid))),
+    }),
+  },
+  {
     method: "PUT",
     path: "/v2/marketplace/profile",
     auth: true,
@@ -47,8 +55,8 @@ export const marketplaceRoutes: Route[] = [
     method: "GET",
     path: "/v2/marketplace/profiles",
     auth: true,
-    handler: ({ store }) => ({
-      body: envelope("Marketplace profiles", publicProfiles(store).map(profileView)),
+    handler: ({ store, caller }) => ({
+      body: envelope("Marketplace profiles", listedProfiles(store, caller).map(profileView)),
     }),
   },
 ];

@@ -1,8 +1,10 @@
 // Company accounts through the client against the simulator: users, email notification preferences (the
 // caller's own and, as our EXTENSION, another user's with ?employeeId=) and the Marketplace profile (an
-// EXTENSION shape, docs/contracts.md).
-import { type MegaportClient, type NotificationPreferences } from "../../provider/client";
-import { ContractWorld, SEED } from "./contract-world";
+// EXTENSION shape, docs/contracts.md): the company's own, another company's when PUBLIC (404 when PRIVATE), and
+// the list of PUBLIC profiles plus the caller's own.
+import { randomUUID } from "node:crypto";
+import { NotFoundError, type MegaportClient, type NotificationPreferences } from "../../provider/client";
+import { ContractWorld, SEED, thrownBy } from "./contract-world";
 
 const U = SEED.users;
 const ACME_USERS = [
@@ -137,10 +139,49 @@ describe("marketplace profile (EXTENSION shape)", () => {
     });
   });
 
-  // Reported: the client (and docs/contracts.md, megaport-api.md §5.8) reads another company's profile from
-  // GET /v2/marketplace/profile/{companyUid}; the simulator serves no such route (404 "No endpoint …").
-  it.failing("getMarketplaceProfile({ companyUid }) reads another company's PUBLIC profile", async () => {
+  it("getMarketplaceProfile({ companyUid }) reads another company's PUBLIC profile", async () => {
     const profile = await globex.getMarketplaceProfile({ companyUid: SEED.companies.acme.uid });
-    expect(profile).toMatchObject({ companyUid: SEED.companies.acme.uid, companyName: "Acme Networks" });
+    expect(profile).toMatchObject({
+      companyUid: SEED.companies.acme.uid,
+      companyName: "Acme Networks",
+      profileVisibility: "PUBLIC",
+    });
+  });
+
+  it("another company's PRIVATE profile is a 404 NotFoundError in the real error shape", async () => {
+    const err = await thrownBy(() =>
+      globex.getMarketplaceProfile({ companyUid: SEED.companies.initech.uid }),
+    );
+    expect(err).toBeInstanceOf(NotFoundError);
+    const api = err as NotFoundError;
+    expect(api.status).toBe(404);
+    expect(api.megaportMessage).toBe(
+      `Marketplace profile for company ${SEED.companies.initech.uid} not found`,
+    );
+    expect(api.traceId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("an unknown company answers the same 404", async () => {
+    const companyUid = randomUUID();
+    const err = await thrownBy(() => acme.getMarketplaceProfile({ companyUid }));
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect((err as NotFoundError).megaportMessage).toBe(
+      `Marketplace profile for company ${companyUid} not found`,
+    );
+  });
+
+  it("a company reads its own PRIVATE profile by UID, and lists it beside the PUBLIC ones", async () => {
+    const initech = world.client("initechAdmin");
+    expect(await initech.getMarketplaceProfile({ companyUid: SEED.companies.initech.uid })).toMatchObject({
+      companyUid: SEED.companies.initech.uid,
+      profileVisibility: "PRIVATE",
+    });
+    const listed = (await initech.listMarketplaceProfiles()).map((p) => p.companyUid);
+    expect(listed).toContain(SEED.companies.initech.uid);
+    expect(listed).toContain(SEED.companies.acme.uid);
+    // Nobody else sees it listed.
+    expect((await acme.listMarketplaceProfiles()).map((p) => p.companyUid)).not.toContain(
+      SEED.companies.initech.uid,
+    );
   });
 });

@@ -147,6 +147,11 @@ const successes: Call[] = [
   { name: "GET /v2/marketplace/profile", as: "acmeAdmin", path: () => "/v2/marketplace/profile" },
   { name: "GET /v2/marketplace/profiles", as: "globexAdmin", path: () => "/v2/marketplace/profiles" },
   {
+    name: "GET /v2/marketplace/profile/{companyUid}",
+    as: "globexAdmin",
+    path: () => `/v2/marketplace/profile/${SEED.companies.acme.uid}`,
+  },
+  {
     name: "POST /v3/networkdesign/validate",
     as: "globexAdmin",
     method: "POST",
@@ -297,6 +302,12 @@ const errors: ErrorCall[] = [
     message: () => "Only B end owner can change B VLAN",
     send: () =>
       world.raw("globexAdmin", `/v3/product/vxc/${ids.live}`, { method: "PUT", body: { bEndVlan: 999 } }),
+  },
+  {
+    name: "another company's PRIVATE Marketplace profile is a 404",
+    status: 404,
+    message: () => `Marketplace profile for company ${SEED.companies.initech.uid} not found`,
+    send: () => world.raw("globexAdmin", `/v2/marketplace/profile/${SEED.companies.initech.uid}`),
   },
   {
     name: "an unknown endpoint is a 404",

@@ -306,11 +306,61 @@ describe("the rest of the API, parsed with the client's own schemas", () => {
       });
     });
 
-    it("lists PUBLIC profiles only", async () => {
+    it("lists PUBLIC profiles only, plus the caller's own PRIVATE one", async () => {
       const list = MarketplaceProfileListSchema.parse(
         (await globex.get("/v2/marketplace/profiles")).body.data,
       );
       expect(list.map((p) => p.companyUid)).toEqual([SEED.companies.acme.uid]);
+      const initech = new ApiAs(sim, "initechAdmin");
+      const own = MarketplaceProfileListSchema.parse(
+        (await initech.get("/v2/marketplace/profiles")).body.data,
+      );
+      expect(own.map((p) => p.companyUid).sort()).toEqual(
+        [SEED.companies.acme.uid, SEED.companies.initech.uid].sort(),
+      );
+    });
+
+    it("reads another company's PUBLIC profile by its UID", async () => {
+      const res = await globex.get(`/v2/marketplace/profile/${SEED.companies.acme.uid}`);
+      expect(res.status).toBe(200);
+      expect(MarketplaceProfileSchema.parse(res.body.data)).toMatchObject({
+        companyUid: SEED.companies.acme.uid,
+        companyName: "Acme Networks",
+        profileVisibility: "PUBLIC",
+      });
+      // Any role may read it, Read Only too.
+      const readOnly = new ApiAs(sim, "globexReadOnly");
+      expect((await readOnly.get(`/v2/marketplace/profile/${SEED.companies.acme.uid}`)).status).toBe(200);
+    });
+
+    it("answers 404 in the real error shape for a PRIVATE profile, no profile or no such company", async () => {
+      const initechUid = SEED.companies.initech.uid;
+      const globexUid = SEED.companies.globex.uid;
+      for (const [api, uid] of [
+        [globex, initechUid],
+        [acme, initechUid],
+        [acme, globexUid],
+        [acme, "00000000-0000-4000-8000-000000000000"],
+      ] as const) {
+        const res = await api.get(`/v2/marketplace/profile/${uid}`);
+        expect(res.status).toBe(404);
+        expect(res.body).toEqual({
+          message: `Marketplace profile for company ${uid} not found`,
+          terms: expect.any(String),
+          data: null,
+          trace_id: res.headers.get("trace-id"),
+        });
+      }
+      // Its own company reads the PRIVATE profile.
+      const initech = new ApiAs(sim, "initechAdmin");
+      const own = await initech.get(`/v2/marketplace/profile/${initechUid}`);
+      expect(own.status).toBe(200);
+      expect(own.body.data).toMatchObject({ companyUid: initechUid, profileVisibility: "PRIVATE" });
+      // A profile made PUBLIC becomes readable, and PRIVATE again hides it.
+      await initech.put("/v2/marketplace/profile", { profileVisibility: "PUBLIC" });
+      expect((await globex.get(`/v2/marketplace/profile/${initechUid}`)).status).toBe(200);
+      await initech.put("/v2/marketplace/profile", { profileVisibility: "PRIVATE" });
+      expect((await globex.get(`/v2/marketplace/profile/${initechUid}`)).status).toBe(404);
     });
 
     it.each([
