@@ -133,6 +133,7 @@ const ports = {
     company: "initech",
     portSpeed: 10000,
     maxVxcSpeed: 10000,
+    // Marketplace-visible, but Initech's profile is PRIVATE: not a partner port, still orderable by UID.
     marketplaceVisibility: true,
     vxcAutoApproval: false,
   },

@@ -4,7 +4,10 @@
  * (GET /v2/marketplace/profile/{companyUid}) is readable when it is PUBLIC; a PRIVATE one (or none) answers 404
  * to everyone but its own company. The profile list shows PUBLIC profiles plus the caller's own.
  * The partner list (GET /v2/dropdowns/partner/megaports) holds every port that accepts VXCs from other
- * companies: marketplace-visible, VXC-permitted and live, whatever the caller.
+ * companies: marketplace-visible, VXC-permitted and live, of a company whose profile is PUBLIC, whatever the
+ * caller. A PRIVATE profile (or none) keeps the company's ports out of it ("If the profile is Private, the ports
+ * are shown greyed out / not as service destinations", megaport-api.md §8); they can still be ordered to by UID
+ * or with a service key.
  */
 import { notFound } from "../errors";
 import type { Store } from "../store";
@@ -69,6 +72,7 @@ export function listedProfiles(store: Store, caller: Caller): CompanyRecord[] {
 export function partnerPorts(store: Store): PortRecord[] {
   return store.state.ports.filter(
     (p) =>
+      isPublic(store.company(p.companyUid)) &&
       p.marketplaceVisibility &&
       p.vxcPermitted &&
       (p.provisioningStatus === "LIVE" || p.provisioningStatus === "CONFIGURED"),

@@ -1,5 +1,5 @@
 // The client's read side against the simulator: locations, the Marketplace's partner ports (and how a port's
-// marketplaceVisibility moves it in and out of that list), products, and how an unknown UID fails: the real
+// marketplaceVisibility and its company's profile visibility move it in and out of that list), products, and how an unknown UID fails: the real
 // API's 400 "Could not find a service with UID <uid>", which the client types as NotFoundError.
 import { randomUUID } from "node:crypto";
 import {
@@ -10,7 +10,7 @@ import {
   ValidationError,
   type MegaportClient,
 } from "../../provider/client";
-import { ContractWorld, SEED, thrownBy } from "./contract-world";
+import { ContractWorld, SEED, thrownBy, vxcOrder } from "./contract-world";
 
 const P = SEED.ports;
 const ACME_PORTS = [P.acmeSydRed, P.acmeSydBlue, P.acmeMelRed, P.acmeSydAuto];
@@ -96,6 +96,11 @@ describe("partner ports", () => {
       criteria: { companyName: "Globex Corporation" },
       uids: [],
     },
+    {
+      name: "a company whose profile is PRIVATE finds nothing, though its port is marketplace-visible",
+      criteria: { companyName: "Initech" },
+      uids: [],
+    },
   ];
 
   it.each(finds)("findPartnerPorts: $name", async ({ criteria, uids }) => {
@@ -118,6 +123,27 @@ describe("partner ports", () => {
     const shown = await acme.updatePort(P.acmeMelRed.uid, { marketplaceVisibility: true });
     expect(shown.marketplaceVisibility).toBe(true);
     expect((await globex.listPartnerPorts()).map((p) => p.productUid)).toContain(P.acmeMelRed.uid);
+  });
+});
+
+describe("a company with a PRIVATE Marketplace profile (megaport-api.md §8)", () => {
+  it("its ports are not listed as partner ports, but can still be ordered to by UID", async () => {
+    expect((await globex.listPartnerPorts()).map((p) => p.productUid)).not.toContain(P.initechSyd.uid);
+    const [uid] = await globex.buyVxc(
+      vxcOrder({ from: P.globexSydRed.uid, to: P.initechSyd.uid, name: "to a private profile" }),
+    );
+    expect((await globex.getVxc(uid)).bEnd?.productUid).toBe(P.initechSyd.uid);
+    await globex.cancelProduct(uid, "CANCEL_NOW");
+  });
+
+  it("publishing the profile lists its marketplace-visible port; PRIVATE again hides it", async () => {
+    const initech = world.client("initechAdmin");
+    await initech.setMarketplaceProfile({ profileVisibility: "PUBLIC" });
+    expect(await globex.findPartnerPorts({ companyName: "Initech" })).toEqual([
+      expect.objectContaining({ productUid: P.initechSyd.uid, companyUid: SEED.companies.initech.uid }),
+    ]);
+    await initech.setMarketplaceProfile({ profileVisibility: "PRIVATE" });
+    expect(await globex.findPartnerPorts({ companyName: "Initech" })).toEqual([]);
   });
 });
 

@@ -54,13 +54,12 @@ describe("the rest of the API, parsed with the client's own schemas", () => {
     expect(locations[0].diversityZones?.red?.megaportSpeedMbps).toContain(10000);
   });
 
-  it("lists marketplace-visible ports of every company as partner ports", async () => {
+  it("lists the marketplace-visible ports of companies with a PUBLIC profile as partner ports", async () => {
     const res = await globex.get("/v2/dropdowns/partner/megaports");
     const ports = PartnerPortListSchema.parse(res.body.data);
     const uids = ports.map((p) => p.productUid).sort();
-    expect(uids).toEqual(
-      [P.acmeSydRed.uid, P.acmeSydBlue.uid, P.acmeMelRed.uid, P.acmeSydAuto.uid, P.initechSyd.uid].sort(),
-    );
+    // Initech's port is marketplace-visible, but Initech's profile is PRIVATE.
+    expect(uids).toEqual([P.acmeSydRed.uid, P.acmeSydBlue.uid, P.acmeMelRed.uid, P.acmeSydAuto.uid].sort());
     expect(ports.find((p) => p.productUid === P.acmeSydRed.uid)).toMatchObject({
       companyName: "Acme Networks",
       title: "Acme Sydney Red",
@@ -69,6 +68,29 @@ describe("the rest of the API, parsed with the client's own schemas", () => {
       vxcPermitted: true,
       locationId: 3,
     });
+  });
+
+  it("a PRIVATE profile keeps the company's ports out of the partner list, not out of reach", async () => {
+    const initech = new ApiAs(sim, "initechAdmin");
+    const listed = async () =>
+      (await globex.get("/v2/dropdowns/partner/megaports")).body.data.map((p: Json) => p.productUid);
+    expect(await listed()).not.toContain(P.initechSyd.uid);
+    // Its own company does not see it listed either: the list is the same for every caller.
+    expect(
+      (await initech.get("/v2/dropdowns/partner/megaports")).body.data.map((p: Json) => p.productUid),
+    ).not.toContain(P.initechSyd.uid);
+    // Still orderable by UID: the request waits for Initech like any other.
+    const uid = await orderVxcUid(globex, { from: P.globexSydBlue.uid, to: P.initechSyd.uid });
+    expect((await getVxc(globex, uid)).vxcApproval).toMatchObject({
+      status: "PENDING_EXTERNAL",
+      message: "Initech",
+    });
+    await globex.post(`/v3/product/${uid}/action/CANCEL_NOW`);
+    // Publishing the profile lists the port; making it PRIVATE again hides it.
+    await initech.put("/v2/marketplace/profile", { profileVisibility: "PUBLIC" });
+    expect(await listed()).toContain(P.initechSyd.uid);
+    await initech.put("/v2/marketplace/profile", { profileVisibility: "PRIVATE" });
+    expect(await listed()).not.toContain(P.initechSyd.uid);
   });
 
   it("serves products, VXCs, orders and validations the client parses", async () => {
