@@ -321,6 +321,7 @@ function bEndOutputs(bEnd: ResolvedBEnd): Partial<VxcConnectionComputed> {
 }
 
 function describeBEnd(bEnd: ResolvedBEnd): string {
+  if (!bEnd.productUid) return "the port its service key names";
   return `${bEnd.companyName ?? "the provider"}'s port ${bEnd.portName ?? bEnd.productUid}`;
 }
 

@@ -6,26 +6,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { pulumiCliRoot, REPO_ROOT } from "../../scripts/pulumi-cli-root";
 
-export const REPO_ROOT = path.resolve(__dirname, "../..");
+export { REPO_ROOT, pulumiCliRoot };
 export const PASSPHRASE = "megaport-mx-e2e-passphrase";
-
-let cliRoot: string | undefined;
-
-/** The directory holding bin/pulumi, from the toolchain script (cached after the first build). */
-export function pulumiCliRoot(): string {
-  if (cliRoot) return cliRoot;
-  const fromEnv = process.env.MEGAPORT_MX_PULUMI_ROOT;
-  if (fromEnv && fs.existsSync(path.join(fromEnv, "bin", "pulumi"))) return (cliRoot = fromEnv);
-  const out = execFileSync("bash", [path.join(REPO_ROOT, "scripts/pulumi-cli.sh")], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    timeout: 60 * 60 * 1000,
-  });
-  const root = out.trim().split("\n").pop();
-  if (!root) throw new Error("scripts/pulumi-cli.sh printed no CLI root");
-  return (cliRoot = root);
-}
 
 export interface E2eStack {
   stack: Stack;

@@ -1,0 +1,27 @@
+// Where the Pulumi CLI is: MEGAPORT_MX_PULUMI_ROOT when set, else what scripts/pulumi-cli.sh prints (a CLI on PATH,
+// the cached build, or a fresh build from Go modules). Used by the demo and the end-to-end tests.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The repository root, from the source file (scripts/) or the compiled one (dist/scripts/). */
+export const REPO_ROOT = [path.resolve(__dirname, ".."), path.resolve(__dirname, "../..")].find((dir) =>
+  fs.existsSync(path.join(dir, "scripts", "pulumi-cli.sh")),
+)!;
+
+let cached: string | undefined;
+
+/** The directory holding bin/pulumi, bin/pulumi-language-nodejs and bin/pulumi-resource-pulumi-nodejs. */
+export function pulumiCliRoot(): string {
+  if (cached) return cached;
+  const fromEnv = process.env.MEGAPORT_MX_PULUMI_ROOT;
+  if (fromEnv && fs.existsSync(path.join(fromEnv, "bin", "pulumi"))) return (cached = fromEnv);
+  const out = execFileSync("bash", [path.join(REPO_ROOT, "scripts/pulumi-cli.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 60 * 60 * 1000,
+  });
+  const root = out.trim().split("\n").pop();
+  if (!root) throw new Error("scripts/pulumi-cli.sh printed no CLI root");
+  return (cached = root);
+}

@@ -1,0 +1,45 @@
+// The README's first command: `npm run demo` (here its compiled script, as `npm test` has just built it) tells the
+// whole story against the simulator when not run from a terminal, ends with every VXC LIVE, and leaves nothing
+// running. Run twice in a row, the second run starts afresh.
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { REPO_ROOT } from "./pulumi-harness";
+
+function runDemo() {
+  const started = Date.now();
+  const result = spawnSync("node", [path.join(REPO_ROOT, "dist/scripts/demo.js")], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    input: "",
+    timeout: 4 * 60_000,
+  });
+  return { ...result, ms: Date.now() - started };
+}
+
+describe("npm run demo", () => {
+  it(
+    "runs the story to every VXC LIVE, twice in a row",
+    () => {
+      for (const run of [1, 2]) {
+        const demo = runDemo();
+        const output = `${demo.stdout}\n${demo.stderr}`;
+        expect({ run, status: demo.status, tail: demo.status === 0 ? "" : output.slice(-3000) }).toEqual({
+          run,
+          status: 0,
+          tail: "",
+        });
+        expect(output).toMatch(/waiting for Acme Networks to accept the connection request/);
+        expect(output).toContain("the demo accepts the blue request itself");
+        expect(output).toMatch(
+          /techcontact@acme\.example\n\s+New connection request from Globex Corporation/,
+        );
+        expect(output).toMatch(/'Globex to Acme \(red\)'\s+│ 'LIVE' │ 500/);
+        expect(output).toMatch(/'Globex to Acme \(blue\)'\s+│ 'LIVE' │ 200/);
+        expect(output).toMatch(/'Globex via Acme service key'\s+│ 'LIVE'/);
+        expect(output).not.toContain("globex-admin-secret");
+        console.log(`demo run ${run}: ${(demo.ms / 1000).toFixed(0)} s`);
+      }
+    },
+    10 * 60_000,
+  );
+});
