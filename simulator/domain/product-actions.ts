@@ -4,12 +4,19 @@
  *
  * A VXC is cancelled by the company that ordered it. CANCEL_NOW goes CANCELLED → DECOMMISSIONED shortly; CANCEL
  * waits for the end of the contract. UN_CANCEL restores a CANCELLED service to what it was. Cancelling a port
- * takes its VXCs with it (CANCELLED_PARENT). Cancelled services free their VLANs and stay listed.
+ * takes its VXCs with it (CANCELLED_PARENT), unless `safeDelete` asks to refuse while it still has attached
+ * services (megaport-api.md §5.2). Cancelled services free their VLANs and stay listed.
  */
 import { badRequest, forbidden } from "../errors";
 import { scheduleDeployment } from "../lifecycle";
 import type { Store } from "../store";
-import type { PortRecord, ProvisioningStatus, ResourceTag, VxcRecord } from "../state";
+import {
+  RELEASED_STATUSES,
+  type PortRecord,
+  type ProvisioningStatus,
+  type ResourceTag,
+  type VxcRecord,
+} from "../state";
 import { assertMayChange, type Caller } from "./caller";
 import { vlansInUse } from "./vlans";
 import { canSeeVxc, ownPort, vxcParties } from "./vxc-parties";
@@ -37,7 +44,33 @@ function cancel(store: Store, record: VxcRecord | PortRecord, at: number, status
   store.markChanged();
 }
 
-export function runProductAction(store: Store, caller: Caller, uid: string, action: ProductAction): void {
+export interface ProductActionOptions {
+  /** CANCEL / CANCEL_NOW: refuse (400) while the product still has attached services that are not gone. */
+  safeDelete?: boolean;
+}
+
+/** The VXCs still attached to a port: any with an end on it that has not been cancelled, failed or removed. */
+function attachedServices(store: Store, port: PortRecord): VxcRecord[] {
+  return store.vxcsOnPort(port.productUid).filter((v) => !RELEASED_STATUSES.includes(v.provisioningStatus));
+}
+
+function assertNothingAttached(store: Store, port: PortRecord): void {
+  const attached = attachedServices(store, port);
+  if (attached.length === 0) return;
+  const names = attached.map((v) => `VXC "${v.productName}" (${v.productUid})`).join(", ");
+  throw badRequest(
+    `Service ${port.productUid} cannot be deleted safely: it still has ${attached.length} attached ` +
+      `service${attached.length === 1 ? "" : "s"}: ${names}. Cancel them first, or cancel without safeDelete.`,
+  );
+}
+
+export function runProductAction(
+  store: Store,
+  caller: Caller,
+  uid: string,
+  action: ProductAction,
+  options: ProductActionOptions = {},
+): void {
   assertMayChange(caller);
   const service = visibleProduct(store, caller, uid);
   const record = service.record;
@@ -65,6 +98,7 @@ export function runProductAction(store: Store, caller: Caller, uid: string, acti
   if (record.provisioningStatus === "CANCELLED" || record.provisioningStatus === "DECOMMISSIONED") {
     throw badRequest(`Service ${uid} is already ${record.provisioningStatus}`);
   }
+  if (options.safeDelete && service.kind === "port") assertNothingAttached(store, service.record);
   const at =
     action === "CANCEL_NOW"
       ? now + store.timings.cancelledMs

@@ -28,6 +28,15 @@ const PortUpdateBody = z.object({
 
 const TagsBody = z.object({ resourceTags: z.array(ResourceTagSchema) });
 
+/** An optional boolean query parameter: `true` or `false` (any case); anything else is a 400. */
+function booleanQuery(query: URLSearchParams, name: string): boolean | undefined {
+  const value = query.get(name);
+  if (value === null) return undefined;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  throw badRequest(`Invalid ${name} "${value}": it must be true or false`);
+}
+
 export const productRoutes: Route[] = [
   {
     method: "GET",
@@ -73,12 +82,14 @@ export const productRoutes: Route[] = [
     path: "/v3/product/:uid/action/:action",
     auth: true,
     change: true,
-    handler: ({ store, caller, params }) => {
+    handler: ({ store, caller, params, query }) => {
       const action = params.action.toUpperCase();
       if (!(PRODUCT_ACTIONS as readonly string[]).includes(action)) {
         throw badRequest(`Unknown action ${params.action}: one of ${PRODUCT_ACTIONS.join(", ")}`);
       }
-      runProductAction(store, caller, params.uid, action as ProductAction);
+      runProductAction(store, caller, params.uid, action as ProductAction, {
+        safeDelete: booleanQuery(query, "safeDelete"),
+      });
       const uid = visibleProduct(store, caller, params.uid).record.productUid;
       return { body: envelope(`Action [${action} Service ${uid}] has been done.`) };
     },

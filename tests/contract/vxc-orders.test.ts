@@ -1,7 +1,7 @@
 // The client's write side for VXCs against the simulator: pricing and ordering, the provider's answer through
 // both the current PUT /v3/product/vxc/{uid} isApproved and the legacy PUT /v2/order/vxc/{approvalUid},
-// who may change which end (403 "Only B end owner can change B VLAN"), cancelling to DECOMMISSIONED,
-// resource tags, and VLAN availability on a port.
+// who may change which end (403 "Only B end owner can change B VLAN"), cancelling to DECOMMISSIONED (and
+// safeDelete refusing a port with attached VXCs), resource tags, and VLAN availability on a port.
 import { ApiError, ForbiddenError, type MegaportClient } from "../../provider/client";
 import { ContractWorld, SEED, thrownBy, vxcOrder } from "./contract-world";
 
@@ -186,16 +186,30 @@ describe("cancelProduct", () => {
     expect((await globex.getVxc(productUid)).provisioningStatus).toBe("LIVE");
   });
 
-  // Reported: the client sends ?safeDelete=true (megaport-api.md §5.2: refuse while attached services remain);
-  // the simulator ignores it and cancels the port, taking its VXCs with it (CANCELLED_PARENT).
-  it.failing("safeDelete refuses to cancel a port that still has VXCs", async () => {
+  it("safeDelete refuses to cancel a port that still has VXCs, naming them; without them it cancels", async () => {
     const initech = world.client("initechAdmin");
-    await world.order("initechAdmin", { from: P.initechSyd.uid, to: P.acmeSydAuto.uid });
+    const uid = await world.order("initechAdmin", {
+      from: P.initechSyd.uid,
+      to: P.acmeSydAuto.uid,
+      name: "initech uplink",
+    });
     const err = await thrownBy(() =>
       initech.cancelProduct(P.initechSyd.uid, "CANCEL_NOW", { safeDelete: true }),
     );
     expect(err).toBeInstanceOf(ApiError);
+    const api = err as ApiError;
+    expect(api.status).toBe(400);
+    expect(api.megaportMessage).toContain(`VXC "initech uplink" (${uid})`);
+    expect(api.traceId).toMatch(UUID);
     expect((await initech.getProduct(P.initechSyd.uid)).provisioningStatus).toBe("LIVE");
+    expect((await initech.getVxc(uid)).provisioningStatus).not.toMatch(/^CANCELLED/);
+
+    // Once the VXC is cancelled nothing is attached, and the safe delete goes through.
+    await initech.cancelProduct(uid, "CANCEL_NOW");
+    await expect(initech.cancelProduct(P.initechSyd.uid, "CANCEL_NOW", { safeDelete: true })).resolves.toBe(
+      undefined,
+    );
+    expect((await initech.getProduct(P.initechSyd.uid)).provisioningStatus).toBe("CANCELLED");
   });
 });
 

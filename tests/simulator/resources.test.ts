@@ -143,11 +143,45 @@ describe("the rest of the API, parsed with the client's own schemas", () => {
     expect((await acme.post(`/v3/product/${uid}/action/CANCEL_NOW`)).status).toBe(403);
   });
 
+  it("?safeDelete=true refuses to cancel a port with attached VXCs, incoming ones too", async () => {
+    // Acme's port has Globex's VXC on it: Acme's safe delete is refused and names it.
+    const uid = await orderVxcUid(globex, { from: P.globexSydBlue.uid, to: P.acmeSydAuto.uid, name: "held" });
+    const refused = await acme.post(`/v3/product/${P.acmeSydAuto.uid}/action/CANCEL_NOW?safeDelete=true`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({
+      message: expect.stringMatching(
+        new RegExp(
+          `^Service ${P.acmeSydAuto.uid} cannot be deleted safely: it still has \\d+ attached services?: `,
+        ),
+      ),
+      terms: expect.any(String),
+      data: null,
+      trace_id: refused.headers.get("trace-id"),
+    });
+    expect(refused.body.message).toContain(`VXC "held" (${uid})`);
+    expect(refused.body.message).toMatch(/Cancel them first, or cancel without safeDelete\.$/);
+    // CANCEL (end of term) is refused the same way, and nothing changed.
+    expect((await acme.post(`/v3/product/${P.acmeSydAuto.uid}/action/CANCEL?safeDelete=TRUE`)).status).toBe(
+      400,
+    );
+    expect((await acme.get(`/v2/product/${P.acmeSydAuto.uid}`)).body.data.provisioningStatus).toBe("LIVE");
+    expect((await getVxc(globex, uid)).provisioningStatus).not.toMatch(/^CANCELLED/);
+    // A bad value is a 400; safeDelete on a VXC (nothing attached to it) cancels it.
+    const bad = await acme.post(`/v3/product/${P.acmeSydAuto.uid}/action/CANCEL_NOW?safeDelete=yes`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('Invalid safeDelete "yes": it must be true or false');
+    expect((await globex.post(`/v3/product/${uid}/action/CANCEL_NOW?safeDelete=true`)).status).toBe(200);
+    expect((await getVxc(globex, uid)).provisioningStatus).toBe("CANCELLED");
+  });
+
   it("takes a port's VXCs with it when the port is cancelled (CANCELLED_PARENT)", async () => {
     const initech = new ApiAs(sim, "initechAdmin");
     const uid = await orderVxcUid(initech, { from: P.initechSyd.uid, to: P.acmeSydAuto.uid });
     await waitForStatus(initech, uid, "LIVE");
-    expect((await initech.post(`/v3/product/${P.initechSyd.uid}/action/CANCEL_NOW`)).status).toBe(200);
+    // safeDelete=false is the same as leaving it out.
+    expect(
+      (await initech.post(`/v3/product/${P.initechSyd.uid}/action/CANCEL_NOW?safeDelete=false`)).status,
+    ).toBe(200);
     expect((await getVxc(initech, uid)).provisioningStatus).toBe("CANCELLED_PARENT");
     await waitForStatus(initech, uid, "DECOMMISSIONED");
     expect((await initech.get(`/v2/product/${P.initechSyd.uid}`)).body.data.provisioningStatus).toBe(
