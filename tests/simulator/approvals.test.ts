@@ -1,3 +1,4 @@
+import { SimulatedClock } from "../../simulator/clock";
 import type { Simulator } from "../../simulator/server";
 import {
   ApiAs,
@@ -88,7 +89,12 @@ describe("Marketplace connection requests", () => {
   });
 
   it("passes through CONFIGURED on the way to LIVE (clock advanced step by step)", async () => {
-    const paused = await startTestSimulator({ ticker: false });
+    // Wall time stands still, so only the advances below move the lifecycle (a slow machine cannot skip a step).
+    const frozenWall = Date.now();
+    const paused = await startTestSimulator({
+      ticker: false,
+      clock: new SimulatedClock({ wall: () => frozenWall }),
+    });
     try {
       const g = new ApiAs(paused, "globexAdmin");
       const a = new ApiAs(paused, "acmeAdmin");
