@@ -25,6 +25,7 @@ import type { MegaportClient } from "../client/megaport-client";
 import type { Product } from "../client/schemas/products";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
+import { inputsFromOutputs, plain } from "./plain-state";
 import { configure, getClient } from "./provider-config";
 
 /**
@@ -85,9 +86,7 @@ type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: stri
 type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };
 
 export const provider = {
-  async configure(req: pulumi.dynamic.ConfigureRequest) {
-    configure(req);
-  },
+  configure,
 
   /**
    * The policy's shape and every rule problem validatePolicy finds (each with its rule path and fix), plus rules
@@ -122,7 +121,7 @@ export const provider = {
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
     const result = toDiffResult(
-      diffInputs({ inputs: POLICY_INPUT_PATHS, replaceOn: REPLACE_ON }, asRecord(olds), asRecord(news)),
+      diffInputs({ inputs: POLICY_INPUT_PATHS, replaceOn: REPLACE_ON }, olds, news),
     );
     // Requests the rules would answer, found by refresh, are drift from the policy: update settles them.
     const backlogToSettle = news.settleBacklog !== false && (olds.decidableRequests ?? 0) > 0;
@@ -142,7 +141,7 @@ export const provider = {
       pendingRequests: countPendingOnUs(products),
       decidableRequests: countDecidable(props, products),
     };
-    return { id, props: current, inputs: inputsOf(current) };
+    return { id, props: current, inputs: inputsFromOutputs(ApprovalPolicyInputsSchema, current) };
   },
 
   async update(_id: string, _olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
@@ -340,23 +339,4 @@ async function knownPortUidsIfPossible(): Promise<string[] | undefined> {
 
 function describe(problem: PolicyProblem): string {
   return `${problem.reason} Fix: ${problem.fix}`;
-}
-
-/** What read returns as `inputs`: the user inputs and hidden keys (typed as outputs by the SDK's ReadResult). */
-function inputsOf(outputs: Outputs): Outputs {
-  const inputs: Record<string, unknown> = {};
-  for (const key of Object.keys(ApprovalPolicyInputsSchema.shape))
-    inputs[key] = outputs[key as keyof Outputs];
-  for (const [key, value] of Object.entries(outputs)) if (key.startsWith("__")) inputs[key] = value;
-  return plain(inputs as unknown as Outputs);
-}
-
-/** diffInputs takes plain records; our output types include interfaces, which have no index signature. */
-function asRecord(value: object): Record<string, unknown> {
-  return value as Record<string, unknown>;
-}
-
-/** A JSON round trip drops undefined members, which the engine's property serialization cannot carry. */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

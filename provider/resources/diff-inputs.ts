@@ -17,11 +17,7 @@ export interface InputDiff<P extends string> {
   replaces: string[];
 }
 
-export function diffInputs<P extends string>(
-  table: DiffTable<P>,
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-): InputDiff<P> {
+export function diffInputs<P extends string>(table: DiffTable<P>, olds: object, news: object): InputDiff<P> {
   const changed = table.inputs.filter(
     (p) => !isDeepStrictEqual(normalise(valueAt(olds, p)), normalise(valueAt(news, p))),
   );
@@ -35,7 +31,7 @@ export function toDiffResult(diff: InputDiff<string>): pulumi.dynamic.DiffResult
   return { changes: diff.changed.length > 0, replaces: diff.replaces };
 }
 
-function valueAt(object: Record<string, unknown>, path: string): unknown {
+function valueAt(object: object, path: string): unknown {
   let value: unknown = object;
   for (const key of path.split(".")) {
     if (value === null || typeof value !== "object") return undefined;

@@ -15,6 +15,7 @@ import type { MegaportClient } from "../client/megaport-client";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import type { HiddenInputs } from "./hidden-inputs";
+import { inputsFromOutputs, plain } from "./plain-state";
 import { configure, getClient } from "./provider-config";
 
 /** `visibility` as users write it, and the API's `profileVisibility` for each. */
@@ -146,18 +147,14 @@ type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: 
 type Outputs = MarketplaceProfileOutputs & Partial<HiddenInputs> & { __provider?: string };
 
 export const provider = {
-  async configure(req: pulumi.dynamic.ConfigureRequest) {
-    configure(req);
-  },
+  configure,
 
   async check(_olds: Inputs, news: Inputs) {
     return checkInputs(MarketplaceProfileInputsSchema, news as Record<string, unknown>);
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
-    return toDiffResult(
-      diffInputs({ inputs: PROFILE_INPUT_PATHS, replaceOn: REPLACE_ON }, asRecord(olds), asRecord(news)),
-    );
+    return toDiffResult(diffInputs({ inputs: PROFILE_INPUT_PATHS, replaceOn: REPLACE_ON }, olds, news));
   },
 
   async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
@@ -185,7 +182,7 @@ export const provider = {
       companyUid: profile.companyUid,
       portVisibility,
     };
-    return { id, props: plain(current), inputs: inputsOf(current) };
+    return { id, props: plain(current), inputs: inputsFromOutputs(MarketplaceProfileInputsSchema, current) };
   },
 
   async update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
@@ -371,23 +368,4 @@ function profileBodyFrom(profile: {
     ...(profile.website ? { website: profile.website } : {}),
     services: profile.services,
   };
-}
-
-/** What read returns as `inputs`: the user inputs and hidden keys (typed as outputs by the SDK's ReadResult). */
-function inputsOf(outputs: Outputs): Outputs {
-  const inputs: Record<string, unknown> = {};
-  for (const key of Object.keys(MarketplaceProfileInputsSchema.shape))
-    inputs[key] = outputs[key as keyof Outputs];
-  for (const [key, value] of Object.entries(outputs)) if (key.startsWith("__")) inputs[key] = value;
-  return plain(inputs as unknown as Outputs);
-}
-
-/** diffInputs takes plain records; our output types include interfaces, which have no index signature. */
-function asRecord(value: object): Record<string, unknown> {
-  return value as Record<string, unknown>;
-}
-
-/** A JSON round trip drops undefined members, which the engine's property serialization cannot carry. */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -17,6 +17,7 @@ import type { User } from "../client/schemas/users";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import type { HiddenInputs } from "./hidden-inputs";
+import { inputsFromOutputs, plain } from "./plain-state";
 import { configure, getClient } from "./provider-config";
 
 /** The six groups a user can choose, in the API's `messageGroup` spelling and the Portal's order. */
@@ -110,20 +111,14 @@ type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provi
 type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
 
 export const provider = {
-  async configure(req: pulumi.dynamic.ConfigureRequest) {
-    configure(req);
-  },
+  configure,
 
   async check(_olds: Inputs, news: Inputs) {
     return checkInputs(NotificationSubscriptionInputsSchema, news as Record<string, unknown>);
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
-    const diff = diffInputs(
-      { inputs: SUBSCRIPTION_INPUT_PATHS, replaceOn: REPLACE_ON },
-      asRecord(olds),
-      asRecord(news),
-    );
+    const diff = diffInputs({ inputs: SUBSCRIPTION_INPUT_PATHS, replaceOn: REPLACE_ON }, olds, news);
     // The same person named another way (email instead of employeeId) updates in place instead of replacing.
     if (diff.changed.includes("user") && namesSameUser(olds, news.user)) {
       diff.replaces = diff.replaces.filter((p) => p !== "user");
@@ -156,7 +151,11 @@ export const provider = {
       groups: subscribedGroups,
       subscribedGroups,
     };
-    return { id, props: plain(current), inputs: inputsOf(current) };
+    return {
+      id,
+      props: plain(current),
+      inputs: inputsFromOutputs(NotificationSubscriptionInputsSchema, current),
+    };
   },
 
   async update(id: string, _olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
@@ -320,24 +319,4 @@ function preferencesBody(
     changed,
     prefs: { destinations: { EMAIL: email } } as Parameters<MegaportClient["setNotificationPreferences"]>[0],
   };
-}
-
-/** What read returns as `inputs`: the user inputs and hidden keys (typed as outputs by the SDK's ReadResult). */
-function inputsOf(outputs: Outputs): Outputs {
-  const inputs: Record<string, unknown> = {};
-  for (const key of Object.keys(NotificationSubscriptionInputsSchema.shape)) {
-    inputs[key] = outputs[key as keyof Outputs];
-  }
-  for (const [key, value] of Object.entries(outputs)) if (key.startsWith("__")) inputs[key] = value;
-  return plain(inputs as unknown as Outputs);
-}
-
-/** diffInputs takes plain records; our output types include interfaces, which have no index signature. */
-function asRecord(value: object): Record<string, unknown> {
-  return value as Record<string, unknown>;
-}
-
-/** A JSON round trip drops undefined members, which the engine's property serialization cannot carry. */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
