@@ -176,6 +176,8 @@ export interface ApprovalDecision {
 export interface VxcEndRecord {
   productUid: string;
   vlan: number;
+  /** Q-in-Q inner VLAN, null for none. Absent in state files written before inner VLANs were kept. */
+  innerVlan?: number | null;
 }
 
 export interface VxcRecord {

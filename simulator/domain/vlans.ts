@@ -20,6 +20,19 @@ export function assertVlanInRange(vlan: number, field: string): void {
   }
 }
 
+/**
+ * An inner (Q-in-Q) VLAN as asked: 0 means none (null), otherwise the same range as a VLAN. An untagged end
+ * (VLAN -1) carries no inner VLAN. Inner VLANs do not take part in clash checks: an outer VLAN is held whole.
+ */
+export function innerVlanFor(outerVlan: number, requested: number, field: string): number | null {
+  assertVlanInRange(requested, field);
+  if (requested === AUTO_VLAN) return null;
+  if (outerVlan === UNTAGGED_VLAN) {
+    throw badRequest(`Invalid ${field} ${requested}: an untagged end (VLAN -1) cannot have an inner VLAN`);
+  }
+  return requested;
+}
+
 /** VLANs held on a port by live-ish VXCs, optionally ignoring one VXC (the one being changed). */
 export function vlansInUse(store: Store, portUid: string, exceptVxcUid?: string): Set<number> {
   const used = new Set<number>();

@@ -2,8 +2,8 @@
  * Changing a VXC (PUT /v3/product/vxc/{uid}) and answering its approval (the same PUT with `isApproved`, or
  * the legacy PUT /v2/order/vxc/{approvalUid}).
  *
- * Who may change what: the A-end owner (the customer) changes the name, rate limit, A-end VLAN, cost centre,
- * term and shutdown; only the B-end owner changes the B-end VLAN ("Only B end owner can change B VLAN", TF
+ * Who may change what: the A-end owner (the customer) changes the name, rate limit, A-end VLAN and inner VLAN,
+ * cost centre, term and shutdown; only the B-end owner changes the B-end VLAN and inner VLAN ("Only B end owner can change B VLAN", TF
  * issue #126) and answers requests. While a request is pending, network changes are refused. A rate increase
  * on a VXC to another company's port becomes a SPEED_CHANGE request; a decrease applies at once.
  */
@@ -13,7 +13,7 @@ import type { Store } from "../store";
 import { RELEASED_STATUSES, type VxcRecord } from "../state";
 import { decideApproval, openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
-import { claimVlan } from "./vlans";
+import { claimVlan, innerVlanFor, UNTAGGED_VLAN } from "./vlans";
 import { assertCostCentre, assertRateLimit, assertTerm, assertVxcName } from "./vxc-rules";
 import { visibleVxc, vxcParties } from "./vxc-parties";
 
@@ -24,6 +24,9 @@ export interface VxcUpdateInput {
   shutdown?: boolean;
   aEndVlan?: number;
   bEndVlan?: number;
+  /** Q-in-Q inner VLANs: 0 removes one. */
+  aEndInnerVlan?: number;
+  bEndInnerVlan?: number;
   term?: number;
   isApproved?: boolean;
   // EXTENSION: why the provider denies; shown to the customer in vxcApproval.message.
@@ -32,8 +35,23 @@ export interface VxcUpdateInput {
   bEndProductUid?: string;
 }
 
-const NETWORK_FIELDS = ["rateLimit", "aEndVlan", "bEndVlan", "shutdown"] as const;
-const A_END_FIELDS = ["name", "rateLimit", "costCentre", "shutdown", "aEndVlan", "term"] as const;
+const NETWORK_FIELDS = [
+  "rateLimit",
+  "aEndVlan",
+  "bEndVlan",
+  "aEndInnerVlan",
+  "bEndInnerVlan",
+  "shutdown",
+] as const;
+const A_END_FIELDS = [
+  "name",
+  "rateLimit",
+  "costCentre",
+  "shutdown",
+  "aEndVlan",
+  "aEndInnerVlan",
+  "term",
+] as const;
 
 export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcUpdateInput): VxcRecord {
   assertMayChange(caller);
@@ -50,17 +68,26 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
     throw badRequest("Moving a VXC end to another product is not supported by the simulator");
   }
   if (input.bEndVlan !== undefined && !isBOwner) throw forbidden("Only B end owner can change B VLAN");
+  if (input.bEndInnerVlan !== undefined && !isBOwner) {
+    throw forbidden("Only B end owner can change B inner VLAN");
+  }
   for (const field of A_END_FIELDS) {
     if (input[field] !== undefined && !isAOwner) throw forbidden(`Only A end owner can change ${field}`);
   }
 
   if (input.isApproved !== undefined) {
     if (!isBOwner) throw forbidden("Only B end owner can approve or deny this VXC");
+    // Checked before the answer is recorded, so a bad inner VLAN leaves the request pending.
+    const bInner =
+      input.bEndInnerVlan === undefined
+        ? undefined
+        : innerVlanFor(input.bEndVlan ?? vxc.bEnd.vlan, input.bEndInnerVlan, "bEndInnerVlan");
     decideApproval(store, caller, vxc, {
       approved: input.isApproved,
       vlan: input.bEndVlan,
       reason: input.reason,
     });
+    if (bInner !== undefined && input.isApproved) vxc.bEnd.innerVlan = bInner;
     applyPlainFields(store, vxc, input);
     return vxc;
   }
@@ -98,8 +125,28 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
     input.bEndVlan === undefined || input.bEndVlan === vxc.bEnd.vlan
       ? vxc.bEnd.vlan
       : claimVlan(store, bPort.productUid, input.bEndVlan, "bEndVlan", { exceptVxcUid: uid });
+  const aInner =
+    input.aEndInnerVlan === undefined
+      ? (vxc.aEnd.innerVlan ?? null)
+      : innerVlanFor(aVlan, input.aEndInnerVlan, "aEndInnerVlan");
+  const bInner =
+    input.bEndInnerVlan === undefined
+      ? (vxc.bEnd.innerVlan ?? null)
+      : innerVlanFor(bVlan, input.bEndInnerVlan, "bEndInnerVlan");
+  if (aVlan === UNTAGGED_VLAN && aInner !== null) {
+    throw badRequest(
+      "Invalid aEndVlan -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first",
+    );
+  }
+  if (bVlan === UNTAGGED_VLAN && bInner !== null) {
+    throw badRequest(
+      "Invalid bEndVlan -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first",
+    );
+  }
   vxc.aEnd.vlan = aVlan;
   vxc.bEnd.vlan = bVlan;
+  vxc.aEnd.innerVlan = aInner;
+  vxc.bEnd.innerVlan = bInner;
   applyPlainFields(store, vxc, input);
 
   if (input.rateLimit !== undefined && input.rateLimit !== vxc.rateLimit) {

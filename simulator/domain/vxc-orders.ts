@@ -11,7 +11,7 @@ import type { PortRecord, ResourceTag, ServiceKeyRecord, VxcRecord } from "../st
 import { openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
 import { consumeServiceKey, usableServiceKey } from "./service-keys";
-import { claimVlan } from "./vlans";
+import { claimVlan, innerVlanFor } from "./vlans";
 import {
   assertCostCentre,
   assertPortTakesVxcs,
@@ -24,6 +24,7 @@ import { ownPort } from "./vxc-parties";
 export interface VxcOrderEnd {
   productUid?: string;
   vlan?: number;
+  innerVlan?: number;
 }
 
 export interface VxcOrderInput {
@@ -51,6 +52,8 @@ export interface PlannedVxc {
   bPort: PortRecord;
   aVlan: number;
   bVlan: number;
+  aInnerVlan: number | null;
+  bInnerVlan: number | null;
   term: number;
   key: ServiceKeyRecord | null;
   needsApproval: boolean;
@@ -106,9 +109,11 @@ function planOne(
     alsoTaken: takenOn(bPort.productUid),
   });
   takenOn(bPort.productUid).add(bVlan);
+  const aInnerVlan = innerVlanFor(aVlan, input.aEnd?.innerVlan ?? 0, "aEnd.innerVlan");
+  const bInnerVlan = innerVlanFor(bVlan, input.bEnd?.innerVlan ?? 0, "bEnd.innerVlan");
 
   const needsApproval = bPort.companyUid !== caller.companyUid && !bPort.vxcAutoApproval && !key?.preApproved;
-  return { input, aPort, bPort, aVlan, bVlan, term, key, needsApproval };
+  return { input, aPort, bPort, aVlan, bVlan, aInnerVlan, bInnerVlan, term, key, needsApproval };
 }
 
 /** Check a whole order without changing anything (validate, and the first half of buy). */
@@ -159,8 +164,8 @@ export function buyOrder(store: Store, caller: Caller, items: readonly OrderItem
       contractStartDate: null,
       contractEndDate: null,
       createdBy: caller.personUid,
-      aEnd: { productUid: plan.aPort.productUid, vlan: plan.aVlan },
-      bEnd: { productUid: plan.bPort.productUid, vlan: plan.bVlan },
+      aEnd: { productUid: plan.aPort.productUid, vlan: plan.aVlan, innerVlan: plan.aInnerVlan },
+      bEnd: { productUid: plan.bPort.productUid, vlan: plan.bVlan, innerVlan: plan.bInnerVlan },
       serviceKey: plan.key?.key ?? null,
       preApprovedByKey: plan.key?.preApproved ?? false,
       vxcOrderId: orderId,

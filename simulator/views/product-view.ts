@@ -62,7 +62,7 @@ function endView(store: Store, end: VxcRecord["aEnd"]): VxcEndWire {
     location: detail.name,
     locationDetail: detail,
     vlan: end.vlan,
-    innerVlan: null,
+    innerVlan: end.innerVlan ?? null,
     vNicIndex: 0,
     secondaryName: null,
     diversityZone: port.diversityZone,

@@ -90,6 +90,21 @@ describe("changing a VXC", () => {
     expect(read.resources?.vll?.a_vlan).toBe(1201);
   });
 
+  it("updateVxc applies inner VLANs, each end's by its owner, visible on aEnd/bEnd.innerVlan", async () => {
+    const { productUid } = await world.liveGlobexToAcme();
+    const customerSet = await globex.updateVxc(productUid, { aEndInnerVlan: 210 });
+    expect(customerSet.aEnd?.innerVlan).toBe(210);
+    const err = await thrownBy(() => globex.updateVxc(productUid, { bEndInnerVlan: 211 }));
+    expect(err).toBeInstanceOf(ForbiddenError);
+    expect((err as ForbiddenError).megaportMessage).toBe("Only B end owner can change B inner VLAN");
+    const providerSet = await acme.updateVxc(productUid, { bEndInnerVlan: 211 });
+    expect(providerSet.bEnd?.innerVlan).toBe(211);
+    const read = await globex.getVxc(productUid);
+    expect(read.aEnd?.innerVlan).toBe(210);
+    expect(read.bEnd?.innerVlan).toBe(211);
+    expect(read.provisioningStatus).toBe("LIVE");
+  });
+
   it("the provider accepts a connection request with isApproved, and the VXC goes LIVE", async () => {
     const uid = await pendingOrder("accept me");
     const answered = await acme.updateVxc(uid, { isApproved: true });

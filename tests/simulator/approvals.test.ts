@@ -111,13 +111,18 @@ describe("Marketplace connection requests", () => {
     }
   });
 
-  it("lets the provider set a different B-end VLAN when accepting", async () => {
+  it("lets the provider set a different B-end VLAN (and inner VLAN) when accepting", async () => {
     const uid = await orderVxcUid(globex, { from: P.globexSydRed.uid, to: P.acmeSydBlue.uid, bVlan: 300 });
     expect((await getVxc(globex, uid)).bEnd.vlan).toBe(300);
-    const res = await acme.put(`/v3/product/vxc/${uid}`, { isApproved: true, bEndVlan: 777 });
+    const res = await acme.put(`/v3/product/vxc/${uid}`, {
+      isApproved: true,
+      bEndVlan: 777,
+      bEndInnerVlan: 78,
+    });
     expect(res.status).toBe(200);
     const live = await waitForStatus(globex, uid, "LIVE");
     expect(live.bEnd.vlan).toBe(777);
+    expect(live.bEnd.innerVlan).toBe(78);
     expect(live.resources.vll.b_vlan).toBe(777);
   });
 
@@ -201,6 +206,7 @@ describe("Marketplace connection requests", () => {
   it.each([
     ["rateLimit", { rateLimit: 200 }],
     ["aEndVlan", { aEndVlan: 999 }],
+    ["aEndInnerVlan", { aEndInnerVlan: 999 }],
     ["shutdown", { shutdown: true }],
   ])("refuses a network change (%s) to a VXC with a pending approval", async (_field, change) => {
     const uid = await orderVxcUid(globex, { from: P.globexSydBlue.uid, to: P.acmeSydRed.uid });
@@ -300,6 +306,62 @@ describe("Marketplace connection requests", () => {
       const res = await acme.put(`/v3/product/vxc/${uid}`, { rateLimit: 10 });
       expect(res.status).toBe(403);
       expect(res.body.message).toBe("Only A end owner can change rateLimit");
+    });
+
+    it("applies inner VLANs, each end's by its owner, and shows them on aEnd/bEnd.innerVlan", async () => {
+      const set = await globex.put(`/v3/product/vxc/${uid}`, { aEndInnerVlan: 300 });
+      expect(set.status).toBe(200);
+      expect(set.body.data.aEnd.innerVlan).toBe(300);
+      expect(set.body.data.bEnd.innerVlan).toBeNull();
+      const refused = await globex.put(`/v3/product/vxc/${uid}`, { bEndInnerVlan: 301 });
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toBe("Only B end owner can change B inner VLAN");
+      expect((await acme.put(`/v3/product/vxc/${uid}`, { aEndInnerVlan: 5 })).status).toBe(403);
+      expect(
+        (await acme.put(`/v3/product/vxc/${uid}`, { bEndInnerVlan: 301 })).body.data.bEnd.innerVlan,
+      ).toBe(301);
+      // Both read back, from either side, and the VXC stays LIVE.
+      for (const api of [globex, acme]) {
+        const vxc = await getVxc(api, uid);
+        expect(vxc).toMatchObject({
+          provisioningStatus: "LIVE",
+          aEnd: { innerVlan: 300 },
+          bEnd: { innerVlan: 301 },
+        });
+      }
+      // 0 removes one; out of range is a 400; an untagged end cannot carry one.
+      expect(
+        (await globex.put(`/v3/product/vxc/${uid}`, { aEndInnerVlan: 0 })).body.data.aEnd.innerVlan,
+      ).toBeNull();
+      const bad = await globex.put(`/v3/product/vxc/${uid}`, { aEndInnerVlan: 4094 });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/^Invalid aEndInnerVlan 4094: /);
+      const untagged = await acme.put(`/v3/product/vxc/${uid}`, { bEndVlan: -1 });
+      expect(untagged.status).toBe(400);
+      expect(untagged.body.message).toMatch(/untagged end \(VLAN -1\) cannot have an inner VLAN/);
+      expect((await getVxc(acme, uid)).bEnd).toMatchObject({ vlan: 41, innerVlan: 301 });
+    });
+
+    it("keeps inner VLANs given at order time", async () => {
+      const res = await globex.post("/v4/networkdesign/buy", {
+        networkDesign: [
+          {
+            productUid: P.globexSydRed.uid,
+            associatedVxcs: [
+              {
+                productName: "qinq",
+                rateLimit: 100,
+                term: 1,
+                aEnd: { vlan: 0, innerVlan: 120 },
+                bEnd: { productUid: P.acmeSydAuto.uid, vlan: 0, innerVlan: 121 },
+              },
+            ],
+          },
+        ],
+      });
+      expect(res.status).toBe(200);
+      const vxc = await getVxc(globex, res.body.data[0].vxcJTechnicalServiceUid);
+      expect(vxc).toMatchObject({ aEnd: { innerVlan: 120 }, bEnd: { innerVlan: 121 } });
     });
 
     it("refuses the customer answering its own request", async () => {
