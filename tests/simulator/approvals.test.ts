@@ -360,6 +360,7 @@ describe("Marketplace connection requests", () => {
         ],
       });
       expect(res.status).toBe(200);
+      expect(res.body.data[0]).toMatchObject({ payerInnerVlanId: 120, nonPayerInnerVlanId: 121 });
       const vxc = await getVxc(globex, res.body.data[0].vxcJTechnicalServiceUid);
       expect(vxc).toMatchObject({ aEnd: { innerVlan: 120 }, bEnd: { innerVlan: 121 } });
     });
