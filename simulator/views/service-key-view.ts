@@ -1,9 +1,18 @@
-/** Service keys on the wire (§10); `productDto` is included in create and update answers, as the real API does. */
+/**
+ * Service keys on the wire (§10); `productDto` is included in create and update answers, as the real API does,
+ * with the VXCs-allowed flag spelled `vxcpermitted` as it is there (megaportgo service_keys_test.go, §3 quirk).
+ * Everywhere else the simulator spells it `vxcPermitted`.
+ */
 import { isExpired, isValid } from "../domain/service-keys";
 import type { Store } from "../store";
-import type { ServiceKeyRecord } from "../state";
+import type { PortRecord, ServiceKeyRecord } from "../state";
 import { portView } from "./product-view";
-import type { ServiceKeyWire } from "./wire-types";
+import type { PortWire, ServiceKeyWire } from "./wire-types";
+
+function productDto(store: Store, port: PortRecord, viewerCompanyUid: string): PortWire {
+  const { vxcPermitted, ...product } = portView(store, port, viewerCompanyUid);
+  return { ...product, vxcpermitted: vxcPermitted };
+}
 
 export function serviceKeyView(store: Store, key: ServiceKeyRecord, withProduct = false): ServiceKeyWire {
   const company = store.company(key.companyUid);
@@ -19,7 +28,7 @@ export function serviceKeyView(store: Store, key: ServiceKeyRecord, withProduct 
     productId: port.productId,
     productUid: port.productUid,
     productName: port.productName,
-    ...(withProduct ? { productDto: portView(store, port, key.companyUid) } : {}),
+    ...(withProduct ? { productDto: productDto(store, port, key.companyUid) } : {}),
     vlan: key.vlan,
     maxSpeed: key.maxSpeed,
     preApproved: key.preApproved,

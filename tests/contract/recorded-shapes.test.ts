@@ -77,11 +77,7 @@ const recordings: Recording[] = [
     recorded: (f) => f,
     served: "serviceKey",
     legitimateGaps: {},
-    reportedGaps: {
-      "data.productDto.vxcpermitted":
-        "the real productDto spells the flag vxcpermitted (megaportgo service_keys_test.go, megaport-api.md §3); " +
-        "the simulator sends vxcPermitted, so the client's folding of the two is never exercised against it",
-    },
+    reportedGaps: {},
   },
   {
     name: "the partner port list",
@@ -183,6 +179,11 @@ it("the situations match the recordings (same status and approval as recorded)",
     vxc: { productType: "VXC", createDate: s.buy.data[0].createDate },
   });
   expect(s.serviceKey.data.productDto.productUid).toBe(P.acmeSydRed.uid);
+  // The real productDto spells the flag vxcpermitted (megaport-api.md §3); only that spelling is served there.
+  expect(s.serviceKey.data.productDto.vxcpermitted).toBe(true);
+  expect(s.serviceKey.data.productDto).not.toHaveProperty("vxcPermitted");
+  expect(s.acmeProducts.data[0].vxcPermitted).toBe(true);
+  expect(s.acmeProducts.data[0]).not.toHaveProperty("vxcpermitted");
   expect(s.partnerPorts.data[0].companyName).toBe("Acme Networks");
 });
 

@@ -49,6 +49,7 @@ it("createServiceKey returns the key with its port, limits and validity", () => 
     expired: false,
     lastUsed: null,
   });
+  // Served as `vxcpermitted`, as the real productDto spells it; the client folds it into vxcPermitted.
   expect(singleUse.productDto).toMatchObject({ productUid: P.acmeSydRed.uid, vxcPermitted: true });
   expect(typeof singleUse.validFor?.start).toBe("number");
 });
