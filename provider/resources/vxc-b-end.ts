@@ -79,21 +79,23 @@ async function choosePort(
     }
     candidates = byName;
   }
-  if (candidates.length === 1) return candidates[0];
-
-  // Several left: the one nearest the A-end, in its diversity zone when asked (the usual red/blue pairs).
-  const aEndPort = await client.getProduct(inputs.aEnd.productUid);
-  if (b.sameDiversityZone && aEndPort.diversityZone) {
+  // The zone is checked even when one port is left: a port in the other zone is not what was asked for.
+  const needsAEnd = b.sameDiversityZone || candidates.length > 1;
+  const aEndPort = needsAEnd ? await client.getProduct(inputs.aEnd.productUid) : undefined;
+  if (b.sameDiversityZone && aEndPort?.diversityZone) {
     const sameZone = candidates.filter((p) => p.diversityZone === aEndPort.diversityZone);
     if (sameZone.length === 0) {
       throw new ValidationError({
         fieldPath: "bEnd.sameDiversityZone",
         reason: `${ofProvider[0].companyName} has no port in the ${aEndPort.diversityZone} diversity zone`,
-        fix: "set sameDiversityZone to false, or name the port with bEnd.portName",
+        fix: `set sameDiversityZone to false, or name the port with bEnd.portName: ${candidates.map((p) => `"${p.title}" (${p.diversityZone ?? "no zone"})`).join(", ")}`,
       });
     }
     candidates = sameZone;
   }
+  if (candidates.length === 1 || !aEndPort) return candidates[0];
+
+  // Several left: the one nearest the A-end (in its diversity zone when asked: the usual red/blue pairs).
   const aLocation = locations.find((l) => l.id === aEndPort.locationId);
   const distance = (p: PartnerPort) => {
     const l = locations.find((x) => x.id === p.locationId);

@@ -89,6 +89,7 @@ export const VxcConnectionInputsSchema = z
     /**
      * UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
      * Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+     * Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
      */
     adoptUid: uid("adoptUid").optional(),
   })

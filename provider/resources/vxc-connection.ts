@@ -18,6 +18,7 @@ import {
   VxcConnectionInputs,
   VxcConnectionInputsSchema,
   VxcConnectionOutputs,
+  VxcInputPath,
 } from "./vxc-connection-schema";
 import { resolveBEnd, ResolvedBEnd } from "./vxc-b-end";
 import { deleteAndWait, DEFAULT_TIMEOUTS, waitUntilReady, waitForSpeedChange } from "./vxc-wait";
@@ -36,18 +37,24 @@ export const provider = {
     });
   },
 
-  async diff(_id: string, olds: Outputs, news: Inputs) {
+  async diff(id: string, olds: Outputs, news: Inputs) {
+    // adoptUid naming the VXC this resource already holds (added afterwards, or removed once adopted) changes
+    // nothing: a replace would order a new VXC and cancel the very one adopted.
+    const adopting = (uid: string | undefined) => (uid === id ? undefined : uid);
     const diff = diffInputs(
       { inputs: VXC_INPUT_PATHS, replaceOn: VXC_REPLACE_ON },
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
+      { ...olds, adoptUid: adopting(olds.adoptUid) } as unknown as Record<string, unknown>,
+      { ...news, adoptUid: adopting(news.adoptUid) } as unknown as Record<string, unknown>,
     );
-    // A new VXC on the same A-end port and the same explicit VLAN would clash with the old one: delete it first.
-    const sameAEnd =
-      olds.aEnd?.productUid === news.aEnd?.productUid &&
-      (news.aEnd?.vlan ?? 0) > 1 &&
-      olds.aEnd?.vlan === news.aEnd?.vlan;
-    return { ...toDiffResult(diff), deleteBeforeReplace: diff.replaces.length > 0 && sameAEnd };
+    // A replacement asking for a VLAN the old VXC still holds on the same port is refused ("VLAN 300 not
+    // available"; a port has one untagged VXC too): delete the old one first. The B-end port counts as the same
+    // while nothing that chooses it changed.
+    const kept = (paths: readonly VxcInputPath[]) => paths.every((p) => !diff.changed.includes(p));
+    const fixed = (vlan: number | undefined) => (vlan ?? 0) !== 0;
+    const clash =
+      (kept(["aEnd.productUid", "aEnd.vlan"]) && fixed(news.aEnd?.vlan)) ||
+      (kept([...B_END_PORT_PATHS, "bEnd.vlan"]) && fixed(news.bEnd?.vlan));
+    return { ...toDiffResult(diff), deleteBeforeReplace: diff.replaces.length > 0 && clash };
   },
 
   async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
@@ -141,6 +148,16 @@ export const provider = {
   },
 } satisfies pulumi.dynamic.ResourceProvider;
 
+/** What picks the B-end port. */
+const B_END_PORT_PATHS: readonly VxcInputPath[] = [
+  "bEnd.productUid",
+  "bEnd.providerName",
+  "bEnd.location",
+  "bEnd.portName",
+  "bEnd.sameDiversityZone",
+  "serviceKey",
+];
+
 const GONE_STATES = new Set(["DECOMMISSIONED", "CANCELLED", "CANCELLED_PARENT", "FAILED"]);
 
 function isReady(vxc: Vxc, readyWhen: string | undefined): boolean {
@@ -189,7 +206,9 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
     GONE_STATES.has(vxc.provisioningStatus ?? "") && `it is ${vxc.provisioningStatus}`,
     vxc.aEnd?.productUid !== inputs.aEnd.productUid &&
       `its A-end is ${vxc.aEnd?.productUid}, not aEnd.productUid ${inputs.aEnd.productUid}`,
-    vxc.bEnd?.productUid !== bEnd.productUid &&
+    // With a service key the key names the B-end, and only its owner can look the key up.
+    !inputs.serviceKey &&
+      vxc.bEnd?.productUid !== bEnd.productUid &&
       `its B-end is ${vxc.bEnd?.productUid}, not ${bEnd.productUid}`,
   ].filter(Boolean);
   if (mismatches.length > 0) {
@@ -229,8 +248,14 @@ async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBE
       },
     ],
   };
-  await client.validateVxcOrder([item]);
-  const [uid] = await client.buyVxc([item]);
+  let uid: string;
+  try {
+    await client.validateVxcOrder([item]);
+    [uid] = await client.buyVxc([item]);
+  } catch (err) {
+    // Megaport names the key in its refusals ("Service key <key> has already been used"): keep it out.
+    throw withoutSecret(err, inputs.serviceKey);
+  }
   console.log(`VXC "${inputs.name}": ordered ${uid} to ${describeBEnd(bEnd)}`);
   return uid;
 }
@@ -329,6 +354,14 @@ function describeBEnd(bEnd: ResolvedBEnd): string {
 function requestedVlanAfterRefresh(requested: number | undefined, actual: number | null | undefined) {
   if (requested === undefined || requested === 0) return requested;
   return actual ?? requested;
+}
+
+/** The error with every occurrence of a secret in its message (and stack) replaced by a placeholder. */
+function withoutSecret(err: unknown, secret: string | undefined): unknown {
+  if (!secret || !(err instanceof Error)) return err;
+  err.message = err.message.split(secret).join("<serviceKey>");
+  if (err.stack) err.stack = err.stack.split(secret).join("<serviceKey>");
+  return err;
 }
 
 function inputsOf(outputs: Outputs): Inputs {

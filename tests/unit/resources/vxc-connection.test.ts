@@ -1,0 +1,952 @@
+// VxcConnection: check names the field for each bad input (and never echoes a service key), diff says which changes
+// replace and which update in place, and create/read/update/delete against a real simulator order, adopt, refresh,
+// rename and cancel VXCs the way Globex (the customer) would. The real-CLI stories (approval, speed changes,
+// deadlines, kill and resume, refresh) live in tests/e2e/vxc-connection.test.ts; B-end lookups in
+// vxc-connection-b-end.test.ts. Providers are called directly: never serialized inside jest.
+import { MegaportClient } from "../../../provider/client/megaport-client";
+import type { Vxc } from "../../../provider/client/schemas/products";
+import { IDEMPOTENCY_TAG, idempotencyKey } from "../../../provider/resources/hidden-inputs";
+import { provider } from "../../../provider/resources/vxc-connection";
+import type { VxcConnectionOutputs } from "../../../provider/resources/vxc-connection-schema";
+import { startSimulator } from "../../../simulator/server";
+import { SEED } from "../../../simulator/seed";
+
+const GLOBEX_SYD_RED = SEED.ports.globexSydRed.uid;
+const GLOBEX_SYD_BLUE = SEED.ports.globexSydBlue.uid;
+const ACME_SYD_RED = SEED.ports.acmeSydRed.uid;
+const ACME_SYD_BLUE = SEED.ports.acmeSydBlue.uid;
+const ACME_AUTO = SEED.ports.acmeSydAuto.uid;
+const SOME_UID = "0f0e0d0c-0b0a-4909-8807-060504030201";
+const A_SERVICE_KEY = "5ec2e7a1-bead-4bad-9ead-c0ffee000001";
+const ENV_KEYS = [
+  "MEGAPORT_ACCESS_KEY",
+  "MEGAPORT_SECRET_KEY",
+  "MEGAPORT_BASE_URL",
+  "MEGAPORT_TOKEN_URL",
+  "MEGAPORT_ENVIRONMENT",
+];
+
+/** The hidden inputs the SDK adds, with an idempotency key of the resource's own. */
+const hidden = (resourceName: string) => ({
+  __idempotencyKey: idempotencyKey("vxc-unit", "test", resourceName),
+  // Short deadlines: a wait that hangs fails the test with a partial failure instead of the jest timeout.
+  __timeouts: { createMs: 10_000, updateMs: 10_000, deleteMs: 10_000 },
+  __provider: "shim",
+});
+
+/** Globex's Sydney port to Acme's auto-approving port: LIVE with nobody at Acme acting. */
+const toAuto = (resourceName: string, overrides: Record<string, unknown> = {}) => ({
+  name: `Globex ${resourceName}`,
+  rateLimit: 100,
+  aEnd: { productUid: GLOBEX_SYD_RED },
+  bEnd: { productUid: ACME_AUTO },
+  ...overrides,
+  ...hidden(resourceName),
+});
+
+const savedEnv = { ...process.env };
+const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+afterAll(() => {
+  process.env = savedEnv;
+  log.mockRestore();
+});
+
+describe("VxcConnection check", () => {
+  const good = () => ({
+    name: "Globex to Acme",
+    rateLimit: 100,
+    aEnd: { productUid: GLOBEX_SYD_RED, vlan: 100 },
+    bEnd: { productUid: ACME_SYD_RED, vlan: 300 },
+  });
+  const rows: { name: string; inputs: Record<string, unknown>; property: string; message: string }[] = [
+    {
+      name: "an empty name",
+      inputs: { ...good(), name: "" },
+      property: "name",
+      message: "name must not be empty",
+    },
+    {
+      name: "a 65-character name",
+      inputs: { ...good(), name: "n".repeat(65) },
+      property: "name",
+      message: "name must be at most 64 characters",
+    },
+    {
+      name: "a rate limit of 0",
+      inputs: { ...good(), rateLimit: 0 },
+      property: "rateLimit",
+      message: "rateLimit must be at least 1 Mbps",
+    },
+    {
+      name: "a fractional rate limit",
+      inputs: { ...good(), rateLimit: 100.5 },
+      property: "rateLimit",
+      message: "rateLimit must be a whole number of Mbps",
+    },
+    {
+      name: "a rate limit above any port",
+      inputs: { ...good(), rateLimit: 100_001 },
+      property: "rateLimit",
+      message: "rateLimit must be at most 100000 Mbps",
+    },
+    ...[1, 4094, -2].flatMap((vlan) => [
+      {
+        name: `A-end VLAN ${vlan}`,
+        inputs: { ...good(), aEnd: { productUid: GLOBEX_SYD_RED, vlan } },
+        property: "aEnd.vlan",
+        message: "aEnd.vlan must be 2–4093, or 0 to let Megaport choose, or -1 for untagged",
+      },
+      {
+        name: `B-end VLAN ${vlan}`,
+        inputs: { ...good(), bEnd: { productUid: ACME_SYD_RED, vlan } },
+        property: "bEnd.vlan",
+        message: "bEnd.vlan must be 2–4093, or 0 to let Megaport choose, or -1 for untagged",
+      },
+    ]),
+    {
+      name: "a 7-month term",
+      inputs: { ...good(), term: 7 },
+      property: "term",
+      message: "term must be one of 1, 12, 24, 36, 48, 60 months",
+    },
+    {
+      name: "a 256-character cost centre",
+      inputs: { ...good(), costCentre: "c".repeat(256) },
+      property: "costCentre",
+      message: "costCentre must be at most 255 characters",
+    },
+    {
+      name: "no B-end at all",
+      inputs: { ...good(), bEnd: undefined },
+      property: "bEnd",
+      message: "say where the VXC goes: set bEnd.productUid, or bEnd.providerName",
+    },
+    {
+      name: "a B-end VLAN alone",
+      inputs: { ...good(), bEnd: { vlan: 300 } },
+      property: "bEnd",
+      message: "say where the VXC goes",
+    },
+    {
+      name: "a port UID and a provider name",
+      inputs: { ...good(), bEnd: { productUid: ACME_SYD_RED, providerName: "Acme Networks" } },
+      property: "bEnd",
+      message:
+        "give only one of bEnd.productUid, bEnd.providerName and serviceKey (got bEnd.productUid and bEnd.providerName)",
+    },
+    {
+      name: "a provider name and a service key",
+      inputs: { ...good(), bEnd: { providerName: "Acme Networks" }, serviceKey: A_SERVICE_KEY },
+      property: "bEnd",
+      message: "(got bEnd.providerName and serviceKey)",
+    },
+    {
+      name: "a location without a provider name",
+      inputs: { ...good(), bEnd: { productUid: ACME_SYD_RED, location: 3 } },
+      property: "bEnd.providerName",
+      message: "bEnd.location, bEnd.portName and bEnd.sameDiversityZone only apply with bEnd.providerName",
+    },
+    {
+      name: "a port name without a provider name",
+      inputs: { ...good(), bEnd: { productUid: ACME_SYD_RED, portName: "Acme Sydney Red" } },
+      property: "bEnd.providerName",
+      message: "only apply with bEnd.providerName: set it",
+    },
+    {
+      name: "an A-end that is not a UID",
+      inputs: { ...good(), aEnd: { productUid: "globex-syd-red" } },
+      property: "aEnd.productUid",
+      message: 'aEnd.productUid must be a Megaport product UID such as "a1b2c3d4-…"',
+    },
+    {
+      name: "a B-end that is not a UID",
+      inputs: { ...good(), bEnd: { productUid: "55465685-0cdb-46c8-8bee" } },
+      property: "bEnd.productUid",
+      message: "bEnd.productUid must be a Megaport product UID",
+    },
+    {
+      name: "an adoptUid that is not a UID",
+      inputs: { ...good(), adoptUid: 42 },
+      property: "adoptUid",
+      message: "adoptUid must be a product UID string",
+    },
+    {
+      name: "an unknown readyWhen",
+      inputs: { ...good(), readyWhen: "DEPLOYABLE" },
+      property: "readyWhen",
+      message: "readyWhen must be LIVE or CONFIGURED",
+    },
+    // Strict objects: a misspelt key is an error, not silently ignored. Zod reports it on the parent path.
+    {
+      name: "an unknown top-level key",
+      inputs: { ...good(), rate_limit: 100 },
+      property: "",
+      message: '"rate_limit"',
+    },
+    {
+      name: "an unknown key in aEnd",
+      inputs: { ...good(), aEnd: { productUid: GLOBEX_SYD_RED, vlanId: 100 } },
+      property: "aEnd",
+      message: '"vlanId"',
+    },
+    {
+      name: "an unknown key in bEnd",
+      inputs: { ...good(), bEnd: { productUid: ACME_SYD_RED, zone: "red" } },
+      property: "bEnd",
+      message: '"zone"',
+    },
+  ];
+
+  it.each(rows)("rejects $name at property '$property'", async ({ inputs, property, message }) => {
+    const result = await provider.check({} as never, { ...inputs, ...hidden("check") } as never);
+    expect(result.inputs).toBeUndefined();
+    expect(result.failures).toEqual([{ property, reason: expect.stringContaining(message) }]);
+  });
+
+  it("reports a bad service key on property '' with the field named, and never echoes the key", async () => {
+    const key = "not-a-key-but-still-secret-4f1b";
+    const result = await provider.check(
+      {} as never,
+      { ...good(), bEnd: undefined, serviceKey: key, ...hidden("check") } as never,
+    );
+    expect(result.failures).toEqual([
+      { property: "", reason: "serviceKey: serviceKey must be the 36-character key the provider gave you" },
+    ]);
+    expect(JSON.stringify(result)).not.toContain(key);
+  });
+
+  it("reports a service key given with a B-end port without naming the key's value", async () => {
+    const result = await provider.check(
+      {} as never,
+      { ...good(), serviceKey: A_SERVICE_KEY, ...hidden("check") } as never,
+    );
+    expect(result.failures).toEqual([
+      { property: "bEnd", reason: expect.stringContaining("(got bEnd.productUid and serviceKey)") },
+    ]);
+    expect(JSON.stringify(result)).not.toContain(A_SERVICE_KEY);
+  });
+
+  const goodRows: { name: string; inputs: Record<string, unknown> }[] = [
+    { name: "a B-end port UID", inputs: good() },
+    {
+      name: "a provider lookup with every option",
+      inputs: {
+        ...good(),
+        bEnd: {
+          providerName: "Acme Networks",
+          location: "Equinix SY1",
+          portName: "Acme Sydney Red",
+          vlan: 0,
+        },
+      },
+    },
+    {
+      name: "a provider lookup by location id in the same zone",
+      inputs: { ...good(), bEnd: { providerName: "Acme Networks", location: 3, sameDiversityZone: true } },
+    },
+    {
+      name: "a service key and every optional field",
+      inputs: {
+        ...good(),
+        aEnd: { productUid: GLOBEX_SYD_RED, vlan: -1 },
+        bEnd: { vlan: 0 },
+        serviceKey: A_SERVICE_KEY,
+        term: 12,
+        costCentre: "c".repeat(255),
+        readyWhen: "CONFIGURED",
+        adoptUid: SOME_UID,
+        name: "n".repeat(64),
+        rateLimit: 100_000,
+      },
+    },
+    { name: "no service key and no B-end VLAN", inputs: { ...good(), bEnd: { productUid: ACME_SYD_RED } } },
+  ];
+
+  it.each(goodRows)("accepts $name and keeps the hidden inputs", async ({ inputs }) => {
+    const result = await provider.check({} as never, { ...inputs, ...hidden("good") } as never);
+    expect(result.failures).toBeUndefined();
+    expect(result.inputs).toEqual({ ...inputs, ...hidden("good") });
+  });
+});
+
+describe("VxcConnection diff", () => {
+  /** The id of the VXC the resource holds. */
+  const HELD = "1a2b3c4d-5e6f-4a0b-8c1d-2e3f4a5b6c7d";
+  const inputs = () => ({
+    name: "Globex to Acme",
+    rateLimit: 100,
+    aEnd: { productUid: GLOBEX_SYD_RED, vlan: 100 },
+    bEnd: { productUid: ACME_SYD_RED, vlan: 300 } as Record<string, unknown>,
+    ...hidden("diff"),
+  });
+  type Inputs = ReturnType<typeof inputs> & Record<string, unknown>;
+  /** What state holds after a create: the inputs plus what Megaport assigned. */
+  const olds = (base: Record<string, unknown> = inputs()) =>
+    ({
+      ...base,
+      vxcUid: HELD,
+      provisioningStatus: "LIVE",
+      approvalStatus: null,
+      pendingRateLimit: null,
+      assignedAEndVlan: 100,
+      assignedBEndVlan: 812, // Acme assigned another VLAN than the 300 asked for
+      chosenBEndProductUid: ACME_SYD_RED,
+      chosenBEndPortName: "Acme Sydney Red",
+      providerCompanyName: "Acme Networks",
+      providerCompanyUid: SEED.companies.acme.uid,
+    }) as unknown as VxcConnectionOutputs;
+
+  const rows: { name: string; change: (n: Inputs) => object; changes: boolean; replaces: string[] }[] = [
+    { name: "nothing changed: no diff", change: (n) => n, changes: false, replaces: [] },
+    {
+      name: "only hidden keys and __provider changed: no diff",
+      change: (n) => ({
+        ...n,
+        __idempotencyKey: "other",
+        __timeouts: { createMs: 1 },
+        __provider: "new code",
+      }),
+      changes: false,
+      replaces: [],
+    },
+    {
+      name: "a new name updates in place",
+      change: (n) => ({ ...n, name: "Renamed" }),
+      changes: true,
+      replaces: [],
+    },
+    {
+      name: "a new rate limit updates in place",
+      change: (n) => ({ ...n, rateLimit: 500 }),
+      changes: true,
+      replaces: [],
+    },
+    {
+      name: "a new A-end VLAN updates in place",
+      change: (n) => ({ ...n, aEnd: { ...n.aEnd, vlan: 101 } }),
+      changes: true,
+      replaces: [],
+    },
+    { name: "a new term updates in place", change: (n) => ({ ...n, term: 12 }), changes: true, replaces: [] },
+    {
+      name: "a new cost centre updates in place",
+      change: (n) => ({ ...n, costCentre: "NET-42" }),
+      changes: true,
+      replaces: [],
+    },
+    {
+      name: "a new readyWhen updates in place",
+      change: (n) => ({ ...n, readyWhen: "CONFIGURED" }),
+      changes: true,
+      replaces: [],
+    },
+    {
+      name: "a new A-end port replaces the VXC",
+      change: (n) => ({ ...n, aEnd: { ...n.aEnd, productUid: GLOBEX_SYD_BLUE } }),
+      changes: true,
+      replaces: ["aEnd"],
+    },
+    {
+      name: "a new B-end port replaces the VXC",
+      change: (n) => ({ ...n, bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE } }),
+      changes: true,
+      replaces: ["bEnd"],
+    },
+    {
+      name: "a provider lookup instead of a port UID replaces the VXC",
+      change: (n) => ({ ...n, bEnd: { providerName: "Acme Networks", vlan: 300 } }),
+      changes: true,
+      replaces: ["bEnd"],
+    },
+    {
+      name: "a new B-end VLAN replaces the VXC (only the provider may change it)",
+      change: (n) => ({ ...n, bEnd: { ...n.bEnd, vlan: 301 } }),
+      changes: true,
+      replaces: ["bEnd"],
+    },
+    {
+      name: "a service key instead of a port UID replaces the VXC",
+      change: (n) => ({ ...n, bEnd: undefined, serviceKey: A_SERVICE_KEY }),
+      changes: true,
+      replaces: ["bEnd", "serviceKey"],
+    },
+    {
+      name: "adoptUid naming another VXC replaces the VXC",
+      change: (n) => ({ ...n, adoptUid: SOME_UID }),
+      changes: true,
+      replaces: ["adoptUid"],
+    },
+    // Adding adoptUid for the VXC already held, or removing it once adopted, must not order a new VXC and cancel
+    // the adopted one.
+    {
+      name: "adoptUid added for the VXC already held changes nothing",
+      change: (n) => ({ ...n, adoptUid: HELD }),
+      changes: false,
+      replaces: [],
+    },
+    {
+      name: "a new name with a new B-end port replaces the VXC",
+      change: (n) => ({ ...n, name: "Moved", bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE } }),
+      changes: true,
+      replaces: ["bEnd"],
+    },
+  ];
+
+  it.each(rows)("$name (changes=$changes, replaces=$replaces)", async ({ change, changes, replaces }) => {
+    const result = await provider.diff(HELD, olds(), change(inputs()) as never);
+    expect(result).toMatchObject({ changes, replaces });
+  });
+
+  it("removing adoptUid once the VXC is adopted changes nothing", async () => {
+    const adopted = olds({ ...inputs(), adoptUid: HELD });
+    expect(await provider.diff(HELD, adopted, inputs() as never)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    expect(await provider.diff(HELD, adopted, { ...inputs(), adoptUid: SOME_UID } as never)).toMatchObject({
+      changes: true,
+      replaces: ["adoptUid"],
+    });
+  });
+
+  const lookup = (bEnd: Record<string, unknown>) => ({ ...inputs(), bEnd });
+  const lookupRows: { name: string; from: Record<string, unknown>; to: Record<string, unknown> }[] = [
+    { name: "providerName", from: { providerName: "Acme Networks" }, to: { providerName: "Initech" } },
+    {
+      name: "location",
+      from: { providerName: "Acme Networks", location: 3 },
+      to: { providerName: "Acme Networks", location: 50 },
+    },
+    {
+      name: "portName",
+      from: { providerName: "Acme Networks", portName: "Acme Sydney Red" },
+      to: { providerName: "Acme Networks", portName: "Acme Sydney Blue" },
+    },
+    {
+      name: "sameDiversityZone",
+      from: { providerName: "Acme Networks" },
+      to: { providerName: "Acme Networks", sameDiversityZone: true },
+    },
+    {
+      name: "serviceKey",
+      from: { vlan: 0, key: A_SERVICE_KEY },
+      to: { vlan: 0, key: "5ec2e7a1-bead-4bad-9ead-c0ffee000002" },
+    },
+  ];
+
+  it.each(lookupRows)("changing the B-end lookup's $name replaces the VXC", async ({ from, to }) => {
+    const withKey = (b: Record<string, unknown>) => {
+      const { key, ...bEnd } = b;
+      return key ? { ...lookup(bEnd), serviceKey: key } : lookup(bEnd);
+    };
+    const result = await provider.diff(HELD, olds(withKey(from)), withKey(to) as never);
+    expect(result.changes).toBe(true);
+    expect(result.replaces).toEqual([from.key ? "serviceKey" : "bEnd"]);
+  });
+
+  it("what Megaport assigned or looked up never shows as a diff", async () => {
+    const refreshed = {
+      ...olds(lookup({ providerName: "Acme Networks", vlan: 0 })),
+      assignedAEndVlan: 2044,
+      assignedBEndVlan: 999,
+      chosenBEndProductUid: ACME_SYD_BLUE, // a nearer port appeared since: we keep the one chosen at create
+      provisioningStatus: "CONFIGURED",
+      approvalStatus: "PENDING_EXTERNAL",
+    } as unknown as VxcConnectionOutputs;
+    const result = await provider.diff(
+      HELD,
+      refreshed,
+      lookup({ providerName: "Acme Networks", vlan: 0 }) as never,
+    );
+    expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it("absent, undefined and null optional inputs are the same", async () => {
+    const base = { ...inputs(), term: undefined, costCentre: null, aEnd: { productUid: GLOBEX_SYD_RED } };
+    const news = { ...inputs(), aEnd: { productUid: GLOBEX_SYD_RED, vlan: undefined } };
+    expect(await provider.diff(HELD, olds(base), news as never)).toMatchObject({ changes: false });
+  });
+
+  // A replacement is created before the old VXC is deleted unless it would ask for a VLAN the old one still holds
+  // on the same port: the API refuses that ("VLAN 100 not available", "Untagged VLAN not available").
+  const dbrRows: {
+    name: string;
+    from: Record<string, unknown>;
+    to: (n: Inputs) => object;
+    deleteFirst: boolean;
+  }[] = [
+    {
+      name: "the B-end port changes while the A-end port and explicit VLAN 100 stay",
+      from: {},
+      to: (n) => ({ ...n, bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE } }),
+      deleteFirst: true,
+    },
+    {
+      name: "the B-end port changes while the A-end port stays untagged (-1)",
+      from: { aEnd: { productUid: GLOBEX_SYD_RED, vlan: -1 } },
+      to: (n) => ({ ...n, aEnd: { ...n.aEnd, vlan: -1 }, bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE } }),
+      deleteFirst: true,
+    },
+    {
+      name: "the B-end port changes and the A-end VLAN is Megaport's choice (0)",
+      from: { aEnd: { productUid: GLOBEX_SYD_RED, vlan: 0 } },
+      to: (n) => ({ ...n, aEnd: { ...n.aEnd, vlan: 0 }, bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE } }),
+      deleteFirst: false,
+    },
+    {
+      name: "the B-end port changes and the A-end VLAN is not given",
+      from: { aEnd: { productUid: GLOBEX_SYD_RED } },
+      to: (n) => ({
+        ...n,
+        aEnd: { productUid: GLOBEX_SYD_RED },
+        bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE },
+      }),
+      deleteFirst: false,
+    },
+    {
+      name: "the B-end port and the A-end VLAN both change",
+      from: {},
+      to: (n) => ({ ...n, aEnd: { ...n.aEnd, vlan: 101 }, bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE } }),
+      deleteFirst: false,
+    },
+    {
+      name: "the A-end port, the B-end port and the B-end VLAN all change",
+      from: {},
+      to: (n) => ({
+        ...n,
+        aEnd: { ...n.aEnd, productUid: GLOBEX_SYD_BLUE },
+        bEnd: { productUid: ACME_SYD_BLUE, vlan: 301 },
+      }),
+      deleteFirst: false,
+    },
+    {
+      name: "the A-end port changes while the B-end port and explicit B-end VLAN 300 stay",
+      from: {},
+      to: (n) => ({ ...n, aEnd: { ...n.aEnd, productUid: GLOBEX_SYD_BLUE } }),
+      deleteFirst: true,
+    },
+    {
+      name: "the A-end port changes, the B-end port stays and its VLAN is the provider's choice",
+      from: { bEnd: { productUid: ACME_SYD_RED, vlan: 0 } },
+      to: (n) => ({
+        ...n,
+        aEnd: { ...n.aEnd, productUid: GLOBEX_SYD_BLUE },
+        bEnd: { productUid: ACME_SYD_RED, vlan: 0 },
+      }),
+      deleteFirst: false,
+    },
+    {
+      name: "only the name changes (no replace)",
+      from: {},
+      to: (n) => ({ ...n, name: "Renamed" }),
+      deleteFirst: false,
+    },
+  ];
+
+  it.each(dbrRows)("deleteBeforeReplace is $deleteFirst when $name", async ({ from, to, deleteFirst }) => {
+    const result = await provider.diff(
+      HELD,
+      olds({ ...inputs(), ...from }),
+      to({ ...inputs(), ...from }) as never,
+    );
+    expect(result.deleteBeforeReplace).toBe(deleteFirst);
+  });
+});
+
+describe("VxcConnection without credentials", () => {
+  beforeAll(() => ENV_KEYS.forEach((key) => delete process.env[key]));
+
+  it("create fails with one error naming megaport:accessKey and megaport:secretKey and how to set them", async () => {
+    const error = await provider.create(toAuto("no-credentials")).then(
+      () => new Error("create succeeded"),
+      (err: Error) => err,
+    );
+    expect(error.message).toBe(
+      "Invalid megaport:accessKey: Megaport credentials are not set (missing accessKey and secretKey). " +
+        "Fix: run `pulumi config set megaport:accessKey <key>` and `pulumi config set --secret megaport:secretKey <secret>`, " +
+        "or export MEGAPORT_ACCESS_KEY and MEGAPORT_SECRET_KEY",
+    );
+  });
+
+  it("with only one of the two keys set, the error names the missing one and never shows the other", async () => {
+    process.env.MEGAPORT_SECRET_KEY = "s3cret-value-that-must-not-leak";
+    try {
+      const error = await provider.create(toAuto("half-credentials")).catch((err: Error) => err);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toContain("missing accessKey)");
+      expect((error as Error).message).not.toContain("s3cret-value-that-must-not-leak");
+    } finally {
+      delete process.env.MEGAPORT_SECRET_KEY;
+    }
+    process.env.MEGAPORT_ACCESS_KEY = "access-key-naming-the-account";
+    try {
+      const error = await provider.read(SOME_UID, {} as never).catch((err: Error) => err);
+      expect((error as Error).message).toContain("Invalid megaport:secretKey");
+      expect((error as Error).message).not.toContain("access-key-naming-the-account");
+    } finally {
+      delete process.env.MEGAPORT_ACCESS_KEY;
+    }
+  });
+
+  it("check needs no credentials", async () => {
+    expect((await provider.check({} as never, toAuto("check-only") as never)).failures).toBeUndefined();
+  });
+});
+
+describe("VxcConnection against the simulator", () => {
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let globex: MegaportClient;
+  let acme: MegaportClient;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
+    // The test's own clients skip the process-wide rate limiter, which is left to the provider's client.
+    const client = (key: { accessKey: string; secretKey: string }) =>
+      new MegaportClient({
+        accessKey: key.accessKey,
+        secretKey: key.secretKey,
+        baseUrl: sim.url,
+        tokenUrl: sim.tokenUrl,
+        rateLimiter: { acquire: async () => undefined },
+      });
+    globex = client(SEED.apiKeys.globexAdmin);
+    acme = client(SEED.apiKeys.acmeAdmin);
+    Object.assign(process.env, {
+      MEGAPORT_ACCESS_KEY: SEED.apiKeys.globexAdmin.accessKey,
+      MEGAPORT_SECRET_KEY: SEED.apiKeys.globexAdmin.secretKey,
+      MEGAPORT_BASE_URL: sim.url,
+      MEGAPORT_TOKEN_URL: sim.tokenUrl,
+      // Read once, when the provider's watcher is made: quick ticks that never back off far.
+      MEGAPORT_MX_POLL_INTERVAL_MS: "50",
+      MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "200",
+    });
+    delete process.env.MEGAPORT_ENVIRONMENT;
+  });
+
+  afterAll(async () => {
+    ENV_KEYS.forEach((key) => delete process.env[key]);
+    await globex?.close();
+    await acme?.close();
+    await sim?.close();
+  });
+
+  /** Globex's VXCs with this name that are not gone. */
+  async function aliveNamed(name: string): Promise<Vxc[]> {
+    const seen = new Map<string, Vxc>();
+    for (const product of await globex.listProducts()) {
+      for (const vxc of product.associatedVxcs ?? []) seen.set(vxc.productUid, vxc);
+    }
+    return [...seen.values()].filter(
+      (v) =>
+        v.productName === name &&
+        !["DECOMMISSIONED", "CANCELLED", "FAILED"].includes(v.provisioningStatus ?? ""),
+    );
+  }
+
+  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
+    const started = Date.now();
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Globex orders straight through the API (the portal's way), to the auto-approving port; resolves once LIVE. */
+  async function orderDirectly(name: string, extra: { serviceKey?: string } = {}): Promise<string> {
+    const [uid] = await globex.buyVxc([
+      {
+        productUid: GLOBEX_SYD_RED,
+        associatedVxcs: [
+          {
+            productName: name,
+            rateLimit: 50,
+            term: 1,
+            aEnd: { vlan: 0 },
+            bEnd: extra.serviceKey ? { vlan: 0 } : { productUid: ACME_AUTO, vlan: 0 },
+            ...extra,
+          },
+        ],
+      },
+    ]);
+    await until(`${name} LIVE`, async () =>
+      (await globex.getVxc(uid)).provisioningStatus === "LIVE" ? true : undefined,
+    );
+    return uid;
+  }
+
+  const logged = () => log.mock.calls.map((args) => args.map(String).join(" ")).join("\n");
+
+  it("creates a VXC to an auto-approving port, waits until LIVE, and returns the inputs with what Megaport assigned", async () => {
+    const inputs = toAuto("auto", { aEnd: { productUid: GLOBEX_SYD_RED, vlan: 0 }, costCentre: "NET-1" });
+    const { id, outs } = await provider.create(inputs);
+
+    expect(outs).toEqual({
+      ...inputs,
+      vxcUid: id,
+      provisioningStatus: "LIVE",
+      approvalStatus: null,
+      pendingRateLimit: null,
+      assignedAEndVlan: expect.any(Number),
+      assignedBEndVlan: expect.any(Number),
+      chosenBEndProductUid: ACME_AUTO,
+      chosenBEndPortName: "Acme Sydney Instant",
+      providerCompanyName: "Acme Networks",
+      providerCompanyUid: SEED.companies.acme.uid,
+    });
+    expect(outs!.assignedAEndVlan).toBeGreaterThanOrEqual(2);
+    const vxc = await globex.getVxc(id);
+    expect(vxc).toMatchObject({ productName: "Globex auto", costCentre: "NET-1", rateLimit: 100 });
+    expect(await globex.getResourceTags(id)).toContainEqual({
+      key: IDEMPOTENCY_TAG,
+      value: inputs.__idempotencyKey,
+    });
+  });
+
+  it("creating twice with the same idempotency key returns the same VXC and orders only once", async () => {
+    const inputs = toAuto("twice");
+    const first = await provider.create(inputs);
+    log.mockClear();
+    const second = await provider.create(inputs);
+
+    expect(second.id).toBe(first.id);
+    expect(second.outs).toEqual(first.outs);
+    expect(logged()).toContain(`adopting existing ${first.id} instead of ordering`);
+    expect((await aliveNamed("Globex twice")).map((v) => v.productUid)).toEqual([first.id]);
+  });
+
+  it("orders with a multi-use pre-approved service key: LIVE at once, and the B-end is the key's port", async () => {
+    const key = await acme.createServiceKey({
+      productUid: ACME_SYD_RED,
+      singleUse: false,
+      preApproved: true,
+      description: "Globex, any VLAN",
+    });
+    log.mockClear();
+    const { id, outs } = await provider.create(toAuto("by-key", { bEnd: undefined, serviceKey: key.key }));
+
+    expect(outs).toMatchObject({
+      provisioningStatus: "LIVE",
+      approvalStatus: null,
+      chosenBEndProductUid: ACME_SYD_RED,
+      serviceKey: key.key,
+    });
+    expect((await globex.getVxc(id)).bEnd?.productUid).toBe(ACME_SYD_RED);
+    expect(logged()).not.toContain(key.key);
+  });
+
+  it("orders with a single-use key that fixes the B-end VLAN, and a second order with it fails without showing the key", async () => {
+    const key = await acme.createServiceKey({
+      productUid: ACME_SYD_BLUE,
+      singleUse: true,
+      vlan: 777,
+      preApproved: true,
+      description: "Globex, once",
+    });
+    const { outs } = await provider.create(toAuto("single-use", { bEnd: { vlan: 0 }, serviceKey: key.key }));
+    expect(outs).toMatchObject({
+      provisioningStatus: "LIVE",
+      chosenBEndProductUid: ACME_SYD_BLUE,
+      assignedBEndVlan: 777,
+    });
+
+    log.mockClear();
+    const error = await provider
+      .create(toAuto("single-use-again", { bEnd: undefined, serviceKey: key.key }))
+      .then(
+        () => new Error("the second order succeeded"),
+        (err: Error) => err,
+      );
+    expect(error.message).toMatch(/already been used/);
+    expect(error.message).not.toContain(key.key);
+    expect(logged()).not.toContain(key.key);
+    expect(await aliveNamed("Globex single-use-again")).toHaveLength(0);
+  });
+
+  it("adopts a VXC made outside Pulumi instead of ordering, and tags it so later creates find it", async () => {
+    const uid = await orderDirectly("Made in the portal");
+    const inputs = toAuto("adopted", { name: "Made in the portal", adoptUid: uid });
+    log.mockClear();
+    const { id, outs } = await provider.create(inputs);
+
+    expect(id).toBe(uid);
+    expect(outs).toMatchObject({ vxcUid: uid, provisioningStatus: "LIVE", chosenBEndProductUid: ACME_AUTO });
+    expect(logged()).toContain(`adopting existing ${uid}`);
+    expect(await globex.getResourceTags(uid)).toContainEqual({
+      key: IDEMPOTENCY_TAG,
+      value: inputs.__idempotencyKey,
+    });
+    expect(await aliveNamed("Made in the portal")).toHaveLength(1);
+  });
+
+  it("adopts a VXC that was ordered with a service key when the program names that key", async () => {
+    const key = await acme.createServiceKey({
+      productUid: ACME_SYD_BLUE,
+      singleUse: false,
+      preApproved: true,
+    });
+    const uid = await orderDirectly("Portal order by key", { serviceKey: key.key });
+    const { id, outs } = await provider.create(
+      toAuto("adopted-by-key", {
+        name: "Portal order by key",
+        bEnd: undefined,
+        serviceKey: key.key,
+        adoptUid: uid,
+      }),
+    );
+    expect(id).toBe(uid);
+    expect(outs).toMatchObject({ chosenBEndProductUid: ACME_SYD_BLUE, provisioningStatus: "LIVE" });
+  });
+
+  it("refuses to adopt a VXC whose ends differ from the program's, naming each difference", async () => {
+    const uid = await orderDirectly("Elsewhere");
+    const error = await provider
+      .create(
+        toAuto("adopt-mismatch", {
+          aEnd: { productUid: GLOBEX_SYD_BLUE },
+          bEnd: { productUid: ACME_SYD_RED },
+          adoptUid: uid,
+        }),
+      )
+      .then(
+        () => new Error("adopted"),
+        (err: Error) => err,
+      );
+    expect(error.message).toContain(`Invalid adoptUid: VXC ${uid} cannot be adopted`);
+    expect(error.message).toContain(`its A-end is ${GLOBEX_SYD_RED}, not aEnd.productUid ${GLOBEX_SYD_BLUE}`);
+    expect(error.message).toContain(`its B-end is ${ACME_AUTO}, not ${ACME_SYD_RED}`);
+    expect(await globex.getResourceTags(uid)).toEqual([]);
+  });
+
+  it("refuses to adopt a VXC that does not exist or is already decommissioned", async () => {
+    await expect(provider.create(toAuto("adopt-unknown", { adoptUid: SOME_UID }))).rejects.toThrow(
+      `Invalid adoptUid: there is no VXC ${SOME_UID} visible to this API key`,
+    );
+    const uid = await orderDirectly("Gone already");
+    await globex.cancelProduct(uid, "CANCEL_NOW");
+    await until("DECOMMISSIONED", async () =>
+      (await globex.getVxc(uid)).provisioningStatus === "DECOMMISSIONED" ? true : undefined,
+    );
+    await expect(provider.create(toAuto("adopt-gone", { adoptUid: uid }))).rejects.toThrow(
+      `VXC ${uid} cannot be adopted: it is DECOMMISSIONED`,
+    );
+  });
+
+  it("read shows a rename and a cost centre set outside Pulumi, as outputs and as the new inputs", async () => {
+    const inputs = toAuto("read-drift");
+    const { id, outs } = await provider.create(inputs);
+    await globex.updateVxc(id, { name: "Renamed in the portal", costCentre: "FIN-9" });
+
+    const read = await provider.read(id, outs as VxcConnectionOutputs);
+    expect(read.id).toBe(id);
+    expect(read.props).toEqual({ ...outs, name: "Renamed in the portal", costCentre: "FIN-9" });
+    expect(read.inputs).toEqual({
+      ...inputs,
+      name: "Renamed in the portal",
+      costCentre: "FIN-9",
+    });
+  });
+
+  it("read says the VXC is gone when it was decommissioned or never existed", async () => {
+    const { id, outs } = await provider.create(toAuto("read-gone"));
+    await globex.cancelProduct(id, "CANCEL_NOW");
+    await until("DECOMMISSIONED", async () =>
+      (await globex.getVxc(id)).provisioningStatus === "DECOMMISSIONED" ? true : undefined,
+    );
+    expect(await provider.read(id, outs as VxcConnectionOutputs)).toEqual({});
+    expect(await provider.read(SOME_UID, outs as VxcConnectionOutputs)).toEqual({});
+  });
+
+  it("update renames and changes the cost centre in place and returns the full outputs", async () => {
+    const { id, outs } = await provider.create(toAuto("update", { costCentre: "NET-1" }));
+    const news = { ...toAuto("update"), name: "Globex renamed", costCentre: "NET-2" };
+
+    const updated = await provider.update(id, outs as VxcConnectionOutputs, news);
+    expect(updated.outs).toEqual({ ...outs, name: "Globex renamed", costCentre: "NET-2" });
+    expect(await globex.getVxc(id)).toMatchObject({
+      productUid: id,
+      productName: "Globex renamed",
+      costCentre: "NET-2",
+      provisioningStatus: "LIVE",
+    });
+  });
+
+  it("delete cancels the VXC and returns once it is DECOMMISSIONED; deleting it again succeeds", async () => {
+    const { id, outs } = await provider.create(toAuto("delete"));
+    await provider.delete(id, outs as VxcConnectionOutputs);
+    expect((await globex.getVxc(id)).provisioningStatus).toBe("DECOMMISSIONED");
+    await expect(provider.delete(id, outs as VxcConnectionOutputs)).resolves.toBeUndefined();
+    await expect(provider.delete(SOME_UID, outs as VxcConnectionOutputs)).resolves.toBeUndefined();
+  });
+
+  it("a denied order fails the create with Acme's reason and cancels the FAILED VXC", async () => {
+    const reason = "Sydney Red is reserved for contracted customers";
+    const created = provider.create(toAuto("denied", { bEnd: { productUid: ACME_SYD_RED } })).then(
+      () => new Error("the create succeeded"),
+      (err: Error) => err,
+    );
+    const pending = await until("Acme to see the request", async () => {
+      for (const product of await acme.listProducts()) {
+        const vxc = (product.associatedVxcs ?? []).find(
+          (v) => v.productName === "Globex denied" && v.vxcApproval?.status === "PENDING_INTERNAL",
+        );
+        if (vxc) return vxc;
+      }
+      return undefined;
+    });
+    await acme.updateVxc(pending.productUid, { isApproved: false, reason });
+
+    const error = await created;
+    expect(error.message).toContain(
+      `Acme Networks denied the connection request: "${reason}" (the VXC is FAILED; nothing was kept)`,
+    );
+    const status = (await globex.getVxc(pending.productUid)).provisioningStatus;
+    expect(["CANCELLED", "DECOMMISSIONED"]).toContain(status);
+  });
+
+  it("a replacement asking for the same VLAN on the same port would be refused, which is why diff deletes first", async () => {
+    const inputs = toAuto("vlan-clash", {
+      aEnd: { productUid: GLOBEX_SYD_RED, vlan: -1 },
+      bEnd: { productUid: ACME_AUTO, vlan: 345 },
+    });
+    const { outs } = await provider.create(inputs);
+    const replacement = (
+      aEnd: { productUid: string; vlan: number },
+      bEnd: { productUid: string; vlan: number },
+    ) =>
+      globex.validateVxcOrder([
+        {
+          productUid: aEnd.productUid,
+          associatedVxcs: [{ productName: "replacement", rateLimit: 100, term: 1, aEnd, bEnd }],
+        },
+      ]);
+
+    // Same A-end port, still untagged, another B-end port.
+    await expect(
+      replacement({ productUid: GLOBEX_SYD_RED, vlan: -1 }, { productUid: ACME_SYD_RED, vlan: 0 }),
+    ).rejects.toThrow(/Untagged VLAN not available/);
+    expect(
+      (
+        await provider.diff(outs!.vxcUid, outs as VxcConnectionOutputs, {
+          ...inputs,
+          bEnd: { productUid: ACME_SYD_RED, vlan: 345 },
+        })
+      ).deleteBeforeReplace,
+    ).toBe(true);
+
+    // Another A-end port, the same B-end port and VLAN.
+    await expect(
+      replacement({ productUid: GLOBEX_SYD_BLUE, vlan: 0 }, { productUid: ACME_AUTO, vlan: 345 }),
+    ).rejects.toThrow(/VLAN 345 not available/);
+    expect(
+      (
+        await provider.diff(outs!.vxcUid, outs as VxcConnectionOutputs, {
+          ...inputs,
+          aEnd: { productUid: GLOBEX_SYD_BLUE, vlan: -1 },
+        })
+      ).deleteBeforeReplace,
+    ).toBe(true);
+  });
+});
