@@ -16,14 +16,21 @@ export function checkInputs<S extends z.ZodType>(
     const hidden = Object.fromEntries(Object.entries(news).filter(([key]) => key.startsWith("__")));
     return { inputs: { ...(parsed.data as object), ...hidden } };
   }
-  return { failures: parsed.error.issues.map((issue) => toFailure(issue, options.secretFields ?? [])) };
+  return { failures: parsed.error.issues.flatMap((issue) => toFailures(issue, options.secretFields ?? [])) };
 }
 
-function toFailure(issue: z.core.$ZodIssue, secretFields: readonly string[]): pulumi.dynamic.CheckFailure {
+function toFailures(issue: z.core.$ZodIssue, secretFields: readonly string[]): pulumi.dynamic.CheckFailure[] {
+  // An unknown key is reported on the key itself, with what to do about it: usually a misspelling.
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      property: [...issue.path.map(String), key].join("."),
+      reason: `unknown field "${key}": remove it or correct its spelling (see the resource's documentation)`,
+    }));
+  }
   const property = issue.path.map(String).join(".");
   const top = String(issue.path[0] ?? "");
   if (secretFields.includes(top)) {
-    return { property: "", reason: `${property}: ${issue.message}` };
+    return [{ property: "", reason: `${property}: ${issue.message}` }];
   }
-  return { property, reason: issue.message };
+  return [{ property, reason: issue.message }];
 }

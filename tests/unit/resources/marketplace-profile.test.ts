@@ -97,8 +97,8 @@ describe("MarketplaceProfile check", () => {
     {
       name: "a misspelt key",
       change: { visiblity: "public" },
-      property: "",
-      message: 'Unrecognized key: "visiblity"',
+      property: "visiblity",
+      message: 'unknown field "visiblity": remove it or correct its spelling',
     },
   ];
 

@@ -66,8 +66,8 @@ describe("NotificationSubscription check", () => {
     {
       name: "a misspelt key",
       inputs: { user: contact.email, group: ["Ordering"] },
-      property: "",
-      message: 'Unrecognized key: "group"',
+      property: "group",
+      message: 'unknown field "group": remove it or correct its spelling',
     },
   ];
 

@@ -180,20 +180,20 @@ describe("VxcConnection check", () => {
     {
       name: "an unknown top-level key",
       inputs: { ...good(), rate_limit: 100 },
-      property: "",
-      message: '"rate_limit"',
+      property: "rate_limit",
+      message: 'unknown field "rate_limit": remove it or correct its spelling',
     },
     {
       name: "an unknown key in aEnd",
       inputs: { ...good(), aEnd: { productUid: GLOBEX_SYD_RED, vlanId: 100 } },
-      property: "aEnd",
-      message: '"vlanId"',
+      property: "aEnd.vlanId",
+      message: 'unknown field "vlanId"',
     },
     {
       name: "an unknown key in bEnd",
       inputs: { ...good(), bEnd: { productUid: ACME_SYD_RED, zone: "red" } },
-      property: "bEnd",
-      message: '"zone"',
+      property: "bEnd.zone",
+      message: 'unknown field "zone"',
     },
   ];
 
