@@ -5,7 +5,7 @@
  * never deleted, only deactivated.
  */
 import { randomUUID } from "node:crypto";
-import { badRequest, SimError } from "../errors";
+import { badRequest, forbidden, SimError } from "../errors";
 import type { Store } from "../store";
 import type { ServiceKeyRecord } from "../state";
 import { assertMayChange, type Caller } from "./caller";
@@ -122,7 +122,29 @@ export function updateServiceKey(store: Store, caller: Caller, input: ServiceKey
   return current;
 }
 
-export function listServiceKeys(store: Store, caller: Caller, productIdOrUid?: string): ServiceKeyRecord[] {
+export interface ServiceKeyFilter {
+  productIdOrUid?: string;
+  /** Only the caller's own company, by UID or numeric id; another company's keys are a 403. */
+  companyIdOrUid?: string;
+}
+
+/** The caller's company's keys, optionally of one of its products. */
+export function listServiceKeys(
+  store: Store,
+  caller: Caller,
+  { productIdOrUid, companyIdOrUid }: ServiceKeyFilter = {},
+): ServiceKeyRecord[] {
+  if (companyIdOrUid !== undefined) {
+    const own = store.company(caller.companyUid);
+    const isOwn =
+      companyIdOrUid.toLowerCase() === own.companyUid.toLowerCase() ||
+      companyIdOrUid === String(own.companyId);
+    if (!isOwn) {
+      throw forbidden(
+        `Permission denied: you can only list the service keys of your own company, not ${companyIdOrUid}`,
+      );
+    }
+  }
   const productUid =
     productIdOrUid === undefined ? undefined : ownPort(store, caller, productIdOrUid).productUid;
   return store.state.serviceKeys.filter(

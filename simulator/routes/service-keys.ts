@@ -1,4 +1,7 @@
-/** Service keys: POST, GET (?key= or ?productIdOrUid=) and PUT /v2/service/key. There is no DELETE. */
+/**
+ * Service keys: POST, GET (?key=, or a list with ?productIdOrUid= and/or ?companyIdOrUid=) and PUT /v2/service/key.
+ * There is no DELETE.
+ */
 import { z } from "zod";
 import { envelope } from "../envelope";
 import { createServiceKey, listServiceKeys, ownServiceKey, updateServiceKey } from "../domain/service-keys";
@@ -43,7 +46,10 @@ export const serviceKeyRoutes: Route[] = [
         const record = ownServiceKey(store, caller, key);
         return { body: envelope(`Found service key [${record.key}]`, serviceKeyView(store, record)) };
       }
-      const keys = listServiceKeys(store, caller, query.get("productIdOrUid") ?? undefined);
+      const keys = listServiceKeys(store, caller, {
+        productIdOrUid: query.get("productIdOrUid") ?? undefined,
+        companyIdOrUid: query.get("companyIdOrUid") ?? undefined,
+      });
       const companyId = store.company(caller.companyUid).companyId;
       return {
         body: envelope(

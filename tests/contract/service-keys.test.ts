@@ -1,7 +1,8 @@
-// Service keys through the client against the simulator: create, list (by UID and by numeric id), get and
-// update, and what ordering with a key does: a single-use key fixes the provider's VLAN, skips approval when
-// pre-approved, and is consumed; a deactivated key is refused; a key reaches a port that is not listed.
-import { ApiError, type MegaportClient, type ServiceKey } from "../../provider/client";
+// Service keys through the client against the simulator: create, list (by product UID or numeric id, and by
+// the caller's own company; another company's is a 403), get and update, and what ordering with a key does: a
+// single-use key fixes the provider's VLAN, skips approval when pre-approved, and is consumed; a deactivated key
+// is refused; a key reaches a port that is not listed.
+import { ApiError, ForbiddenError, type MegaportClient, type ServiceKey } from "../../provider/client";
 import { ContractWorld, SEED, thrownBy } from "./contract-world";
 
 const P = SEED.ports;
@@ -61,6 +62,37 @@ it("listServiceKeys finds the key by the port's UID and by its numeric id, and n
   expect(byId.map((k) => k.key)).toContain(singleUse.key);
   const other = await acme.listServiceKeys({ productIdOrUid: P.acmeSydBlue.uid });
   expect(other.map((k) => k.key)).not.toContain(singleUse.key);
+});
+
+it("listServiceKeys({ companyIdOrUid }) lists the company's own keys, by UID or numeric id", async () => {
+  const blue = await acme.createServiceKey({
+    productUid: P.acmeSydBlue.uid,
+    description: "blue, for listing",
+  });
+  for (const companyIdOrUid of [SEED.companies.acme.uid, SEED.companies.acme.companyId]) {
+    const keys = (await acme.listServiceKeys({ companyIdOrUid })).map((k) => k.key);
+    expect(keys).toEqual(expect.arrayContaining([singleUse.key, blue.key]));
+  }
+  // With a product too, only that product's keys.
+  const red = await acme.listServiceKeys({
+    companyIdOrUid: SEED.companies.acme.uid,
+    productIdOrUid: P.acmeSydRed.uid,
+  });
+  expect(red.map((k) => k.key)).toContain(singleUse.key);
+  expect(red.map((k) => k.key)).not.toContain(blue.key);
+  // Globex has made none.
+  expect(await globex.listServiceKeys({ companyIdOrUid: SEED.companies.globex.uid })).toEqual([]);
+});
+
+it("listServiceKeys({ companyIdOrUid }) of another company is a 403 ForbiddenError", async () => {
+  for (const companyIdOrUid of [SEED.companies.acme.uid, SEED.companies.acme.companyId]) {
+    const err = await thrownBy(() => globex.listServiceKeys({ companyIdOrUid }));
+    expect(err).toBeInstanceOf(ForbiddenError);
+    expect((err as ForbiddenError).status).toBe(403);
+    expect((err as ForbiddenError).megaportMessage).toBe(
+      `Permission denied: you can only list the service keys of your own company, not ${companyIdOrUid}`,
+    );
+  }
 });
 
 it("getServiceKey reads one key, and updateServiceKey changes it", async () => {

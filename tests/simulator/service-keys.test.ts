@@ -48,8 +48,9 @@ describe("service keys", () => {
       valid: true,
       expired: false,
       companyUid: SEED.companies.acme.uid,
-      productDto: { productUid: P.acmeSydRed.uid },
+      productDto: { productUid: P.acmeSydRed.uid, vxcpermitted: true },
     });
+    expect(res.body.data.productDto).not.toHaveProperty("vxcPermitted");
   });
 
   it("requires a VLAN for a single-use key", async () => {
@@ -150,6 +151,29 @@ describe("service keys", () => {
     expect((await globex.get(`/v2/service/key?key=${key}`)).status).toBe(400);
     expect((await globex.put("/v2/service/key", { key, active: false })).status).toBe(400);
     expect((await globex.post("/v2/service/key", { productUid: P.acmeSydRed.uid })).status).toBe(400);
+  });
+
+  it("lists the caller's own company's keys with ?companyIdOrUid=, and refuses another company's", async () => {
+    const all = await acme.get("/v2/service/key?productIdOrUid=" + P.acmeSydRed.uid);
+    for (const company of [SEED.companies.acme.uid, SEED.companies.acme.uid.toUpperCase(), "1153"]) {
+      const res = await acme.get(`/v2/service/key?companyIdOrUid=${company}`);
+      expect(res.status).toBe(200);
+      expect(res.body.message).toBe(`Found [${res.body.data.length}] service keys for company [1153]`);
+      expect(res.body.data.length).toBeGreaterThanOrEqual(all.body.data.length);
+      for (const key of res.body.data) expect(key.companyUid).toBe(SEED.companies.acme.uid);
+    }
+    const both = await acme.get(`/v2/service/key?companyIdOrUid=1153&productIdOrUid=${P.acmeSydRed.uid}`);
+    expect(both.body.data.length).toBe(all.body.data.length);
+    for (const company of [SEED.companies.acme.uid, "1153", "9999", ""]) {
+      const res = await globex.get(`/v2/service/key?companyIdOrUid=${company}`);
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual({
+        message: `Permission denied: you can only list the service keys of your own company, not ${company}`,
+        terms: expect.any(String),
+        data: null,
+        trace_id: res.headers.get("trace-id"),
+      });
+    }
   });
 
   it("has no DELETE", async () => {
