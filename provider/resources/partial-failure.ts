@@ -5,6 +5,8 @@
 // The server does not add __provider to these properties, so we must, or later read/delete cannot load the code.
 // `reasons` are stored in state in plain text: they must never hold a secret.
 
+import { plain } from "./plain-state";
+
 export class PartialFailure extends Error {
   readonly id: string;
   readonly properties: Record<string, unknown>;
@@ -20,7 +22,7 @@ export class PartialFailure extends Error {
     this.name = "PartialFailure";
     this.id = id;
     // A JSON round trip drops undefined members, which the gRPC Struct conversion cannot carry.
-    this.properties = JSON.parse(JSON.stringify({ ...inputs, ...outputs, __provider: inputs.__provider }));
+    this.properties = plain({ ...inputs, ...outputs, __provider: inputs.__provider });
     this.reasons = [message];
   }
 }

@@ -10,6 +10,7 @@ import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import { HiddenInputs, IDEMPOTENCY_KEY, IDEMPOTENCY_TAG, TIMEOUTS_KEY } from "./hidden-inputs";
 import { PartialFailure } from "./partial-failure";
+import { inputsFromOutputs, plain } from "./plain-state";
 import { configure, getClient } from "./provider-config";
 import {
   VXC_INPUT_PATHS,
@@ -98,7 +99,7 @@ export const provider = {
     };
     // ReadResult's inputs are typed as the outputs; the engine takes them as the refreshed inputs.
     // Undefined members cannot cross the gRPC Struct conversion read results go through.
-    return { id, props: JSON.parse(JSON.stringify(drifted)), inputs: inputsOf(drifted) as Outputs };
+    return { id, props: plain(drifted), inputs: inputsFromOutputs(VxcConnectionInputsSchema, drifted) };
   },
 
   async update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
@@ -362,11 +363,4 @@ function withoutSecret(err: unknown, secret: string | undefined): unknown {
   err.message = err.message.split(secret).join("<serviceKey>");
   if (err.stack) err.stack = err.stack.split(secret).join("<serviceKey>");
   return err;
-}
-
-function inputsOf(outputs: Outputs): Inputs {
-  const inputs: Record<string, unknown> = {};
-  for (const key of Object.keys(VxcConnectionInputsSchema.shape)) inputs[key] = outputs[key as keyof Outputs];
-  for (const [key, value] of Object.entries(outputs)) if (key.startsWith("__")) inputs[key] = value;
-  return JSON.parse(JSON.stringify(inputs));
 }
