@@ -1,9 +1,9 @@
 // A simulator and API clients for the two seeded companies, for end-to-end tests that run the real CLI against it.
 import { MegaportClient } from "../../provider/client/megaport-client";
-import { SlidingWindowRateLimiter } from "../../provider/client/rate-limiter";
 import type { Vxc } from "../../provider/client/schemas/products";
 import { SEED } from "../../simulator/seed";
 import { startSimulator } from "../../simulator/server";
+import { clientFor } from "../support/simulator-clients";
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -29,19 +29,10 @@ export async function startWorld(options: Parameters<typeof startSimulator>[0] =
   // Every process here shares 127.0.0.1, so Megaport's per-IP limit (500 per 5 minutes) would count the test's
   // own polling against the provider under test: off for end-to-end runs; tests/simulator proves the limit itself.
   const sim = await startSimulator({ timings: "test", faults: { rateLimit: false }, ...options });
-  // The test's own clients (standing in for the portal) get a limiter of their own, not the process-wide one.
-  const rateLimiter = new SlidingWindowRateLimiter({ limit: 100_000, windowMs: 300_000 });
-  const clientFor = (key: { accessKey: string; secretKey: string }) =>
-    new MegaportClient({
-      accessKey: key.accessKey,
-      secretKey: key.secretKey,
-      baseUrl: sim.url,
-      tokenUrl: sim.tokenUrl,
-      rateLimiter,
-    });
+  // The test's own clients stand in for people in the portal.
   const keys = { acme: SEED.apiKeys.acmeAdmin, globex: SEED.apiKeys.globexAdmin };
-  const acme = clientFor(keys.acme);
-  const globex = clientFor(keys.globex);
+  const acme = clientFor(sim, keys.acme);
+  const globex = clientFor(sim, keys.globex);
   return {
     sim,
     acme,

@@ -5,19 +5,13 @@ import { MegaportClient } from "../../../provider/client/megaport-client";
 import { provider, type ApprovalPolicyOutputs } from "../../../provider/resources/approval-policy";
 import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
+import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
 
 const ACME = SEED.companies.acme.uid;
 const SYD_RED = SEED.ports.acmeSydRed.uid;
 const SYD_BLUE = SEED.ports.acmeSydBlue.uid;
 const MEL_RED = SEED.ports.acmeMelRed.uid;
 const HIDDEN = { __idempotencyKey: "0123456789abcdef0123456789abcdef", __timeouts: {}, __provider: "shim" };
-const ENV_KEYS = [
-  "MEGAPORT_ACCESS_KEY",
-  "MEGAPORT_SECRET_KEY",
-  "MEGAPORT_BASE_URL",
-  "MEGAPORT_TOKEN_URL",
-  "MEGAPORT_ENVIRONMENT",
-];
 const BLUE_IS_FULL = "Sydney Blue is full; please order to Acme Sydney Red instead.";
 
 const savedEnv = { ...process.env };
@@ -37,7 +31,7 @@ const policy = () => ({
 });
 
 describe("ApprovalPolicy check", () => {
-  beforeAll(() => ENV_KEYS.forEach((key) => delete process.env[key]));
+  beforeAll(() => clearProviderEnv());
 
   const rows: { name: string; inputs: Record<string, unknown>; property: string; message: string }[] = [
     {
@@ -194,26 +188,14 @@ describe("ApprovalPolicy against the simulator", () => {
 
   beforeAll(async () => {
     sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
-    const client = (key: { accessKey: string; secretKey: string }) =>
-      new MegaportClient({
-        accessKey: key.accessKey,
-        secretKey: key.secretKey,
-        baseUrl: sim.url,
-        tokenUrl: sim.tokenUrl,
-      });
+    const client = (key: { accessKey: string; secretKey: string }) => clientFor(sim, key);
     globex = client(SEED.apiKeys.globexAdmin);
     acme = client(SEED.apiKeys.acmeAdmin);
-    Object.assign(process.env, {
-      MEGAPORT_ACCESS_KEY: SEED.apiKeys.acmeAdmin.accessKey,
-      MEGAPORT_SECRET_KEY: SEED.apiKeys.acmeAdmin.secretKey,
-      MEGAPORT_BASE_URL: sim.url,
-      MEGAPORT_TOKEN_URL: sim.tokenUrl,
-    });
-    delete process.env.MEGAPORT_ENVIRONMENT;
+    pointProviderAt(sim, SEED.apiKeys.acmeAdmin);
   });
 
   afterAll(async () => {
-    ENV_KEYS.forEach((key) => delete process.env[key]);
+    clearProviderEnv();
     await sim?.close();
   });
 

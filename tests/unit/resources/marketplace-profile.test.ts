@@ -9,6 +9,7 @@ import {
 } from "../../../provider/resources/marketplace-profile";
 import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
+import { clientFor, pointProviderAt } from "../../support/simulator-clients";
 
 const ACME = SEED.companies.acme.uid;
 const SYD_RED = SEED.ports.acmeSydRed.uid;
@@ -173,20 +174,9 @@ describe("MarketplaceProfile against the simulator", () => {
       },
     });
     const key = SEED.apiKeys.acmeAdmin;
-    Object.assign(process.env, {
-      MEGAPORT_ACCESS_KEY: key.accessKey,
-      MEGAPORT_SECRET_KEY: key.secretKey,
-      MEGAPORT_BASE_URL: sim.url,
-      MEGAPORT_TOKEN_URL: sim.tokenUrl,
-    });
-    delete process.env.MEGAPORT_ENVIRONMENT;
+    pointProviderAt(sim, key);
     // A second client stands in for a person editing the profile in the portal.
-    portal = new MegaportClient({
-      accessKey: key.accessKey,
-      secretKey: key.secretKey,
-      baseUrl: sim.url,
-      tokenUrl: sim.tokenUrl,
-    });
+    portal = clientFor(sim, key);
   });
 
   afterAll(async () => {

@@ -8,6 +8,7 @@ import {
 } from "../../../provider/resources/notification-subscription";
 import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
+import { clientFor, pointProviderAt } from "../../support/simulator-clients";
 
 const HIDDEN = { __idempotencyKey: "0123456789abcdef0123456789abcdef", __timeouts: {}, __provider: "shim" };
 const ALLOWED = "allowed are Security, Ordering, Financial, People, Company, Services";
@@ -152,19 +153,8 @@ describe("NotificationSubscription against the simulator", () => {
   beforeAll(async () => {
     sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
     const key = SEED.apiKeys.acmeAdmin;
-    Object.assign(process.env, {
-      MEGAPORT_ACCESS_KEY: key.accessKey,
-      MEGAPORT_SECRET_KEY: key.secretKey,
-      MEGAPORT_BASE_URL: sim.url,
-      MEGAPORT_TOKEN_URL: sim.tokenUrl,
-    });
-    delete process.env.MEGAPORT_ENVIRONMENT;
-    admin = new MegaportClient({
-      accessKey: key.accessKey,
-      secretKey: key.secretKey,
-      baseUrl: sim.url,
-      tokenUrl: sim.tokenUrl,
-    });
+    pointProviderAt(sim, key);
+    admin = clientFor(sim, key);
   });
 
   afterAll(async () => {

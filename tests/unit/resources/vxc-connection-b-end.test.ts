@@ -11,11 +11,11 @@ import { provider } from "../../../provider/resources/vxc-connection";
 import type { VxcConnectionInputs } from "../../../provider/resources/vxc-connection-schema";
 import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
+import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
 
 type SeedPort = (typeof SEED.ports)[keyof typeof SEED.ports];
 const ACME_PORTS = Object.values(SEED.ports).filter((p) => p.company === "acme" && p.marketplaceVisibility);
 const GLOBEX_PORTS = Object.values(SEED.ports).filter((p) => p.company === "globex");
-const ENV_KEYS = ["MEGAPORT_ACCESS_KEY", "MEGAPORT_SECRET_KEY", "MEGAPORT_BASE_URL", "MEGAPORT_TOKEN_URL"];
 
 const savedEnv = { ...process.env };
 const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
@@ -34,12 +34,7 @@ beforeAll(async () => {
       initech.marketplaceProfile!.profileVisibility = "PUBLIC";
     },
   });
-  globex = new MegaportClient({
-    accessKey: SEED.apiKeys.globexAdmin.accessKey,
-    secretKey: SEED.apiKeys.globexAdmin.secretKey,
-    baseUrl: sim.url,
-    tokenUrl: sim.tokenUrl,
-  });
+  globex = clientFor(sim, SEED.apiKeys.globexAdmin);
   locations = await globex.listLocations();
 });
 
@@ -229,16 +224,12 @@ describe("B-end lookups that find nothing", () => {
 
 describe("a create that looks its B-end up", () => {
   beforeAll(() => {
-    Object.assign(process.env, {
-      MEGAPORT_ACCESS_KEY: SEED.apiKeys.globexAdmin.accessKey,
-      MEGAPORT_SECRET_KEY: SEED.apiKeys.globexAdmin.secretKey,
-      MEGAPORT_BASE_URL: sim.url,
-      MEGAPORT_TOKEN_URL: sim.tokenUrl,
+    pointProviderAt(sim, SEED.apiKeys.globexAdmin, {
       MEGAPORT_MX_POLL_INTERVAL_MS: "50",
       MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "200",
     });
   });
-  afterAll(() => ENV_KEYS.forEach((key) => delete process.env[key]));
+  afterAll(() => clearProviderEnv());
 
   it("orders to the nearest port, says which in its outputs, and keeps the lookup as the input", async () => {
     const inputs = {

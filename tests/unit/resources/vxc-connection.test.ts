@@ -10,6 +10,7 @@ import { provider } from "../../../provider/resources/vxc-connection";
 import type { VxcConnectionOutputs } from "../../../provider/resources/vxc-connection-schema";
 import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
+import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
 
 const GLOBEX_SYD_RED = SEED.ports.globexSydRed.uid;
 const GLOBEX_SYD_BLUE = SEED.ports.globexSydBlue.uid;
@@ -18,13 +19,6 @@ const ACME_SYD_BLUE = SEED.ports.acmeSydBlue.uid;
 const ACME_AUTO = SEED.ports.acmeSydAuto.uid;
 const SOME_UID = "0f0e0d0c-0b0a-4909-8807-060504030201";
 const A_SERVICE_KEY = "5ec2e7a1-bead-4bad-9ead-c0ffee000001";
-const ENV_KEYS = [
-  "MEGAPORT_ACCESS_KEY",
-  "MEGAPORT_SECRET_KEY",
-  "MEGAPORT_BASE_URL",
-  "MEGAPORT_TOKEN_URL",
-  "MEGAPORT_ENVIRONMENT",
-];
 
 /** The hidden inputs the SDK adds, with an idempotency key of the resource's own. */
 const hidden = (resourceName: string) => ({
@@ -555,7 +549,7 @@ describe("VxcConnection diff", () => {
 });
 
 describe("VxcConnection without credentials", () => {
-  beforeAll(() => ENV_KEYS.forEach((key) => delete process.env[key]));
+  beforeAll(() => clearProviderEnv());
 
   it("create fails with one error naming megaport:accessKey and megaport:secretKey and how to set them", async () => {
     const error = await provider.create(toAuto("no-credentials")).then(
@@ -602,30 +596,18 @@ describe("VxcConnection against the simulator", () => {
   beforeAll(async () => {
     sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
     // The test's own clients skip the process-wide rate limiter, which is left to the provider's client.
-    const client = (key: { accessKey: string; secretKey: string }) =>
-      new MegaportClient({
-        accessKey: key.accessKey,
-        secretKey: key.secretKey,
-        baseUrl: sim.url,
-        tokenUrl: sim.tokenUrl,
-        rateLimiter: { acquire: async () => undefined },
-      });
+    const client = (key: { accessKey: string; secretKey: string }) => clientFor(sim, key);
     globex = client(SEED.apiKeys.globexAdmin);
     acme = client(SEED.apiKeys.acmeAdmin);
-    Object.assign(process.env, {
-      MEGAPORT_ACCESS_KEY: SEED.apiKeys.globexAdmin.accessKey,
-      MEGAPORT_SECRET_KEY: SEED.apiKeys.globexAdmin.secretKey,
-      MEGAPORT_BASE_URL: sim.url,
-      MEGAPORT_TOKEN_URL: sim.tokenUrl,
+    pointProviderAt(sim, SEED.apiKeys.globexAdmin, {
       // Read once, when the provider's watcher is made: quick ticks that never back off far.
       MEGAPORT_MX_POLL_INTERVAL_MS: "50",
       MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "200",
     });
-    delete process.env.MEGAPORT_ENVIRONMENT;
   });
 
   afterAll(async () => {
-    ENV_KEYS.forEach((key) => delete process.env[key]);
+    clearProviderEnv();
     await globex?.close();
     await acme?.close();
     await sim?.close();
