@@ -24,6 +24,7 @@
 #     protocol, which newer engines keep compatible with older hosts.
 #     The host's module is not in the checksum database, hence GONOSUMDB for it; go.sum pins its hash.
 #   - Go: the machine's own (GOTOOLCHAIN=local). pkg v3.274.1 declares go 1.26.6; Go 1.26.8 is enough.
+# Measured on 2 cores: cold (empty module and build caches) 16 min under load, about 6 min otherwise; cached 0 s.
 # Flags as upstream's release builds: -trimpath -tags osusergo,grpcnotrace -ldflags "-w -s -X …Version=v<ver>".
 set -euo pipefail
 
@@ -85,7 +86,7 @@ trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging/bin"
 build() { # $1 wrapper module dir, $2 main package, $3 output name, $4 version stamp
   local started=$SECONDS
-  log "building $3 ($2, $4); a cold build downloads about 1.5 GB of modules and compiles for several minutes"
+  log "building $3 ($2, $4); a cold build downloads about 350 MB of modules (1.4 GB unpacked) and compiles for 5 to 15 minutes"
   (cd "$repo/tools/$1" && go build -trimpath -tags osusergo,grpcnotrace \
     -ldflags "-w -s -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$4" \
     -o "$staging/bin/$3" "$2")
