@@ -54,12 +54,14 @@ export class VxcConnection extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
 
   constructor(name: string, args: VxcConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-    // The service key is a credential of sorts: keep it secret in state.
+    // The service key is a credential of sorts: secret as an input (so state encrypts it even when the program
+    // passed a plain string) and as an output.
     const options = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["serviceKey"] });
+    const serviceKey = args.serviceKey === undefined ? undefined : pulumi.secret(args.serviceKey);
     super(
       vxcConnectionProvider,
       name,
-      { ...args, ...hiddenProps(name, opts), ...outputPlaceholders(OUTPUTS) },
+      { ...args, serviceKey, ...hiddenProps(name, opts), ...outputPlaceholders(OUTPUTS) },
       options,
       "megaport",
       "VxcConnection",

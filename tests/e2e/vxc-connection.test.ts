@@ -39,18 +39,18 @@ function toAcme(overrides: Partial<VxcSpec> = {}): VxcSpec {
   };
 }
 
-async function customerStack(vxcs: VxcSpec[]): Promise<E2eStack> {
+async function customerStack(vxcs: VxcSpec[], options: { secretConfig?: boolean } = {}): Promise<E2eStack> {
   const e2e = await createStack(PROGRAM, {
     stackName: `customer-${Math.random().toString(36).slice(2, 8)}`,
     envVars: FAST_PROVIDER_ENV,
     config: world.configFor("globex"),
   });
-  await setVxcs(e2e.stack, vxcs);
+  await setVxcs(e2e.stack, vxcs, options.secretConfig);
   return e2e;
 }
 
-async function setVxcs(stack: Stack, vxcs: VxcSpec[]) {
-  await stack.setConfig("vxcs", { value: JSON.stringify(vxcs) });
+async function setVxcs(stack: Stack, vxcs: VxcSpec[], secret = false) {
+  await stack.setConfig("vxcs", { value: JSON.stringify(vxcs), secret });
 }
 
 /** VXCs the customer holds that are not gone, with this name. */
@@ -247,6 +247,42 @@ describe("a VXC to a Marketplace provider", () => {
       expect(result.outputs["to-acme"].value.provisioningStatus).toBe("LIVE");
       expect(e2e.output.join("\n")).toContain("adopting existing");
       expect(await liveOrdersNamed("Globex interrupted")).toHaveLength(1);
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    "a VXC ordered with a service key goes LIVE to the key's port, and the key is never in state or output",
+    async () => {
+      const key = await world.acme.createServiceKey({
+        productUid: SEED.ports.acmeMelRed.uid,
+        singleUse: false,
+        maxSpeed: 1000,
+        preApproved: true,
+        active: true,
+        description: "e2e",
+      });
+      // The program passes the key to VxcConnection as a plain string: the SDK must still keep it secret. The
+      // config holding it is secret, because dynamic providers receive (and state records) the whole stack config.
+      e2e = await customerStack(
+        [
+          {
+            resourceName: "keyed",
+            name: "Globex keyed",
+            rateLimit: 100,
+            aEnd: { productUid: SEED.ports.globexMelRed.uid },
+            serviceKey: key.key,
+          },
+        ],
+        { secretConfig: true },
+      );
+      const up = await e2e.stack.up({ onOutput: collect(e2e) });
+      expect(up.outputs.keyed.value.provisioningStatus).toBe("LIVE");
+      expect(up.outputs.keyed.value.chosenBEndProductUid).toBe(SEED.ports.acmeMelRed.uid);
+      const onDisk = e2e.output.join("\n") + backendText(e2e);
+      expect(onDisk).toContain("VxcConnection");
+      const at = onDisk.indexOf(key.key);
+      expect(at < 0 ? "" : onDisk.slice(Math.max(0, at - 400), at + 60)).toBe("");
     },
     E2E_TIMEOUT,
   );
