@@ -3,12 +3,14 @@
 // Never orders twice: every order carries the resource's idempotency key as a resource tag, and create first adopts
 // an order that has it. Never logs or stores the service key or credentials in messages.
 import type * as pulumi from "@pulumi/pulumi";
+import { isDeepStrictEqual } from "node:util";
 import { isNotFound, TimeoutError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { Vxc } from "../client/schemas/products";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import { HiddenInputs, IDEMPOTENCY_KEY, IDEMPOTENCY_TAG, TIMEOUTS_KEY } from "./hidden-inputs";
+import { bEndOf, findVxcByTag, orderTag, resourceKeyOf, setTags, tagsOf } from "./vxc-order-tag";
 import { PartialFailure } from "./partial-failure";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { configure, getClient } from "./provider-config";
@@ -55,21 +57,38 @@ export const provider = {
     const clash =
       (kept(["aEnd.productUid", "aEnd.vlan"]) && fixed(news.aEnd?.vlan)) ||
       (kept([...B_END_PORT_PATHS, "bEnd.vlan"]) && fixed(news.bEnd?.vlan));
-    return { ...toDiffResult(diff), deleteBeforeReplace: diff.replaces.length > 0 && clash };
+    const result = { ...toDiffResult(diff), deleteBeforeReplace: diff.replaces.length > 0 && clash };
+    // New customTimeouts must reach state, or a later delete would still use the old deadline.
+    const timeoutsChanged = !isDeepStrictEqual(olds[TIMEOUTS_KEY] ?? {}, news[TIMEOUTS_KEY] ?? {});
+    return timeoutsChanged ? { ...result, changes: true } : result;
   },
 
   async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
     const client = getClient();
     const deadlineMs = inputs[TIMEOUTS_KEY]?.createMs ?? DEFAULT_TIMEOUTS.createMs;
-    const bEnd = await resolveBEnd(client, inputs);
-    const existing = inputs.adoptUid
-      ? await adoptExisting(client, inputs, bEnd)
-      : await findVxcByIdempotencyKey(client, inputs);
-    const uid = existing?.productUid ?? (await orderVxc(client, inputs, bEnd));
-    if (existing)
-      console.log(`VXC "${inputs.name}": adopting existing ${existing.productUid} instead of ordering`);
-    const outputs = await settleNewVxc(client, uid, inputs, bEnd, deadlineMs);
-    return { id: uid, outs: outputs };
+    const tag = orderTag(inputs);
+    // An order this very resource placed before (a retried, interrupted or timed-out up) comes first, before any
+    // lookup that could fail now (a provider renamed since must not stop us finding our own order).
+    const found =
+      !inputs.adoptUid && tag ? await findVxcByTag(client, inputs.aEnd.productUid, tag) : undefined;
+    const bEnd = found ? await bEndOf(client, found) : await resolveBEnd(client, inputs);
+    const existing = inputs.adoptUid ? await adoptExisting(client, inputs, bEnd, tag) : found;
+    if (!existing) {
+      const uid = await orderVxc(client, inputs, bEnd, tag);
+      return { id: uid, outs: await settleNewVxc(client, uid, inputs, bEnd, deadlineMs) };
+    }
+    const uid = existing.productUid;
+    console.log(`VXC "${inputs.name}": adopting existing ${uid} instead of ordering`);
+    await settleNewVxc(
+      client,
+      uid,
+      { ...inputs, rateLimit: existing.rateLimit ?? inputs.rateLimit },
+      bEnd,
+      deadlineMs,
+    );
+    // What was found may differ from the program (renamed in the portal, another rate): bring it in line now,
+    // as an update would, so state never claims what Megaport does not hold.
+    return { id: uid, outs: await converge(client, uid, inputs, undefined, bEnd, deadlineMs) };
   },
 
   async read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult<Outputs>> {
@@ -81,6 +100,7 @@ export const provider = {
       if (isNotFound(err)) return {};
       throw err;
     }
+    // CANCELLED is not gone: it may be billed and restorable for weeks. It stays in state, showing its status.
     if (GONE_STATES.has(vxc.provisioningStatus ?? "")) return {};
     // Refresh shows drift made in the portal: the user-facing fields take what Megaport holds; what the user
     // requested but Megaport assigns (B-end VLAN, looked-up port) stays as requested.
@@ -88,8 +108,11 @@ export const provider = {
       ...props,
       name: vxc.productName ?? props.name,
       rateLimit: vxc.rateLimit ?? props.rateLimit,
+      // "" and absent are the same cost centre; keep the declared spelling when they agree.
       costCentre:
-        props.costCentre === undefined && !vxc.costCentre ? undefined : (vxc.costCentre ?? undefined),
+        (vxc.costCentre ?? "") === (props.costCentre ?? "")
+          ? props.costCentre
+          : (vxc.costCentre ?? undefined),
       term:
         props.term === undefined && vxc.contractTermMonths === 1
           ? undefined
@@ -103,7 +126,6 @@ export const provider = {
   },
 
   async update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
-    const client = getClient();
     const deadlineMs = news[TIMEOUTS_KEY]?.updateMs ?? DEFAULT_TIMEOUTS.updateMs;
     const bEnd: ResolvedBEnd = {
       productUid: olds.chosenBEndProductUid,
@@ -111,36 +133,7 @@ export const provider = {
       companyName: olds.providerCompanyName,
       companyUid: olds.providerCompanyUid,
     };
-    // A create that stopped at its deadline left the VXC in state unfinished: finish waiting first.
-    let current = await client.getVxc(id);
-    if (!isReady(current, news.readyWhen)) {
-      await settleNewVxc(
-        client,
-        id,
-        { ...news, rateLimit: current.rateLimit ?? news.rateLimit },
-        bEnd,
-        deadlineMs,
-      );
-      current = await client.getVxc(id);
-    }
-
-    const plain: Record<string, unknown> = {};
-    if (news.name !== current.productName) plain.name = news.name;
-    if ((news.costCentre ?? "") !== (current.costCentre ?? "")) plain.costCentre = news.costCentre ?? "";
-    if ((news.term ?? 1) !== (current.contractTermMonths ?? 1)) plain.term = news.term ?? 1;
-    if (
-      news.aEnd.vlan !== undefined &&
-      news.aEnd.vlan !== olds.aEnd.vlan &&
-      news.aEnd.vlan !== current.aEnd?.vlan
-    ) {
-      plain.aEndVlan = news.aEnd.vlan;
-    }
-    if (Object.keys(plain).length > 0) current = await client.updateVxc(id, plain);
-
-    if (news.rateLimit !== current.rateLimit) {
-      current = await changeRateLimit(client, current, news, olds, bEnd, deadlineMs);
-    }
-    return { outs: { ...news, ...computedFrom(current, { ...news, ...bEndOutputs(bEnd) }) } as Outputs };
+    return { outs: await converge(getClient(), id, news, olds, bEnd, deadlineMs) };
   },
 
   async delete(id: string, props: Outputs) {
@@ -159,7 +152,10 @@ const B_END_PORT_PATHS: readonly VxcInputPath[] = [
   "serviceKey",
 ];
 
-const GONE_STATES = new Set(["DECOMMISSIONED", "CANCELLED", "CANCELLED_PARENT", "FAILED"]);
+/** Never coming back: refresh drops such a VXC from state. */
+const GONE_STATES = new Set(["DECOMMISSIONED", "FAILED"]);
+/** Cannot be changed any more; CANCELLED may still be restored (UN_CANCEL) in the portal. */
+const UNCHANGEABLE_STATES = new Set(["DECOMMISSIONED", "FAILED", "CANCELLED", "CANCELLED_PARENT"]);
 
 function isReady(vxc: Vxc, readyWhen: string | undefined): boolean {
   if (vxc.vxcApproval?.status && vxc.vxcApproval.type !== "SPEED_CHANGE") return false;
@@ -169,26 +165,13 @@ function isReady(vxc: Vxc, readyWhen: string | undefined): boolean {
   );
 }
 
-/** A VXC this resource ordered before (a retried, interrupted or timed-out `up`), found by its tag. */
-async function findVxcByIdempotencyKey(client: MegaportClient, inputs: Inputs): Promise<Vxc | undefined> {
-  const key = inputs[IDEMPOTENCY_KEY];
-  if (!key) return undefined;
-  const products = await client.listProducts();
-  const candidates = products
-    .filter((p) => p.productUid === inputs.aEnd.productUid)
-    .flatMap((p) => p.associatedVxcs ?? [])
-    .filter(
-      (v) => !GONE_STATES.has(v.provisioningStatus ?? "") && v.aEnd?.productUid === inputs.aEnd.productUid,
-    );
-  for (const vxc of candidates) {
-    const tags = await client.getResourceTags(vxc.productUid);
-    if (tags.some((t) => t.key === IDEMPOTENCY_TAG && t.value === key)) return vxc;
-  }
-  return undefined;
-}
-
 /** adoptUid: the VXC must exist, be alive, and join the declared ends; it is tagged so later creates find it. */
-async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBEnd): Promise<Vxc> {
+async function adoptExisting(
+  client: MegaportClient,
+  inputs: Inputs,
+  bEnd: ResolvedBEnd,
+  tag: string | undefined,
+): Promise<Vxc> {
   const uid = inputs.adoptUid!;
   let vxc: Vxc;
   try {
@@ -204,7 +187,7 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
     throw err;
   }
   const mismatches = [
-    GONE_STATES.has(vxc.provisioningStatus ?? "") && `it is ${vxc.provisioningStatus}`,
+    UNCHANGEABLE_STATES.has(vxc.provisioningStatus ?? "") && `it is ${vxc.provisioningStatus}`,
     vxc.aEnd?.productUid !== inputs.aEnd.productUid &&
       `its A-end is ${vxc.aEnd?.productUid}, not aEnd.productUid ${inputs.aEnd.productUid}`,
     // With a service key the key names the B-end, and only its owner can look the key up.
@@ -219,16 +202,33 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
       fix: "declare the VXC's real ends, or remove adoptUid to order a new VXC",
     });
   }
-  const tags = await client.getResourceTags(uid);
+  const tags = await tagsOf(client, uid);
+  const owner = tags.find((t) => t.key === IDEMPOTENCY_TAG);
   const key = inputs[IDEMPOTENCY_KEY];
-  if (key && !tags.some((t) => t.key === IDEMPOTENCY_TAG)) {
-    await client.setResourceTags(uid, [...tags, { key: IDEMPOTENCY_TAG, value: key }]);
+  if (owner && key && resourceKeyOf(owner.value) !== key) {
+    // Another resource (maybe in another stack) manages it: two owners would cancel it from under each other.
+    throw new ValidationError({
+      fieldPath: "adoptUid",
+      reason: `VXC ${uid} is already managed by another Pulumi resource (its ${IDEMPOTENCY_TAG} tag names another)`,
+      fix: "remove it from the other stack first (with retainOnDelete, or by deleting that resource from state), or remove adoptUid",
+    });
+  }
+  if (tag && owner?.value !== tag) {
+    await setTags(client, uid, [
+      ...tags.filter((t) => t.key !== IDEMPOTENCY_TAG),
+      { key: IDEMPOTENCY_TAG, value: tag },
+    ]);
   }
   return vxc;
 }
 
 /** Validate, then buy. The idempotency key rides on the order itself, so the VXC is never untagged. */
-async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBEnd): Promise<string> {
+async function orderVxc(
+  client: MegaportClient,
+  inputs: Inputs,
+  bEnd: ResolvedBEnd,
+  tag: string | undefined,
+): Promise<string> {
   const item = {
     productUid: inputs.aEnd.productUid,
     associatedVxcs: [
@@ -243,9 +243,7 @@ async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBE
           ? { vlan: inputs.bEnd?.vlan ?? 0 }
           : { productUid: bEnd.productUid, vlan: inputs.bEnd?.vlan ?? 0 },
         ...(inputs.serviceKey ? { serviceKey: inputs.serviceKey } : {}),
-        resourceTags: inputs[IDEMPOTENCY_KEY]
-          ? [{ key: IDEMPOTENCY_TAG, value: inputs[IDEMPOTENCY_KEY] }]
-          : [],
+        resourceTags: tag ? [{ key: IDEMPOTENCY_TAG, value: tag }] : [],
       },
     ],
   };
@@ -290,18 +288,93 @@ async function settleNewVxc(
   }
 }
 
+/**
+ * Make the VXC hold what the program declares (update, and create when it adopts): finish a wait a deadline cut
+ * short, then name, cost centre, term and A-end VLAN in one PUT, then the rate limit (a decrease applies at once;
+ * an increase waits for the provider). Returns the full outputs from what the API holds afterwards.
+ */
+async function converge(
+  client: MegaportClient,
+  id: string,
+  news: Inputs,
+  olds: Outputs | undefined,
+  bEnd: ResolvedBEnd,
+  deadlineMs: number,
+): Promise<Outputs> {
+  let current = await currentVxc(client, id, news.name);
+  // A create that stopped at its deadline left the VXC in state unfinished: finish waiting first.
+  if (!isReady(current, news.readyWhen)) {
+    await settleNewVxc(
+      client,
+      id,
+      { ...news, rateLimit: current.rateLimit ?? news.rateLimit },
+      bEnd,
+      deadlineMs,
+    );
+    current = await client.getVxc(id);
+  }
+
+  const change: Record<string, unknown> = {};
+  if (news.name !== current.productName) change.name = news.name;
+  if ((news.costCentre ?? "") !== (current.costCentre ?? "")) change.costCentre = news.costCentre ?? "";
+  if ((news.term ?? 1) !== (current.contractTermMonths ?? 1)) change.term = news.term ?? 1;
+  // The A-end VLAN changes only when the declared one changed (0 asks Megaport to choose, so it never drifts).
+  const declaredVlan = news.aEnd.vlan ?? 0;
+  if (declaredVlan !== 0 && declaredVlan !== (olds?.aEnd.vlan ?? 0) && declaredVlan !== current.aEnd?.vlan) {
+    change.aEndVlan = declaredVlan;
+  }
+  if (Object.keys(change).length > 0) current = await client.updateVxc(id, change);
+
+  if (news.rateLimit !== current.rateLimit) {
+    current = await changeRateLimit(client, current, news, olds, bEnd, deadlineMs);
+  }
+  return { ...news, ...computedFrom(current, { ...news, ...bEndOutputs(bEnd) }) } as Outputs;
+}
+
+/** The VXC as Megaport holds it, or an error that says what to do when it can no longer be changed. */
+async function currentVxc(client: MegaportClient, id: string, name: string): Promise<Vxc> {
+  let vxc: Vxc | undefined;
+  try {
+    vxc = await client.getVxc(id);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+  const status = vxc ? (vxc.provisioningStatus ?? "") : "gone";
+  if (!vxc || UNCHANGEABLE_STATES.has(status)) {
+    const why = vxc?.vxcApproval?.message ? ` (${vxc.vxcApproval.message})` : "";
+    throw new Error(
+      `VXC "${name}" (${id}) is ${status}${why} and can no longer be changed. ` +
+        (status === "CANCELLED" || status === "CANCELLED_PARENT"
+          ? "Restore it in the Megaport Portal (UN_CANCEL) to keep it, or run `pulumi refresh` once it is decommissioned; "
+          : "Run `pulumi refresh` to drop it from the stack; ") +
+        "the next `pulumi up` then orders a new one.",
+    );
+  }
+  return vxc;
+}
+
 /** Rate limit changes: a decrease applies at once; an increase waits for the provider to accept it. */
 async function changeRateLimit(
   client: MegaportClient,
   current: Vxc,
   news: Inputs,
-  olds: Outputs,
+  olds: Outputs | undefined,
   bEnd: ResolvedBEnd,
   deadlineMs: number,
 ): Promise<Vxc> {
-  const pendingSame =
-    current.vxcApproval?.type === "SPEED_CHANGE" && current.vxcApproval.newSpeed === news.rateLimit;
-  if (!pendingSame) {
+  const pending =
+    current.vxcApproval?.status?.startsWith("PENDING") && current.vxcApproval.type === "SPEED_CHANGE";
+  if (pending && current.vxcApproval?.newSpeed !== news.rateLimit) {
+    // The API refuses changes while one waits, and the provider may still accept the old request later.
+    throw new ValidationError({
+      fieldPath: "rateLimit",
+      reason:
+        `VXC "${news.name}" (${current.productUid}) has a speed change to ${current.vxcApproval?.newSpeed} Mbps ` +
+        `still waiting for ${bEnd.companyName ?? "the provider"}`,
+      fix: `set rateLimit to ${current.vxcApproval?.newSpeed} to keep waiting for it, or ask the provider to deny it, then run \`pulumi up\` again`,
+    });
+  }
+  if (!pending) {
     current = await client.updateVxc(current.productUid, { rateLimit: news.rateLimit });
   }
   if (current.rateLimit === news.rateLimit) return current;
@@ -314,7 +387,7 @@ async function changeRateLimit(
       throw new PartialFailure(
         `${err.message}. The rate limit stays ${latest.rateLimit} Mbps in the stack; the next \`pulumi up\` resumes waiting for the provider.`,
         current.productUid,
-        { ...news, rateLimit: olds.rateLimit } as Record<string, unknown>,
+        { ...news, rateLimit: olds?.rateLimit ?? latest.rateLimit } as Record<string, unknown>,
         { ...computedFrom(latest, { ...news, ...bEndOutputs(bEnd) }) },
       );
     }

@@ -2,7 +2,7 @@
 // order, the provider's answer to a speed increase, and DECOMMISSIONED after a cancel. Each prints a progress line
 // at a steady pace that says what it waits for, for how long, and who must act.
 // Never prints credentials or the service key.
-import { isNotFound, MegaportError } from "../client/errors";
+import { AuthError, ForbiddenError, isNotFound, MegaportError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { Vxc } from "../client/schemas/products";
 import { formatDuration, getVxcWatcher, WatchFailedError, type WatchVerdict } from "../watch/watcher";
@@ -27,6 +27,8 @@ export function watcherFor(client: MegaportClient) {
     fastIntervalMs: env("MEGAPORT_MX_POLL_INTERVAL_MS"),
     maxIntervalMs: env("MEGAPORT_MX_MAX_POLL_INTERVAL_MS"),
     progressIntervalMs: env("MEGAPORT_MX_PROGRESS_INTERVAL_MS"),
+    // A revoked key or a missing permission will not heal by waiting: fail every wait at once.
+    isPermanentError: (error) => error instanceof AuthError || error instanceof ForbiddenError,
   });
 }
 
@@ -77,15 +79,21 @@ export async function waitForSpeedChange(
   deadlineMs: number,
 ): Promise<Vxc> {
   const provider = bEnd.companyName ?? "the provider";
+  let seenPending = false;
   return watcherFor(client).watch(uid, {
     deadlineMs,
     waitingFor: `${provider} to accept the speed change of VXC "${subject.name}" (${uid}) to ${subject.rateLimit} Mbps`,
     until: (vxc): WatchVerdict => {
       if (vxc.rateLimit === subject.rateLimit) return "done";
       if (TERMINAL.has(vxc.provisioningStatus ?? "")) return "fail";
-      const pending =
-        vxc.vxcApproval?.status?.startsWith("PENDING") && vxc.vxcApproval.type === "SPEED_CHANGE";
-      return pending ? "continue" : "fail";
+      const approval = vxc.vxcApproval;
+      if (approval?.type === "SPEED_CHANGE" && approval.status?.startsWith("PENDING")) {
+        seenPending = true;
+        return "continue";
+      }
+      // Not pending and not applied: answered (or the listing lags the PUT until we have seen it pending once).
+      const answered = approval?.status === "REJECTED" || approval?.status === "EXPIRED";
+      return answered || seenPending ? "fail" : "continue";
     },
     describeFailure: (vxc) =>
       `${provider} rejected the speed change to ${subject.rateLimit} Mbps` +

@@ -3,6 +3,7 @@
 // rename and cancel VXCs the way Globex (the customer) would. The real-CLI stories (approval, speed changes,
 // deadlines, kill and resume, refresh) live in tests/e2e/vxc-connection.test.ts; B-end lookups in
 // vxc-connection-b-end.test.ts. Providers are called directly: never serialized inside jest.
+import { ValidationError } from "../../../provider/client/errors";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import { IDEMPOTENCY_TAG, idempotencyKey } from "../../../provider/resources/hidden-inputs";
@@ -11,6 +12,7 @@ import type { VxcConnectionOutputs } from "../../../provider/resources/vxc-conne
 import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
+import { orderTag } from "../../../provider/resources/vxc-order-tag";
 
 const GLOBEX_SYD_RED = SEED.ports.globexSydRed.uid;
 const GLOBEX_SYD_BLUE = SEED.ports.globexSydBlue.uid;
@@ -297,10 +299,15 @@ describe("VxcConnection diff", () => {
       change: (n) => ({
         ...n,
         __idempotencyKey: "other",
-        __timeouts: { createMs: 1 },
         __provider: "new code",
       }),
       changes: false,
+      replaces: [],
+    },
+    {
+      name: "new customTimeouts: an in-place update, so later deletes use them",
+      change: (n) => ({ ...n, __timeouts: { deleteMs: 7_200_000 } }),
+      changes: true,
       replaces: [],
     },
     {
@@ -683,7 +690,7 @@ describe("VxcConnection against the simulator", () => {
     expect(vxc).toMatchObject({ productName: "Globex auto", costCentre: "NET-1", rateLimit: 100 });
     expect(await globex.getResourceTags(id)).toContainEqual({
       key: IDEMPOTENCY_TAG,
-      value: inputs.__idempotencyKey,
+      value: orderTag(inputs as never),
     });
   });
 
@@ -758,7 +765,7 @@ describe("VxcConnection against the simulator", () => {
     expect(logged()).toContain(`adopting existing ${uid}`);
     expect(await globex.getResourceTags(uid)).toContainEqual({
       key: IDEMPOTENCY_TAG,
-      value: inputs.__idempotencyKey,
+      value: orderTag(inputs as never),
     });
     expect(await aliveNamed("Made in the portal")).toHaveLength(1);
   });
@@ -930,5 +937,66 @@ describe("VxcConnection against the simulator", () => {
         })
       ).deleteBeforeReplace,
     ).toBe(true);
+  });
+
+  it("a replacement of a LIVE VXC (same resource, another B-end VLAN) orders a new VXC instead of adopting the old one", async () => {
+    const old = toAuto("replaced", { bEnd: { productUid: ACME_AUTO, vlan: 361 } });
+    const first = await provider.create(old);
+    const replacement = await provider.create({ ...old, bEnd: { productUid: ACME_AUTO, vlan: 362 } });
+    expect(replacement.id).not.toBe(first.id);
+    expect((await globex.getVxc(replacement.id)).bEnd?.vlan).toBe(362);
+    await provider.delete(first.id, first.outs as VxcConnectionOutputs);
+    expect((await globex.getVxc(replacement.id)).provisioningStatus).toBe("LIVE");
+  });
+
+  it("adopting a VXC found again brings it in line with the program (a rename made meanwhile is undone)", async () => {
+    const inputs = toAuto("in-line");
+    const first = await provider.create(inputs);
+    await globex.updateVxc(first.id, { name: "Renamed meanwhile" });
+    const again = await provider.create(inputs);
+    expect(again.id).toBe(first.id);
+    expect((await globex.getVxc(first.id)).productName).toBe("Globex in-line");
+    expect(again.outs?.name).toBe("Globex in-line");
+  });
+
+  it("refuses to adopt a VXC another Pulumi resource manages, naming the conflict", async () => {
+    const other = await provider.create(toAuto("owned-elsewhere"));
+    const error = await provider.create(toAuto("thief", { adoptUid: other.id })).catch((err: Error) => err);
+    expect(String((error as Error).message)).toMatch(/already managed by another Pulumi resource/);
+  });
+
+  it("refresh keeps a CANCELLED VXC in state (it may be billed and restored), and update says what to do", async () => {
+    const { id, outs } = await provider.create(toAuto("cancelled-later"));
+    await globex.cancelProduct(id, "CANCEL");
+    const read = await provider.read(id, outs as VxcConnectionOutputs);
+    expect(read.id).toBe(id);
+    expect(read.props?.provisioningStatus).toBe("CANCELLED");
+    const error = await provider
+      .update(id, outs as VxcConnectionOutputs, { ...toAuto("cancelled-later"), name: "Globex renamed" })
+      .catch((err: Error) => err);
+    expect(String((error as Error).message)).toMatch(
+      /is CANCELLED.*UN_CANCEL.*next `pulumi up` then orders a new one/s,
+    );
+  });
+
+  it("a different rate limit while a speed change waits fails on rateLimit and says how to go on", async () => {
+    const inputs = toAuto("speed-wait", { bEnd: { productUid: ACME_SYD_RED, vlan: 371 } });
+    const created = provider.create(inputs);
+    const uid = await until("the request", async () =>
+      (await aliveNamed("Globex speed-wait"))[0]?.vxcApproval?.status
+        ? (await aliveNamed("Globex speed-wait"))[0].productUid
+        : undefined,
+    );
+    await acme.updateVxc(uid, { isApproved: true });
+    const { outs } = await created;
+    await globex.updateVxc(uid, { rateLimit: 500 }); // a speed change now waits for Acme
+    const error = await provider
+      .update(uid, outs as VxcConnectionOutputs, { ...inputs, rateLimit: 300 })
+      .catch((err: Error) => err);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldPath).toBe("rateLimit");
+    expect((error as Error).message).toMatch(
+      /speed change to 500 Mbps still waiting for Acme Networks.*set rateLimit to 500/s,
+    );
   });
 });
