@@ -135,7 +135,7 @@ async function main() {
       new MegaportClient({ ...key, baseUrl: sim.url, tokenUrl: sim.tokenUrl });
     const acme = keyFor(SEED.apiKeys.acmeAdmin);
     const credentials = (key: { accessKey: string; secretKey: string }) => ({
-      "megaport:accessKey": { value: key.accessKey },
+      "megaport:accessKey": { value: key.accessKey, secret: true },
       "megaport:secretKey": { value: key.secretKey, secret: true },
       "megaport:baseUrl": { value: sim.url },
       "megaport:tokenUrl": { value: sim.tokenUrl },
@@ -165,6 +165,8 @@ async function main() {
       serviceKey: { value: key.key, secret: true },
     });
     const ordering = customer.up({ onOutput: prefixed("[globex]") });
+    // Should a step below fail, still wait for this up to end (and report it) before the simulator goes away.
+    ordering.catch(() => undefined);
     const red = await waitFor("the red request", () => pendingOnAcme(acme, "Globex to Acme (red)", "NEW"));
     const blue = await waitFor("the blue request", () => pendingOnAcme(acme, "Globex to Acme (blue)", "NEW"));
 
@@ -192,6 +194,7 @@ async function main() {
     say("Globex raises the red VXC to 500 Mbps; Acme's policy accepts the speed change");
     await customer.setConfig("rateLimit", { value: "500" });
     const raising = customer.up({ onOutput: prefixed("[globex]") });
+    raising.catch(() => undefined);
     await waitFor("the speed change request", () =>
       pendingOnAcme(acme, "Globex to Acme (red)", "SPEED_CHANGE"),
     );

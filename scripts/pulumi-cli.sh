@@ -46,6 +46,7 @@ if [ -z "${MEGAPORT_MX_BUILD_PULUMI:-}" ] && command -v pulumi >/dev/null 2>&1; 
   path_dir=$(dirname "$path_pulumi")
   if [ -n "$path_version" ] && version_at_least "$path_version" "$MIN_PATH_VERSION" &&
     { [ -x "$path_dir/pulumi-language-nodejs" ] || command -v pulumi-language-nodejs >/dev/null 2>&1; } &&
+    { [ -x "$path_dir/pulumi-resource-pulumi-nodejs" ] || command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; } &&
     [ "$(basename "$path_dir")" = bin ]; then
     log "using pulumi $path_version on PATH ($path_pulumi)"
     dirname "$path_dir"
@@ -61,7 +62,7 @@ if [ ! -f "$node_sdk/pulumi-resource-pulumi-nodejs" ]; then
 fi
 key=$(cat "$repo"/tools/pulumi-cli/go.{mod,sum} "$repo"/tools/pulumi-language-nodejs/go.{mod,sum} \
   "$node_sdk/pulumi-resource-pulumi-nodejs" | sha256sum | cut -c1-12)
-cache_base=${MEGAPORT_MX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/megaport-mx}
+cache_base=${MEGAPORT_MX_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/megaport-mx}
 root=$cache_base/pulumi-cli/$CLI_VERSION-$key
 if [ -x "$root/bin/pulumi" ] && [ -x "$root/bin/pulumi-language-nodejs" ]; then
   log "using cached build $root"
@@ -72,14 +73,15 @@ fi
 # 3. Build. One builder at a time; a half-built tree never becomes the cache.
 mkdir -p "$cache_base/pulumi-cli"
 exec 9>"$cache_base/pulumi-cli/.lock"
-flock 9
+if command -v flock >/dev/null 2>&1; then flock 9; else log "flock not found: not guarding against a concurrent build"; fi
 if [ -x "$root/bin/pulumi" ] && [ -x "$root/bin/pulumi-language-nodejs" ]; then
   log "another run built it meanwhile: $root"
   echo "$root"
   exit 0
 fi
 command -v go >/dev/null 2>&1 || { log "Go is needed to build the Pulumi CLI and is not on PATH"; exit 1; }
-export GOTOOLCHAIN=local GOFLAGS=-mod=mod
+# -mod=readonly: go.mod and go.sum in tools/ pin every module; a build never rewrites them.
+export GOTOOLCHAIN=local GOFLAGS=-mod=readonly
 export GONOSUMDB=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs
 staging=$(mktemp -d "$cache_base/pulumi-cli/.build.XXXXXX")
 trap 'rm -rf "$staging"' EXIT

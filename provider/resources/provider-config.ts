@@ -49,7 +49,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ResolvedS
       fieldPath: `megaport:${missing.split(" ")[0]}`,
       reason: `Megaport credentials are not set (missing ${missing})`,
       fix:
-        "run `pulumi config set megaport:accessKey <key>` and `pulumi config set --secret megaport:secretKey <secret>`, " +
+        "run `pulumi config set --secret megaport:accessKey <key>` and `pulumi config set --secret megaport:secretKey <secret>`, " +
         "or export MEGAPORT_ACCESS_KEY and MEGAPORT_SECRET_KEY",
     });
   }

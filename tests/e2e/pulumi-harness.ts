@@ -48,7 +48,7 @@ export async function createStack(
     { pulumiCommand, envVars, pulumiHome },
   );
   for (const [key, value] of Object.entries(options.config ?? {})) {
-    await stack.setConfig(key, { value, secret: /secret/i.test(key) });
+    await stack.setConfig(key, { value, secret: /secretKey|accessKey/.test(key) });
   }
   return {
     stack,

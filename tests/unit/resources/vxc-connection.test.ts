@@ -565,7 +565,7 @@ describe("VxcConnection without credentials", () => {
     );
     expect(error.message).toBe(
       "Invalid megaport:accessKey: Megaport credentials are not set (missing accessKey and secretKey). " +
-        "Fix: run `pulumi config set megaport:accessKey <key>` and `pulumi config set --secret megaport:secretKey <secret>`, " +
+        "Fix: run `pulumi config set --secret megaport:accessKey <key>` and `pulumi config set --secret megaport:secretKey <secret>`, " +
         "or export MEGAPORT_ACCESS_KEY and MEGAPORT_SECRET_KEY",
     );
   });
