@@ -6,16 +6,11 @@
  * the wire shapes the API returns are built from them in `views/`. Nothing here knows about HTTP.
  */
 
-/** Roles ("position" strings) as the real API spells them. */
-export const POSITIONS = [
-  "Company Admin",
-  "Technical Admin",
-  "Technical Contact",
-  "Finance",
-  "Financial Contact",
-  "Read Only",
-] as const;
-export type Position = (typeof POSITIONS)[number];
+import { USER_POSITIONS, type UserPosition } from "../provider/client/schemas/users";
+
+/** Roles ("position" strings) as the real API spells them: the client's list, declared once. */
+export const POSITIONS = USER_POSITIONS;
+export type Position = UserPosition;
 
 /** API keys can only carry one of these two roles (docs: api-key page). */
 export const API_KEY_ROLES = ["Company Admin", "Read Only"] as const;
