@@ -229,7 +229,6 @@ async function applyProfile(
 ): Promise<Outputs> {
   const before = await client.getMarketplaceProfile();
   if (expectedCompanyUid) assertSameCompany(before.companyUid, expectedCompanyUid, "update");
-  const websiteBefore = before.website;
   let ports = await ownPorts(client);
   inputs.listedPorts.forEach((uid, index) => {
     const port = ports.get(uid.toLowerCase());
@@ -249,18 +248,12 @@ async function applyProfile(
     }
   });
 
-  // The client's update body takes no empty URL, so a website cannot be cleared here: say so instead.
-  if (!inputs.website && websiteBefore) {
-    console.log(
-      `MarketplaceProfile ${inputs.companyName}: website is not declared, but Megaport still shows ${websiteBefore}; ` +
-        "remove it in the Portal (it cannot be cleared through the API client)",
-    );
-  }
   const profile = await client.setMarketplaceProfile({
     companyName: inputs.companyName,
     companyBio: inputs.companyBio ?? "",
     contactEmail: inputs.contactEmail,
-    ...(inputs.website ? { website: inputs.website } : {}),
+    // A website no longer declared is cleared, so refresh never finds one the program does not have.
+    website: inputs.website ?? "",
     profileVisibility: VISIBILITY_API_VALUES[inputs.visibility],
     services: inputs.services,
   });

@@ -43,7 +43,8 @@ export const MarketplaceProfileUpdateSchema = z.strictObject({
     .refine((t) => wordCount(t) <= MAX_BIO_WORDS, { error: `must be at most ${MAX_BIO_WORDS} words` })
     .optional(),
   contactEmail: z.email({ error: "must be an email address" }).optional(),
-  website: z.url({ error: "must be a URL such as https://example.com" }).optional(),
+  /** The website, or "" to clear it. */
+  website: z.union([z.url({ error: "must be a URL such as https://example.com" }), z.literal("")]).optional(),
   profileVisibility: z
     .enum(PROFILE_VISIBILITIES, { error: `must be one of ${PROFILE_VISIBILITIES.join(", ")}` })
     .optional(),

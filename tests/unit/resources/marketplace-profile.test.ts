@@ -259,9 +259,8 @@ describe("MarketplaceProfile against the simulator", () => {
     expect(await visibility(SEED.ports.acmeMelRed.uid)).toBe(melBefore);
   });
 
-  it("says so when a website is dropped, since the client cannot clear it", async () => {
+  it("clears a website the program no longer declares, so refresh shows no drift", async () => {
     const { outs: olds } = await provider.create({ ...happy(), visibility: "public", ...HIDDEN });
-    log.mockClear();
     const { website: _dropped, ...withoutWebsite } = happy();
     const { outs } = await provider.update(ACME, olds as MarketplaceProfileOutputs, {
       ...withoutWebsite,
@@ -269,7 +268,9 @@ describe("MarketplaceProfile against the simulator", () => {
       ...HIDDEN,
     });
     expect(outs).not.toHaveProperty("website");
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("Megaport still shows https://acme.example"));
+    expect((await portal.getMarketplaceProfile()).website ?? "").toBe("");
+    const refreshed = await provider.read(ACME, outs as MarketplaceProfileOutputs);
+    expect(refreshed.props).not.toHaveProperty("website");
   });
 
   it("create refuses another company's port before changing anything", async () => {
