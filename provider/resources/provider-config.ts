@@ -31,6 +31,8 @@ export interface ResolvedSettings {
   environment: Environment;
   baseUrl?: string;
   tokenUrl?: string;
+  /** True when nothing named an environment or URL and the simulator was chosen by default. */
+  defaulted?: boolean;
 }
 
 /** Stack config first (`megaport:*`), then MEGAPORT_* environment variables. */
@@ -40,8 +42,8 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ResolvedS
   const secretKey = fromConfig("secretKey") ?? env.MEGAPORT_SECRET_KEY;
   const baseUrl = fromConfig("baseUrl") ?? env.MEGAPORT_BASE_URL;
   const tokenUrl = fromConfig("tokenUrl") ?? env.MEGAPORT_TOKEN_URL;
-  const environmentText =
-    fromConfig("environment") ?? env.MEGAPORT_ENVIRONMENT ?? (baseUrl ? undefined : "simulator");
+  const namedEnvironment = fromConfig("environment") ?? env.MEGAPORT_ENVIRONMENT;
+  const environmentText = namedEnvironment ?? (baseUrl ? undefined : "simulator");
 
   if (!accessKey || !secretKey) {
     const missing = [!accessKey && "accessKey", !secretKey && "secretKey"].filter(Boolean).join(" and ");
@@ -78,6 +80,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ResolvedS
       environment,
       baseUrl: SIMULATOR_BASE_URL,
       tokenUrl: `${SIMULATOR_BASE_URL}/oauth2/token`,
+      defaulted: namedEnvironment === undefined,
     };
   }
   return { accessKey, secretKey, environment, baseUrl, tokenUrl };
@@ -100,6 +103,13 @@ export function getClient(): MegaportClient {
       ...location,
     });
     clients.set(cacheKey, client);
+    if (settings.defaulted) {
+      // Said once per provider process, so nobody mistakes the simulator for Megaport.
+      console.log(
+        `megaport-mx: no megaport:environment or megaport:baseUrl set: using the simulator at ${SIMULATOR_BASE_URL}. ` +
+          "Set megaport:environment to production or staging for the real Megaport API.",
+      );
+    }
   }
   return client;
 }
