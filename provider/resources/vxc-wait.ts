@@ -65,7 +65,10 @@ export async function waitUntilReady(
       onProgress: (elapsedMs, vxc) => console.log(progressLine(subject.name, uid, vxc, provider, elapsedMs)),
     });
   } catch (err) {
-    if (err instanceof WatchFailedError) await cleanUpFailedOrder(client, uid, subject.name);
+    // Only a denied or expired order (FAILED) is cleaned up; a wait that failed for another reason (a revoked
+    // key) leaves the order as it is, still tagged, for the next `pulumi up` to find.
+    const lastSeen = err instanceof WatchFailedError ? (err.lastSeen as Vxc | undefined) : undefined;
+    if (lastSeen?.provisioningStatus === "FAILED") await cleanUpFailedOrder(client, uid, subject.name);
     throw err;
   }
 }
