@@ -165,11 +165,7 @@ async function applyPolicy(client: MegaportClient, inputs: Inputs, operation: st
   const products = await client.listProducts();
   const companyUid = products.find((p) => p.companyUid)?.companyUid ?? (await companyUidFromUsers(client));
   const pendingBefore = countPendingOnUs(products);
-  const policy = ApprovalPolicySchema.parse({
-    rules: inputs.rules,
-    defaultAction: inputs.defaultAction,
-    defaultReason: inputs.defaultReason,
-  });
+  const policy = ApprovalPolicySchema.parse(policyPart(inputs));
 
   if (!inputs.settleBacklog) {
     console.log(
@@ -217,16 +213,17 @@ async function applyPolicy(client: MegaportClient, inputs: Inputs, operation: st
   });
 }
 
+/** The rules engine's part of the resource's inputs (without settleBacklog and the computed outputs). */
+function policyPart(inputs: Partial<ApprovalPolicyInputs>) {
+  return { rules: inputs.rules, defaultAction: inputs.defaultAction, defaultReason: inputs.defaultReason };
+}
+
 /** Pending requests on our ports that the rules would accept or deny (not leave for a person). */
 function countDecidable(
   inputs: Partial<ApprovalPolicyInputs> & { companyUid?: string },
   products: readonly Product[],
 ) {
-  const parsed = ApprovalPolicySchema.safeParse({
-    rules: inputs.rules,
-    defaultAction: inputs.defaultAction,
-    defaultReason: inputs.defaultReason,
-  });
+  const parsed = ApprovalPolicySchema.safeParse(policyPart(inputs));
   const companyUid = inputs.companyUid ?? products.find((p) => p.companyUid)?.companyUid;
   if (!parsed.success || !companyUid) return 0;
   return pendingRequestsFrom(products, companyUid).filter((r) => decide(parsed.data, r).action !== "manual")
