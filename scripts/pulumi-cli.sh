@@ -6,31 +6,31 @@
 # Everything else goes to stderr. Usage: bash scripts/pulumi-cli.sh   (or: export PATH="$(… | tail -1)/bin:$PATH")
 #
 # Order of preference:
-#   1. a `pulumi` on PATH that is 3.270 or newer and has its Node.js language host beside it or on PATH;
+#   1. a `pulumi` on PATH that is 3.276 or newer and has its Node.js language host beside it or on PATH;
 #   2. the cached build, keyed by the versions below and the wrapper modules' go.mod/go.sum;
 #   3. a build from the Go module proxy, cached outside the repo so the next run takes seconds.
 #
 # Versions, and why:
-#   - CLI github.com/pulumi/pulumi/pkg/v3 v3.274.1: the newest the proxy serves (v3.270.0, the npm SDK's version,
-#     is refused). A CLI newer than the Node SDK (@pulumi/pulumi 3.270.0) is the normal direction.
+#   - CLI github.com/pulumi/pulumi/pkg/v3 v3.276.0: the newest the proxy serves, the same release as the newest
+#     Node SDK on npm (@pulumi/pulumi 3.276.0). The CLI must not be older than the SDK.
 #     Wrapper module: tools/pulumi-cli (carries pkg's non-local replace of atotto/clipboard).
 #   - Node.js language host github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3: the module has no
 #     tags, only pseudo-versions, and the proxy refuses to list them and refuses the pseudo-versions of every
 #     release commit from v3.200 to v3.259 that we asked for (`go list -m -json <module>@<pseudo-version>`
 #     answers 403). The one it serves is v3.0.0-20250806165243-bee5e4fa4815 (commit bee5e4fa4815, 2025-08-06,
-#     five commits before sdk/v3.188.0). It does not compile against sdk v3.274.1 (the gRPC interfaces grew
+#     five commits before sdk/v3.188.0). It does not compile against sdk v3.276.0 (the gRPC interfaces grew
 #     methods), so it is built in its own wrapper module, tools/pulumi-language-nodejs, against pkg/sdk v3.188.0,
 #     the release that contains that commit, and stamped v3.188.0. The CLI speaks to it over the language gRPC
 #     protocol, which newer engines keep compatible with older hosts.
 #     The host's module is not in the checksum database, hence GONOSUMDB for it; go.sum pins its hash.
-#   - Go: the machine's own (GOTOOLCHAIN=local). pkg v3.274.1 declares go 1.26.6; Go 1.26.8 is enough.
+#   - Go: the machine's own (GOTOOLCHAIN=local). pkg v3.276.0 declares go 1.26.6; Go 1.26.8 is enough.
 # Measured on 2 cores: cold (empty module and build caches) 16 min under load, about 6 min otherwise; cached 0 s.
 # Flags as upstream's release builds: -trimpath -tags osusergo,grpcnotrace -ldflags "-w -s -X …Version=v<ver>".
 set -euo pipefail
 
-CLI_VERSION=v3.274.1
+CLI_VERSION=v3.276.0
 HOST_VERSION=v3.188.0
-MIN_PATH_VERSION=3.270.0
+MIN_PATH_VERSION=3.276.0
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 log() { printf 'pulumi-cli: %s\n' "$*" >&2; }
