@@ -1,23 +1,28 @@
 // What every megaport-mx resource adds to its props: the deterministic idempotency key (project, stack, the parent
-// chain, resource name) and the customTimeouts the engine would not pass to a dynamic provider.
+// chain, resource name), that owner itself in plain words, and the customTimeouts the engine would not pass to a
+// dynamic provider.
 import * as pulumi from "@pulumi/pulumi";
 import {
   IDEMPOTENCY_KEY,
   idempotencyKey,
+  OWNER_KEY,
   TIMEOUTS_KEY,
   timeoutsFrom,
+  type Owner,
 } from "../provider/resources/hidden-inputs";
 
 export function hiddenProps(
   name: string,
   opts: pulumi.CustomResourceOptions | undefined,
 ): Record<string, unknown> {
+  const owner: Owner = {
+    project: pulumi.getProject(),
+    stack: pulumi.getStack(),
+    resource: [...parentChain(opts?.parent), name].join("/"),
+  };
   return {
-    [IDEMPOTENCY_KEY]: idempotencyKey(
-      pulumi.getProject(),
-      pulumi.getStack(),
-      [...parentChain(opts?.parent), name].join("/"),
-    ),
+    [IDEMPOTENCY_KEY]: idempotencyKey(owner.project, owner.stack, owner.resource),
+    [OWNER_KEY]: owner,
     [TIMEOUTS_KEY]: timeoutsFrom(opts?.customTimeouts),
   };
 }

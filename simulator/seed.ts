@@ -4,6 +4,7 @@
  * API keys. `SEED` holds the names other code and tests use (docs/contracts.md); `buildSeedState` turns it
  * into a fresh `SimState`. UIDs are fixed so that examples and docs can quote them.
  */
+import { SIMULATOR_SEED_KEYS } from "../provider/client/simulator-keys";
 import type {
   ApiKeyRole,
   CompanyRecord,
@@ -205,36 +206,31 @@ export interface SeedApiKey {
 
 const apiKeys = {
   acmeAdmin: {
-    accessKey: "acme-admin-access",
-    secretKey: "acme-admin-secret",
+    ...SIMULATOR_SEED_KEYS.acmeAdmin,
     role: "Company Admin",
     company: "acme",
     user: "acmeCompanyAdmin",
   },
   acmeReadOnly: {
-    accessKey: "acme-readonly-access",
-    secretKey: "acme-readonly-secret",
+    ...SIMULATOR_SEED_KEYS.acmeReadOnly,
     role: "Read Only",
     company: "acme",
     user: "acmeReadOnly",
   },
   globexAdmin: {
-    accessKey: "globex-admin-access",
-    secretKey: "globex-admin-secret",
+    ...SIMULATOR_SEED_KEYS.globexAdmin,
     role: "Company Admin",
     company: "globex",
     user: "globexCompanyAdmin",
   },
   globexReadOnly: {
-    accessKey: "globex-readonly-access",
-    secretKey: "globex-readonly-secret",
+    ...SIMULATOR_SEED_KEYS.globexReadOnly,
     role: "Read Only",
     company: "globex",
     user: "globexReadOnly",
   },
   initechAdmin: {
-    accessKey: "initech-admin-access",
-    secretKey: "initech-admin-secret",
+    ...SIMULATOR_SEED_KEYS.initechAdmin,
     role: "Company Admin",
     company: "initech",
     user: "initechCompanyAdmin",

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   "MX_SCHEMA_MISMATCH",
   "MX_NETWORK",
   "MX_ABORTED",
+  "MX_TOKEN_REFUSED",
 ] as const;
 export type MegaportErrorCode = (typeof ERROR_CODES)[number] | `MX_${string}`;
 
@@ -244,32 +245,96 @@ export class SchemaMismatchError extends MegaportError {
   }
 }
 
+/** The facts of a request that failed on the network. */
+export interface NetworkFailureFacts {
+  method: string;
+  path: string;
+  /** "host:port" the request went to, when known. */
+  host?: string;
+  mayHaveReachedServer: boolean;
+  /** The system or undici error code, e.g. "ECONNREFUSED", "UND_ERR_SOCKET". */
+  systemCode?: string;
+  /** How many attempts were made in all (retries included), and over how long. */
+  attempts?: number;
+  elapsedMs?: number;
+  cause?: unknown;
+}
+
 /** The connection failed. `mayHaveReachedServer` is false only when the request provably was not sent. */
 export class NetworkError extends MegaportError {
   static override readonly code: MegaportErrorCode = "MX_NETWORK";
   readonly method: string;
   readonly path: string;
+  readonly host: string | undefined;
   readonly mayHaveReachedServer: boolean;
   /** The system or undici error code, e.g. "ECONNREFUSED", "UND_ERR_SOCKET". */
   readonly systemCode: string | undefined;
-  constructor(facts: {
-    method: string;
-    path: string;
-    mayHaveReachedServer: boolean;
-    systemCode?: string;
-    cause?: unknown;
-  }) {
+  readonly attempts: number;
+  constructor(facts: NetworkFailureFacts) {
+    const to = facts.host ? ` to ${facts.host}` : "";
     const what = facts.systemCode ? ` (${facts.systemCode})` : "";
-    const next = facts.mayHaveReachedServer
-      ? facts.method === "GET"
-        ? "Check network access to Megaport and retry."
-        : "The request may have reached Megaport: check the service's state before retrying, so nothing is ordered twice."
-      : "The request was not sent; check network access to Megaport and retry.";
-    super(`${facts.method} ${facts.path} failed on the network${what}. ${next}`, { cause: facts.cause });
+    const tries =
+      facts.attempts && facts.attempts > 1
+        ? ` after ${facts.attempts} attempts over ${formatDuration(facts.elapsedMs ?? 0)}`
+        : "";
+    super(
+      `${facts.method} ${facts.path}${to} failed on the network${what}${tries}. ${networkNextStep(facts)}`,
+      {
+        cause: facts.cause,
+      },
+    );
     this.method = facts.method;
     this.path = facts.path;
+    this.host = facts.host;
     this.mayHaveReachedServer = facts.mayHaveReachedServer;
     this.systemCode = facts.systemCode;
+    this.attempts = facts.attempts ?? 1;
+  }
+
+  /** The same failure, saying how many attempts it took in all. */
+  afterAttempts(attempts: number, elapsedMs: number): NetworkError {
+    return new NetworkError({
+      method: this.method,
+      path: this.path,
+      host: this.host,
+      mayHaveReachedServer: this.mayHaveReachedServer,
+      systemCode: this.systemCode,
+      attempts,
+      elapsedMs,
+      cause: this.cause,
+    });
+  }
+}
+
+function networkNextStep(f: NetworkFailureFacts): string {
+  if (f.systemCode === "ECONNREFUSED") {
+    const local = /^(127\.0\.0\.1|localhost|\[::1\])(:|$)/.test(f.host ?? "");
+    return local
+      ? "Nothing is listening there: start the simulator (`npm run simulator`), or name the Megaport environment with megaport:environment."
+      : "Nothing accepted the connection: check megaport:environment / megaport:baseUrl and network access to Megaport.";
+  }
+  if (!f.mayHaveReachedServer) return "The request was not sent; check network access to Megaport and retry.";
+  return f.method === "GET"
+    ? "Check network access to Megaport and retry."
+    : "The request may have reached Megaport: check the service's state before retrying, so nothing is ordered twice.";
+}
+
+/**
+ * The API refused freshly issued access tokens (401) on every try. The token endpoint itself accepted the key, so
+ * this is not a bad key: tokens are being revoked, or the key lost a permission mid-run. Not permanent: a later try
+ * may pass.
+ */
+export class TokenRefusedError extends ApiError {
+  static override readonly code: MegaportErrorCode = "MX_TOKEN_REFUSED";
+  readonly attempts: number;
+  constructor(facts: ApiErrorFacts & { attempts: number }) {
+    super(
+      facts,
+      `Megaport issued an access token for the API key and then refused it ${facts.attempts} times in a row (a new ` +
+        "token each time): tokens are being revoked, or the key was suspended mid-run. Retry; if it persists, " +
+        "check the key in the Portal (Tools > API Key Generator).",
+    );
+    this.attempts = facts.attempts;
   }
 }
 

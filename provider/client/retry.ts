@@ -7,7 +7,7 @@ import { sleep as abortableSleep } from "./abort";
 
 /**
  * How a request may be retried.
- * - "idempotent": GET, PUT and side-effect-free POSTs (validate). Retried on 429/502/503/504 and on any
+ * - "idempotent": GET, PUT and side-effect-free POSTs (validate). Retried on 429/500/502/503/504 and on any
  *   network failure or timeout.
  * - "unsafe": an order or another POST with side effects. Retried only on 429 (Megaport refused it before
  *   acting) and on failures that happen before a request is sent (refused connection, DNS, connect timeout).
@@ -45,10 +45,14 @@ export function resolveRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   };
 }
 
-/** Statuses that mean "try again later". 502/503/504 may come after the backend acted, so not for unsafe calls. */
+/**
+ * Statuses that mean "try again later". A 500 is retried too, because a read or an idempotent write cannot do harm
+ * twice, and Megaport's 500s are as often passing as not. 5xx may come after the backend acted, so never for unsafe
+ * calls: those find out what happened instead (an order is looked up by its tag).
+ */
 export function isRetryableStatus(status: number, safety: RetrySafety): boolean {
   if (status === 429) return true;
-  return safety === "idempotent" && (status === 502 || status === 503 || status === 504);
+  return safety === "idempotent" && (status === 500 || status === 502 || status === 503 || status === 504);
 }
 
 // Failures that happen before any byte of the request leaves: the server cannot have acted on it.

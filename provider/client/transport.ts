@@ -18,6 +18,7 @@ import {
   NetworkError,
   SchemaMismatchError,
   TimeoutError,
+  TokenRefusedError,
   truncate,
 } from "./errors";
 import type { RateLimiter } from "./rate-limiter";
@@ -150,8 +151,9 @@ export class Transport {
     };
   }
 
-  // A 401 means the token died early (revoked, clock skew): fetch a new one and try once more. A second
-  // 401 is the key's fault, not the token's, and becomes AuthError.
+  // A 401 means the token died early (revoked, clock skew): fetch a new one and try again, at most
+  // MAX_TOKEN_REFRESHES times. A key Megaport refuses fails at the token endpoint (AuthError); 401s on tokens it
+  // has just issued become TokenRefusedError, which says so.
   private async sendWithToken(exchange: Exchange): Promise<RawResponse> {
     let usedToken = "";
     const attempt = async () => {
@@ -159,34 +161,59 @@ export class Transport {
         exchange.signal,
         `${exchange.endpoint} (waiting for the rate limiter)`,
       );
-      usedToken = await this.tokens.getToken(
-        exchange.signal,
-        `${exchange.endpoint} (getting an access token)`,
-      );
+      try {
+        usedToken = await this.tokens.getToken(
+          exchange.signal,
+          `${exchange.endpoint} (getting an access token)`,
+        );
+      } catch (err) {
+        // The token request has already retried on its own; retrying it again here would multiply the attempts.
+        throw new Final(err);
+      }
       return this.send({
         ...exchange,
         headers: { ...exchange.headers, authorization: `Bearer ${usedToken}` },
       });
     };
     let response = await this.withRetries(exchange, attempt);
-    if (response.status === 401) {
+    for (let refresh = 1; response.status === 401 && refresh <= MAX_TOKEN_REFRESHES; refresh++) {
       this.tokens.invalidate(usedToken);
-      this.log(`${exchange.endpoint} got 401; fetching a new token and trying once more`);
+      this.log(
+        `${exchange.endpoint} got 401; fetching a new token and trying again (${refresh}/${MAX_TOKEN_REFRESHES})`,
+      );
       response = await this.withRetries(exchange, attempt);
     }
     if (response.status >= 200 && response.status < 300) return response;
+    if (response.status === 401) {
+      const { megaportMessage, details, traceId } = readErrorBody(response);
+      throw new TokenRefusedError({
+        status: 401,
+        method: exchange.method,
+        path: exchange.path,
+        megaportMessage,
+        details,
+        traceId,
+        attempts: MAX_TOKEN_REFRESHES + 1,
+      });
+    }
     throw this.errorFor(exchange, response);
   }
 
   private async withRetries(exchange: Exchange, attempt: () => Promise<RawResponse>): Promise<RawResponse> {
     const policy = this.options.retry;
+    const started = this.options.now();
     for (let retry = 0; ; retry++) {
       throwIfAborted(exchange.signal, exchange.endpoint);
       let response: RawResponse;
       try {
         response = await attempt();
       } catch (err) {
-        if (!isRetryableFailure(err, exchange.safety) || retry >= policy.maxRetries) throw err;
+        if (err instanceof Final) throw err.cause;
+        if (!isRetryableFailure(err, exchange.safety) || retry >= policy.maxRetries) {
+          throw err instanceof NetworkError && retry > 0
+            ? err.afterAttempts(retry + 1, this.options.now() - started)
+            : err;
+        }
         const delay = backoffDelayMs(retry, policy);
         this.log(
           `${exchange.endpoint} retry ${retry + 1}/${policy.maxRetries} in ${delay}ms after ${describe(err)}`,
@@ -260,6 +287,7 @@ export class Transport {
     return new NetworkError({
       method,
       path,
+      host: exchange.url.host,
       mayHaveReachedServer: !provablyNotSent(err),
       systemCode: code,
       cause: err,
@@ -350,6 +378,14 @@ export class Transport {
       // A failing log hook must not fail the request.
     }
   }
+}
+
+/** How many times one call fetches a new token after a 401 before it gives up. */
+export const MAX_TOKEN_REFRESHES = 2;
+
+/** An error that must reach the caller as it is, without another round of retries. */
+class Final {
+  constructor(readonly cause: unknown) {}
 }
 
 function isRetryableFailure(err: unknown, safety: RetrySafety): boolean {

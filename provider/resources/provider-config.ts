@@ -1,9 +1,12 @@
 // Where the resources get their Megaport client: stack config handed to the dynamic provider's `configure`, or the
 // environment. One client per distinct endpoint and key in the provider process, so every resource shares one token,
 // one connection pool and one rate limiter.
-// Never logs, returns or puts in an error message the secret key (nor the access key: it names the account).
+// Never logs, returns or puts in an error message the secret key (nor the access key: it names the account), and
+// never sends credentials to the simulator default unless they are the simulator's own seeded keys.
 import { MegaportClient } from "../client/megaport-client";
 import { ValidationError } from "../client/errors";
+import { isSimulatorSeedKey } from "../client/simulator-keys";
+import { watchEngineOfThisProcess } from "./engine-watch";
 
 /** The environments a user may name, and the simulator, the embedded default. */
 export const ENVIRONMENTS = ["production", "staging", "development", "simulator"] as const;
@@ -20,9 +23,14 @@ interface ConfigSource {
 let stackConfig: ConfigSource | undefined;
 const clients = new Map<string, MegaportClient>();
 
-/** Called by each resource kind's `configure`: the engine passes the whole stack config to dynamic providers. */
+/**
+ * Called by each resource kind's `configure`: the engine passes the whole stack config to dynamic providers. The
+ * settings are checked here, so missing or unsafe credentials stop `pulumi preview` before any request is made.
+ */
 export async function configure(req: { config: ConfigSource }): Promise<void> {
+  watchEngineOfThisProcess();
   stackConfig = req.config;
+  resolveSettings();
 }
 
 export interface ResolvedSettings {
@@ -74,6 +82,19 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ResolvedS
     });
   }
   if (!baseUrl && environment === "simulator") {
+    if (namedEnvironment === undefined && !isSimulatorSeedKey(accessKey, secretKey)) {
+      // These may be real keys: the simulator default is a plain-HTTP local port anyone could be listening on.
+      throw new ValidationError({
+        fieldPath: "megaport:environment",
+        reason:
+          "no Megaport environment is named, and these credentials are not the simulator's seeded keys, so they " +
+          `will not be sent to the simulator default (${SIMULATOR_BASE_URL})`,
+        fix:
+          "run `pulumi config set megaport:environment production` (or staging), or `simulator` to use a local " +
+          "simulator on purpose, or set megaport:baseUrl and megaport:tokenUrl; the environment variable " +
+          "MEGAPORT_ENVIRONMENT works too",
+      });
+    }
     return {
       accessKey,
       secretKey,

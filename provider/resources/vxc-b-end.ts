@@ -40,18 +40,7 @@ async function choosePort(
   inputs: VxcConnectionInputs,
 ): Promise<PartnerPort> {
   const b = inputs.bEnd!;
-  const wanted = b.providerName!.trim().toLowerCase();
-  const ofProvider = partnerPorts.filter(
-    (p) => p.vxcPermitted !== false && p.companyName?.trim().toLowerCase() === wanted,
-  );
-  if (ofProvider.length === 0) {
-    const names = [...new Set(partnerPorts.map((p) => p.companyName).filter(Boolean))].sort();
-    throw new ValidationError({
-      fieldPath: "bEnd.providerName",
-      reason: `no Marketplace provider named "${b.providerName}" has ports open to VXCs`,
-      fix: `use the provider's name as listed on the Marketplace${names.length ? ` (for example ${names.slice(0, 5).join(", ")})` : ""}, or give bEnd.productUid`,
-    });
-  }
+  const ofProvider = portsOfProvider(partnerPorts, b.providerName!, b.providerCompanyUid);
   const locations = await client.listLocations();
   let candidates = ofProvider;
   if (b.location !== undefined) {
@@ -104,6 +93,60 @@ async function choosePort(
   return [...candidates].sort(
     (x, y) => distance(x) - distance(y) || (x.title ?? "").localeCompare(y.title ?? ""),
   )[0];
+}
+
+/**
+ * The provider's ports open to VXCs. A trading name is not unique: anyone can give their company the name of a
+ * well-known provider and make its profile public. So a name that matches the ports of more than one company fails
+ * and lists them, and `providerCompanyUid` says which one is meant.
+ */
+export function portsOfProvider(
+  partnerPorts: readonly PartnerPort[],
+  providerName: string,
+  providerCompanyUid: string | undefined,
+): PartnerPort[] {
+  const wanted = providerName.trim().toLowerCase();
+  const open = partnerPorts.filter((p) => p.vxcPermitted !== false);
+  if (providerCompanyUid !== undefined) {
+    const pinned = open.filter((p) => p.companyUid?.toLowerCase() === providerCompanyUid.toLowerCase());
+    if (pinned.length === 0) {
+      throw new ValidationError({
+        fieldPath: "bEnd.providerCompanyUid",
+        reason: `no Marketplace provider with company UID ${providerCompanyUid} has ports open to VXCs`,
+        fix: `check the UID on the provider's Marketplace profile, or remove bEnd.providerCompanyUid to look "${providerName}" up by name`,
+      });
+    }
+    if (!pinned.some((p) => p.companyName?.trim().toLowerCase() === wanted)) {
+      console.log(
+        `VXC lookup: company ${providerCompanyUid} now trades as "${pinned[0].companyName}", not "${providerName}"; ` +
+          "using it because bEnd.providerCompanyUid names it.",
+      );
+    }
+    return pinned;
+  }
+  const named = open.filter((p) => p.companyName?.trim().toLowerCase() === wanted);
+  if (named.length === 0) {
+    const names = [...new Set(open.map((p) => p.companyName).filter(Boolean))].sort();
+    throw new ValidationError({
+      fieldPath: "bEnd.providerName",
+      reason: `no Marketplace provider named "${providerName}" has ports open to VXCs`,
+      fix: `use the provider's name as listed on the Marketplace${names.length ? ` (for example ${names.slice(0, 5).join(", ")})` : ""}, or give bEnd.productUid`,
+    });
+  }
+  const companies = new Map<string, string>();
+  for (const p of named)
+    companies.set(p.companyUid ?? `(no UID) ${p.companyName}`, p.companyName ?? providerName);
+  if (companies.size > 1) {
+    const list = [...companies].map(([uid, name]) => `"${name}" (${uid})`).join(", ");
+    throw new ValidationError({
+      fieldPath: "bEnd.providerCompanyUid",
+      reason: `"${providerName}" names the ports of ${companies.size} companies: ${list}`,
+      fix:
+        "set bEnd.providerCompanyUid to the UID of the company you mean (from its Marketplace profile, or ask " +
+        "the provider), or give bEnd.productUid",
+    });
+  }
+  return named;
 }
 
 function fromPartnerPort(p: PartnerPort): ResolvedBEnd {

@@ -37,6 +37,12 @@ export const VxcBEndSchema = z.strictObject({
   productUid: uid("bEnd.productUid").optional(),
   /** The provider's company name on the Marketplace (case-insensitive), to look its port up. Replaces on change. */
   providerName: z.string().min(1).optional(),
+  /**
+   * With providerName: the provider company's UID, when more than one company trades under that name (the lookup
+   * then fails and lists them). Naming the company the VXC already goes to changes nothing; naming another
+   * replaces the VXC.
+   */
+  providerCompanyUid: uid("bEnd.providerCompanyUid").optional(),
   /** With providerName: the location, as a Megaport location id or its exact name. Replaces on change. */
   location: z.union([z.number().int().positive(), z.string().min(1)]).optional(),
   /** With providerName: the provider's port name (its title on the Marketplace). Replaces on change. */
@@ -115,12 +121,19 @@ export const VxcConnectionInputsSchema = z
         message: `give only one of bEnd.productUid, bEnd.providerName and serviceKey (got ${given.join(" and ")})`,
       });
     }
-    if (!b.providerName && (b.location !== undefined || b.portName || b.sameDiversityZone !== undefined)) {
+    if (
+      !b.providerName &&
+      (b.location !== undefined ||
+        b.portName ||
+        b.sameDiversityZone !== undefined ||
+        b.providerCompanyUid !== undefined)
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["bEnd", "providerName"],
         message:
-          "bEnd.location, bEnd.portName and bEnd.sameDiversityZone only apply with bEnd.providerName: set it",
+          "bEnd.location, bEnd.portName, bEnd.sameDiversityZone and bEnd.providerCompanyUid only apply with " +
+          "bEnd.providerName: set it",
       });
     }
   });
@@ -137,6 +150,7 @@ export const VXC_INPUT_PATHS = [
   "aEnd.vlan",
   "bEnd.productUid",
   "bEnd.providerName",
+  "bEnd.providerCompanyUid",
   "bEnd.location",
   "bEnd.portName",
   "bEnd.sameDiversityZone",
@@ -152,7 +166,9 @@ export type VxcInputPath = (typeof VXC_INPUT_PATHS)[number];
 /**
  * Paths whose change replaces the VXC: either end, the service key, and the adopted UID. The B-end VLAN too: only
  * the provider may change it once ordered (the API answers 403 "Only B end owner can change B VLAN").
- * Name, rate limit, A-end VLAN, term, cost centre and readyWhen update in place.
+ * Name, rate limit, A-end VLAN, term, cost centre and readyWhen update in place. bEnd.providerCompanyUid replaces
+ * only when it names another company than the one the VXC goes to (diff decides), so it is not listed here, and
+ * pinning the company never changes the order tag.
  */
 export const VXC_REPLACE_ON: readonly VxcInputPath[] = [
   "aEnd.productUid",

@@ -4,13 +4,36 @@
 // an order that has it. Never logs or stores the service key or credentials in messages.
 import type * as pulumi from "@pulumi/pulumi";
 import { isDeepStrictEqual } from "node:util";
-import { isNotFound, TimeoutError, ValidationError } from "../client/errors";
+import {
+  ApiError,
+  isNotFound,
+  NetworkError,
+  SchemaMismatchError,
+  TimeoutError,
+  ValidationError,
+} from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { Vxc } from "../client/schemas/products";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
-import { HiddenInputs, IDEMPOTENCY_KEY, IDEMPOTENCY_TAG, TIMEOUTS_KEY } from "./hidden-inputs";
-import { bEndOf, findVxcByTag, orderTag, resourceKeyOf, setTags, tagsOf } from "./vxc-order-tag";
+import {
+  GENERATION_KEY,
+  HiddenInputs,
+  IDEMPOTENCY_KEY,
+  IDEMPOTENCY_TAG,
+  nextGeneration,
+  TIMEOUTS_KEY,
+} from "./hidden-inputs";
+import {
+  bEndOf,
+  findVxcByTag,
+  orderTag,
+  orderTags,
+  resourceKeyOf,
+  setOrderTags,
+  tagsOf,
+  type OrderLookup,
+} from "./vxc-order-tag";
 import { PartialFailure } from "./partial-failure";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { configure, getClient } from "./provider-config";
@@ -34,21 +57,39 @@ const SECRET_FIELDS = ["serviceKey"] as const;
 export const provider = {
   configure,
 
-  async check(_olds: Inputs, news: Inputs) {
-    return checkInputs(VxcConnectionInputsSchema, news as Record<string, unknown>, {
+  async check(olds: Inputs, news: Inputs) {
+    const checked = checkInputs(VxcConnectionInputsSchema, news as Record<string, unknown>, {
       secretFields: SECRET_FIELDS,
     });
+    if (!checked.inputs) return checked;
+    // A replacement is a create with old inputs present: it gets a higher generation, hence an order tag of its own.
+    return { inputs: { ...checked.inputs, [GENERATION_KEY]: nextGeneration(olds) } };
   },
 
   async diff(id: string, olds: Outputs, news: Inputs) {
     // adoptUid naming the VXC this resource already holds (added afterwards, or removed once adopted) changes
-    // nothing: a replace would order a new VXC and cancel the very one adopted.
+    // nothing: a replace would order a new VXC and cancel the very one adopted. Likewise a providerCompanyUid that
+    // names the company the VXC already goes to.
     const adopting = (uid: string | undefined) => (uid === id ? undefined : uid);
+    const held = olds.providerCompanyUid?.toLowerCase();
+    const comparable = (inputs: Inputs | Outputs) =>
+      ({
+        ...inputs,
+        adoptUid: adopting(inputs.adoptUid),
+        bEnd: inputs.bEnd && {
+          ...inputs.bEnd,
+          providerCompanyUid:
+            inputs.bEnd.providerCompanyUid?.toLowerCase() === held
+              ? undefined
+              : inputs.bEnd.providerCompanyUid,
+        },
+      }) as unknown as Record<string, unknown>;
     const diff = diffInputs(
-      { inputs: VXC_INPUT_PATHS, replaceOn: VXC_REPLACE_ON },
-      { ...olds, adoptUid: adopting(olds.adoptUid) } as unknown as Record<string, unknown>,
-      { ...news, adoptUid: adopting(news.adoptUid) } as unknown as Record<string, unknown>,
+      { inputs: VXC_INPUT_PATHS, replaceOn: [...VXC_REPLACE_ON, "bEnd.providerCompanyUid"] },
+      comparable(olds),
+      comparable(news),
     );
+    if (diff.replaces.length > 0) await refuseUnsafeReplacement(id, olds, news, diff.changed);
     // A replacement asking for a VLAN the old VXC still holds on the same port is refused ("VLAN 300 not
     // available"; a port has one untagged VXC too): delete the old one first. The B-end port counts as the same
     // while nothing that chooses it changed.
@@ -70,11 +111,18 @@ export const provider = {
     // An order this very resource placed before (a retried, interrupted or timed-out up) comes first, before any
     // lookup that could fail now (a provider renamed since must not stop us finding our own order).
     const found =
-      !inputs.adoptUid && tag ? await findVxcByTag(client, inputs.aEnd.productUid, tag) : undefined;
+      !inputs.adoptUid && tag
+        ? await findVxcByTag(client, {
+            aEndUid: inputs.aEnd.productUid,
+            name: inputs.name,
+            bEndUids: await possibleBEndUids(client, inputs),
+            tag,
+          })
+        : undefined;
     const bEnd = found ? await bEndOf(client, found) : await resolveBEnd(client, inputs);
-    const existing = inputs.adoptUid ? await adoptExisting(client, inputs, bEnd, tag) : found;
+    const existing = inputs.adoptUid ? await adoptExisting(client, inputs, bEnd) : found;
     if (!existing) {
-      const uid = await orderVxc(client, inputs, bEnd, tag);
+      const uid = await orderVxc(client, inputs, bEnd);
       return { id: uid, outs: await settleNewVxc(client, uid, inputs, bEnd, deadlineMs) };
     }
     const uid = existing.productUid;
@@ -142,10 +190,67 @@ export const provider = {
   },
 } satisfies pulumi.dynamic.ResourceProvider;
 
+/**
+ * A replacement orders a new VXC and then cancels the old one. Two replacements would lose the VXC instead, and are
+ * refused at preview: adoptUid naming the VXC being replaced (the replacement would adopt it, then the old resource's
+ * delete would cancel it), and a provider lookup that now finds another company than the one the VXC goes to (a
+ * trading name proves nothing: another company can take it and make its profile public).
+ */
+async function refuseUnsafeReplacement(id: string, olds: Outputs, news: Inputs, changed: readonly string[]) {
+  const replacing = changed.filter(
+    (p) => p === "bEnd.providerCompanyUid" || VXC_REPLACE_ON.includes(p as never),
+  );
+  const why = `the change to ${replacing.join(", ")} replaces the VXC`;
+  if (news.adoptUid === id) {
+    throw new ValidationError({
+      fieldPath: "adoptUid",
+      reason: `it names VXC ${id}, which this resource holds now, and ${why}: the replacement would adopt it and the old resource's delete would then cancel it`,
+      fix: "remove adoptUid to order a new VXC to the new ends, or undo the change to keep this VXC",
+    });
+  }
+  const b = news.bEnd;
+  if (!b?.providerName) return;
+  // Looking up now also shows, at preview, a name that finds several companies or a pin that finds none.
+  const found = await resolveBEnd(getClient(), news);
+  const pinned = b.providerCompanyUid !== undefined;
+  const held = olds.providerCompanyUid;
+  if (!pinned && held && found.companyUid && found.companyUid.toLowerCase() !== held.toLowerCase()) {
+    throw new ValidationError({
+      fieldPath: "bEnd.providerName",
+      reason:
+        `"${b.providerName}" now finds the company ${found.companyName ?? "?"} (${found.companyUid}), not ` +
+        `${olds.providerCompanyName ?? "the one"} (${held}) that VXC "${olds.name}" (${id}) goes to, ` +
+        `and ${why} with one to that other company`,
+      fix: `set bEnd.providerCompanyUid to "${held}" to stay with the provider you have, or to "${found.companyUid}" if you mean to move`,
+    });
+  }
+}
+
+/**
+ * The ports an earlier order of this resource may have gone to, without choosing one (a lookup that now fails or
+ * finds several companies must not stop us finding our own order): the port given, or every port listed under the
+ * provider's name or pinned company. Empty for a service key, whose port only the order knows.
+ */
+async function possibleBEndUids(client: MegaportClient, inputs: Inputs): Promise<string[]> {
+  const b = inputs.bEnd;
+  if (b?.productUid) return [b.productUid];
+  if (!b?.providerName) return [];
+  const name = b.providerName.trim().toLowerCase();
+  const pinned = b.providerCompanyUid?.toLowerCase();
+  const ports = await client.listPartnerPorts().catch(() => []);
+  return ports
+    .filter(
+      (p) =>
+        p.companyName?.trim().toLowerCase() === name || (pinned && p.companyUid?.toLowerCase() === pinned),
+    )
+    .map((p) => p.productUid);
+}
+
 /** What picks the B-end port. */
 const B_END_PORT_PATHS: readonly VxcInputPath[] = [
   "bEnd.productUid",
   "bEnd.providerName",
+  "bEnd.providerCompanyUid",
   "bEnd.location",
   "bEnd.portName",
   "bEnd.sameDiversityZone",
@@ -166,12 +271,7 @@ function isReady(vxc: Vxc, readyWhen: string | undefined): boolean {
 }
 
 /** adoptUid: the VXC must exist, be alive, and join the declared ends; it is tagged so later creates find it. */
-async function adoptExisting(
-  client: MegaportClient,
-  inputs: Inputs,
-  bEnd: ResolvedBEnd,
-  tag: string | undefined,
-): Promise<Vxc> {
+async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBEnd): Promise<Vxc> {
   const uid = inputs.adoptUid!;
   let vxc: Vxc;
   try {
@@ -213,22 +313,20 @@ async function adoptExisting(
       fix: "remove it from the other stack first (with retainOnDelete, or by deleting that resource from state), or remove adoptUid",
     });
   }
-  if (tag && owner?.value !== tag) {
-    await setTags(client, uid, [
-      ...tags.filter((t) => t.key !== IDEMPOTENCY_TAG),
-      { key: IDEMPOTENCY_TAG, value: tag },
-    ]);
-  }
+  const wanted = orderTags(inputs);
+  const current = new Map(tags.map((t) => [t.key, t.value]));
+  if (wanted.some((t) => current.get(t.key) !== t.value)) await setOrderTags(client, uid, wanted);
   return vxc;
 }
 
-/** Validate, then buy. The idempotency key rides on the order itself, so the VXC is never untagged. */
-async function orderVxc(
-  client: MegaportClient,
-  inputs: Inputs,
-  bEnd: ResolvedBEnd,
-  tag: string | undefined,
-): Promise<string> {
+/**
+ * Validate, then buy. The tags ride on the order itself, so the VXC is never untagged. When the answer to the buy
+ * is lost after it may have reached Megaport (a dropped connection, a 5xx, a timeout), the order is looked up by its
+ * tag at once: found, the create carries on with it; provably absent, it is ordered again, at most
+ * MAX_ORDER_ATTEMPTS times in all.
+ */
+async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBEnd): Promise<string> {
+  const tag = orderTag(inputs);
   const item = {
     productUid: inputs.aEnd.productUid,
     associatedVxcs: [
@@ -243,20 +341,70 @@ async function orderVxc(
           ? { vlan: inputs.bEnd?.vlan ?? 0 }
           : { productUid: bEnd.productUid, vlan: inputs.bEnd?.vlan ?? 0 },
         ...(inputs.serviceKey ? { serviceKey: inputs.serviceKey } : {}),
-        resourceTags: tag ? [{ key: IDEMPOTENCY_TAG, value: tag }] : [],
+        resourceTags: orderTags(inputs),
       },
     ],
   };
-  let uid: string;
   try {
     await client.validateVxcOrder([item]);
-    [uid] = await client.buyVxc([item]);
   } catch (err) {
     // Megaport names the key in its refusals ("Service key <key> has already been used"): keep it out.
     throw withoutSecret(err, inputs.serviceKey);
   }
-  console.log(`VXC "${inputs.name}": ordered ${uid} to ${describeBEnd(bEnd)}`);
-  return uid;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [uid] = await client.buyVxc([item]);
+      console.log(`VXC "${inputs.name}": ordered ${uid} to ${describeBEnd(bEnd)}`);
+      return uid;
+    } catch (err) {
+      if (!tag || !answerMayBeLost(err)) throw withoutSecret(err, inputs.serviceKey);
+      const lookup = {
+        aEndUid: inputs.aEnd.productUid,
+        name: inputs.name,
+        bEndUids: bEnd.productUid ? [bEnd.productUid] : [],
+        tag,
+      };
+      const found = await findLostOrder(client, lookup);
+      if (found) {
+        console.log(
+          `VXC "${inputs.name}": the answer to its order was lost (${describeLoss(err)}); found the order by its tag: ${found.productUid}`,
+        );
+        return found.productUid;
+      }
+      if (attempt >= MAX_ORDER_ATTEMPTS) throw withoutSecret(err, inputs.serviceKey);
+      console.log(
+        `VXC "${inputs.name}": the answer to its order was lost (${describeLoss(err)}) and Megaport holds no order with its tag: ordering again`,
+      );
+    }
+  }
+}
+
+/** How many times one create places its order when each answer is lost and the order provably did not arrive. */
+const MAX_ORDER_ATTEMPTS = 3;
+
+/** Whether a failed buy may have placed the order all the same. */
+function answerMayBeLost(err: unknown): boolean {
+  if (err instanceof NetworkError) return err.mayHaveReachedServer;
+  if (err instanceof ApiError) return err.status >= 500;
+  return err instanceof TimeoutError || err instanceof SchemaMismatchError;
+}
+
+function describeLoss(err: unknown): string {
+  if (err instanceof ApiError) return `HTTP ${err.status}`;
+  if (err instanceof NetworkError)
+    return `the connection failed${err.systemCode ? `: ${err.systemCode}` : ""}`;
+  if (err instanceof TimeoutError) return "no answer in time";
+  return "the answer could not be read";
+}
+
+/** The order, if Megaport holds it: a fresh listing, asked again briefly in case it shows a moment late. */
+async function findLostOrder(client: MegaportClient, lookup: OrderLookup): Promise<Vxc | undefined> {
+  for (const pauseMs of [0, 1000, 2000]) {
+    if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    const found = await findVxcByTag(client, lookup, client.listProducts());
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -1,29 +1,63 @@
-// How a VXC order is recognised again: the resource tag it carries from the moment it is bought. Its value is the
-// resource's idempotency key (project, stack, resource name) plus a digest of everything that makes this VXC this
-// VXC (its ends, service key, adopted UID). A retried, interrupted or timed-out create carries the same tag and is
-// adopted; a replacement (same resource, other ends) carries another and never adopts the VXC it replaces, which
-// the engine is about to delete. Never stores the service key itself: only a digest of it.
+// How a VXC order is recognised again: the resource tags it carries from the moment it is bought.
+// - megaport-mx:idempotency-key: the resource's idempotency key (project, stack, resource path) plus a digest of
+//   everything that makes this VXC this VXC (its ends, service key, adopted UID, and the generation `check` gives a
+//   replacement). A retried, interrupted or timed-out create carries the same value and adopts its own order; a
+//   replacement, even a forced one with identical inputs, carries another and never adopts the VXC it replaces,
+//   which the engine is about to delete.
+// - megaport-mx:stack and megaport-mx:resource: who ordered it, in plain words, so `megaport-mx orphans` can find a
+//   stack's VXCs that no resource holds, and people can tell in the Portal.
+// Never stores the service key itself: only a digest of it.
 import { createHash } from "node:crypto";
 import type { MegaportClient } from "../client/megaport-client";
 import type { ResourceTag } from "../client/schemas/resource-tags";
 import type { Vxc } from "../client/schemas/products";
-import { IDEMPOTENCY_KEY, IDEMPOTENCY_TAG, type HiddenInputs } from "./hidden-inputs";
+import {
+  GENERATION_KEY,
+  IDEMPOTENCY_KEY,
+  IDEMPOTENCY_TAG,
+  OWNER_KEY,
+  RESOURCE_TAG,
+  stackOf,
+  STACK_TAG,
+  type HiddenInputs,
+} from "./hidden-inputs";
 import type { ResolvedBEnd } from "./vxc-b-end";
 import { VXC_REPLACE_ON, type VxcConnectionInputs } from "./vxc-connection-schema";
 
 /** States an order can never come back from: such a VXC is not adopted. */
 const FINISHED = new Set(["DECOMMISSIONED", "FAILED", "CANCELLED", "CANCELLED_PARENT"]);
 
-/** The tag value for these inputs, or undefined when the SDK added no idempotency key. */
-export function orderTag(inputs: VxcConnectionInputs & Partial<HiddenInputs>): string | undefined {
+type TaggedInputs = VxcConnectionInputs & Partial<HiddenInputs>;
+
+/** The idempotency tag value for these inputs, or undefined when the SDK added no idempotency key. */
+export function orderTag(inputs: TaggedInputs): string | undefined {
   const key = inputs[IDEMPOTENCY_KEY];
   if (!key) return undefined;
-  const identity = VXC_REPLACE_ON.map(
+  const identity: unknown[] = VXC_REPLACE_ON.map(
     (path) =>
       path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], inputs) ??
       null,
   );
+  // Generation 0 leaves the digest as it was before generations existed, so older orders are still found.
+  const generation = inputs[GENERATION_KEY] ?? 0;
+  if (generation > 0) identity.push({ generation });
   return `${key}.${createHash("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 16)}`;
+}
+
+/** Every tag an order for these inputs carries: the idempotency tag, and the owner's stack and resource. */
+export function orderTags(inputs: TaggedInputs): ResourceTag[] {
+  const tag = orderTag(inputs);
+  if (!tag) return [];
+  const owner = inputs[OWNER_KEY];
+  return [
+    { key: IDEMPOTENCY_TAG, value: tag },
+    ...(owner
+      ? [
+          { key: STACK_TAG, value: stackOf(owner) },
+          { key: RESOURCE_TAG, value: owner.resource },
+        ]
+      : []),
+  ];
 }
 
 /** The resource key part of a tag value (tags written before the digest existed are the key alone). */
@@ -40,30 +74,63 @@ export function tagsOf(client: MegaportClient, vxcUid: string): Promise<Resource
   if (!tags) {
     tags = client.getResourceTags(vxcUid);
     tagCache.set(vxcUid, tags);
-    tags.catch(() => tagCache.delete(vxcUid));
+    tags.catch(() => {
+      if (tagCache.get(vxcUid) === tags) tagCache.delete(vxcUid);
+    });
   }
-  return tags;
+  // A shared read that failed must not fail every create that joined it: each then asks again on its own.
+  return tags.catch(() => client.getResourceTags(vxcUid));
 }
 
-export async function setTags(client: MegaportClient, vxcUid: string, tags: ResourceTag[]): Promise<void> {
-  await client.setResourceTags(vxcUid, tags);
-  tagCache.set(vxcUid, Promise.resolve(tags));
+/** Replaces the VXC's tags with `tags`, keeping any other tags it has. */
+export async function setOrderTags(
+  client: MegaportClient,
+  vxcUid: string,
+  tags: ResourceTag[],
+): Promise<void> {
+  const ours = new Set(tags.map((t) => t.key));
+  const merged = [...(await tagsOf(client, vxcUid)).filter((t) => !ours.has(t.key)), ...tags];
+  await client.setResourceTags(vxcUid, merged);
+  tagCache.set(vxcUid, Promise.resolve(merged));
 }
 
-/** The live order on this A-end port that carries exactly this tag. */
+/** What identifies the order a create is looking for. */
+export interface OrderLookup {
+  /** The A-end port or MCR the order was placed on. */
+  aEndUid: string;
+  /** The name it was ordered with. */
+  name: string;
+  /**
+   * The B-end ports it may go to (the one given, or the named provider's), when known: an order renamed in the
+   * Portal since is still found by them.
+   */
+  bEndUids?: readonly string[];
+  tag: string;
+}
+
+/**
+ * The live order on this A-end that carries exactly this tag. Only VXCs that could be the order (its name, or its
+ * B-end) have their tags read, so a busy port costs no more than a quiet one. `listing` is a listing of our
+ * products; pass a fresh one when looking for an order just placed.
+ */
 export async function findVxcByTag(
   client: MegaportClient,
-  aEndUid: string,
-  tag: string,
+  lookup: OrderLookup,
+  listing?: Promise<readonly { productUid: string; associatedVxcs?: readonly Vxc[] | null }[]>,
 ): Promise<Vxc | undefined> {
-  const products = await client.listProducts();
+  const products = await (listing ?? client.listProducts());
   const candidates = products
-    .filter((p) => p.productUid === aEndUid)
+    .filter((p) => p.productUid === lookup.aEndUid)
     .flatMap((p) => p.associatedVxcs ?? [])
-    .filter((v) => !FINISHED.has(v.provisioningStatus ?? "") && v.aEnd?.productUid === aEndUid);
+    .filter(
+      (v) =>
+        !FINISHED.has(v.provisioningStatus ?? "") &&
+        v.aEnd?.productUid === lookup.aEndUid &&
+        (v.productName === lookup.name || lookup.bEndUids?.includes(v.bEnd?.productUid ?? "") === true),
+    );
   for (const vxc of candidates) {
     const tags = await tagsOf(client, vxc.productUid);
-    if (tags.some((t) => t.key === IDEMPOTENCY_TAG && t.value === tag)) return vxc;
+    if (tags.some((t) => t.key === IDEMPOTENCY_TAG && t.value === lookup.tag)) return vxc;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // OAuth2 client credentials as megaportgo does it (megaport-api.md §2.1): Basic auth, grant_type in the
 // query, one token shared until shortly before it expires, one refresh on a 401.
 
-import { AuthError } from "../../../provider/client/errors";
+import { AuthError, TokenRefusedError } from "../../../provider/client/errors";
 import { tokenRefreshAt } from "../../../provider/client/auth";
 import { envelope } from "./helpers/test-server";
 import { useHarness } from "./helpers/client-harness";
@@ -78,23 +78,38 @@ describe("OAuth2 token", () => {
     ]);
   });
 
-  test("a second 401 after the refresh fails with AuthError instead of looping", async () => {
+  test("a 401 on a second fresh token is retried with a third", async () => {
+    h.server.on(
+      "GET",
+      "/v2/products",
+      { status: 401, json: { message: "Unauthorized" } },
+      { status: 401, json: { message: "Unauthorized" } },
+      envelope([]),
+    );
+    await expect(h.client().listProducts()).resolves.toEqual([]);
+    expect(h.server.tokenRequests()).toHaveLength(3);
+  });
+
+  test("401s on every fresh token fail with TokenRefusedError that says what happened, not 'bad API key'", async () => {
     h.server.on("GET", "/v2/products", {
       status: 401,
       json: { message: "Unauthorized" },
       headers: { "Trace-Id": "t-401" },
     });
     const err = await h.failure(h.client().listProducts());
-    expect(err).toBeInstanceOf(AuthError);
+    expect(err).toBeInstanceOf(TokenRefusedError);
+    expect(err).not.toBeInstanceOf(AuthError);
     expect(err).toMatchObject({
-      code: "MX_AUTH",
+      code: "MX_TOKEN_REFUSED",
       status: 401,
       traceId: "t-401",
       method: "GET",
       path: "/v2/products",
+      attempts: 3,
     });
-    expect(h.server.tokenRequests()).toHaveLength(2);
-    expect(h.server.apiRequests()).toHaveLength(2);
+    expect(err.message).toContain("issued an access token for the API key and then refused it 3 times");
+    expect(h.server.tokenRequests()).toHaveLength(3);
+    expect(h.server.apiRequests()).toHaveLength(3);
   });
 
   test("a refused API key fails with AuthError that says what to check, without the key", async () => {

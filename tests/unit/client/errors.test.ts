@@ -16,6 +16,7 @@ import {
   RateLimitedError,
   SchemaMismatchError,
   TimeoutError,
+  TokenRefusedError,
   ValidationError,
 } from "../../../provider/client/errors";
 import { envelope } from "./helpers/test-server";
@@ -71,6 +72,12 @@ const ROWS: [string, () => MegaportError, string, string[]][] = [
     ["MegaportError"],
   ],
   ["AbortedError", () => new AbortedError({ during: "GET /x" }), "MX_ABORTED", ["MegaportError"]],
+  [
+    "TokenRefusedError",
+    () => new TokenRefusedError({ status: 401, method: "GET", path: "/x", attempts: 3 }),
+    "MX_TOKEN_REFUSED",
+    ["ApiError", "MegaportError"],
+  ],
 ];
 
 describe("error classes", () => {

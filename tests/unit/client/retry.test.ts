@@ -182,6 +182,44 @@ describe("retries", () => {
     expect(attempts).toHaveLength(3);
   });
 
+  test("an unreachable API makes one round of attempts, not token retries inside each call's retries", async () => {
+    const closedPort = await freePort();
+    const err = await h.failure(
+      h
+        .client({
+          baseUrl: `http://127.0.0.1:${closedPort}`,
+          tokenUrl: `http://127.0.0.1:${closedPort}/oauth2/token`,
+          retry: { maxRetries: 3, baseDelayMs: 1, random: () => 0 },
+        })
+        .listProducts(),
+    );
+    const connects = h.logLines.filter((l) => / failed after \d+ms/.test(l));
+    expect(connects).toHaveLength(4);
+    expect(err).toMatchObject({ code: "MX_NETWORK", systemCode: "ECONNREFUSED", attempts: 4 });
+    expect(err.message).toContain(
+      `POST /oauth2/token to 127.0.0.1:${closedPort} failed on the network (ECONNREFUSED) after 4 attempts`,
+    );
+    expect(err.message).toContain("Nothing is listening there: start the simulator");
+  });
+
+  test("an HTTP 500 on a read is retried and succeeds", async () => {
+    h.server.on(
+      "GET",
+      "/v2/products",
+      { status: 500, json: { message: "Internal Server Error" } },
+      envelope([]),
+    );
+    await expect(h.client().listProducts()).resolves.toEqual([]);
+    expect(h.server.apiRequests()).toHaveLength(2);
+  });
+
+  test("an HTTP 500 on a buy is not retried: the order may exist", async () => {
+    h.server.on("POST", "/v4/networkdesign/buy", { status: 500, json: { message: "boom" } }, BOUGHT);
+    const err = await h.failure(h.client().buyVxc(ORDER));
+    expect(err).toMatchObject({ code: "MX_API", status: 500 });
+    expect(h.server.apiRequests("POST", "/v4/networkdesign/buy")).toHaveLength(1);
+  });
+
   test("a GET whose connection drops is retried and succeeds", async () => {
     h.server.on("GET", "/v2/products", "destroy", envelope([]));
     await expect(h.client().listProducts()).resolves.toEqual([]);
@@ -200,7 +238,8 @@ describe("retries", () => {
     [503, "idempotent", true],
     [503, "unsafe", false],
     [502, "unsafe", false],
-    [500, "idempotent", false],
+    [500, "idempotent", true],
+    [500, "unsafe", false],
     [404, "idempotent", false],
   ] as const)("HTTP %i on an %s call is retried: %s", (status, safety, expected) => {
     expect(isRetryableStatus(status, safety)).toBe(expected);

@@ -1,24 +1,35 @@
 // Where the providers get their endpoint and credentials: stack config first, then MEGAPORT_* variables, the
 // simulator when nothing names an environment, and one clear error for each thing missing or wrong.
 import { ValidationError } from "../../../provider/client/errors";
+import { SIMULATOR_SEED_KEYS } from "../../../provider/client/simulator-keys";
 import { configure, resolveSettings, SIMULATOR_BASE_URL } from "../../../provider/resources/provider-config";
 
 const KEYS = { MEGAPORT_ACCESS_KEY: "access", MEGAPORT_SECRET_KEY: "s3cret-never-shown" };
+const SEEDED = {
+  MEGAPORT_ACCESS_KEY: SIMULATOR_SEED_KEYS.globexAdmin.accessKey,
+  MEGAPORT_SECRET_KEY: SIMULATOR_SEED_KEYS.globexAdmin.secretKey,
+};
 
 function configOf(values: Record<string, string>) {
   return { config: { get: (key: string) => values[key] } };
 }
 
 afterEach(async () => {
-  await configure(configOf({}));
+  // Forget the stack config; with nothing set, configure itself refuses (tested below).
+  await configure(configOf({})).catch(() => undefined);
 });
 
 describe("resolveSettings", () => {
   it.each([
     {
-      name: "keys alone: the simulator, said to be a default",
-      env: KEYS,
+      name: "the simulator's seeded keys alone: the simulator, said to be a default",
+      env: SEEDED,
       expected: { environment: "simulator", baseUrl: SIMULATOR_BASE_URL, defaulted: true },
+    },
+    {
+      name: "any keys with the simulator named on purpose",
+      env: { ...KEYS, MEGAPORT_ENVIRONMENT: "simulator" },
+      expected: { environment: "simulator", baseUrl: SIMULATOR_BASE_URL, defaulted: false },
     },
     {
       name: "an environment named: its own URLs, no default",
@@ -35,8 +46,18 @@ describe("resolveSettings", () => {
   });
 
   it("stack config wins over the environment", async () => {
-    await configure(configOf({ "megaport:accessKey": "from-config", "megaport:environment": "staging" }));
-    expect(resolveSettings(KEYS)).toMatchObject({ accessKey: "from-config", environment: "staging" });
+    await configure(
+      configOf({
+        "megaport:accessKey": "from-config",
+        "megaport:secretKey": "secret-from-config",
+        "megaport:environment": "staging",
+      }),
+    );
+    expect(resolveSettings(KEYS)).toMatchObject({
+      accessKey: "from-config",
+      secretKey: "secret-from-config",
+      environment: "staging",
+    });
   });
 
   it.each([
@@ -45,6 +66,12 @@ describe("resolveSettings", () => {
       env: {},
       field: "megaport:accessKey",
       reason: /missing accessKey and secretKey/,
+    },
+    {
+      name: "keys that are not the simulator's seeded keys, with no environment named",
+      env: KEYS,
+      field: "megaport:environment",
+      reason: /not the simulator's seeded keys, so they will not be sent to the simulator default/,
     },
     {
       name: "an unknown environment",
@@ -69,5 +96,21 @@ describe("resolveSettings", () => {
     expect((error as ValidationError).fieldPath).toBe(field);
     expect((error as ValidationError).reason).toMatch(reason);
     expect(String((error as Error).message)).not.toContain("s3cret-never-shown");
+  });
+});
+
+describe("configure", () => {
+  it("refuses at once, before any request, when no credentials are set", async () => {
+    await expect(configure(configOf({}))).rejects.toMatchObject({
+      code: "MX_VALIDATION",
+      fieldPath: "megaport:accessKey",
+    });
+  });
+
+  it("refuses real-looking keys with no environment named, naming megaport:environment", async () => {
+    const config = configOf({ "megaport:accessKey": "real-key", "megaport:secretKey": "s3cret-never-shown" });
+    const failure = await configure(config).catch((err: Error) => err);
+    expect(failure).toMatchObject({ fieldPath: "megaport:environment" });
+    expect(String(failure)).not.toContain("s3cret-never-shown");
   });
 });

@@ -256,3 +256,60 @@ describe("a create that looks its B-end up", () => {
     );
   });
 });
+
+describe("an impostor trading under the provider's name", () => {
+  // Initech renames itself "Acme Networks" and makes its profile public: its Sydney port now sits on the partner
+  // list under the name the README's own example looks up.
+  let impostorSim: Awaited<ReturnType<typeof startSimulator>>;
+  let client: MegaportClient;
+  beforeAll(async () => {
+    impostorSim = await startSimulator({
+      timings: "test",
+      faults: { rateLimit: false },
+      seed: (state) => {
+        const initech = state.companies.find((c) => c.companyUid === SEED.companies.initech.uid)!;
+        initech.tradingName = "Acme Networks";
+        initech.marketplaceProfile!.profileVisibility = "PUBLIC";
+      },
+    });
+    client = clientFor(impostorSim, SEED.apiKeys.globexAdmin);
+  });
+  afterAll(async () => {
+    await client.close();
+    await impostorSim.close();
+  });
+
+  const inRedZone = (bEnd: NonNullable<VxcConnectionInputs["bEnd"]>) =>
+    lookup(SEED.ports.globexSydRed, { sameDiversityZone: true, ...bEnd });
+
+  it("a name that finds the ports of two companies fails, naming each with its UID", async () => {
+    const error = await resolveBEnd(client, inRedZone({ providerName: "Acme Networks" })).catch(
+      (e: Error) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ fieldPath: "bEnd.providerCompanyUid" });
+    const { reason, fix } = error as ValidationError;
+    expect(reason).toContain(`"Acme Networks" names the ports of 2 companies`);
+    expect(reason).toContain(SEED.companies.acme.uid);
+    expect(reason).toContain(SEED.companies.initech.uid);
+    expect(fix).toContain("set bEnd.providerCompanyUid");
+  });
+
+  it("providerCompanyUid picks the real provider's port", async () => {
+    const found = await resolveBEnd(
+      client,
+      inRedZone({ providerName: "Acme Networks", providerCompanyUid: SEED.companies.acme.uid }),
+    );
+    expect(found).toMatchObject({ companyUid: SEED.companies.acme.uid });
+    expect(ACME_PORTS.map((p) => p.uid)).toContain(found.productUid);
+  });
+
+  it("a providerCompanyUid that has no open ports fails naming the field", async () => {
+    const error = await resolveBEnd(
+      client,
+      inRedZone({ providerName: "Acme Networks", providerCompanyUid: SEED.companies.globex.uid }),
+    ).catch((e: Error) => e);
+    expect(error).toMatchObject({ fieldPath: "bEnd.providerCompanyUid" });
+    expect((error as ValidationError).reason).toContain(`company UID ${SEED.companies.globex.uid}`);
+  });
+});

@@ -140,7 +140,8 @@ describe("VxcConnection check", () => {
       name: "a location without a provider name",
       inputs: { ...good(), bEnd: { productUid: ACME_SYD_RED, location: 3 } },
       property: "bEnd.providerName",
-      message: "bEnd.location, bEnd.portName and bEnd.sameDiversityZone only apply with bEnd.providerName",
+      message:
+        "bEnd.location, bEnd.portName, bEnd.sameDiversityZone and bEnd.providerCompanyUid only apply with",
     },
     {
       name: "a port name without a provider name",
@@ -261,11 +262,44 @@ describe("VxcConnection check", () => {
   it.each(goodRows)("accepts $name and keeps the hidden inputs", async ({ inputs }) => {
     const result = await provider.check({} as never, { ...inputs, ...hidden("good") } as never);
     expect(result.failures).toBeUndefined();
-    expect(result.inputs).toEqual({ ...inputs, ...hidden("good") });
+    expect(result.inputs).toEqual({ ...inputs, ...hidden("good"), __generation: 0 });
+  });
+
+  it("gives a create generation 0 and any later check one more than the old inputs had", async () => {
+    const news = { ...good(), ...hidden("gen") };
+    const first = await provider.check({} as never, news as never);
+    expect(first.inputs).toMatchObject({ __generation: 0 });
+    const second = await provider.check(first.inputs as never, news as never);
+    expect(second.inputs).toMatchObject({ __generation: 1 });
+    const third = await provider.check(second.inputs as never, news as never);
+    expect(third.inputs).toMatchObject({ __generation: 2 });
+    // Old inputs written before generations existed count as generation 0.
+    expect((await provider.check(news as never, news as never)).inputs).toMatchObject({ __generation: 1 });
+  });
+
+  it("a replacement's generation gives its order another tag than the VXC it replaces, even with equal inputs", async () => {
+    const news = { ...good(), ...hidden("gen") };
+    const created = (await provider.check({} as never, news as never)).inputs!;
+    const replacement = (await provider.check(created as never, news as never)).inputs!;
+    expect(orderTag(replacement as never)).not.toBe(orderTag(created as never));
+    // A create retried after an interrupted up (no old inputs again) finds its own order by the same tag.
+    const retried = (await provider.check({} as never, news as never)).inputs!;
+    expect(orderTag(retried as never)).toBe(orderTag(created as never));
   });
 });
 
 describe("VxcConnection diff", () => {
+  // A replacement that looks its provider up by name checks the lookup still finds the company the VXC goes to.
+  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  beforeAll(async () => {
+    sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
+    pointProviderAt(sim, SEED.apiKeys.globexAdmin);
+  });
+  afterAll(async () => {
+    clearProviderEnv();
+    await sim.close();
+  });
+
   /** The id of the VXC the resource holds. */
   const HELD = "1a2b3c4d-5e6f-4a0b-8c1d-2e3f4a5b6c7d";
   const inputs = () => ({
@@ -413,7 +447,7 @@ describe("VxcConnection diff", () => {
 
   const lookup = (bEnd: Record<string, unknown>) => ({ ...inputs(), bEnd });
   const lookupRows: { name: string; from: Record<string, unknown>; to: Record<string, unknown> }[] = [
-    { name: "providerName", from: { providerName: "Acme Networks" }, to: { providerName: "Initech" } },
+    { name: "providerName", from: { providerName: "Acme Networks" }, to: { providerName: "ACME NETWORKS" } },
     {
       name: "location",
       from: { providerName: "Acme Networks", location: 3 },
@@ -444,6 +478,44 @@ describe("VxcConnection diff", () => {
     const result = await provider.diff(HELD, olds(withKey(from)), withKey(to) as never);
     expect(result.changes).toBe(true);
     expect(result.replaces).toEqual([from.key ? "serviceKey" : "bEnd"]);
+  });
+
+  it("a replacing change while adoptUid names the VXC held is refused at preview: it would cancel that VXC", async () => {
+    const news = { ...inputs(), adoptUid: HELD, bEnd: { productUid: ACME_SYD_BLUE } };
+    const failure = await provider.diff(HELD, olds(), news as never).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(ValidationError);
+    expect(failure).toMatchObject({ fieldPath: "adoptUid" });
+    expect((failure as Error).message).toContain(`it names VXC ${HELD}, which this resource holds now`);
+  });
+
+  it("a replacement whose provider name now finds another company is refused, naming both companies", async () => {
+    const elsewhere = "7a7a7a7a-0000-4000-8000-000000000001";
+    const held = {
+      ...olds(lookup({ providerName: "Acme Networks", location: 3 })),
+      providerCompanyUid: elsewhere,
+    };
+    const moved = lookup({ providerName: "Acme Networks", location: 50 });
+    const failure = await provider.diff(HELD, held as never, moved as never).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(ValidationError);
+    expect(failure).toMatchObject({ fieldPath: "bEnd.providerName" });
+    const message = (failure as Error).message;
+    expect(message).toContain(SEED.companies.acme.uid);
+    expect(message).toContain(elsewhere);
+    expect(message).toContain(`set bEnd.providerCompanyUid to "${elsewhere}"`);
+  });
+
+  it("pinning the company the VXC already goes to changes nothing; pinning another replaces", async () => {
+    const held = olds(lookup({ providerName: "Acme Networks" }));
+    const pinned = (uid: string) => lookup({ providerName: "Acme Networks", providerCompanyUid: uid });
+    expect(await provider.diff(HELD, held, pinned(SEED.companies.acme.uid) as never)).toMatchObject({
+      changes: false,
+      replaces: [],
+    });
+    expect(
+      await provider
+        .diff(HELD, held, pinned("7a7a7a7a-0000-4000-8000-000000000001") as never)
+        .catch((e) => e),
+    ).toMatchObject({ fieldPath: "bEnd.providerCompanyUid" });
   });
 
   it("what Megaport assigned or looked up never shows as a diff", async () => {
@@ -947,6 +1019,53 @@ describe("VxcConnection against the simulator", () => {
     expect((await globex.getVxc(replacement.id)).bEnd?.vlan).toBe(362);
     await provider.delete(first.id, first.outs as VxcConnectionOutputs);
     expect((await globex.getVxc(replacement.id)).provisioningStatus).toBe("LIVE");
+  });
+
+  it("a forced replace with equal inputs orders a new VXC; deleting the old resource leaves the new one LIVE", async () => {
+    const news = toAuto("forced");
+    const created = (await provider.check({} as never, news as never)).inputs!;
+    const first = await provider.create(created as never);
+    // `pulumi up --replace`: check sees the old inputs, then create runs with nothing else changed.
+    const again = (await provider.check(created as never, news as never)).inputs!;
+    const replacement = await provider.create(again as never);
+    expect(replacement.id).not.toBe(first.id);
+    await provider.delete(first.id, first.outs as VxcConnectionOutputs);
+    expect((await globex.getVxc(replacement.id)).provisioningStatus).toBe("LIVE");
+    expect((await globex.getVxc(first.id)).provisioningStatus).toBe("DECOMMISSIONED");
+  });
+
+  it("an order tags the VXC with its idempotency key, its stack and its resource", async () => {
+    const owner = { project: "vxc-unit", stack: "test", resource: "Team$net/tagged" };
+    const { id } = await provider.create({ ...toAuto("tagged"), __owner: owner } as never);
+    const tags = Object.fromEntries((await globex.getResourceTags(id)).map((t) => [t.key, t.value]));
+    expect(tags).toEqual({
+      "megaport-mx:idempotency-key": expect.stringMatching(/^[0-9a-f]{32}\.[0-9a-f]{16}$/),
+      "megaport-mx:stack": "vxc-unit/test",
+      "megaport-mx:resource": "Team$net/tagged",
+    });
+  });
+
+  it("an order refused with a 502 before Megaport acted is placed again: exactly one VXC", async () => {
+    sim.faults.replace([
+      { kind: "status", status: 502, path: "/v4/networkdesign/buy", method: "POST", count: 1 },
+    ]);
+    try {
+      const { id } = await provider.create(toAuto("lost-before"));
+      expect(logged()).toContain("Megaport holds no order with its tag: ordering again");
+      expect((await aliveNamed("Globex lost-before")).map((v) => v.productUid)).toEqual([id]);
+    } finally {
+      sim.faults.replace([]);
+    }
+  });
+
+  it("a create retried after a rename in the Portal still finds its order by the provider's ports", async () => {
+    const inputs = toAuto("renamed-lookup", {
+      bEnd: { providerName: "Acme Networks", portName: "Acme Sydney Instant" },
+    });
+    const first = await provider.create(inputs);
+    await globex.updateVxc(first.id, { name: "Renamed in the portal" });
+    const again = await provider.create(inputs);
+    expect(again.id).toBe(first.id);
   });
 
   it("adopting a VXC found again brings it in line with the program (a rename made meanwhile is undone)", async () => {
