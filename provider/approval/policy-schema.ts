@@ -30,20 +30,25 @@ export type RuleAction = (typeof RULE_ACTIONS)[number];
 // Schema (strict: an unknown key is a typo, and a typo in an approval policy must not pass silently)
 // ---------------------------------------------------------------------------------------------------------
 
+const mbps = () =>
+  z.number().int({ error: "must be a whole number of Mbps" }).positive({ error: "must be 1 Mbps or more" });
+const wholeNumber = () => z.number().int({ error: "must be a whole number" });
+const nonEmpty = () => z.string().min(1, { error: "must not be empty" });
+
 /** An inclusive range of speeds in Mbps. */
 export const RateLimitRangeSchema = z.strictObject({
   /** Smallest matching speed in Mbps, inclusive. Positive integer. Default: no lower bound. */
-  min: z.number().int().positive().optional(),
+  min: mbps().optional(),
   /** Largest matching speed in Mbps, inclusive. Positive integer. Default: no upper bound. */
-  max: z.number().int().positive().optional(),
+  max: mbps().optional(),
 });
 
 /** An inclusive range of VLAN ids. */
 export const VlanRangeSchema = z.strictObject({
   /** Smallest matching VLAN, inclusive. Integer 2–4093. Default: no lower bound. */
-  min: z.number().int().optional(),
+  min: wholeNumber().optional(),
   /** Largest matching VLAN, inclusive. Integer 2–4093. Default: no upper bound. */
-  max: z.number().int().optional(),
+  max: wholeNumber().optional(),
 });
 
 /**
@@ -58,9 +63,9 @@ export const RuleMatchSchema = z.strictObject({
    * Requesting companies, each a company UID or a company name (names compare case-insensitively).
    * Default: any company.
    */
-  companies: z.array(z.string().min(1)).optional(),
+  companies: z.array(nonEmpty()).optional(),
   /** Target ports: UIDs of our own ports (the VXC's B-end). Default: any of our ports. */
-  ports: z.array(z.string().min(1)).optional(),
+  ports: z.array(nonEmpty()).optional(),
   /**
    * Speed in Mbps, inclusive: the VXC's `rateLimit` for "NEW", the requested `newSpeed` for "SPEED_CHANGE".
    * Default: any speed.
@@ -78,7 +83,7 @@ export const RuleMatchSchema = z.strictObject({
 /** One rule: when a request matches, take the action. Rules are tried in order; the first match wins. */
 export const ApprovalRuleSchema = z.strictObject({
   /** A unique name for the rule, shown in decisions and logs. Required. "default" is reserved. */
-  name: z.string().trim().min(1),
+  name: z.string().trim().min(1, { error: "must not be empty" }),
   /** Which requests the rule applies to. `{}` matches every request. */
   match: RuleMatchSchema,
   /**
@@ -89,7 +94,7 @@ export const ApprovalRuleSchema = z.strictObject({
   /** Why: shown to the customer when denying (required for "deny"). At most 200 characters. */
   reason: z.string().optional(),
   /** The VLAN (2–4093) to assign on our end when accepting. Only with "accept". Default: the customer's. */
-  bEndVlan: z.number().int().optional(),
+  bEndVlan: wholeNumber().optional(),
 });
 
 /** An approval policy: ordered rules, then a default for requests no rule matches. */

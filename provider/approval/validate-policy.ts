@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { MegaportError, type MegaportErrorCode } from "../client/errors";
+import { describeValue, valueAt } from "../client/zod-issues";
 import {
   type ApprovalPolicy,
   type ApprovalRule,
@@ -44,7 +45,7 @@ export interface ValidatePolicyOptions {
  */
 export function validatePolicy(input: unknown, options: ValidatePolicyOptions = {}): PolicyProblem[] {
   const parsed = ApprovalPolicySchema.safeParse(input);
-  if (!parsed.success) return parsed.error.issues.flatMap(problemsFromIssue);
+  if (!parsed.success) return parsed.error.issues.flatMap((issue) => problemsFromIssue(issue, input));
   const policy = parsed.data;
   const problems: PolicyProblem[] = [];
   const knownPorts = options.knownPortUids ? new Set(options.knownPortUids.map(normalize)) : undefined;
@@ -278,8 +279,9 @@ function error(path: string, reason: string, fix: string): PolicyProblem {
 }
 
 /** Turns a zod issue into problems a person can act on, naming the field as the user wrote it. */
-function problemsFromIssue(issue: z.core.$ZodIssue): PolicyProblem[] {
+function problemsFromIssue(issue: z.core.$ZodIssue, input: unknown): PolicyProblem[] {
   const path = formatPath(issue.path);
+  const received = valueAt(input, issue.path);
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) =>
@@ -294,16 +296,35 @@ function problemsFromIssue(issue: z.core.$ZodIssue): PolicyProblem[] {
         error(path, issue.message, `Use one of: ${issue.values.map((value) => String(value)).join(", ")}.`),
       ];
     case "invalid_type":
+      return received === undefined
+        ? [error(path, `${path} is required.`, `Add ${path} (${describeExpected(issue.expected)}).`)]
+        : [
+            error(
+              path,
+              `${path} must be ${describeExpected(issue.expected)}, not ${describeValue(received)}.`,
+              `Give ${describeExpected(issue.expected)}.`,
+            ),
+          ];
+    default:
       return [
         error(
           path,
-          issue.message,
-          issue.input === undefined ? "Add this required field." : `Give a ${issue.expected}.`,
+          `${path} ${issue.message}${received === undefined ? "" : ` (got ${describeValue(received)})`}.`,
+          "Correct this value; see the ApprovalPolicy reference page.",
         ),
       ];
-    default:
-      return [error(path, issue.message, "Correct this value; see the ApprovalPolicy documentation.")];
   }
+}
+
+function describeExpected(expected: string): string {
+  const words: Record<string, string> = {
+    array: "a list",
+    object: "an object",
+    string: "a string",
+    number: "a number",
+    boolean: "true or false",
+  };
+  return words[expected] ?? expected;
 }
 
 /** ["rules", 2, "match", "rateLimit"] → "rules[2].match.rateLimit". */

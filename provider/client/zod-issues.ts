@@ -33,7 +33,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at `path` inside `root`, or undefined where the path leads nowhere. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
   for (const seg of path) {
     if (value === null || typeof value !== "object") return undefined;

@@ -23,6 +23,7 @@ import {
 import { MegaportError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { Product } from "../client/schemas/products";
+import { checkFailure } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
@@ -97,7 +98,7 @@ export const provider = {
     const { settleBacklog, ...policy } = userInputs(news) as Partial<ApprovalPolicyInputs>;
     const failures: pulumi.dynamic.CheckFailure[] = [];
     const settle = ApprovalPolicyInputsSchema.shape.settleBacklog.safeParse(settleBacklog);
-    if (!settle.success) failures.push({ property: "settleBacklog", reason: settle.error.issues[0].message });
+    if (!settle.success) failures.push(checkFailure("settleBacklog", settle.error.issues[0].message));
 
     let problems = validatePolicy(policy);
     const parsed = ApprovalPolicySchema.safeParse(policy);
@@ -108,11 +109,7 @@ export const provider = {
     for (const problem of problems) {
       if (problem.severity === "warning")
         console.log(`ApprovalPolicy warning at ${problem.path}: ${describe(problem)}`);
-      else
-        failures.push({
-          property: problem.path === "(policy)" ? "" : problem.path,
-          reason: describe(problem),
-        });
+      else failures.push(checkFailure(problem.path === "(policy)" ? "" : problem.path, describe(problem)));
     }
     if (failures.length > 0 || !parsed.success || !settle.success) return { failures };
     const hidden = Object.fromEntries(Object.entries(news).filter(([key]) => key.startsWith("__")));

@@ -1,8 +1,11 @@
 // Turns a zod parse of user inputs into Pulumi check failures that name the field and say how to fix it.
-// Secret inputs are never echoed: the engine prints the failing property's value next to the reason, so a failure
-// on a secret field is reported on property "" with the field named in the reason.
+// The engine prints a failure on property P as "property P value {<the input's P>} has a problem: <reason>", looking P
+// up as a top-level key only: a nested path ("bEnd.vlan") prints as "value {<nil>}", and a secret field would print
+// its plaintext. So only a top-level, non-secret field is reported on its property; anything else on property "",
+// which prints "<type> resource '<name>' has a problem: <reason>", with the field named at the start of the reason.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { formatPath, valueAt } from "../client/zod-issues";
 import { userInputs } from "./hidden-inputs";
 
 export function checkInputs<S extends z.ZodType>(
@@ -16,21 +19,39 @@ export function checkInputs<S extends z.ZodType>(
     const hidden = Object.fromEntries(Object.entries(news).filter(([key]) => key.startsWith("__")));
     return { inputs: { ...(parsed.data as object), ...hidden } };
   }
-  return { failures: parsed.error.issues.flatMap((issue) => toFailures(issue, options.secretFields ?? [])) };
+  return {
+    failures: parsed.error.issues.flatMap((issue) => toFailures(issue, news, options.secretFields ?? [])),
+  };
 }
 
-function toFailures(issue: z.core.$ZodIssue, secretFields: readonly string[]): pulumi.dynamic.CheckFailure[] {
+/** A check failure for the field at `path` ("rateLimit", "bEnd.vlan", "rules[2].match"), placed as the header says. */
+export function checkFailure(
+  path: string,
+  reason: string,
+  secretFields: readonly string[] = [],
+): pulumi.dynamic.CheckFailure {
+  const topLevel = /^[A-Za-z_$][\w$]*$/.test(path);
+  if (topLevel && !secretFields.includes(path)) return { property: path, reason };
+  return { property: "", reason: path ? `${path}: ${reason}` : reason };
+}
+
+function toFailures(
+  issue: z.core.$ZodIssue,
+  news: Record<string, unknown>,
+  secretFields: readonly string[],
+): pulumi.dynamic.CheckFailure[] {
   // An unknown key is reported on the key itself, with what to do about it: usually a misspelling.
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({
-      property: [...issue.path.map(String), key].join("."),
-      reason: `unknown field "${key}": remove it or correct its spelling (see the resource's documentation)`,
-    }));
+    return issue.keys.map((key) =>
+      checkFailure(
+        formatPath([...issue.path, key]),
+        `unknown field "${key}": remove it or correct its spelling (see the resource's reference page)`,
+        secretFields,
+      ),
+    );
   }
-  const property = issue.path.map(String).join(".");
-  const top = String(issue.path[0] ?? "");
-  if (secretFields.includes(top)) {
-    return [{ property: "", reason: `${property}: ${issue.message}` }];
-  }
-  return [{ property, reason: issue.message }];
+  const path = formatPath(issue.path);
+  const missing = issue.code === "invalid_type" && valueAt(news, issue.path) === undefined;
+  const reason = missing ? `${path || "a field"} is required: set it (${issue.message})` : issue.message;
+  return [checkFailure(path, reason, secretFields)];
 }

@@ -2,10 +2,23 @@
 // order, the provider's answer to a speed increase, and DECOMMISSIONED after a cancel. Each prints a progress line
 // at a steady pace that says what it waits for, for how long, and who must act.
 // Never prints credentials or the service key.
-import { AuthError, ForbiddenError, isNotFound, MegaportError } from "../client/errors";
+import {
+  ApiError,
+  AuthError,
+  ForbiddenError,
+  isNotFound,
+  MegaportError,
+  NetworkError,
+} from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { Vxc } from "../client/schemas/products";
-import { formatDuration, getVxcWatcher, WatchFailedError, type WatchVerdict } from "../watch/watcher";
+import {
+  formatDuration,
+  getVxcWatcher,
+  WatchFailedError,
+  type WatchProgress,
+  type WatchVerdict,
+} from "../watch/watcher";
 import type { ResolvedBEnd } from "./vxc-b-end";
 
 export const DEFAULT_TIMEOUTS = {
@@ -62,7 +75,8 @@ export async function waitUntilReady(
         return !pendingNew && readyStates.includes(vxc.provisioningStatus ?? "") ? "done" : "continue";
       },
       describeFailure: (vxc) => failureOf(vxc, provider),
-      onProgress: (elapsedMs, vxc) => console.log(progressLine(subject.name, uid, vxc, provider, elapsedMs)),
+      onProgress: (elapsedMs, vxc, progress) =>
+        console.log(progressLine(subject.name, uid, vxc, provider, elapsedMs) + apiTrouble(progress)),
     });
   } catch (err) {
     // Only a denied or expired order (FAILED) is cleaned up; a wait that failed for another reason (a revoked
@@ -101,9 +115,10 @@ export async function waitForSpeedChange(
     describeFailure: (vxc) =>
       `${provider} rejected the speed change to ${subject.rateLimit} Mbps` +
       `${vxc.vxcApproval?.message ? `: "${vxc.vxcApproval.message}"` : ""}; the VXC stays at ${vxc.rateLimit} Mbps`,
-    onProgress: (elapsedMs) =>
+    onProgress: (elapsedMs, _vxc, progress) =>
       console.log(
-        `waiting for ${provider} to accept the speed change of "${subject.name}" to ${subject.rateLimit} Mbps (${formatDuration(elapsedMs)})`,
+        `waiting for ${provider} to accept the speed change of "${subject.name}" to ${subject.rateLimit} Mbps (${formatDuration(elapsedMs)})` +
+          apiTrouble(progress),
       ),
   });
 }
@@ -133,11 +148,35 @@ export async function deleteAndWait(client: MegaportClient, uid: string, name: s
     deadlineMs,
     waitingFor: `VXC "${name}" (${uid}) to be DECOMMISSIONED`,
     until: (v): WatchVerdict => (v.provisioningStatus === "DECOMMISSIONED" ? "done" : "continue"),
-    onProgress: (elapsedMs, v) =>
+    onProgress: (elapsedMs, v, progress) =>
       console.log(
-        `waiting for VXC "${name}" to be decommissioned: ${v?.provisioningStatus ?? "?"} (${formatDuration(elapsedMs)})`,
+        `waiting for VXC "${name}" to be decommissioned: ${v?.provisioningStatus ?? "?"} (${formatDuration(elapsedMs)})` +
+          apiTrouble(progress),
       ),
   });
+}
+
+/**
+ * What a progress line adds when the API is failing, so a status that has not moved is not mistaken for news:
+ * "; the Megaport API has failed the last 12 looks for 2m10s (HTTP 429 …), state as last seen 2m15s ago".
+ */
+export function apiTrouble(progress: WatchProgress): string {
+  if (progress.failuresInARow === 0 || progress.lastError === undefined) return "";
+  const since = progress.failingForMs === undefined ? "" : ` for ${formatDuration(progress.failingForMs)}`;
+  const seen =
+    progress.lastSeenAgoMs === undefined
+      ? ""
+      : `; state as last seen ${formatDuration(progress.lastSeenAgoMs)} ago`;
+  const looks = progress.failuresInARow === 1 ? "the last look" : `the last ${progress.failuresInARow} looks`;
+  return ` — the Megaport API has failed ${looks}${since} (${describeApiFailure(progress.lastError)}); retrying${seen}`;
+}
+
+function describeApiFailure(error: unknown): string {
+  if (error instanceof ApiError)
+    return `HTTP ${error.status}${error.megaportMessage ? ` ${error.megaportMessage}` : ""}`;
+  if (error instanceof NetworkError) return `network: ${error.systemCode ?? "connection failed"}`;
+  if (error instanceof MegaportError) return error.code;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** "waiting for Acme Networks to accept the connection request (3m12s)" */

@@ -71,6 +71,12 @@ export interface WatchProgress {
   transientErrors: number;
   /** The most recent failure, if the latest attempt failed. */
   lastError?: unknown;
+  /** Looks in a row that failed, up to now (0 when the latest one worked). */
+  failuresInARow: number;
+  /** How long the looks have been failing, when the latest one failed. */
+  failingForMs?: number;
+  /** How long ago the VXC was last seen, when it has been. */
+  lastSeenAgoMs?: number;
 }
 
 export interface WatchOptions<V> {
@@ -123,8 +129,11 @@ interface WatchEntry<V> {
   waitingFor: string;
   startedAt: number;
   lastSeen?: V;
+  lastSeenAt?: number;
   transientErrors: number;
   lastError?: unknown;
+  failuresInARow: number;
+  failingSince?: number;
   deadlineTimer?: unknown;
   progressTimer?: unknown;
   onAbort?: () => void;
@@ -198,6 +207,7 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
         waitingFor: options.waitingFor ?? `VXC ${vxcUid}`,
         startedAt: this.clock.now(),
         transientErrors: 0,
+        failuresInARow: 0,
         resolve,
         reject,
       };
@@ -288,7 +298,11 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
     }
 
     // The listing worked: earlier failures are history (lookups below may record new ones).
-    for (const entry of this.watches) entry.lastError = undefined;
+    for (const entry of this.watches) {
+      entry.lastError = undefined;
+      entry.failuresInARow = 0;
+      entry.failingSince = undefined;
+    }
     const found = new Map<string, V>();
     for (const product of products) {
       for (const vxc of product.associatedVxcs ?? []) {
@@ -335,6 +349,7 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
       const vxc = found.get(entry.vxcUid);
       if (vxc === undefined) continue;
       entry.lastSeen = vxc;
+      entry.lastSeenAt = this.clock.now();
       let verdict: WatchVerdict;
       try {
         verdict = entry.options.until(vxc);
@@ -369,6 +384,8 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
       if (!applies(entry)) continue;
       entry.transientErrors += 1;
       entry.lastError = error;
+      entry.failuresInARow += 1;
+      entry.failingSince ??= this.clock.now();
     }
   }
 
@@ -451,13 +468,17 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
     entry.progressTimer = this.clock.setTimeout(() => {
       entry.progressTimer = undefined;
       if (!this.watches.has(entry)) return;
-      const elapsedMs = this.clock.now() - entry.startedAt;
+      const now = this.clock.now();
+      const elapsedMs = now - entry.startedAt;
       const progress: WatchProgress = {
         waitingFor: entry.waitingFor,
         message: `waiting for ${entry.waitingFor} (${formatDuration(elapsedMs)})`,
         found: entry.lastSeen !== undefined,
         transientErrors: entry.transientErrors,
+        failuresInARow: entry.failuresInARow,
         ...(entry.lastError === undefined ? {} : { lastError: entry.lastError }),
+        ...(entry.failingSince === undefined ? {} : { failingForMs: now - entry.failingSince }),
+        ...(entry.lastSeenAt === undefined ? {} : { lastSeenAgoMs: now - entry.lastSeenAt }),
       };
       try {
         entry.options.onProgress?.(elapsedMs, entry.lastSeen, progress);

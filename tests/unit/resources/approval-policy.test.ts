@@ -6,6 +6,7 @@ import { provider, type ApprovalPolicyOutputs } from "../../../provider/resource
 import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
+import { failureAt } from "../../support/check-failures";
 
 const ACME = SEED.companies.acme.uid;
 const SYD_RED = SEED.ports.acmeSydRed.uid;
@@ -99,7 +100,7 @@ describe("ApprovalPolicy check", () => {
   it.each(rows)("rejects $name at $property, with the fix", async ({ inputs, property, message }) => {
     const result = await provider.check({} as never, { ...inputs, ...HIDDEN } as never);
     expect(result.inputs).toBeUndefined();
-    expect(result.failures).toEqual([{ property, reason: expect.stringContaining(message) }]);
+    expect(result.failures).toEqual([failureAt(property, message)]);
   });
 
   it("fills in the defaults and keeps the hidden inputs", async () => {
@@ -228,10 +229,7 @@ describe("ApprovalPolicy against the simulator", () => {
       } as never,
     );
     expect(result.failures).toEqual([
-      {
-        property: "rules[0].match.ports[1]",
-        reason: expect.stringContaining(`names port "${globexPort}", which is not one of your ports`),
-      },
+      failureAt("rules[0].match.ports[1]", `names port "${globexPort}", which is not one of your ports`),
     ]);
   });
 

@@ -10,6 +10,7 @@ import {
 import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
 import { clientFor, pointProviderAt } from "../../support/simulator-clients";
+import { failureAt } from "../../support/check-failures";
 
 const ACME = SEED.companies.acme.uid;
 const SYD_RED = SEED.ports.acmeSydRed.uid;
@@ -80,19 +81,19 @@ describe("MarketplaceProfile check", () => {
     {
       name: "an empty service name",
       change: { services: ["ok", " "] },
-      property: "services.1",
+      property: "services[1]",
       message: "must not be empty",
     },
     {
       name: "a listed port that is not a UID",
       change: { listedPorts: ["Acme Sydney Red"] },
-      property: "listedPorts.0",
+      property: "listedPorts[0]",
       message: "a listed port must be a port UID",
     },
     {
       name: "a port listed twice",
       change: { listedPorts: [SYD_RED, SYD_RED.toUpperCase()] },
-      property: "listedPorts.1",
+      property: "listedPorts[1]",
       message: "list each port once",
     },
     {
@@ -106,7 +107,7 @@ describe("MarketplaceProfile check", () => {
   it.each(rows)("rejects $name, naming property '$property'", async ({ change, property, message }) => {
     const result = await provider.check({} as never, { ...happy(), ...change } as never);
     expect(result.inputs).toBeUndefined();
-    expect(result.failures).toEqual([{ property, reason: expect.stringContaining(message) }]);
+    expect(result.failures).toEqual([failureAt(property, message)]);
   });
 
   it("fills in the defaults and keeps the hidden inputs", async () => {

@@ -3,7 +3,7 @@
 // rename and cancel VXCs the way Globex (the customer) would. The real-CLI stories (approval, speed changes,
 // deadlines, kill and resume, refresh) live in tests/e2e/vxc-connection.test.ts; B-end lookups in
 // vxc-connection-b-end.test.ts. Providers are called directly: never serialized inside jest.
-import { ValidationError } from "../../../provider/client/errors";
+import { RateLimitedError, ValidationError } from "../../../provider/client/errors";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import { IDEMPOTENCY_TAG, idempotencyKey } from "../../../provider/resources/hidden-inputs";
@@ -13,6 +13,8 @@ import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
 import { orderTag } from "../../../provider/resources/vxc-order-tag";
+import { apiTrouble } from "../../../provider/resources/vxc-wait";
+import { failureAt } from "../../support/check-failures";
 
 const GLOBEX_SYD_RED = SEED.ports.globexSydRed.uid;
 const GLOBEX_SYD_BLUE = SEED.ports.globexSydBlue.uid;
@@ -197,7 +199,7 @@ describe("VxcConnection check", () => {
   it.each(rows)("rejects $name at property '$property'", async ({ inputs, property, message }) => {
     const result = await provider.check({} as never, { ...inputs, ...hidden("check") } as never);
     expect(result.inputs).toBeUndefined();
-    expect(result.failures).toEqual([{ property, reason: expect.stringContaining(message) }]);
+    expect(result.failures).toEqual([failureAt(property, message)]);
   });
 
   it("reports a bad service key on property '' with the field named, and never echoes the key", async () => {
@@ -1116,6 +1118,34 @@ describe("VxcConnection against the simulator", () => {
     expect((error as ValidationError).fieldPath).toBe("rateLimit");
     expect((error as Error).message).toMatch(
       /speed change to 500 Mbps still waiting for Acme Networks.*set rateLimit to 500/s,
+    );
+  });
+});
+
+describe("progress lines while the API fails", () => {
+  const base = { waitingFor: "x", message: "x", found: true, transientErrors: 0, failuresInARow: 0 };
+
+  it("add nothing while the looks work", () => {
+    expect(apiTrouble(base)).toBe("");
+  });
+
+  it("say how long the API has failed, how, and how old the state shown is", () => {
+    const error = new RateLimitedError({
+      status: 429,
+      method: "GET",
+      path: "/v2/products",
+      megaportMessage: "Too Many Requests",
+    });
+    expect(
+      apiTrouble({
+        ...base,
+        failuresInARow: 12,
+        failingForMs: 130_000,
+        lastSeenAgoMs: 135_000,
+        lastError: error,
+      }),
+    ).toBe(
+      " — the Megaport API has failed the last 12 looks for 2m10s (HTTP 429 Too Many Requests); retrying; state as last seen 2m15s ago",
     );
   });
 });

@@ -71,6 +71,29 @@ describe("VxcWatcher", () => {
     expect(progress[0].transientErrors).toBeGreaterThanOrEqual(3);
   });
 
+  it("says how long the looks have been failing and how old the last seen state is, so a stale status shows", async () => {
+    const { clock, megaport, watcher } = setUp({ progressIntervalMs: 60_000, maxIntervalMs: 5_000 });
+    megaport.add(fakeVxc("vxc-1"));
+    const progress: WatchProgress[] = [];
+    void watcher
+      .watch("vxc-1", { until: untilLive, deadlineMs: HOUR, onProgress: (_ms, _vxc, p) => progress.push(p) })
+      .catch(() => undefined);
+    await clock.advance(20_000); // seen, several times
+    megaport.failEveryListing(new Error("HTTP 429 from GET /v2/products"));
+    await clock.advance(40_000);
+
+    expect(progress).toHaveLength(1);
+    expect(progress[0].failuresInARow).toBeGreaterThanOrEqual(5);
+    expect(progress[0].failingForMs).toBeGreaterThan(30_000);
+    expect(progress[0].lastSeenAgoMs).toBeGreaterThan(30_000);
+
+    megaport.failEveryListing(undefined);
+    await clock.advance(60_000);
+    expect(progress[1]).toMatchObject({ failuresInARow: 0 });
+    expect(progress[1].failingForMs).toBeUndefined();
+    expect(progress[1].lastSeenAgoMs).toBeLessThan(10_000);
+  });
+
   it("rejects with WatchFailedError naming the state when until says fail", async () => {
     const { clock, megaport, watcher } = setUp();
     megaport.add(fakeVxc("vxc-1"));
