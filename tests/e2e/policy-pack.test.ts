@@ -31,6 +31,9 @@ function vxc(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   };
 }
 
+/** A service key as the provider would hand it out: a secret that must never show in the CLI's output. */
+const SERVICE_KEY = "5fe3e4d6-0cbc-4bd3-93cf-7c9d1b7f1f1e";
+
 const orderingSubscription = {
   resourceName: "noc",
   user: SEED.users.globexTechnicalContact.email,
@@ -135,21 +138,14 @@ describe("pulumi preview --policy-pack policy", () => {
   );
 
   it(
-    "only warns on advisory violations: a pair from one port, and a VXC the pack cannot judge at preview",
+    "only warns on advisory violations: a pair from one port, and VXCs the pack cannot judge at preview",
     async () => {
       const preview = await previewWithPack("dev-advisory", {
         vxcs: [
           vxc(),
-          vxc({
-            resourceName: "to-acme-blue",
-            name: "Globex to Acme (blue)",
-            aEnd: { productUid: SEED.ports.globexSydRed.uid, vlan: 102 },
-          }),
-          vxc({
-            resourceName: "by-port",
-            name: "Globex to Acme by port",
-            bEnd: { productUid: SEED.ports.acmeSydBlue.uid },
-          }),
+          vxc({ resourceName: "to-acme-blue", aEnd: { productUid: SEED.ports.globexSydRed.uid, vlan: 102 } }),
+          vxc({ resourceName: "by-port", bEnd: { productUid: SEED.ports.acmeSydBlue.uid } }),
+          vxc({ resourceName: "by-key", bEnd: undefined, serviceKey: SERVICE_KEY }),
         ],
         subscriptions: [orderingSubscription],
       });
@@ -158,10 +154,13 @@ describe("pulumi preview --policy-pack policy", () => {
       expect(preview.output).toContain(
         'VXCs "to-acme-red", "to-acme-blue" to the same provider must span both diversity zones: they all start from the same A-end port',
       );
-      expect(preview.output).toContain("VXC must name its provider (bEnd.providerName)");
+      expect(preview.output).toContain("the VXC names its B-end by port UID (bEnd.productUid)");
+      expect(preview.output).toContain("the VXC is ordered with a service key");
+      expect(preview.output).not.toContain(SERVICE_KEY);
       // The engine reports "advisory" here, although Automation API's PolicyEvent type says "warning".
       expect(preview.policyEvents.map((e) => [e.policyName, e.enforcementLevel as string]).sort()).toEqual([
         ["megaport-vxc-connection-redundant-pair-diversity", "advisory"],
+        ["megaport-vxc-connection-target-known-at-preview", "advisory"],
         ["megaport-vxc-connection-target-known-at-preview", "advisory"],
       ]);
     },
