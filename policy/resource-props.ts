@@ -19,15 +19,8 @@ import { ApprovalPolicy } from "../sdk/approval-policy";
 import { NotificationSubscription } from "../sdk/notification-subscription";
 import { VxcConnection } from "../sdk/vxc-connection";
 
-type VxcBEnd = NonNullable<VxcConnectionInputs["bEnd"]>;
-
 /** A VxcConnection's inputs as a policy reads them. */
-export type VxcProps = Omit<VxcConnectionInputs, "bEnd"> & {
-  bEnd?: VxcBEnd & {
-    /** The provider's company UID, pinning the company when its name is ambiguous (a newer SDK input). */
-    providerCompanyUid?: string;
-  };
-};
+export type VxcProps = VxcConnectionInputs;
 
 /** An ApprovalPolicy's inputs as a policy reads them. */
 export type ApprovalPolicyProps = ApprovalPolicyInput;
