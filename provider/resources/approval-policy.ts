@@ -27,6 +27,7 @@ import { checkFailure } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
+import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
 
 /**
@@ -86,7 +87,7 @@ export const REPLACE_ON: readonly PolicyInputPath[] = [];
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };
 
-export const provider = {
+export const provider = engineFacing({
   configure,
 
   /**
@@ -152,7 +153,7 @@ export const provider = {
         "(the Portal's Approvals page), unless another policy or the approver command answers them.",
     );
   },
-} satisfies pulumi.dynamic.ResourceProvider;
+} satisfies pulumi.dynamic.ResourceProvider);
 
 /**
  * Settle the backlog (when asked) and build the full outputs. One product listing serves the company lookup,

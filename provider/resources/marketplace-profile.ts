@@ -16,6 +16,7 @@ import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import type { HiddenInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
+import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
 
 /** `visibility` as users write it, and the API's `profileVisibility` for each. */
@@ -146,7 +147,7 @@ export const REPLACE_ON: readonly ProfileInputPath[] = [];
 type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = MarketplaceProfileOutputs & Partial<HiddenInputs> & { __provider?: string };
 
-export const provider = {
+export const provider = engineFacing({
   configure,
 
   async check(_olds: Inputs, news: Inputs) {
@@ -203,7 +204,7 @@ export const provider = {
     const ports = await ownPorts(client);
     await unlistPorts(client, props.listedPorts ?? [], ports);
   },
-} satisfies pulumi.dynamic.ResourceProvider;
+} satisfies pulumi.dynamic.ResourceProvider);
 
 /** Products that are gone for good; listing them would fail. */
 const GONE_STATES = new Set(["DECOMMISSIONED", "CANCELLED", "CANCELLED_PARENT", "FAILED"]);

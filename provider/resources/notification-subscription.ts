@@ -18,6 +18,7 @@ import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import type { HiddenInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
+import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
 
 /** The six groups a user can choose, in the API's `messageGroup` spelling and the Portal's order. */
@@ -110,7 +111,7 @@ export const REPLACE_ON: readonly SubscriptionInputPath[] = ["user"];
 type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
 
-export const provider = {
+export const provider = engineFacing({
   configure,
 
   async check(_olds: Inputs, news: Inputs) {
@@ -183,7 +184,7 @@ export const provider = {
     }
     console.log(`NotificationSubscription ${props.email ?? id}: unsubscribed from ${[...ours].join(", ")}`);
   },
-} satisfies pulumi.dynamic.ResourceProvider;
+} satisfies pulumi.dynamic.ResourceProvider);
 
 /**
  * Find the user, check their role may subscribe, and set exactly `inputs.groups` among the six. On update,

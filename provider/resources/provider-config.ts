@@ -4,7 +4,7 @@
 // Never logs, returns or puts in an error message the secret key (nor the access key: it names the account), and
 // never sends credentials to the simulator default unless they are the simulator's own seeded keys.
 import { MegaportClient } from "../client/megaport-client";
-import { ValidationError } from "../client/errors";
+import { MegaportError, ValidationError } from "../client/errors";
 import { isSimulatorSeedKey } from "../client/simulator-keys";
 import { watchEngineOfThisProcess } from "./engine-watch";
 
@@ -23,14 +23,28 @@ interface ConfigSource {
 let stackConfig: ConfigSource | undefined;
 const clients = new Map<string, MegaportClient>();
 
+let problem: MegaportError | undefined;
+
 /**
  * Called by each resource kind's `configure`: the engine passes the whole stack config to dynamic providers. The
- * settings are checked here, so missing or unsafe credentials stop `pulumi preview` before any request is made.
+ * settings are checked here, and a problem is kept for `check` to report (engine-facing.ts), so missing or unsafe
+ * credentials stop `pulumi preview` before any request is made.
  */
 export async function configure(req: { config: ConfigSource }): Promise<void> {
   watchEngineOfThisProcess();
   stackConfig = req.config;
-  resolveSettings();
+  try {
+    resolveSettings();
+    problem = undefined;
+  } catch (err) {
+    if (!(err instanceof MegaportError)) throw err;
+    problem = err;
+  }
+}
+
+/** What is wrong with the settings `configure` saw, if anything. */
+export function settingsProblem(): MegaportError | undefined {
+  return problem;
 }
 
 export interface ResolvedSettings {

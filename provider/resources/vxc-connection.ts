@@ -36,6 +36,7 @@ import {
 } from "./vxc-order-tag";
 import { PartialFailure } from "./partial-failure";
 import { inputsFromOutputs, plain } from "./plain-state";
+import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
 import {
   VXC_INPUT_PATHS,
@@ -54,7 +55,7 @@ type Outputs = VxcConnectionOutputs & Partial<HiddenInputs> & { __provider?: str
 
 const SECRET_FIELDS = ["serviceKey"] as const;
 
-export const provider = {
+export const provider = engineFacing({
   configure,
 
   async check(olds: Inputs, news: Inputs) {
@@ -188,7 +189,7 @@ export const provider = {
     const deadlineMs = props[TIMEOUTS_KEY]?.deleteMs ?? DEFAULT_TIMEOUTS.deleteMs;
     await deleteAndWait(getClient(), id, props.name, deadlineMs);
   },
-} satisfies pulumi.dynamic.ResourceProvider;
+} satisfies pulumi.dynamic.ResourceProvider);
 
 /**
  * A replacement orders a new VXC and then cancels the old one. Two replacements would lose the VXC instead, and are

@@ -2,7 +2,7 @@
 // no version (the pack must not depend on the program's folder). A mandatory violation fails the preview with the
 // policy's message and a non-zero exit; a clean program passes; an advisory policy only warns; a
 // `--policy-pack-config` file changes a ceiling. Previews only run the providers' `check` (input validation, no
-// API calls), so no simulator is needed. Runs the pack compiled into dist/ (npm test builds first).
+// API calls), so no simulator is needed; the stacks carry the simulator's seeded keys, as preview needs credentials. Runs the pack compiled into dist/ (npm test builds first).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EngineEvent, PolicyEvent } from "@pulumi/pulumi/automation";
@@ -61,7 +61,14 @@ async function previewWithPack(
   resources: Resources,
   policyPackConfig?: Record<string, unknown>,
 ): Promise<Preview> {
-  e2e = await createStack(PROGRAM, { stackName });
+  // The simulator's seeded keys: the provider refuses to preview without credentials, and sends nothing here.
+  e2e = await createStack(PROGRAM, {
+    stackName,
+    config: {
+      "megaport:accessKey": SEED.apiKeys.globexAdmin.accessKey,
+      "megaport:secretKey": SEED.apiKeys.globexAdmin.secretKey,
+    },
+  });
   for (const [key, value] of Object.entries(resources)) {
     await e2e.stack.setConfig(key, { value: JSON.stringify(value) });
   }

@@ -2,7 +2,13 @@
 // simulator when nothing names an environment, and one clear error for each thing missing or wrong.
 import { ValidationError } from "../../../provider/client/errors";
 import { SIMULATOR_SEED_KEYS } from "../../../provider/client/simulator-keys";
-import { configure, resolveSettings, SIMULATOR_BASE_URL } from "../../../provider/resources/provider-config";
+import {
+  configure,
+  resolveSettings,
+  settingsProblem,
+  SIMULATOR_BASE_URL,
+} from "../../../provider/resources/provider-config";
+import { provider as vxcProvider } from "../../../provider/resources/vxc-connection";
 
 const KEYS = { MEGAPORT_ACCESS_KEY: "access", MEGAPORT_SECRET_KEY: "s3cret-never-shown" };
 const SEEDED = {
@@ -15,8 +21,8 @@ function configOf(values: Record<string, string>) {
 }
 
 afterEach(async () => {
-  // Forget the stack config; with nothing set, configure itself refuses (tested below).
-  await configure(configOf({})).catch(() => undefined);
+  // Forget the stack config; with nothing set, configure records the problem (tested below).
+  await configure(configOf({}));
 });
 
 describe("resolveSettings", () => {
@@ -100,17 +106,44 @@ describe("resolveSettings", () => {
 });
 
 describe("configure", () => {
-  it("refuses at once, before any request, when no credentials are set", async () => {
-    await expect(configure(configOf({}))).rejects.toMatchObject({
-      code: "MX_VALIDATION",
-      fieldPath: "megaport:accessKey",
-    });
+  const vxc = {
+    name: "x",
+    rateLimit: 100,
+    aEnd: { productUid: "6f9e7b61-6cb9-4e67-b6e9-90f162d0463f" },
+    bEnd: { productUid: "55465685-0cdb-46c8-8bee-cbb6050acbd1" },
+  };
+
+  it("with no credentials set, every check fails with the fix, so preview stops before any request", async () => {
+    await configure(configOf({}));
+    expect(settingsProblem()).toMatchObject({ code: "MX_VALIDATION", fieldPath: "megaport:accessKey" });
+    const result = await vxcProvider.check({} as never, vxc as never);
+    expect(result.failures).toEqual([
+      {
+        property: "",
+        reason: expect.stringMatching(/^Invalid megaport:accessKey: .* Fix: run `pulumi config set --secret/),
+      },
+    ]);
   });
 
-  it("refuses real-looking keys with no environment named, naming megaport:environment", async () => {
-    const config = configOf({ "megaport:accessKey": "real-key", "megaport:secretKey": "s3cret-never-shown" });
-    const failure = await configure(config).catch((err: Error) => err);
-    expect(failure).toMatchObject({ fieldPath: "megaport:environment" });
-    expect(String(failure)).not.toContain("s3cret-never-shown");
+  it("refuses real-looking keys with no environment named, naming megaport:environment and never the secret", async () => {
+    await configure(
+      configOf({ "megaport:accessKey": "real-key", "megaport:secretKey": "s3cret-never-shown" }),
+    );
+    expect(settingsProblem()).toMatchObject({ fieldPath: "megaport:environment" });
+    const result = await vxcProvider.check({} as never, vxc as never);
+    expect(JSON.stringify(result.failures)).toContain("megaport:environment");
+    expect(JSON.stringify(result.failures)).not.toContain("s3cret-never-shown");
+  });
+
+  it("good settings leave nothing to report", async () => {
+    await configure(
+      configOf({
+        "megaport:accessKey": "real-key",
+        "megaport:secretKey": "x",
+        "megaport:environment": "staging",
+      }),
+    );
+    expect(settingsProblem()).toBeUndefined();
+    expect((await vxcProvider.check({} as never, vxc as never)).failures).toBeUndefined();
   });
 });
