@@ -203,6 +203,12 @@ export interface VxcRecord {
   statusBeforeCancel: ProvisioningStatus | null;
   next: ScheduledTransition | null;
   resourceTags: ResourceTag[];
+  /**
+   * Wall-clock epoch ms the lifecycle last made it LIVE, and made it DECOMMISSIONED (GET /_sim/vxcs; the
+   * benchmark measures from them). Absent in state files written before they were kept.
+   */
+  liveAtWallMs?: number | null;
+  decommissionedAtWallMs?: number | null;
 }
 
 export interface ServiceKeyRecord {
