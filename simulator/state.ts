@@ -53,9 +53,13 @@ export interface CompanyRecord {
 }
 
 export interface UserRecord {
+  /**
+   * The user's one id: `personId` in GET /v2/employment, `partyId` in GET /v2/employee/{id}, and the id that
+   * path takes (megaportgo user_management_test.go: the list's personId is the get's partyId). State files
+   * written before the ids were unified also hold a `personId`, now ignored.
+   */
   employeeId: number;
   employmentId: number;
-  personId: number;
   personUid: string;
   companyUid: string;
   firstName: string;

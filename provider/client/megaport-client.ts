@@ -13,7 +13,14 @@ import { filterPartnerPorts, type PartnerPortCriteria } from "./partner-port-fil
 import { Transport, type ApiCall, type HttpMethod } from "./transport";
 import { userAgent } from "./user-agent";
 import { envelope, MessageOnlyEnvelopeSchema } from "./schemas/envelope";
-import { LocationListSchema, type Location, type LocationStatus } from "./schemas/locations";
+import {
+  LocationListSchema,
+  NetworkRegionListSchema,
+  PUBLIC_NETWORK_REGION,
+  type Location,
+  type LocationStatus,
+  type NetworkRegion,
+} from "./schemas/locations";
 import { PartnerPortListSchema, type PartnerPort } from "./schemas/partner-ports";
 import {
   AnyProductSchema,
@@ -152,6 +159,21 @@ export class MegaportClient {
       locationStatuses: options.locationStatuses,
     });
     return res.data;
+  }
+
+  /** GET /v2/networkRegions: the countries Megaport serves per network region, with their market codes. */
+  async listNetworkRegions(options: CallOptions = {}): Promise<NetworkRegion[]> {
+    return (await this.get("/v2/networkRegions", envelope(NetworkRegionListSchema), options)).data;
+  }
+
+  /**
+   * The market codes of the public network region MP1 (each country's `prefix`, what locations carry in
+   * `market`), as megaportgo's ListMarketCodes reads them.
+   */
+  async listMarketCodes(options: CallOptions = {}): Promise<string[]> {
+    const regions = await this.listNetworkRegions(options);
+    const mp1 = regions.find((r) => r.networkRegion === PUBLIC_NETWORK_REGION);
+    return (mp1?.countries ?? []).map((c) => c.prefix);
   }
 
   // ── Partner ports (the Marketplace) ─────────────────────────────────────────────────────────────
@@ -403,7 +425,7 @@ export class MegaportClient {
     return (await this.get("/v2/employment", envelope(UserListSchema), options)).data;
   }
 
-  /** GET /v2/employee/{employeeId}. */
+  /** GET /v2/employee/{employeeId}: the id is the user's `personId` in listUsers() (= `partyId`). */
   async getUser(employeeId: number, options: CallOptions = {}): Promise<User> {
     return (await this.get(`/v2/employee/${checkEmployeeId(employeeId)}`, envelope(UserSchema), options))
       .data;

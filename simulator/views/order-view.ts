@@ -59,7 +59,7 @@ export function buyView(store: Store, vxc: VxcRecord): BuyResultWire {
     payerInnerVlanId: vxc.aEnd.innerVlan ?? null,
     nonPayerInnerVlanId: vxc.bEnd.innerVlan ?? null,
     payerApproverName: creator ? `${creator.firstName} ${creator.lastName}` : null,
-    payerApproverId: creator?.personId ?? null,
+    payerApproverId: creator?.employeeId ?? null,
     nonPayerApproverName: null,
     nonPayerApproverId: null,
     payerApproval: vxc.createDate,

@@ -87,6 +87,22 @@ const recordings: Recording[] = [
     legitimateGaps: {},
     reportedGaps: {},
   },
+  {
+    name: "the network regions",
+    fixture: "network-regions.json",
+    recorded: (f) => f,
+    served: "networkRegions",
+    legitimateGaps: {},
+    reportedGaps: {},
+  },
+  {
+    name: "one user",
+    fixture: "employee.json",
+    recorded: (f) => f,
+    served: "employee",
+    legitimateGaps: {},
+    reportedGaps: {},
+  },
 ];
 
 const served = {
@@ -97,6 +113,8 @@ const served = {
   buy: undefined as unknown,
   serviceKey: undefined as unknown,
   partnerPorts: undefined as unknown,
+  networkRegions: undefined as unknown,
+  employee: undefined as unknown,
 };
 
 let world: ContractWorld;
@@ -151,6 +169,10 @@ beforeAll(async () => {
   );
 
   served.partnerPorts = await ok(world.raw("globexAdmin", "/v2/dropdowns/partner/megaports"));
+  served.networkRegions = await ok(world.raw("globexAdmin", "/v2/networkRegions", { token: false }));
+  served.employee = await ok(
+    world.raw("acmeAdmin", `/v2/employee/${SEED.users.acmeTechnicalAdmin.employeeId}`),
+  );
 });
 afterAll(() => world.close());
 

@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { envelope } from "../../../provider/client/schemas/envelope";
+import { NetworkRegionListSchema } from "../../../provider/client/schemas/locations";
+import { UserSchema } from "../../../provider/client/schemas/users";
 import { PartnerPortListSchema } from "../../../provider/client/schemas/partner-ports";
 import { ProductListSchema, VxcSchema } from "../../../provider/client/schemas/products";
 import { ServiceKeySchema } from "../../../provider/client/schemas/service-keys";
@@ -85,6 +87,17 @@ describe("recorded response shapes", () => {
       ["Acme SYD Red", "DEFAULT", "red"],
       ["Asia Pacific (Sydney) (ap-southeast-2)", "AWSHC", null],
     ]);
+  });
+
+  test("the network regions parse, with each country's market code in prefix", () => {
+    const { data } = parse(envelope(NetworkRegionListSchema), "network-regions.json");
+    expect(data[0]?.networkRegion).toBe("MP1");
+    expect(data[0]?.countries?.map((c) => c.prefix)).toEqual(["AU", "GB", "US"]);
+  });
+
+  test("a user read by id parses, with the id as partyId", () => {
+    const { data } = parse(envelope(UserSchema), "employee.json");
+    expect(data).toMatchObject({ partyId: 61042, position: "Technical Admin", active: true });
   });
 
   test("unknown fields pass through the loose schemas", () => {
