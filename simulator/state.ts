@@ -145,6 +145,8 @@ export interface PortRecord {
   next: ScheduledTransition | null;
   createdBy: string;
   resourceTags: ResourceTag[];
+  /** Locked against change and cancellation (POST /v2/product/{uid}/lock). Absent in older state files. */
+  locked?: boolean;
 }
 
 export type ApprovalType = "NEW" | "SPEED_CHANGE";
@@ -213,6 +215,8 @@ export interface VxcRecord {
    */
   liveAtWallMs?: number | null;
   decommissionedAtWallMs?: number | null;
+  /** Locked against change and cancellation (POST /v2/product/{uid}/lock). Absent in older state files. */
+  locked?: boolean;
 }
 
 export interface ServiceKeyRecord {

@@ -253,6 +253,19 @@ export class MegaportClient {
     });
   }
 
+  /**
+   * POST /v2/product/{uid}/lock: lock a service against change and cancellation (Company Admin). Answers the
+   * service, now `locked: true`. A locked VXC also keeps its port from being cancelled.
+   */
+  async lockProduct(uid: string, options: CallOptions = {}): Promise<AnyProduct> {
+    return this.setLock("POST", uid, options);
+  }
+
+  /** DELETE /v2/product/{uid}/lock: unlock a service (Company Admin). Answers the service, `locked: false`. */
+  async unlockProduct(uid: string, options: CallOptions = {}): Promise<AnyProduct> {
+    return this.setLock("DELETE", uid, options);
+  }
+
   // ── VXC orders and changes ───────────────────────────────────────────────────────────────────────
 
   /** POST /v3/networkdesign/validate with a bare array of order items: prices, or why it cannot be ordered. */
@@ -512,6 +525,16 @@ export class MegaportClient {
   }
 
   // ── plumbing ─────────────────────────────────────────────────────────────────────────────────────
+
+  private async setLock(method: "POST" | "DELETE", uid: string, options: CallOptions): Promise<AnyProduct> {
+    const res = await this.send(method, `/v2/product/${encode(checkUid(uid, "uid"))}/lock`, {
+      schema: envelope(AnyProductSchema),
+      // Locking twice leaves it locked (and unlocking twice unlocked), so a retry is harmless.
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return res.data;
+  }
 
   private get<S extends z.ZodType>(
     path: string,

@@ -103,6 +103,23 @@ const recordings: Recording[] = [
     legitimateGaps: {},
     reportedGaps: {},
   },
+  {
+    name: "a port just locked",
+    fixture: "product-lock.json",
+    recorded: (f) => f,
+    served: "lockedPort",
+    legitimateGaps: {
+      // The port answer everywhere else spells the flag vxcPermitted (the recorded /v2/products dump does).
+      "data.vxcpermitted": "the simulator spells it vxcPermitted outside service keys' productDto",
+      ...Object.fromEntries(
+        ["description", "id", "name"].map((key) => [
+          `data.resources.interface.${key}`,
+          "only in megaportgo's hand-written mock, zero-valued; the recorded /v2/products dump's interface has none",
+        ]),
+      ),
+    },
+    reportedGaps: {},
+  },
 ];
 
 const served = {
@@ -115,6 +132,7 @@ const served = {
   partnerPorts: undefined as unknown,
   networkRegions: undefined as unknown,
   employee: undefined as unknown,
+  lockedPort: undefined as unknown,
 };
 
 let world: ContractWorld;
@@ -170,6 +188,10 @@ beforeAll(async () => {
 
   served.partnerPorts = await ok(world.raw("globexAdmin", "/v2/dropdowns/partner/megaports"));
   served.networkRegions = await ok(world.raw("globexAdmin", "/v2/networkRegions", { token: false }));
+  served.lockedPort = await ok(
+    world.raw("acmeAdmin", `/v2/product/${P.acmeMelRed.uid}/lock`, { method: "POST" }),
+  );
+  await ok(world.raw("acmeAdmin", `/v2/product/${P.acmeMelRed.uid}/lock`, { method: "DELETE" }));
   served.employee = await ok(
     world.raw("acmeAdmin", `/v2/employee/${SEED.users.acmeTechnicalAdmin.employeeId}`),
   );

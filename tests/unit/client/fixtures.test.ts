@@ -8,7 +8,7 @@ import { envelope } from "../../../provider/client/schemas/envelope";
 import { NetworkRegionListSchema } from "../../../provider/client/schemas/locations";
 import { UserSchema } from "../../../provider/client/schemas/users";
 import { PartnerPortListSchema } from "../../../provider/client/schemas/partner-ports";
-import { ProductListSchema, VxcSchema } from "../../../provider/client/schemas/products";
+import { AnyProductSchema, ProductListSchema, VxcSchema } from "../../../provider/client/schemas/products";
 import { ServiceKeySchema } from "../../../provider/client/schemas/service-keys";
 import { TokenResponseSchema } from "../../../provider/client/schemas/token";
 import { BuyResultSchema } from "../../../provider/client/schemas/vxc-order";
@@ -98,6 +98,12 @@ describe("recorded response shapes", () => {
   test("a user read by id parses, with the id as partyId", () => {
     const { data } = parse(envelope(UserSchema), "employee.json");
     expect(data).toMatchObject({ partyId: 61042, position: "Technical Admin", active: true });
+  });
+
+  test("a lock answer parses as the port, locked, with vxcpermitted folded", () => {
+    const { message, data } = parse(envelope(AnyProductSchema), "product-lock.json");
+    expect(message).toBe("Service locked");
+    expect(data).toMatchObject({ productType: "MEGAPORT", locked: true, vxcPermitted: true });
   });
 
   test("unknown fields pass through the loose schemas", () => {
