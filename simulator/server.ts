@@ -31,6 +31,7 @@ import { locationRoutes } from "./routes/locations";
 import { marketplaceRoutes } from "./routes/marketplace";
 import { orderRoutes } from "./routes/orders";
 import { peopleRoutes } from "./routes/people";
+import { pricingRoutes } from "./routes/pricing";
 import { productRoutes } from "./routes/products";
 import { serviceKeyRoutes } from "./routes/service-keys";
 import { vxcRoutes } from "./routes/vxcs";
@@ -115,7 +116,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     ...orderRoutes,
     ...vxcRoutes,
   );
-  api.add(...serviceKeyRoutes, ...peopleRoutes, ...marketplaceRoutes);
+  api.add(...serviceKeyRoutes, ...peopleRoutes, ...marketplaceRoutes, ...pricingRoutes);
   const admin = new Router().add(...adminRoutes({ faults, limiter, requests }));
 
   /** Route, authenticate, run the handler and save its change; the answer is left to the caller. */

@@ -74,6 +74,12 @@ import {
   type MarketplaceProfile,
   type MarketplaceProfileUpdate,
 } from "./schemas/marketplace-profile";
+import {
+  PriceBookSchema,
+  VxcPriceRequestSchema,
+  type PriceBook,
+  type VxcPriceRequest,
+} from "./schemas/pricing";
 import { vlanSchema } from "./schemas/scalars";
 
 export interface MegaportClientOptions {
@@ -283,6 +289,22 @@ export class MegaportClient {
       signal: options.signal,
     });
     return Array.isArray(res) ? res : (res.data ?? []);
+  }
+
+  /**
+   * POST /v4/pricebook/product for a VXC: its monthly price between two locations at a speed and term, without
+   * ordering anything (the same price validateVxcOrder quotes for an order with those ends).
+   */
+  async priceVxc(request: VxcPriceRequest, options: CallOptions = {}): Promise<PriceBook> {
+    const body = checkInput(VxcPriceRequestSchema, request, "request");
+    const res = await this.send("POST", "/v4/pricebook/product", {
+      body: { ...body, productType: "VXC" },
+      schema: envelope(PriceBookSchema),
+      // A price question changes nothing, so it is retried like a GET.
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return res.data;
   }
 
   /**

@@ -98,7 +98,12 @@ export const orderRoutes: Route[] = [
     // Validating changes nothing, so a Read Only key may price an order it could not place.
     handler: ({ store, caller, body }) => {
       const plans = planOrder(store, caller, toInput(parseOrder(BareOrder, body)));
-      return { body: envelope("Validation passed", plans.map(validateView)) };
+      return {
+        body: envelope(
+          "Validation passed",
+          plans.map((plan) => validateView(store, plan)),
+        ),
+      };
     },
   },
   {

@@ -120,6 +120,14 @@ const recordings: Recording[] = [
     },
     reportedGaps: {},
   },
+  {
+    name: "a VXC price with a term discount",
+    fixture: "pricebook-vxc.json",
+    recorded: (f) => f,
+    served: "pricebook",
+    legitimateGaps: {},
+    reportedGaps: {},
+  },
 ];
 
 const served = {
@@ -133,6 +141,7 @@ const served = {
   networkRegions: undefined as unknown,
   employee: undefined as unknown,
   lockedPort: undefined as unknown,
+  pricebook: undefined as unknown,
 };
 
 let world: ContractWorld;
@@ -192,6 +201,12 @@ beforeAll(async () => {
     world.raw("acmeAdmin", `/v2/product/${P.acmeMelRed.uid}/lock`, { method: "POST" }),
   );
   await ok(world.raw("acmeAdmin", `/v2/product/${P.acmeMelRed.uid}/lock`, { method: "DELETE" }));
+  served.pricebook = await ok(
+    world.raw("globexAdmin", "/v4/pricebook/product", {
+      method: "POST",
+      body: { productType: "VXC", aLocationId: 3, bLocationId: 50, speed: 1000, term: 12 },
+    }),
+  );
   served.employee = await ok(
     world.raw("acmeAdmin", `/v2/employee/${SEED.users.acmeTechnicalAdmin.employeeId}`),
   );

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { z } from "zod";
 import { envelope } from "../../../provider/client/schemas/envelope";
 import { NetworkRegionListSchema } from "../../../provider/client/schemas/locations";
+import { PriceBookSchema } from "../../../provider/client/schemas/pricing";
 import { UserSchema } from "../../../provider/client/schemas/users";
 import { PartnerPortListSchema } from "../../../provider/client/schemas/partner-ports";
 import { AnyProductSchema, ProductListSchema, VxcSchema } from "../../../provider/client/schemas/products";
@@ -104,6 +105,12 @@ describe("recorded response shapes", () => {
     const { message, data } = parse(envelope(AnyProductSchema), "product-lock.json");
     expect(message).toBe("Service locked");
     expect(data).toMatchObject({ productType: "MEGAPORT", locked: true, vxcPermitted: true });
+  });
+
+  test("a VXC price parses, the monthly rate after the term discount", () => {
+    const { data } = parse(envelope(PriceBookSchema), "pricebook-vxc.json");
+    expect(data).toMatchObject({ currency: "AUD", monthlyRate: 228, monthlyRackRate: 240 });
+    expect(data.discounts?.[0]).toMatchObject({ discountReason: "TERM", amount: 12 });
   });
 
   test("unknown fields pass through the loose schemas", () => {
