@@ -1,68 +1,47 @@
 /**
  * `npm run simulator`: start the simulator on 127.0.0.1:4010 and print how to reach it: the API and token
- * URLs, the portal, the seeded API keys and portal logins.
+ * URLs, the portal, the seeded API keys and portal logins. Flags (cli-options.ts):
  *
- *   --port <n>            listen port (default 4010; 0 picks a free one)
- *   --state <file>        keep state in this JSON file across restarts
- *   --timings demo|test   lifecycle durations (default demo: about half a minute per order)
- *   --smtp host:port      also deliver emails to this SMTP server
+ *   --port <n>                  listen port (default 4010; 0 picks a free one)
+ *   --state <file>              keep state in this JSON file across restarts
+ *   --timings demo|test|<json>  lifecycle durations (default demo: about half a minute per order); a JSON
+ *                               object such as '{"deployableMs":5000}' changes some of the demo ones
+ *   --deployable-ms, --configured-ms, --cancelled-ms, --tick-ms, --approval-expiry-ms <n>
+ *                               one duration each, over the named set
+ *   --faults <file|json>        fault rules, rate limit, token revocation: the body of PUT /_sim/faults
+ *   --no-rate-limit             turn Megaport's 500 requests per 5 minutes off
+ *   --smtp host:port            also deliver emails to this SMTP server
  */
+import { parseCliArgs, USAGE } from "./cli-options";
 import { SEED } from "./seed";
 import { startSimulator } from "./server";
-import { TIMINGS, type TimingsName } from "./timings";
-
-interface CliOptions {
-  port: number;
-  state?: string;
-  timings: TimingsName;
-  smtp?: string;
-}
-
-function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { port: 4010, timings: "demo" };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--port") options.port = Number(value());
-    else if (flag === "--state") options.state = value();
-    else if (flag === "--smtp") options.smtp = value();
-    else if (flag === "--timings") {
-      const t = value();
-      if (!(t in TIMINGS)) throw new Error(`--timings must be one of ${Object.keys(TIMINGS).join(", ")}`);
-      options.timings = t as TimingsName;
-    } else if (flag === "--help" || flag === "-h") {
-      console.log(
-        "usage: simulator [--port 4010] [--state file.json] [--timings demo|test] [--smtp host:port]",
-      );
-      process.exit(0);
-    } else throw new Error(`unknown flag ${flag}`);
-  }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
-    throw new Error("--port must be a port number");
-  }
-  return options;
-}
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseCliArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
   const sim = await startSimulator({
     port: options.port,
     stateFile: options.state,
     timings: options.timings,
     smtp: options.smtp,
+    faults: options.faults,
   });
+  const faults = sim.faults.list().length;
   const lines = [
-    `Megaport simulator (timings: ${options.timings}${options.state ? `, state: ${options.state}` : ""})`,
+    `Megaport simulator (timings: ${options.timingsLabel}${options.state ? `, state: ${options.state}` : ""})`,
     `  API:    ${sim.url}`,
     `  Token:  ${sim.tokenUrl}`,
     `  Portal: ${sim.portalUrl}`,
     options.smtp
       ? `  SMTP:   ${options.smtp}`
       : "  SMTP:   off (emails kept in the outbox: GET /_sim/outbox)",
+    `  Faults: ${faults} rule(s); rate limit ${options.faults.rateLimit === false ? "off" : "on"}` +
+      (sim.faults.revokeTokensEveryMs()
+        ? `; tokens revoked every ${sim.faults.revokeTokensEveryMs()} ms`
+        : ""),
     "",
     "API keys (access key / secret key, role):",
     ...Object.entries(SEED.apiKeys).map(

@@ -31,10 +31,13 @@ function applyVxcTransition(store: Store, vxc: VxcRecord, status: ProvisioningSt
   if (status === "CONFIGURED") {
     vxc.next = { status: "LIVE", at: at + store.timings.configuredMs };
   } else if (status === "LIVE") {
+    vxc.liveAtWallMs = store.clock.wallNow();
     vxc.liveDate = at;
     vxc.contractStartDate = at;
     vxc.contractEndDate = addMonths(at, vxc.contractTermMonths);
     sendVxcEmail(store, "VXC_LIVE", vxc);
+  } else if (status === "DECOMMISSIONED") {
+    vxc.decommissionedAtWallMs = store.clock.wallNow();
   }
   store.markChanged();
 }

@@ -358,7 +358,6 @@ export function buildSeedState(now: number): SimState {
   const users: UserRecord[] = Object.values(SEED.users).map((u, i) => ({
     employeeId: u.employeeId,
     employmentId: 70000 + i,
-    personId: 90000 + i,
     personUid: u.personUid,
     companyUid: companies[u.company].companyUid,
     firstName: u.firstName,

@@ -3,9 +3,11 @@
  * portal (/portal) and the admin endpoints (/_sim). `createSimulator` serves a given store; `startSimulator`
  * builds the store, clock, faults and mailer from options (docs/contracts.md) and serves them.
  *
- * Every request: rate limit and faults (API only), due lifecycle transitions, route, authenticate, Read Only
- * check, handler, then the state file is written BEFORE the answer, so an acknowledged change survives a
- * crash. Any error becomes the Megaport envelope through errors.ts; nothing a client sends can crash it.
+ * Every request: scheduled token revocation and due lifecycle transitions, then (API only) rate limit and
+ * faults, route, authenticate, Read Only check, handler, then the state file is written BEFORE the answer, so
+ * an acknowledged change survives a crash; "after" faults replace the answer only once that is done. API and
+ * token requests are counted in the request log. Any error becomes the Megaport envelope through errors.ts;
+ * nothing a client sends can crash it.
  */
 import { randomUUID } from "node:crypto";
 import * as http from "node:http";
@@ -15,19 +17,21 @@ import { assertMayChange } from "./domain/caller";
 import { authenticate, expireTokens } from "./domain/tokens";
 import { writeJson } from "./envelope";
 import { badRequest, forbidden, SimError, unauthorized, writeError } from "./errors";
-import { Faults, FaultConfigSchema, type FaultConfig, type FaultRule } from "./faults";
+import { Faults, FaultConfigSchema, type FaultConfig, type FiredStatus } from "./faults";
 import { parseJsonBody, readBody } from "./http-body";
 import { runDueTransitions } from "./lifecycle";
 import { Mailer, parseSmtpAddress, type SmtpConfig } from "./mail";
 import { handlePortal } from "./portal/portal";
 import { MEGAPORT_RATE_LIMIT, SlidingWindowLimiter } from "./rate-limit";
-import { Router, type RouteContext } from "./router";
+import { RequestLog, routeTemplate, type RecordedStatus } from "./request-log";
+import { Router, type RouteContext, type RouteResult } from "./router";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { locationRoutes } from "./routes/locations";
 import { marketplaceRoutes } from "./routes/marketplace";
 import { orderRoutes } from "./routes/orders";
 import { peopleRoutes } from "./routes/people";
+import { pricingRoutes } from "./routes/pricing";
 import { productRoutes } from "./routes/products";
 import { serviceKeyRoutes } from "./routes/service-keys";
 import { vxcRoutes } from "./routes/vxcs";
@@ -44,6 +48,8 @@ export interface Simulator {
   store: Store;
   faults: Faults;
   mailer: Mailer;
+  /** Counts of the requests answered (GET /_sim/requests). */
+  requests: RequestLog;
   /** Stop serving, finish email deliveries, and write the state one last time. */
   close(): Promise<void>;
 }
@@ -53,6 +59,7 @@ export interface CreateSimulatorOptions {
   faults?: Faults;
   mailer?: Mailer;
   limiter?: SlidingWindowLimiter;
+  requests?: RequestLog;
   port?: number;
   host?: string;
   /** Run the background lifecycle ticker (default true). */
@@ -69,11 +76,15 @@ const FAULT_MESSAGES: Record<number, string> = {
   504: "Gateway Timeout",
 };
 
-function faultError(rule: FaultRule): SimError {
-  const status = rule.status ?? 500;
+function faultError({ status, retryAfterSeconds }: FiredStatus): SimError {
   const headers: Record<string, string> =
-    status === 429 ? { "Retry-After": String(rule.retryAfterSeconds ?? 1) } : {};
+    retryAfterSeconds === null ? {} : { "Retry-After": String(retryAfterSeconds) };
   return new SimError(status, FAULT_MESSAGES[status] ?? "Error", "Injected fault (simulator)", headers);
+}
+
+/** What the request log says shaped an answer. */
+function faultLabel(kind: string, after: boolean): string {
+  return after ? `${kind} (after)` : kind;
 }
 
 function requestUrl(req: http.IncomingMessage): URL {
@@ -84,14 +95,17 @@ function requestUrl(req: http.IncomingMessage): URL {
   }
 }
 
+const TOKEN_PATH = "/oauth2/token";
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function createSimulator(options: CreateSimulatorOptions): Promise<Simulator> {
   const { store } = options;
-  const faults = options.faults ?? new Faults();
+  const wallNow = () => store.clock.wallNow();
+  const faults = options.faults ?? new Faults([], Math.random, wallNow);
   const mailer = options.mailer ?? new Mailer(store, undefined);
-  const limiter =
-    options.limiter ?? new SlidingWindowLimiter(MEGAPORT_RATE_LIMIT, () => store.clock.wallNow());
+  const limiter = options.limiter ?? new SlidingWindowLimiter(MEGAPORT_RATE_LIMIT, wallNow);
+  const requests = options.requests ?? new RequestLog(wallNow);
   store.onEmail = (email) => mailer.deliver(email);
   store.initialEmailDelivery = mailer.configured ? "pending" : "not-configured";
 
@@ -102,17 +116,17 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     ...orderRoutes,
     ...vxcRoutes,
   );
-  api.add(...serviceKeyRoutes, ...peopleRoutes, ...marketplaceRoutes);
-  const admin = new Router().add(...adminRoutes({ faults, limiter }));
+  api.add(...serviceKeyRoutes, ...peopleRoutes, ...marketplaceRoutes, ...pricingRoutes);
+  const admin = new Router().add(...adminRoutes({ faults, limiter, requests }));
 
+  /** Route, authenticate, run the handler and save its change; the answer is left to the caller. */
   async function dispatch(
     router: Router,
     req: http.IncomingMessage,
-    res: http.ServerResponse,
     url: URL,
     traceId: string,
     expireToken = false,
-  ): Promise<void> {
+  ): Promise<RouteResult> {
     const method = req.method ?? "GET";
     const match = router.match(method, url.pathname);
     if (match.kind === "none") throw new SimError(404, `No endpoint ${method} ${url.pathname}`);
@@ -150,47 +164,105 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     if (!contentType.includes("x-www-form-urlencoded")) ctx.body = parseJsonBody(rawBody);
     const result = route.handler(ctx);
     store.flush();
-    writeJson(res, result.status ?? 200, result.body, traceId, result.headers);
+    return result;
+  }
+
+  /** Fault rules that fire before, around and after the handler, and the answer that is (or is not) sent. */
+  async function serveApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    traceId: string,
+    noteFault: (label: string) => void,
+  ): Promise<void> {
+    const method = req.method ?? "GET";
+    // EXTENSION: (detail) Retry-After on the rate-limit 429 is not evidenced for the real API (§4.3).
+    // The token endpoint is another host on the real API (auth-m2m…), outside the API's request limit.
+    const admitted =
+      url.pathname === TOKEN_PATH
+        ? ({ admitted: true } as const)
+        : limiter.admit(req.socket.remoteAddress ?? "unknown");
+    if (!admitted.admitted) {
+      noteFault("rate-limit");
+      throw new SimError(
+        429,
+        "Too Many Requests: the limit is 500 requests per 5 minutes per IP address",
+        null,
+        { "Retry-After": String(admitted.retryAfterSeconds) },
+      );
+    }
+    const fired = faults.fire(method, url.pathname);
+    if (fired.latencyMs > 0) {
+      noteFault("latency");
+      await sleep(fired.latencyMs);
+    }
+    if (fired.drop) {
+      noteFault(faultLabel("drop", false));
+      req.socket.destroy();
+      return;
+    }
+    if (fired.status) {
+      noteFault(faultLabel(`status ${fired.status.status}`, false));
+      throw faultError(fired.status);
+    }
+    if (fired.expireToken) noteFault("token-expiry");
+    if (!fired.dropAfter && !fired.statusAfter) {
+      const result = await dispatch(api, req, url, traceId, fired.expireToken);
+      writeJson(res, result.status ?? 200, result.body, traceId, result.headers);
+      return;
+    }
+    // The lost answer: the work is done and saved (or refused), then the client hears something else.
+    try {
+      await dispatch(api, req, url, traceId, fired.expireToken);
+    } catch {
+      store.flush();
+    }
+    if (fired.dropAfter) {
+      noteFault(faultLabel("drop", true));
+      req.socket.destroy();
+      return;
+    }
+    const lost = fired.statusAfter as FiredStatus;
+    noteFault(faultLabel(`status ${lost.status}`, true));
+    throw faultError(lost);
+  }
+
+  function revokeTokensIfDue(): void {
+    if (faults.tokenRevocationDue()) expireTokens(store);
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const traceId = randomUUID();
+    const arrived = wallNow();
+    const method = req.method ?? "GET";
+    let counted: { kind: "api" | "token"; route: string; fault: string | null } | null = null;
     try {
       const url = requestUrl(req);
-      const method = req.method ?? "GET";
-      if (runDueTransitions(store) > 0) store.flush();
+      // Before anything else, so a token issued after a revocation boundary is never caught by it.
+      revokeTokensIfDue();
+      runDueTransitions(store);
+      store.flush();
       if (url.pathname === "/_sim" || url.pathname.startsWith("/_sim/")) {
         if (!LOOPBACK.has(req.socket.remoteAddress ?? ""))
           throw forbidden("Admin endpoints answer on loopback only");
-        await dispatch(admin, req, res, url, traceId);
+        const result = await dispatch(admin, req, url, traceId);
+        writeJson(res, result.status ?? 200, result.body, traceId, result.headers);
         return;
       }
       if (url.pathname === "/portal" || url.pathname.startsWith("/portal/")) {
         await handlePortal(store, req, res, url, traceId);
         return;
       }
-      // EXTENSION: (detail) Retry-After on the rate-limit 429 is not evidenced for the real API (§4.3).
-      // The token endpoint is another host on the real API (auth-m2m…), outside the API's request limit.
-      const admitted =
-        url.pathname === "/oauth2/token"
-          ? ({ admitted: true } as const)
-          : limiter.admit(req.socket.remoteAddress ?? "unknown");
-      if (!admitted.admitted) {
-        throw new SimError(
-          429,
-          "Too Many Requests: the limit is 500 requests per 5 minutes per IP address",
-          null,
-          { "Retry-After": String(admitted.retryAfterSeconds) },
-        );
-      }
-      const fired = faults.fire(method, url.pathname);
-      if (fired.latencyMs > 0) await sleep(fired.latencyMs);
-      if (fired.drop) {
-        req.socket.destroy();
-        return;
-      }
-      if (fired.status) throw faultError(fired.status);
-      await dispatch(api, req, res, url, traceId, fired.expireToken);
+      const match = api.match(method, url.pathname);
+      counted = {
+        kind: url.pathname === TOKEN_PATH ? "token" : "api",
+        route: match.kind === "found" ? routeTemplate(match.route.path) : "(no endpoint)",
+        fault: null,
+      };
+      const note = counted;
+      await serveApi(req, res, url, traceId, (label) => {
+        note.fault = note.fault === null ? label : `${note.fault}, ${label}`;
+      });
     } catch (err) {
       try {
         store.flush();
@@ -198,6 +270,21 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
         // Keep answering even when the disk is gone; the error below still reaches the client.
       }
       writeError(res, traceId, err);
+    } finally {
+      if (counted) {
+        const status: RecordedStatus = res.headersSent ? res.statusCode : "dropped";
+        requests.record(
+          {
+            at: arrived,
+            method,
+            route: counted.route,
+            status,
+            durationMs: wallNow() - arrived,
+            fault: counted.fault,
+          },
+          counted.kind,
+        );
+      }
     }
   }
 
@@ -222,7 +309,9 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
       ? null
       : setInterval(() => {
           try {
-            if (runDueTransitions(store) > 0) store.flush();
+            revokeTokensIfDue();
+            runDueTransitions(store);
+            store.flush();
           } catch {
             // A failed background write is retried on the next tick or request.
           }
@@ -240,6 +329,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     store,
     faults,
     mailer,
+    requests,
     close: () => {
       closed ??= (async () => {
         if (ticker) clearInterval(ticker);
@@ -289,10 +379,11 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     },
   });
   const faultConfig = FaultConfigSchema.parse(options.faults ?? {});
-  const faults = new Faults(faultConfig.rules ?? [], options.random);
-  const limiter = new SlidingWindowLimiter(faultConfig.rateLimit ?? MEGAPORT_RATE_LIMIT, () =>
-    clock.wallNow(),
-  );
+  const wallNow = () => clock.wallNow();
+  const faults = new Faults(faultConfig.rules ?? [], options.random, wallNow);
+  if (faultConfig.revokeTokensEveryMs !== undefined)
+    faults.revokeTokensEvery(faultConfig.revokeTokensEveryMs);
+  const limiter = new SlidingWindowLimiter(faultConfig.rateLimit ?? MEGAPORT_RATE_LIMIT, wallNow);
   if (faultConfig.expireTokensNow) expireTokens(store);
   const smtp = typeof options.smtp === "string" ? parseSmtpAddress(options.smtp) : options.smtp;
   const mailer = new Mailer(store, smtp);

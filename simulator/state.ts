@@ -53,9 +53,13 @@ export interface CompanyRecord {
 }
 
 export interface UserRecord {
+  /**
+   * The user's one id: `personId` in GET /v2/employment, `partyId` in GET /v2/employee/{id}, and the id that
+   * path takes (megaportgo user_management_test.go: the list's personId is the get's partyId). State files
+   * written before the ids were unified also hold a `personId`, now ignored.
+   */
   employeeId: number;
   employmentId: number;
-  personId: number;
   personUid: string;
   companyUid: string;
   firstName: string;
@@ -141,6 +145,8 @@ export interface PortRecord {
   next: ScheduledTransition | null;
   createdBy: string;
   resourceTags: ResourceTag[];
+  /** Locked against change and cancellation (POST /v2/product/{uid}/lock). Absent in older state files. */
+  locked?: boolean;
 }
 
 export type ApprovalType = "NEW" | "SPEED_CHANGE";
@@ -203,6 +209,14 @@ export interface VxcRecord {
   statusBeforeCancel: ProvisioningStatus | null;
   next: ScheduledTransition | null;
   resourceTags: ResourceTag[];
+  /**
+   * Wall-clock epoch ms the lifecycle last made it LIVE, and made it DECOMMISSIONED (GET /_sim/vxcs; the
+   * benchmark measures from them). Absent in state files written before they were kept.
+   */
+  liveAtWallMs?: number | null;
+  decommissionedAtWallMs?: number | null;
+  /** Locked against change and cancellation (POST /v2/product/{uid}/lock). Absent in older state files. */
+  locked?: boolean;
 }
 
 export interface ServiceKeyRecord {

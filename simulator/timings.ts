@@ -1,20 +1,28 @@
 /**
  * Lifecycle durations. "test" keeps every transition near zero so end-to-end tests are quick; "demo" spreads
- * an order over about half a minute so a person can watch DEPLOYABLE → CONFIGURED → LIVE happen.
+ * an order over about half a minute so a person can watch DEPLOYABLE → CONFIGURED → LIVE happen. Custom
+ * durations (an object, or `npm run simulator -- --timings '{…}'`) fill the rest from "test".
  */
+import { z } from "zod";
 
-export interface Timings {
+const duration = () => z.number().int().min(0);
+
+export const TimingsSchema = z.strictObject({
   /** DEPLOYABLE → CONFIGURED (after an order, or after the provider accepts). */
-  deployableMs: number;
+  deployableMs: duration(),
   /** CONFIGURED → LIVE. */
-  configuredMs: number;
+  configuredMs: duration(),
   /** CANCELLED → DECOMMISSIONED after CANCEL_NOW. */
-  cancelledMs: number;
+  cancelledMs: duration(),
   /** How often the background ticker applies due transitions. */
-  tickMs: number;
+  tickMs: z.number().int().min(1),
   /** How long an unanswered approval request waits before it fails (real API: 60 days). */
-  approvalExpiryMs: number;
-}
+  approvalExpiryMs: duration(),
+});
+export type Timings = z.output<typeof TimingsSchema>;
+
+/** Some durations; the rest come from a named set. */
+export const PartialTimingsSchema = TimingsSchema.partial();
 
 const SIXTY_DAYS_MS = 60 * 24 * 60 * 60 * 1000;
 

@@ -13,7 +13,14 @@ import { filterPartnerPorts, type PartnerPortCriteria } from "./partner-port-fil
 import { Transport, type ApiCall, type HttpMethod } from "./transport";
 import { userAgent } from "./user-agent";
 import { envelope, MessageOnlyEnvelopeSchema } from "./schemas/envelope";
-import { LocationListSchema, type Location, type LocationStatus } from "./schemas/locations";
+import {
+  LocationListSchema,
+  NetworkRegionListSchema,
+  PUBLIC_NETWORK_REGION,
+  type Location,
+  type LocationStatus,
+  type NetworkRegion,
+} from "./schemas/locations";
 import { PartnerPortListSchema, type PartnerPort } from "./schemas/partner-ports";
 import {
   AnyProductSchema,
@@ -67,6 +74,12 @@ import {
   type MarketplaceProfile,
   type MarketplaceProfileUpdate,
 } from "./schemas/marketplace-profile";
+import {
+  PriceBookSchema,
+  VxcPriceRequestSchema,
+  type PriceBook,
+  type VxcPriceRequest,
+} from "./schemas/pricing";
 import { vlanSchema } from "./schemas/scalars";
 
 export interface MegaportClientOptions {
@@ -154,6 +167,21 @@ export class MegaportClient {
     return res.data;
   }
 
+  /** GET /v2/networkRegions: the countries Megaport serves per network region, with their market codes. */
+  async listNetworkRegions(options: CallOptions = {}): Promise<NetworkRegion[]> {
+    return (await this.get("/v2/networkRegions", envelope(NetworkRegionListSchema), options)).data;
+  }
+
+  /**
+   * The market codes of the public network region MP1 (each country's `prefix`, what locations carry in
+   * `market`), as megaportgo's ListMarketCodes reads them.
+   */
+  async listMarketCodes(options: CallOptions = {}): Promise<string[]> {
+    const regions = await this.listNetworkRegions(options);
+    const mp1 = regions.find((r) => r.networkRegion === PUBLIC_NETWORK_REGION);
+    return (mp1?.countries ?? []).map((c) => c.prefix);
+  }
+
   // ── Partner ports (the Marketplace) ─────────────────────────────────────────────────────────────
 
   /** GET /v2/dropdowns/partner/megaports: every port open to other companies' VXCs (CSPs and providers). */
@@ -231,6 +259,19 @@ export class MegaportClient {
     });
   }
 
+  /**
+   * POST /v2/product/{uid}/lock: lock a service against change and cancellation (Company Admin). Answers the
+   * service, now `locked: true`. A locked VXC also keeps its port from being cancelled.
+   */
+  async lockProduct(uid: string, options: CallOptions = {}): Promise<AnyProduct> {
+    return this.setLock("POST", uid, options);
+  }
+
+  /** DELETE /v2/product/{uid}/lock: unlock a service (Company Admin). Answers the service, `locked: false`. */
+  async unlockProduct(uid: string, options: CallOptions = {}): Promise<AnyProduct> {
+    return this.setLock("DELETE", uid, options);
+  }
+
   // ── VXC orders and changes ───────────────────────────────────────────────────────────────────────
 
   /** POST /v3/networkdesign/validate with a bare array of order items: prices, or why it cannot be ordered. */
@@ -248,6 +289,22 @@ export class MegaportClient {
       signal: options.signal,
     });
     return Array.isArray(res) ? res : (res.data ?? []);
+  }
+
+  /**
+   * POST /v4/pricebook/product for a VXC: its monthly price between two locations at a speed and term, without
+   * ordering anything (the same price validateVxcOrder quotes for an order with those ends).
+   */
+  async priceVxc(request: VxcPriceRequest, options: CallOptions = {}): Promise<PriceBook> {
+    const body = checkInput(VxcPriceRequestSchema, request, "request");
+    const res = await this.send("POST", "/v4/pricebook/product", {
+      body: { ...body, productType: "VXC" },
+      schema: envelope(PriceBookSchema),
+      // A price question changes nothing, so it is retried like a GET.
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return res.data;
   }
 
   /**
@@ -403,7 +460,7 @@ export class MegaportClient {
     return (await this.get("/v2/employment", envelope(UserListSchema), options)).data;
   }
 
-  /** GET /v2/employee/{employeeId}. */
+  /** GET /v2/employee/{employeeId}: the id is the user's `personId` in listUsers() (= `partyId`). */
   async getUser(employeeId: number, options: CallOptions = {}): Promise<User> {
     return (await this.get(`/v2/employee/${checkEmployeeId(employeeId)}`, envelope(UserSchema), options))
       .data;
@@ -490,6 +547,16 @@ export class MegaportClient {
   }
 
   // ── plumbing ─────────────────────────────────────────────────────────────────────────────────────
+
+  private async setLock(method: "POST" | "DELETE", uid: string, options: CallOptions): Promise<AnyProduct> {
+    const res = await this.send(method, `/v2/product/${encode(checkUid(uid, "uid"))}/lock`, {
+      schema: envelope(AnyProductSchema),
+      // Locking twice leaves it locked (and unlocking twice unlocked), so a retry is harmless.
+      safety: "idempotent",
+      signal: options.signal,
+    });
+    return res.data;
+  }
 
   private get<S extends z.ZodType>(
     path: string,

@@ -12,6 +12,7 @@ import { scheduleDeployment } from "../lifecycle";
 import type { Store } from "../store";
 import type { ApprovalType, VxcRecord } from "../state";
 import { assertMayApprove, type Caller } from "./caller";
+import { assertNotLocked } from "./product-locks";
 import { sendVxcEmail } from "./emails";
 import { claimVlan } from "./vlans";
 import { canSeeVxc, vxcParties } from "./vxc-parties";
@@ -58,6 +59,7 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
     throw forbidden("Only B end owner can approve or deny this VXC");
   }
   assertMayApprove(caller);
+  assertNotLocked(vxc);
   const provider = store.company(approval.approverCompanyUid).tradingName;
   if (
     decision.approved &&

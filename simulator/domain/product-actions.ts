@@ -18,13 +18,14 @@ import {
   type VxcRecord,
 } from "../state";
 import { assertMayChange, type Caller } from "./caller";
+import { assertNotLocked, isLocked } from "./product-locks";
 import { vlansInUse } from "./vlans";
 import { canSeeVxc, ownPort, vxcParties } from "./vxc-parties";
 
 export const PRODUCT_ACTIONS = ["CANCEL", "CANCEL_NOW", "UN_CANCEL"] as const;
 export type ProductAction = (typeof PRODUCT_ACTIONS)[number];
 
-type Service = { kind: "vxc"; record: VxcRecord } | { kind: "port"; record: PortRecord };
+export type Service = { kind: "vxc"; record: VxcRecord } | { kind: "port"; record: PortRecord };
 
 /** Any product the caller may see, by UID or numeric id. */
 export function visibleProduct(store: Store, caller: Caller, uid: string): Service {
@@ -98,6 +99,8 @@ export function runProductAction(
   if (record.provisioningStatus === "CANCELLED" || record.provisioningStatus === "DECOMMISSIONED") {
     throw badRequest(`Service ${uid} is already ${record.provisioningStatus}`);
   }
+  assertNotLocked(record);
+  if (service.kind === "port") assertNoLockedVxcs(store, service.record);
   if (options.safeDelete && service.kind === "port") assertNothingAttached(store, service.record);
   const at =
     action === "CANCEL_NOW"
@@ -112,6 +115,17 @@ export function runProductAction(
       }
     }
   }
+}
+
+/** A locked VXC keeps its port (and everything on it) from being cancelled (docs portal-admin/locking). */
+function assertNoLockedVxcs(store: Store, port: PortRecord): void {
+  const locked = attachedServices(store, port).filter(isLocked);
+  if (locked.length === 0) return;
+  const names = locked.map((v) => `VXC "${v.productName}" (${v.productUid})`).join(", ");
+  throw badRequest(
+    `Service ${port.productUid} cannot be cancelled: it has locked services attached: ${names}. ` +
+      "A Company Admin must unlock them first.",
+  );
 }
 
 function contractEnd(record: VxcRecord | PortRecord): number | null {
@@ -138,6 +152,7 @@ export interface PortUpdateInput {
 export function updatePort(store: Store, caller: Caller, uid: string, input: PortUpdateInput): PortRecord {
   assertMayChange(caller);
   const port = ownPort(store, caller, uid);
+  assertNotLocked(port);
   if (port.provisioningStatus === "DECOMMISSIONED" || port.provisioningStatus === "CANCELLED") {
     throw badRequest(`Service ${uid} is ${port.provisioningStatus} and cannot be modified`);
   }
@@ -169,6 +184,7 @@ export function replaceTags(store: Store, caller: Caller, uid: string, tags: Res
   if (service.record.companyUid !== caller.companyUid) {
     throw forbidden(`Only the company that owns service ${uid} can change its tags`);
   }
+  assertNotLocked(service.record);
   const keys = new Set<string>();
   for (const tag of tags) {
     if (keys.has(tag.key)) throw badRequest(`Duplicate resource tag key "${tag.key}"`);

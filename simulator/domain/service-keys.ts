@@ -29,6 +29,17 @@ export interface ServiceKeyUpdate extends ServiceKeyInput {
   key: string;
 }
 
+/**
+ * `maxSpeed` 0 means "no limit of the key's own" (VXCs up to the port's maximum VXC speed), like leaving it out.
+ * megaportgo always sends maxSpeed (no omitempty) and Megaport's CLI defaults --max-speed to 0 ("leave empty
+ * to skip"), so the real API must take 0 [V megaportgo service_keys.go, megaport-cli servicekeys]; that it
+ * means "unlimited" is our reading [I]. (The TF provider notes that a read key's max_speed can come back as the
+ * port speed [V comment]; the simulator answers null.)
+ */
+function maxSpeedOf(maxSpeed: number | null | undefined): number | null | undefined {
+  return maxSpeed === 0 ? null : maxSpeed;
+}
+
 export function isExpired(key: ServiceKeyRecord, now: number): boolean {
   return key.validTo !== null && now > key.validTo;
 }
@@ -76,7 +87,7 @@ export function createServiceKey(store: Store, caller: Caller, input: ServiceKey
     description: input.description ?? "",
     createDate: store.now(),
     singleUse: input.singleUse ?? false,
-    maxSpeed: input.maxSpeed ?? null,
+    maxSpeed: maxSpeedOf(input.maxSpeed) ?? null,
     vlan: input.vlan ?? null,
     preApproved: input.preApproved ?? false,
     active: input.active ?? true,
@@ -107,7 +118,7 @@ export function updateServiceKey(store: Store, caller: Caller, input: ServiceKey
     productUid,
     description: input.description ?? current.description,
     singleUse: input.singleUse ?? current.singleUse,
-    maxSpeed: input.maxSpeed === undefined ? current.maxSpeed : input.maxSpeed,
+    maxSpeed: input.maxSpeed === undefined ? current.maxSpeed : (maxSpeedOf(input.maxSpeed) ?? null),
     vlan: input.vlan === undefined ? current.vlan : input.vlan,
     preApproved:
       input.preApproved === undefined || input.preApproved === null ? current.preApproved : input.preApproved,

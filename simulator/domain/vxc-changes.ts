@@ -13,6 +13,7 @@ import type { Store } from "../store";
 import { RELEASED_STATUSES, type VxcRecord } from "../state";
 import { decideApproval, openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
+import { assertNotLocked } from "./product-locks";
 import { claimVlan, innerVlanFor, UNTAGGED_VLAN } from "./vlans";
 import { assertCostCentre, assertRateLimit, assertTerm, assertVxcName } from "./vxc-rules";
 import { visibleVxc, vxcParties } from "./vxc-parties";
@@ -63,6 +64,7 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
   if (RELEASED_STATUSES.includes(vxc.provisioningStatus)) {
     throw badRequest(`Service ${uid} is ${vxc.provisioningStatus} and cannot be modified`);
   }
+  assertNotLocked(vxc);
   if (input.aEndProductUid !== undefined || input.bEndProductUid !== undefined) {
     // EXTENSION: (limitation) the simulator does not move VXC ends between ports.
     throw badRequest("Moving a VXC end to another product is not supported by the simulator");

@@ -5,7 +5,9 @@
  *   POST /_sim/clock/advance {ms}   move simulated time forward, then run what fell due
  *   POST /_sim/tick                 run due lifecycle transitions now
  *   GET  /_sim/outbox               every email sent (?companyUid=, ?to=, ?event= filter)
- *   GET  /_sim/faults, PUT /_sim/faults   read or replace fault rules and the rate limit
+ *   GET  /_sim/faults, PUT /_sim/faults   read or replace fault rules, the rate limit, token revocation
+ *   GET  /_sim/requests             request counts (?recent=n entries, ?reset=true); DELETE resets them
+ *   GET  /_sim/vxcs                 every VXC of every company, with LIVE / DECOMMISSIONED wall times
  */
 import { z } from "zod";
 import { envelope } from "../envelope";
@@ -13,18 +15,26 @@ import { expireTokens } from "../domain/tokens";
 import { FaultConfigSchema, type Faults } from "../faults";
 import { runDueTransitions } from "../lifecycle";
 import type { SlidingWindowLimiter } from "../rate-limit";
+import { DEFAULT_RECENT_CAPACITY, type RequestLog } from "../request-log";
 import { parseBody, type Route } from "../router";
+import { badRequest } from "../errors";
+import { adminVxcView } from "../views/admin-view";
 
 export interface AdminDeps {
   faults: Faults;
   limiter: SlidingWindowLimiter;
+  requests: RequestLog;
 }
 
 const AdvanceBody = z.object({ ms: z.number().int().min(0) });
 
 // EXTENSION: /_sim/* never exists on the real API.
-export function adminRoutes({ faults, limiter }: AdminDeps): Route[] {
-  const faultState = () => ({ rules: faults.list(), rateLimit: limiter.config });
+export function adminRoutes({ faults, limiter, requests }: AdminDeps): Route[] {
+  const faultState = () => ({
+    rules: faults.list(),
+    rateLimit: limiter.config,
+    revokeTokensEveryMs: faults.revokeTokensEveryMs(),
+  });
   return [
     {
       method: "POST",
@@ -81,11 +91,50 @@ export function adminRoutes({ faults, limiter }: AdminDeps): Route[] {
           limiter.config = config.rateLimit;
           limiter.reset();
         }
+        if (config.revokeTokensEveryMs !== undefined) faults.revokeTokensEvery(config.revokeTokensEveryMs);
         const expired = config.expireTokensNow ? expireTokens(store) : 0;
         return {
           body: envelope(`Faults updated${expired ? `; ${expired} tokens expired` : ""}`, faultState()),
         };
       },
     },
+    {
+      method: "GET",
+      path: "/_sim/requests",
+      auth: false,
+      handler: ({ query }) => {
+        const recent = recentParam(query.get("recent"));
+        const snapshot = requests.snapshot(recent);
+        if (/^true$/i.test(query.get("reset") ?? "")) requests.reset();
+        return { body: envelope(`${snapshot.total} API requests`, snapshot) };
+      },
+    },
+    {
+      method: "DELETE",
+      path: "/_sim/requests",
+      auth: false,
+      handler: () => {
+        requests.reset();
+        return { body: envelope("Request counts reset", requests.snapshot()) };
+      },
+    },
+    {
+      method: "GET",
+      path: "/_sim/vxcs",
+      auth: false,
+      handler: ({ store }) => {
+        const vxcs = store.state.vxcs.map(adminVxcView);
+        return { body: envelope(`Found ${vxcs.length} VXCs`, vxcs) };
+      },
+    },
   ];
+}
+
+/** `?recent=`: how many of the latest request entries to include (0 when absent; `all` for every kept one). */
+function recentParam(raw: string | null): number {
+  if (raw === null) return 0;
+  if (raw === "all") return DEFAULT_RECENT_CAPACITY;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw badRequest(`Invalid recent "${raw}": a count, or "all"`);
+  return n;
 }

@@ -4,8 +4,9 @@
  */
 import { z } from "zod";
 import { envelope } from "../envelope";
+import { SimError } from "../errors";
 import { buyOrder, planOrder, type OrderItemInput } from "../domain/vxc-orders";
-import { parseBody, type Route } from "../router";
+import type { Route } from "../router";
 import { buyView, validateView } from "../views/order-view";
 import { int, optional, ResourceTagSchema } from "./body-schemas";
 
@@ -42,6 +43,53 @@ function toInput(items: z.output<typeof BareOrder>): OrderItemInput[] {
   return items;
 }
 
+/**
+ * Parse an order body; in an order of several VXCs a malformed one is named by item index and productName,
+ * as the domain names a refused one (vxc-orders.ts).
+ */
+function parseOrder<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  throw namingTheItem(result.error, body) ?? result.error;
+}
+
+function namingTheItem(error: z.ZodError, body: unknown): SimError | null {
+  const items: unknown = Array.isArray(body)
+    ? body
+    : (body as { networkDesign?: unknown } | null)?.networkDesign;
+  if (!Array.isArray(items)) return null;
+  const vxcsOf = (item: unknown): unknown[] => {
+    const vxcs = (item as { associatedVxcs?: unknown } | null)?.associatedVxcs;
+    return Array.isArray(vxcs) ? vxcs : [];
+  };
+  if (items.reduce((n: number, item) => n + vxcsOf(item).length, 0) <= 1) return null;
+  const issue = error.issues[0];
+  const path = issue.path;
+  const at = Array.isArray(body) ? 0 : 1;
+  const itemIndex = path[at];
+  if (typeof itemIndex !== "number") return null;
+  const vxcIndex =
+    path[at + 1] === "associatedVxcs" && typeof path[at + 2] === "number" ? path[at + 2] : null;
+  const vxcs = vxcsOf(items[itemIndex]);
+  const named = typeof vxcIndex === "number" ? (vxcs[vxcIndex] as { productName?: unknown } | null) : null;
+  const productName = typeof named?.productName === "string" ? named.productName : null;
+  const where =
+    typeof vxcIndex === "number" && vxcs.length > 1
+      ? `Order item ${itemIndex}, associatedVxcs[${vxcIndex}]`
+      : `Order item ${itemIndex}`;
+  const reason = `Validation failed: ${path.join(".")}: ${issue.message}`;
+  return new SimError(
+    400,
+    `${where}${productName === null ? "" : ` (productName "${productName}")`}: ${reason}`,
+    {
+      itemIndex,
+      vxcIndex,
+      productName,
+      reason,
+    },
+  );
+}
+
 export const orderRoutes: Route[] = [
   {
     method: "POST",
@@ -49,8 +97,13 @@ export const orderRoutes: Route[] = [
     auth: true,
     // Validating changes nothing, so a Read Only key may price an order it could not place.
     handler: ({ store, caller, body }) => {
-      const plans = planOrder(store, caller, toInput(parseBody(BareOrder, body)));
-      return { body: envelope("Validation passed", plans.map(validateView)) };
+      const plans = planOrder(store, caller, toInput(parseOrder(BareOrder, body)));
+      return {
+        body: envelope(
+          "Validation passed",
+          plans.map((plan) => validateView(store, plan)),
+        ),
+      };
     },
   },
   {
@@ -59,7 +112,7 @@ export const orderRoutes: Route[] = [
     auth: true,
     change: true,
     handler: ({ store, caller, body }) => {
-      const vxcs = buyOrder(store, caller, toInput(parseBody(V4Order, body).networkDesign));
+      const vxcs = buyOrder(store, caller, toInput(parseOrder(V4Order, body).networkDesign));
       return {
         body: envelope(
           `VXC [${vxcs.map((v) => v.productUid).join(", ")}] created.`,
@@ -74,7 +127,7 @@ export const orderRoutes: Route[] = [
     auth: true,
     change: true,
     handler: ({ store, caller, body }) => {
-      const vxcs = buyOrder(store, caller, toInput(parseBody(BareOrder, body)));
+      const vxcs = buyOrder(store, caller, toInput(parseOrder(BareOrder, body)));
       return {
         body: envelope(
           `VXC [${vxcs.map((v) => v.productUid).join(", ")}] created.`,

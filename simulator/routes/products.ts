@@ -1,5 +1,5 @@
 /**
- * Products: list and get, port changes, cancel actions, resource tags, VLAN availability.
+ * Products: list and get, port changes, cancel actions, locks, resource tags, VLAN availability.
  */
 import { z } from "zod";
 import { envelope } from "../envelope";
@@ -13,6 +13,7 @@ import {
   visibleProduct,
   type ProductAction,
 } from "../domain/product-actions";
+import { setProductLock } from "../domain/product-locks";
 import { freeVlans } from "../domain/vlans";
 import { ownPort } from "../domain/vxc-parties";
 import { parseBody, type Route } from "../router";
@@ -35,6 +36,24 @@ function booleanQuery(query: URLSearchParams, name: string): boolean | undefined
   if (/^true$/i.test(value)) return true;
   if (/^false$/i.test(value)) return false;
   throw badRequest(`Invalid ${name} "${value}": it must be true or false`);
+}
+
+/** POST locks, DELETE unlocks; both answer with the service (megaportgo port_test.go TestLockPort). */
+function lockRoute(method: "POST" | "DELETE", locked: boolean, message: string): Route {
+  return {
+    method,
+    path: "/v2/product/:uid/lock",
+    auth: true,
+    change: true,
+    handler: ({ store, caller, params }) => {
+      const service = setProductLock(store, caller, params.uid, locked);
+      const data =
+        service.kind === "vxc"
+          ? vxcView(store, service.record, caller.companyUid)
+          : portView(store, service.record, caller.companyUid);
+      return { body: envelope(message, data) };
+    },
+  };
 }
 
 export const productRoutes: Route[] = [
@@ -94,6 +113,8 @@ export const productRoutes: Route[] = [
       return { body: envelope(`Action [${action} Service ${uid}] has been done.`) };
     },
   },
+  lockRoute("POST", true, "Service locked"),
+  lockRoute("DELETE", false, "Service unlocked"),
   {
     method: "GET",
     path: "/v2/product/:uid/tags",

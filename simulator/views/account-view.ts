@@ -19,8 +19,10 @@ const SECURITY_ROLES: Record<string, string[]> = {
 export function userView(store: Store, user: UserRecord): UserWire {
   const company = store.company(user.companyUid);
   return {
-    partyId: user.personId,
-    personId: user.personId,
+    // One id for the person (megaportgo: the list's personId is what GET /v2/employee/{id} takes and
+    // answers as partyId); `employeeId` repeats it, as POST /v2/employment names it.
+    partyId: user.employeeId,
+    personId: user.employeeId,
     uid: user.personUid,
     personUid: user.personUid,
     employmentId: user.employmentId,
@@ -34,7 +36,7 @@ export function userView(store: Store, user: UserRecord): UserWire {
     salutation: null,
     position: user.position,
     email: user.email,
-    emails: [{ emailAddressId: user.personId, email: user.email, primary: true, badEmail: false }],
+    emails: [{ emailAddressId: user.employeeId, email: user.email, primary: true, badEmail: false }],
     phone: user.phone,
     mobile: null,
     username: user.email,

@@ -3,33 +3,54 @@
  * §6.4, with `vxcJTechnicalServiceUid` = the new VXC's UID). "payer" is the ordering A-end, "nonPayer" the
  * B-end owner; an order waiting for the provider is not yet `fullyApproved`.
  */
+import { PRICE_CURRENCY, quoteVxc, type VxcQuote } from "../domain/pricing";
 import type { PlannedVxc } from "../domain/vxc-orders";
 import type { Store } from "../store";
 import type { VxcRecord } from "../state";
 import { vxcView } from "./product-view";
-import type { BuyResultWire, ValidateResultWire } from "./wire-types";
+import type { BuyResultWire, PriceBookWire, ValidateResultWire } from "./wire-types";
 
-/** Simulated price book: a flat rate per Mbps, enough for a preview to show a number. */
-const MBPS_RATE = 0.55;
-
-export function validateView(plan: PlannedVxc): ValidateResultWire {
-  const monthly = Math.round(plan.input.rateLimit * MBPS_RATE * 100) / 100;
+/**
+ * One validate answer item: the VXC's price from the simulator's price book (domain/pricing.ts), the same
+ * POST /v4/pricebook/product quotes for its ends, rate limit and term.
+ */
+export function validateView(store: Store, plan: PlannedVxc): ValidateResultWire {
+  const a = store.location(plan.aPort.locationId);
+  const b = store.location(plan.bPort.locationId);
+  const rateLimit = plan.input.rateLimit;
+  const quote =
+    a && b
+      ? quoteVxc(a, b, rateLimit, plan.term)
+      : { band: "METRO", currency: PRICE_CURRENCY, monthlyRackRate: 0, monthlyRate: 0, termDiscount: 0 };
+  const perMbps = rateLimit > 0 ? Math.round((quote.monthlyRate / rateLimit) * 10000) / 10000 : 0;
   return {
     productUid: plan.aPort.productUid,
     productType: "VXC",
     metro: plan.aPort.locationId,
     price: {
-      hourlyRate: Math.round((monthly / 730) * 10000) / 10000,
-      dailyRate: Math.round((monthly / 30) * 100) / 100,
-      monthlyRate: monthly,
+      hourlyRate: Math.round((quote.monthlyRate / 730) * 10000) / 10000,
+      dailyRate: Math.round((quote.monthlyRate / 30) * 100) / 100,
+      monthlyRate: quote.monthlyRate,
       monthlySetup: 0,
-      mbpsRate: MBPS_RATE,
-      longHaulMbpsRate: 0,
+      mbpsRate: perMbps,
+      longHaulMbpsRate: quote.band === "METRO" ? 0 : perMbps,
       fixedRecurringCharge: 0,
-      monthlyRackRate: monthly,
-      currency: "AUD",
+      monthlyRackRate: quote.monthlyRackRate,
+      currency: quote.currency,
     },
     error: null,
+  };
+}
+
+/** The POST /v4/pricebook/product answer for a VXC quote (megaportgo pricing_types.go PriceBookDTO). */
+export function priceBookView(quote: VxcQuote): PriceBookWire {
+  return {
+    productType: "VXC",
+    currency: quote.currency,
+    monthlyRate: quote.monthlyRate,
+    monthlyRackRate: quote.monthlyRackRate,
+    prices: [{ chargeReason: "CORE", frequency: "MONTHLY", amount: quote.monthlyRackRate }],
+    discounts: quote.termDiscount > 0 ? [{ discountReason: "TERM", amount: quote.termDiscount }] : [],
   };
 }
 
@@ -59,7 +80,7 @@ export function buyView(store: Store, vxc: VxcRecord): BuyResultWire {
     payerInnerVlanId: vxc.aEnd.innerVlan ?? null,
     nonPayerInnerVlanId: vxc.bEnd.innerVlan ?? null,
     payerApproverName: creator ? `${creator.firstName} ${creator.lastName}` : null,
-    payerApproverId: creator?.personId ?? null,
+    payerApproverId: creator?.employeeId ?? null,
     nonPayerApproverName: null,
     nonPayerApproverId: null,
     payerApproval: vxc.createDate,

@@ -3,6 +3,7 @@
  * Views depend on who looks: `vxcApproval.status` is PENDING_INTERNAL for the company that must act and
  * PENDING_EXTERNAL for the other one, and a port lists every VXC with an end on it (incoming ones too).
  */
+import { distanceBand, type DistanceBand } from "../domain/pricing";
 import type { Store } from "../store";
 import type { PortRecord, VxcRecord } from "../state";
 import type {
@@ -69,15 +70,15 @@ function endView(store: Store, end: VxcRecord["aEnd"]): VxcEndWire {
   };
 }
 
-function distanceBand(store: Store, vxc: VxcRecord): "METRO" | "ZONE" | "INTERZONE" {
+/** The VXC's distance band from its two ports' locations (domain/pricing.ts: the same band prices it). */
+function vxcDistanceBand(store: Store, vxc: VxcRecord): DistanceBand {
   const a = store.location(store.port(vxc.aEnd.productUid).locationId);
   const b = store.location(store.port(vxc.bEnd.productUid).locationId);
-  if (a?.metro === b?.metro) return "METRO";
-  return a?.market === b?.market ? "ZONE" : "INTERZONE";
+  return a && b ? distanceBand(a, b) : "METRO";
 }
 
 export function vxcView(store: Store, vxc: VxcRecord, viewerCompanyUid: string): VxcWire {
-  const band = distanceBand(store, vxc);
+  const band = vxcDistanceBand(store, vxc);
   const live = vxc.provisioningStatus === "LIVE";
   const decommissioned = vxc.provisioningStatus === "DECOMMISSIONED";
   return {
@@ -101,7 +102,7 @@ export function vxcView(store: Store, vxc: VxcRecord, viewerCompanyUid: string):
     costCentre: vxc.costCentre,
     companyUid: vxc.companyUid,
     companyName: store.company(vxc.companyUid).companyName,
-    locked: false,
+    locked: vxc.locked ?? false,
     adminLocked: false,
     cancelable: !decommissioned && vxc.provisioningStatus !== "CANCELLED",
     shutdown: vxc.shutdown,
@@ -161,7 +162,7 @@ export function portView(store: Store, port: PortRecord, viewerCompanyUid: strin
     vxcAutoApproval: port.vxcAutoApproval,
     virtual: false,
     buyoutPort: false,
-    locked: false,
+    locked: port.locked ?? false,
     adminLocked: false,
     cancelable: port.provisioningStatus !== "DECOMMISSIONED",
     up: live ? true : port.provisioningStatus === "DECOMMISSIONED" ? null : false,

@@ -14,6 +14,7 @@ import type {
   VxcEndSchema,
   VxcSchema,
 } from "../../provider/client/schemas/products";
+import type { PriceBookSchema } from "../../provider/client/schemas/pricing";
 import type { ServiceKeySchema } from "../../provider/client/schemas/service-keys";
 import type { UserSchema } from "../../provider/client/schemas/users";
 import type { BuyResultItemSchema, ValidateResultItemSchema } from "../../provider/client/schemas/vxc-order";
@@ -30,3 +31,4 @@ export type NotificationPreferencesWire = z.input<typeof NotificationPreferences
 export type MarketplaceProfileWire = z.input<typeof MarketplaceProfileSchema>;
 export type BuyResultWire = z.input<typeof BuyResultItemSchema>;
 export type ValidateResultWire = z.input<typeof ValidateResultItemSchema>;
+export type PriceBookWire = z.input<typeof PriceBookSchema>;

@@ -51,6 +51,21 @@ describe("users", () => {
     });
   });
 
+  it("one id names a user: the list's personId is what getUser takes and answers as partyId", async () => {
+    for (const listed of await acme.listUsers()) {
+      expect(listed.personId).toEqual(expect.any(Number));
+      const read = await acme.getUser(listed.personId as number);
+      expect(read).toMatchObject({
+        partyId: listed.personId,
+        personId: listed.personId,
+        email: listed.email,
+      });
+    }
+    const contact = (await acme.listUsers()).find((u) => u.email === "techcontact@acme.example");
+    expect(contact?.personId).toBe(U.acmeTechnicalContact.employeeId);
+    expect(contact?.partyId).toBe(U.acmeTechnicalContact.employeeId);
+  });
+
   it("updateUser changes a user, and getUser reads the change back", async () => {
     await expect(
       acme.updateUser(U.acmeTechnicalContact.employeeId, { phone: "+61 2 5550 1234", lastName: "Renamed" }),

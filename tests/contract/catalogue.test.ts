@@ -47,6 +47,37 @@ describe("locations", () => {
   });
 });
 
+describe("network regions", () => {
+  it("lists the seeded country under region MP1 with its market code and site count", async () => {
+    expect(await globex.listNetworkRegions()).toEqual([
+      {
+        networkRegion: "MP1",
+        countries: [{ code: "AUS", name: "Australia", prefix: "AU", siteCount: 3 }],
+      },
+    ]);
+  });
+
+  it("listMarketCodes gives the market code every location carries", async () => {
+    const codes = await globex.listMarketCodes();
+    expect(codes).toEqual(["AU"]);
+    for (const location of await globex.listLocations()) expect(codes).toContain(location.market);
+  });
+});
+
+describe("public endpoints (Megaport's CLI calls them without logging in)", () => {
+  it.each(["/v3/locations", "/v2/networkRegions"])("GET %s answers without a token", async (path) => {
+    const res = await world.raw("globexAdmin", path, { token: false });
+    expect(res.status).toBe(200);
+    expect(res.body.data.length).toBeGreaterThan(0);
+    expect(res.headers.get("trace-id")).toMatch(/\S/);
+  });
+
+  it("a stale token is not looked at there, but is refused elsewhere", async () => {
+    expect((await world.raw("globexAdmin", "/v3/locations", { token: "expired-token" })).status).toBe(200);
+    expect((await world.raw("globexAdmin", "/v2/products", { token: "expired-token" })).status).toBe(401);
+  });
+});
+
 describe("partner ports", () => {
   it("lists Acme's marketplace-visible ports and none of Globex's private ones", async () => {
     const ports = await globex.listPartnerPorts();

@@ -95,6 +95,12 @@ const successes: Call[] = [
     message: () => "List public locations",
   },
   {
+    name: "GET /v2/networkRegions",
+    as: "globexAdmin",
+    path: () => "/v2/networkRegions",
+    message: () => "List all public network regions",
+  },
+  {
     name: "GET /v2/dropdowns/partner/megaports",
     as: "globexAdmin",
     path: () => "/v2/dropdowns/partner/megaports",

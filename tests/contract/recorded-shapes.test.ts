@@ -87,6 +87,47 @@ const recordings: Recording[] = [
     legitimateGaps: {},
     reportedGaps: {},
   },
+  {
+    name: "the network regions",
+    fixture: "network-regions.json",
+    recorded: (f) => f,
+    served: "networkRegions",
+    legitimateGaps: {},
+    reportedGaps: {},
+  },
+  {
+    name: "one user",
+    fixture: "employee.json",
+    recorded: (f) => f,
+    served: "employee",
+    legitimateGaps: {},
+    reportedGaps: {},
+  },
+  {
+    name: "a port just locked",
+    fixture: "product-lock.json",
+    recorded: (f) => f,
+    served: "lockedPort",
+    legitimateGaps: {
+      // The port answer everywhere else spells the flag vxcPermitted (the recorded /v2/products dump does).
+      "data.vxcpermitted": "the simulator spells it vxcPermitted outside service keys' productDto",
+      ...Object.fromEntries(
+        ["description", "id", "name"].map((key) => [
+          `data.resources.interface.${key}`,
+          "only in megaportgo's hand-written mock, zero-valued; the recorded /v2/products dump's interface has none",
+        ]),
+      ),
+    },
+    reportedGaps: {},
+  },
+  {
+    name: "a VXC price with a term discount",
+    fixture: "pricebook-vxc.json",
+    recorded: (f) => f,
+    served: "pricebook",
+    legitimateGaps: {},
+    reportedGaps: {},
+  },
 ];
 
 const served = {
@@ -97,6 +138,10 @@ const served = {
   buy: undefined as unknown,
   serviceKey: undefined as unknown,
   partnerPorts: undefined as unknown,
+  networkRegions: undefined as unknown,
+  employee: undefined as unknown,
+  lockedPort: undefined as unknown,
+  pricebook: undefined as unknown,
 };
 
 let world: ContractWorld;
@@ -151,6 +196,20 @@ beforeAll(async () => {
   );
 
   served.partnerPorts = await ok(world.raw("globexAdmin", "/v2/dropdowns/partner/megaports"));
+  served.networkRegions = await ok(world.raw("globexAdmin", "/v2/networkRegions", { token: false }));
+  served.lockedPort = await ok(
+    world.raw("acmeAdmin", `/v2/product/${P.acmeMelRed.uid}/lock`, { method: "POST" }),
+  );
+  await ok(world.raw("acmeAdmin", `/v2/product/${P.acmeMelRed.uid}/lock`, { method: "DELETE" }));
+  served.pricebook = await ok(
+    world.raw("globexAdmin", "/v4/pricebook/product", {
+      method: "POST",
+      body: { productType: "VXC", aLocationId: 3, bLocationId: 50, speed: 1000, term: 12 },
+    }),
+  );
+  served.employee = await ok(
+    world.raw("acmeAdmin", `/v2/employee/${SEED.users.acmeTechnicalAdmin.employeeId}`),
+  );
 });
 afterAll(() => world.close());
 

@@ -144,3 +144,39 @@ it("a key reaches a port that is not on the Marketplace, and without preApproved
   expect(vxc.bEnd?.productUid).toBe(P.globexSydBlue.uid);
   expect(vxc.vxcApproval).toMatchObject({ status: "PENDING_INTERNAL", type: "NEW" });
 });
+
+describe("as megaportgo sends it", () => {
+  it("answers the escaped one-key lookup GET /v2/service/key%3Fkey=<key> like ?key=", async () => {
+    const key = await acme.createServiceKey({ productUid: P.acmeSydBlue.uid, description: "escaped lookup" });
+    const escaped = await world.raw("acmeAdmin", `/v2/service/key%3Fkey=${key.key}`);
+    expect(escaped.status).toBe(200);
+    expect(escaped.body.message).toBe(`Found service key [${key.key}]`);
+    const plain = await world.raw("acmeAdmin", `/v2/service/key?key=${key.key}`);
+    expect(escaped.body.data).toEqual(plain.body.data);
+    // Another company's key is not theirs to read either way, and other paths below /v2/service/ are unknown.
+    expect((await world.raw("globexAdmin", `/v2/service/key%3Fkey=${key.key}`)).status).toBe(400);
+    expect((await world.raw("acmeAdmin", "/v2/service/keys")).status).toBe(404);
+  });
+
+  it("takes maxSpeed 0 (megaportgo's unset) as no limit of the key's own", async () => {
+    const created = await world.raw("acmeAdmin", "/v2/service/key", {
+      method: "POST",
+      body: { productUid: P.acmeSydAuto.uid, singleUse: false, maxSpeed: 0, active: true },
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.data.maxSpeed).toBeNull();
+    // A VXC may use the port's whole maximum VXC speed.
+    const uid = await world.order("globexAdmin", {
+      from: P.globexSydBlue.uid,
+      serviceKey: created.body.data.key,
+      rateLimit: P.acmeSydAuto.maxVxcSpeed,
+    });
+    expect((await globex.getVxc(uid)).rateLimit).toBe(P.acmeSydAuto.maxVxcSpeed);
+    const updated = await world.raw("acmeAdmin", "/v2/service/key", {
+      method: "PUT",
+      body: { key: created.body.data.key, maxSpeed: 0, singleUse: false, active: true },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.data.maxSpeed).toBeNull();
+  });
+});

@@ -108,10 +108,10 @@ describe("the rate limit of 500 requests per 5 minutes per IP", () => {
       const faults = (await (await fetch(`${sim.url}/_sim/faults`)).json()) as Json;
       expect(faults.data.rateLimit).toEqual({ maxRequests: 500, windowMs: 300_000 });
       const statuses = await Promise.all(
-        Array.from({ length: 500 }, () => fetch(`${sim.url}/v3/locations`).then((r) => r.status)),
+        Array.from({ length: 500 }, () => fetch(`${sim.url}/v2/products`).then((r) => r.status)),
       );
       expect(statuses.every((s) => s === 401)).toBe(true); // admitted (no token), not limited
-      const limited = await fetch(`${sim.url}/v3/locations`);
+      const limited = await fetch(`${sim.url}/v2/products`);
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(((await limited.json()) as Json).message).toMatch(/500 requests per 5 minutes/);
@@ -142,7 +142,7 @@ describe("the rate limit of 500 requests per 5 minutes per IP", () => {
     try {
       await simPut(sim, "/_sim/faults", { rateLimit: { maxRequests: 2, windowMs: 60_000 } });
       const statuses = [];
-      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${sim.url}/v3/locations`)).status);
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${sim.url}/v2/products`)).status);
       expect(statuses).toEqual([401, 401, 429]);
     } finally {
       await sim.close();

@@ -14,3 +14,4 @@ export * from "./service-keys";
 export * from "./users";
 export * from "./notification-preferences";
 export * from "./marketplace-profile";
+export * from "./pricing";

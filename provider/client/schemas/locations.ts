@@ -1,5 +1,7 @@
-// GET /v3/locations: Megaport data-centre locations (megaport-api.md §5.1; megaportgo location.go,
-// location_test.go TestListLocationsV3). Must never: require a field the API may leave out.
+// GET /v3/locations: Megaport data-centre locations, and GET /v2/networkRegions: the countries Megaport serves
+// with their market codes (megaport-api.md §5.1; megaportgo location.go, location_legacy.go Country,
+// location_test.go TestListLocationsV3 and the networkRegions answer in TestGetRandomLocation). Both are public
+// endpoints (the official CLI calls them without logging in). Must never: require a field the API may leave out.
 
 import { z } from "zod";
 
@@ -60,3 +62,27 @@ export const LocationSchema = z.looseObject({
 export type Location = z.output<typeof LocationSchema>;
 
 export const LocationListSchema = z.array(LocationSchema);
+
+/** A country in a network region. `prefix` is the market code locations carry in `market` (e.g. "AU"). */
+export const CountrySchema = z.looseObject({
+  /** ISO 3166 alpha-3 code, e.g. "AUS". */
+  code: z.string().nullish(),
+  name: z.string().nullish(),
+  /** The market code, e.g. "AU"; megaportgo's ListMarketCodes reads it. */
+  prefix: z.string(),
+  /** How many Megaport locations the country has. */
+  siteCount: z.number().nullish(),
+});
+export type Country = z.output<typeof CountrySchema>;
+
+/** One network region; megaportgo reads only "MP1" (the public Megaport network). */
+export const NetworkRegionSchema = z.looseObject({
+  networkRegion: z.string(),
+  countries: z.array(CountrySchema).nullish(),
+});
+export type NetworkRegion = z.output<typeof NetworkRegionSchema>;
+
+export const NetworkRegionListSchema = z.array(NetworkRegionSchema);
+
+/** The region megaportgo takes countries and market codes from. */
+export const PUBLIC_NETWORK_REGION = "MP1";

@@ -23,10 +23,15 @@ const UserEmailSchema = z.looseObject({
   badEmail: z.boolean().nullish(),
 });
 
-/** A user. GET /v2/employee/{id} has `partyId`; list items have `personId` too (megaportgo). */
+/**
+ * A user. GET /v2/employee/{id} has `partyId`; list items have `personId`. They are one id, the one
+ * /v2/employee/{id} takes (megaportgo user_management_test.go: POST answers employeeId 9012, GET
+ * /v2/employee/9012 answers partyId 9012, activity shows personId 9012).
+ */
 export const UserSchema = z.looseObject({
-  /** The employee id used in /v2/employee/{employeeId}. */
+  /** The user's id, used in /v2/employee/{employeeId}. */
   partyId: z.number().nullish(),
+  /** The same id as `partyId`, as GET /v2/employment lists it. */
   personId: z.number().nullish(),
   uid: z.string().nullish(),
   personUid: z.string().nullish(),

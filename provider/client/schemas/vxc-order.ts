@@ -72,7 +72,9 @@ export const BuyRequestSchema = z.strictObject({
 });
 export type BuyRequest = z.input<typeof BuyRequestSchema>;
 
-const PriceSchema = z.looseObject({
+/** The price validate quotes for one ordered service (nat_gateway_test.go; Java ServiceLineItemDto). */
+export const OrderPriceSchema = z.looseObject({
+  /** What is paid per month, in `currency`, after discounts. */
   monthlyRate: z.number().nullish(),
   monthlySetup: z.number().nullish(),
   hourlyRate: z.number().nullish(),
@@ -80,15 +82,20 @@ const PriceSchema = z.looseObject({
   mbpsRate: z.number().nullish(),
   longHaulMbpsRate: z.number().nullish(),
   fixedRecurringCharge: z.number().nullish(),
+  /** The list price per month, before discounts. */
   monthlyRackRate: z.number().nullish(),
+  /** ISO currency code of the amounts, e.g. "AUD". */
   currency: z.string().nullish(),
 });
+export type OrderPrice = z.output<typeof OrderPriceSchema>;
 
-/** One item of the validate answer: the price of an ordered service, or why it cannot be ordered. */
+/**
+ * One item of the validate answer, one per ordered service in order: its price, or why it cannot be ordered.
+ */
 export const ValidateResultItemSchema = z.looseObject({
   productUid: z.string().nullish(),
   productType: z.string().nullish(),
-  price: PriceSchema.nullish(),
+  price: OrderPriceSchema.nullish(),
   error: z.unknown().optional(),
 });
 export type ValidateResultItem = z.output<typeof ValidateResultItemSchema>;

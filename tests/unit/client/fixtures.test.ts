@@ -5,8 +5,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import { envelope } from "../../../provider/client/schemas/envelope";
+import { NetworkRegionListSchema } from "../../../provider/client/schemas/locations";
+import { PriceBookSchema } from "../../../provider/client/schemas/pricing";
+import { UserSchema } from "../../../provider/client/schemas/users";
 import { PartnerPortListSchema } from "../../../provider/client/schemas/partner-ports";
-import { ProductListSchema, VxcSchema } from "../../../provider/client/schemas/products";
+import { AnyProductSchema, ProductListSchema, VxcSchema } from "../../../provider/client/schemas/products";
 import { ServiceKeySchema } from "../../../provider/client/schemas/service-keys";
 import { TokenResponseSchema } from "../../../provider/client/schemas/token";
 import { BuyResultSchema } from "../../../provider/client/schemas/vxc-order";
@@ -85,6 +88,29 @@ describe("recorded response shapes", () => {
       ["Acme SYD Red", "DEFAULT", "red"],
       ["Asia Pacific (Sydney) (ap-southeast-2)", "AWSHC", null],
     ]);
+  });
+
+  test("the network regions parse, with each country's market code in prefix", () => {
+    const { data } = parse(envelope(NetworkRegionListSchema), "network-regions.json");
+    expect(data[0]?.networkRegion).toBe("MP1");
+    expect(data[0]?.countries?.map((c) => c.prefix)).toEqual(["AU", "GB", "US"]);
+  });
+
+  test("a user read by id parses, with the id as partyId", () => {
+    const { data } = parse(envelope(UserSchema), "employee.json");
+    expect(data).toMatchObject({ partyId: 61042, position: "Technical Admin", active: true });
+  });
+
+  test("a lock answer parses as the port, locked, with vxcpermitted folded", () => {
+    const { message, data } = parse(envelope(AnyProductSchema), "product-lock.json");
+    expect(message).toBe("Service locked");
+    expect(data).toMatchObject({ productType: "MEGAPORT", locked: true, vxcPermitted: true });
+  });
+
+  test("a VXC price parses, the monthly rate after the term discount", () => {
+    const { data } = parse(envelope(PriceBookSchema), "pricebook-vxc.json");
+    expect(data).toMatchObject({ currency: "AUD", monthlyRate: 228, monthlyRackRate: 240 });
+    expect(data.discounts?.[0]).toMatchObject({ discountReason: "TERM", amount: 12 });
   });
 
   test("unknown fields pass through the loose schemas", () => {
