@@ -1060,6 +1060,27 @@ describe("VxcConnection against the simulator", () => {
     }
   });
 
+  it.each([
+    ["a dropped connection", { kind: "drop" as const }],
+    ["a 502", { kind: "status" as const, status: 502 as const }],
+  ])(
+    "an order whose answer is lost (%s) after Megaport placed it is found by its tag: one VXC",
+    async (_, fault) => {
+      sim.faults.replace([
+        { ...fault, after: true, path: "/v4/networkdesign/buy", method: "POST", count: 1 },
+      ]);
+      try {
+        const name = `lost-after-${fault.kind}`;
+        const { id } = await provider.create(toAuto(name));
+        expect(logged()).toContain(`the answer to its order was lost`);
+        expect(logged()).toContain(`found the order by its tag: ${id}`);
+        expect((await aliveNamed(`Globex ${name}`)).map((v) => v.productUid)).toEqual([id]);
+      } finally {
+        sim.faults.replace([]);
+      }
+    },
+  );
+
   it("a create retried after a rename in the Portal still finds its order by the provider's ports", async () => {
     const inputs = toAuto("renamed-lookup", {
       bEnd: { providerName: "Acme Networks", portName: "Acme Sydney Instant" },
