@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   "MX_NETWORK",
   "MX_ABORTED",
   "MX_TOKEN_REFUSED",
+  "MX_DENIED",
 ] as const;
 export type MegaportErrorCode = (typeof ERROR_CODES)[number] | `MX_${string}`;
 
@@ -346,6 +347,44 @@ export class AbortedError extends MegaportError {
   constructor(facts: { during: string; cause?: unknown }) {
     super(`${facts.during} was aborted by the caller.`, { cause: facts.cause });
     this.during = facts.during;
+  }
+}
+
+/**
+ * The provider answered a request with no: a new connection denied or left to expire, or a speed change rejected.
+ * Not a failure of ours or Megaport's; the message says what the provider said and what is left behind.
+ */
+export class RequestDeniedError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_DENIED";
+  readonly vxcUid: string;
+  readonly vxcName: string;
+  /** Who answered: the provider's trading name. */
+  readonly provider: string;
+  readonly request: "connection request" | "speed change";
+  /** What the provider wrote, when it wrote anything. */
+  readonly reason: string | undefined;
+  readonly expired: boolean;
+  constructor(facts: {
+    vxcUid: string;
+    vxcName: string;
+    provider: string;
+    request: "connection request" | "speed change";
+    reason?: string;
+    expired?: boolean;
+    /** What is left behind and what to do, as a sentence. */
+    outcome: string;
+  }) {
+    const answered = facts.expired
+      ? `The ${facts.request} for VXC "${facts.vxcName}" (${facts.vxcUid}) expired: ${facts.provider} did not answer it in time.`
+      : `${facts.provider} denied the ${facts.request} for VXC "${facts.vxcName}" (${facts.vxcUid})` +
+        (facts.reason ? `: "${facts.reason}".` : " without giving a reason.");
+    super(`${answered} ${facts.outcome}`);
+    this.vxcUid = facts.vxcUid;
+    this.vxcName = facts.vxcName;
+    this.provider = facts.provider;
+    this.request = facts.request;
+    this.reason = facts.reason;
+    this.expired = facts.expired ?? false;
   }
 }
 

@@ -427,7 +427,7 @@ async function settleNewVxc(
       const latest = await client.getVxc(uid).catch(() => undefined);
       const computed = latest ? computedFrom(latest, { ...inputs, ...bEndOutputs(bEnd) }) : bEndOutputs(bEnd);
       throw new PartialFailure(
-        `${err.message}. The VXC ${uid} is saved in the stack; the next \`pulumi up\` resumes waiting without ordering again.`,
+        `${err.message} The VXC ${uid} is saved in the stack; the next \`pulumi up\` resumes waiting without ordering again.`,
         uid,
         inputs as Record<string, unknown>,
         { ...computed, vxcUid: uid } as Record<string, unknown>,
@@ -534,7 +534,7 @@ async function changeRateLimit(
       // The old rate stays in state, so the next `up` sees the change again and resumes waiting for it.
       const latest = await client.getVxc(current.productUid);
       throw new PartialFailure(
-        `${err.message}. The rate limit stays ${latest.rateLimit} Mbps in the stack; the next \`pulumi up\` resumes waiting for the provider.`,
+        `${err.message} The rate limit stays ${latest.rateLimit} Mbps in the stack; the next \`pulumi up\` resumes waiting for the provider.`,
         current.productUid,
         { ...news, rateLimit: olds?.rateLimit ?? latest.rateLimit } as Record<string, unknown>,
         { ...computedFrom(latest, { ...news, ...bEndOutputs(bEnd) }) },

@@ -9,10 +9,12 @@ import {
   isNotFound,
   MegaportError,
   NetworkError,
+  RequestDeniedError,
 } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { Vxc } from "../client/schemas/products";
 import {
+  describeVxcState,
   formatDuration,
   getVxcWatcher,
   WatchFailedError,
@@ -74,7 +76,8 @@ export async function waitUntilReady(
           vxc.vxcApproval?.status?.startsWith("PENDING") && vxc.vxcApproval.type !== "SPEED_CHANGE";
         return !pendingNew && readyStates.includes(vxc.provisioningStatus ?? "") ? "done" : "continue";
       },
-      describeFailure: (vxc) => failureOf(vxc, provider),
+      describeFailure: (vxc) => `the VXC became ${describeVxcState(vxc)}`,
+      whoMustAct: (vxc) => (isPending(vxc) ? providerMustAccept(provider, "connection request") : undefined),
       onProgress: (elapsedMs, vxc, progress) =>
         console.log(progressLine(subject.name, uid, vxc, provider, elapsedMs) + apiTrouble(progress)),
     });
@@ -82,9 +85,26 @@ export async function waitUntilReady(
     // Only a denied or expired order (FAILED) is cleaned up; a wait that failed for another reason (a revoked
     // key) leaves the order as it is, still tagged, for the next `pulumi up` to find.
     const lastSeen = err instanceof WatchFailedError ? (err.lastSeen as Vxc | undefined) : undefined;
-    if (lastSeen?.provisioningStatus === "FAILED") await cleanUpFailedOrder(client, uid, subject.name);
-    throw err;
+    if (lastSeen?.provisioningStatus !== "FAILED") throw err;
+    const cleaned = await cleanUpFailedOrder(client, uid, subject.name);
+    throw new RequestDeniedError({
+      vxcUid: uid,
+      vxcName: subject.name,
+      provider,
+      request: "connection request",
+      reason: lastSeen.vxcApproval?.message ?? undefined,
+      expired: lastSeen.vxcApproval?.status === "EXPIRED",
+      outcome: `${cleaned} Change the request, or agree it with ${provider}, before the next \`pulumi up\` orders again.`,
+    });
   }
+}
+
+function isPending(vxc: Vxc): boolean {
+  return vxc.vxcApproval?.status?.startsWith("PENDING") === true;
+}
+
+function providerMustAccept(provider: string, request: string): string {
+  return `${provider} must accept the ${request} in the Megaport Portal (or with their approver)`;
 }
 
 /** Until the provider accepts the speed change (rate limit reaches the target) or rejects it. */
@@ -97,30 +117,48 @@ export async function waitForSpeedChange(
 ): Promise<Vxc> {
   const provider = bEnd.companyName ?? "the provider";
   let seenPending = false;
-  return watcherFor(client).watch(uid, {
-    deadlineMs,
-    waitingFor: `${provider} to accept the speed change of VXC "${subject.name}" (${uid}) to ${subject.rateLimit} Mbps`,
-    until: (vxc): WatchVerdict => {
-      if (vxc.rateLimit === subject.rateLimit) return "done";
-      if (TERMINAL.has(vxc.provisioningStatus ?? "")) return "fail";
-      const approval = vxc.vxcApproval;
-      if (approval?.type === "SPEED_CHANGE" && approval.status?.startsWith("PENDING")) {
-        seenPending = true;
-        return "continue";
-      }
-      // Not pending and not applied: answered (or the listing lags the PUT until we have seen it pending once).
-      const answered = approval?.status === "REJECTED" || approval?.status === "EXPIRED";
-      return answered || seenPending ? "fail" : "continue";
-    },
-    describeFailure: (vxc) =>
-      `${provider} rejected the speed change to ${subject.rateLimit} Mbps` +
-      `${vxc.vxcApproval?.message ? `: "${vxc.vxcApproval.message}"` : ""}; the VXC stays at ${vxc.rateLimit} Mbps`,
-    onProgress: (elapsedMs, _vxc, progress) =>
-      console.log(
-        `waiting for ${provider} to accept the speed change of "${subject.name}" to ${subject.rateLimit} Mbps (${formatDuration(elapsedMs)})` +
-          apiTrouble(progress),
-      ),
-  });
+  try {
+    return await watchSpeedChange();
+  } catch (err) {
+    const lastSeen = err instanceof WatchFailedError ? (err.lastSeen as Vxc | undefined) : undefined;
+    if (!lastSeen || TERMINAL.has(lastSeen.provisioningStatus ?? "")) throw err;
+    throw new RequestDeniedError({
+      vxcUid: uid,
+      vxcName: subject.name,
+      provider,
+      request: "speed change",
+      reason: lastSeen.vxcApproval?.message ?? undefined,
+      expired: lastSeen.vxcApproval?.status === "EXPIRED",
+      outcome:
+        `The VXC stays at ${lastSeen.rateLimit} Mbps and so does the stack. Set rateLimit back to ` +
+        `${lastSeen.rateLimit}, or agree the change with ${provider} before the next \`pulumi up\` asks again.`,
+    });
+  }
+
+  function watchSpeedChange() {
+    return watcherFor(client).watch(uid, {
+      deadlineMs,
+      waitingFor: `${provider} to accept the speed change of VXC "${subject.name}" (${uid}) to ${subject.rateLimit} Mbps`,
+      until: (vxc): WatchVerdict => {
+        if (vxc.rateLimit === subject.rateLimit) return "done";
+        if (TERMINAL.has(vxc.provisioningStatus ?? "")) return "fail";
+        const approval = vxc.vxcApproval;
+        if (approval?.type === "SPEED_CHANGE" && approval.status?.startsWith("PENDING")) {
+          seenPending = true;
+          return "continue";
+        }
+        // Not pending and not applied: answered (or the listing lags the PUT until we have seen it pending once).
+        const answered = approval?.status === "REJECTED" || approval?.status === "EXPIRED";
+        return answered || seenPending ? "fail" : "continue";
+      },
+      whoMustAct: (vxc) => (isPending(vxc) ? providerMustAccept(provider, "speed change") : undefined),
+      onProgress: (elapsedMs, _vxc, progress) =>
+        console.log(
+          `waiting for ${provider} to accept the speed change of "${subject.name}" to ${subject.rateLimit} Mbps (${formatDuration(elapsedMs)})` +
+            apiTrouble(progress),
+        ),
+    });
+  }
 }
 
 /**
@@ -195,22 +233,19 @@ export function progressLine(
   return `VXC "${name}" (${uid}): waiting to be LIVE, now ${vxc?.provisioningStatus ?? "not visible yet"} (${took})`;
 }
 
-function failureOf(vxc: Vxc, provider: string): string {
-  if (vxc.provisioningStatus === "FAILED") {
-    const reason = vxc.vxcApproval?.message;
-    return `${provider} denied the connection request${reason ? `: "${reason}"` : ""} (the VXC is FAILED; nothing was kept)`;
-  }
-  return `the VXC became ${vxc.provisioningStatus}`;
-}
-
-/** A denied order leaves a FAILED VXC; cancel it so nothing lingers. Best effort: it is not billed either way. */
-async function cleanUpFailedOrder(client: MegaportClient, uid: string, name: string) {
+/**
+ * A denied order leaves a FAILED VXC; cancel it so nothing lingers. Best effort: it is not billed either way.
+ * Returns what was left behind, as a sentence.
+ */
+async function cleanUpFailedOrder(client: MegaportClient, uid: string, name: string): Promise<string> {
   try {
     await client.cancelProduct(uid, "CANCEL_NOW");
+    return "The FAILED order was cancelled; nothing is kept or billed.";
   } catch (err) {
     if (!(err instanceof MegaportError)) throw err;
     console.log(
       `VXC "${name}" (${uid}) is FAILED and could not be cancelled (${err.message}); it is not billed.`,
     );
+    return `The order is FAILED (not billed); cancelling it failed (${err.code}), so it may still show in the Portal.`;
   }
 }

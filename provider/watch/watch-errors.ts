@@ -36,13 +36,13 @@ export class WatchTimeoutError extends TimeoutError {
     facts: WatchErrorFacts & { lastState?: string; whoMustAct?: string },
     options?: { cause?: unknown },
   ) {
-    const seen = facts.lastState ? ` (last seen: ${facts.lastState})` : "";
     super({
       waitedFor: facts.waitingFor,
       waitedMs: facts.waitedMs,
-      whoMustAct: `${facts.whoMustAct ?? "Megaport must finish provisioning the VXC"}${seen}`,
+      whoMustAct: facts.whoMustAct ?? "Megaport must finish provisioning the VXC",
       cause: options?.cause,
     });
+    if (facts.lastState) this.message += ` Last seen: ${facts.lastState}.`;
     this.vxcUid = facts.vxcUid;
     this.waitingFor = facts.waitingFor;
     this.lastSeen = facts.lastSeen;

@@ -92,6 +92,8 @@ export interface WatchOptions<V> {
   waitingFor?: string;
   /** Why a "fail" verdict failed, in words, for the error. Default: the VXC's last state. */
   describeFailure?: (vxc: V) => string;
+  /** Who can move the VXC on from its last state, for the timeout error. Default: read from its approval. */
+  whoMustAct?: (vxc: V) => string | undefined;
 }
 
 export interface VxcWatcherOptions<V> {
@@ -435,7 +437,7 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
           ...this.facts(entry),
           lastState: lastSeen ? describeVxcState(lastSeen) || undefined : "not found yet",
           whoMustAct: lastSeen
-            ? whoMustAct(lastSeen)
+            ? (entry.options.whoMustAct?.(lastSeen) ?? whoMustAct(lastSeen))
             : "check that the VXC exists: it never appeared in Megaport's product list",
         },
         entry.lastError === undefined ? undefined : { cause: entry.lastError },
@@ -560,23 +562,30 @@ function defaultFingerprint(vxc: WatchableVxc): string {
   ]);
 }
 
-/** "DEPLOYABLE, approval PENDING_EXTERNAL (NEW)" */
+/** "DEPLOYABLE; new-connection request PENDING_EXTERNAL" */
 export function describeVxcState(vxc: WatchableVxc): string {
   const parts: string[] = [];
   if (vxc.provisioningStatus) parts.push(vxc.provisioningStatus);
   const approval = vxc.vxcApproval;
-  if (approval?.status)
-    parts.push(`approval ${approval.status}${approval.type ? ` (${approval.type})` : ""}`);
-  return parts.join(", ");
+  if (approval?.status) {
+    const kind =
+      approval.type === "SPEED_CHANGE"
+        ? "speed-change request"
+        : approval.type
+          ? "new-connection request"
+          : "request";
+    parts.push(`${kind} ${approval.status}`);
+  }
+  return parts.join("; ");
 }
 
-/** Who can move a waiting VXC on, read from its approval status (megaport-api.md 9.1a). */
+/** Who can move a waiting VXC on, read from its approval status (megaport-api.md 9.1a), when nobody is named. */
 export function whoMustAct(vxc: WatchableVxc): string | undefined {
   switch (vxc.vxcApproval?.status) {
     case "PENDING_EXTERNAL":
-      return "the other company must accept the request in the Megaport Portal";
+      return "the company at the other end must accept the request in the Megaport Portal";
     case "PENDING_INTERNAL":
-      return "your company must accept the request in the Megaport Portal (or an approval policy)";
+      return "your company must accept the request in the Megaport Portal (or with an approval policy)";
     default:
       return undefined;
   }

@@ -176,7 +176,7 @@ describe("the Marketplace story, provider and customer each with pulumi up", () 
       reason: "Blue is our backup path",
     });
     expect((await raising).message).toMatch(
-      /rejected the speed change to 600 Mbps.*Blue is our backup path/s,
+      /denied the speed change for VXC .*Blue is our backup path.*The VXC stays at \d+ Mbps/s,
     );
     expect((await world.globex.getVxc(redChange.productUid)).rateLimit).toBe(800);
     expect((await world.globex.getVxc(blueChange.productUid)).rateLimit).toBe(200);
@@ -196,7 +196,7 @@ describe("the Marketplace story, provider and customer each with pulumi up", () 
     await waitForPendingRequest(world.acme, (v) => v.productName === "Story too big");
     await settleByPolicy();
     expect((await ordering).message).toMatch(
-      /denied the connection request: "Connections over 1 Gbps need a contract/,
+      /denied the connection request for VXC "[^"]+" \([0-9a-f-]+\): "Connections over 1 Gbps need a contract/,
     );
   }, 300_000);
 

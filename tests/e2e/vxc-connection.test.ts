@@ -150,7 +150,9 @@ describe("a VXC to a Marketplace provider", () => {
         isApproved: false,
         reason: "900 Mbps needs a bigger contract",
       });
-      expect((await refused).message).toMatch(/rejected the speed change to 900 Mbps/);
+      expect((await refused).message).toMatch(
+        /Acme Networks denied the speed change for VXC "[^"]+" \([0-9a-f-]+\): "900 Mbps needs a bigger contract"\. The VXC stays at 500 Mbps/,
+      );
       expect((await world.globex.getVxc(uid)).rateLimit).toBe(500);
       const state = await e2e.stack.exportStack();
       const vxc = (state.deployment.resources as { type: string; outputs: { rateLimit: number } }[]).find(

@@ -16,6 +16,7 @@ import {
   RateLimitedError,
   SchemaMismatchError,
   TimeoutError,
+  RequestDeniedError,
   TokenRefusedError,
   ValidationError,
 } from "../../../provider/client/errors";
@@ -72,6 +73,19 @@ const ROWS: [string, () => MegaportError, string, string[]][] = [
     ["MegaportError"],
   ],
   ["AbortedError", () => new AbortedError({ during: "GET /x" }), "MX_ABORTED", ["MegaportError"]],
+  [
+    "RequestDeniedError",
+    () =>
+      new RequestDeniedError({
+        vxcUid: "u",
+        vxcName: "n",
+        provider: "Acme",
+        request: "connection request",
+        outcome: "Nothing is kept.",
+      }),
+    "MX_DENIED",
+    ["MegaportError"],
+  ],
   [
     "TokenRefusedError",
     () => new TokenRefusedError({ status: 401, method: "GET", path: "/x", attempts: 3 }),

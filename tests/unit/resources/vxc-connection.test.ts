@@ -3,7 +3,7 @@
 // rename and cancel VXCs the way Globex (the customer) would. The real-CLI stories (approval, speed changes,
 // deadlines, kill and resume, refresh) live in tests/e2e/vxc-connection.test.ts; B-end lookups in
 // vxc-connection-b-end.test.ts. Providers are called directly: never serialized inside jest.
-import { RateLimitedError, ValidationError } from "../../../provider/client/errors";
+import { RateLimitedError, RequestDeniedError, ValidationError } from "../../../provider/client/errors";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import { IDEMPOTENCY_TAG, idempotencyKey } from "../../../provider/resources/hidden-inputs";
@@ -962,9 +962,13 @@ describe("VxcConnection against the simulator", () => {
     await acme.updateVxc(pending.productUid, { isApproved: false, reason });
 
     const error = await created;
-    expect(error.message).toContain(
-      `Acme Networks denied the connection request: "${reason}" (the VXC is FAILED; nothing was kept)`,
+    expect(error).toBeInstanceOf(RequestDeniedError);
+    expect(error.message).toBe(
+      `Acme Networks denied the connection request for VXC "Globex denied" (${pending.productUid}): "${reason}". ` +
+        "The FAILED order was cancelled; nothing is kept or billed. Change the request, or agree it with Acme " +
+        "Networks, before the next `pulumi up` orders again.",
     );
+    expect(error.message).not.toMatch(/Stopped waiting|Gave up/);
     const status = (await globex.getVxc(pending.productUid)).provisioningStatus;
     expect(["CANCELLED", "DECOMMISSIONED"]).toContain(status);
   });

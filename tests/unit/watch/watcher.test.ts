@@ -111,7 +111,7 @@ describe("VxcWatcher", () => {
     expect(error).toBeInstanceOf(MegaportError);
     expect(error.code).toBe("MX_WATCH_FAILED");
     expect(error.message).toBe(
-      "Stopped waiting for VXC vxc-1 to be LIVE after 2s: it reached FAILED, approval PENDING_EXTERNAL (NEW).",
+      "Stopped waiting for VXC vxc-1 to be LIVE after 2s: it reached FAILED; new-connection request PENDING_EXTERNAL.",
     );
     expect(error.lastSeen).toMatchObject({ provisioningStatus: "FAILED" });
   });
@@ -173,9 +173,9 @@ describe("VxcWatcher", () => {
     expect(error.vxcUid).toBe("vxc-1");
     expect(error.waitedMs).toBe(10 * 60_000);
     expect(error.waitedFor).toBe('VXC "to-acme" (vxc-1) to be accepted by Acme Networks and LIVE');
-    expect(error.whoMustAct).toContain("the other company must accept the request");
+    expect(error.whoMustAct).toContain("the company at the other end must accept the request");
     expect(error.message).toContain('VXC "to-acme" (vxc-1) to be accepted by Acme Networks and LIVE');
-    expect(error.message).toContain("last seen: DEPLOYABLE, approval PENDING_EXTERNAL (NEW)");
+    expect(error.message).toMatch(/\. Last seen: DEPLOYABLE; new-connection request PENDING_EXTERNAL\.$/);
     expect(error.cause).toBeUndefined();
   });
 
