@@ -19,6 +19,7 @@ import {
   decide,
   pendingRequestsFrom,
   validatePolicy,
+  type ValidatePolicyOptions,
 } from "../approval/rules";
 import { MegaportError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
@@ -103,9 +104,11 @@ export const provider = engineFacing({
 
     let problems = validatePolicy(policy);
     const parsed = ApprovalPolicySchema.safeParse(policy);
-    if (parsed.success && parsed.data.rules.some((rule) => rule.match.ports !== undefined)) {
-      const knownPortUids = await knownPortUidsIfPossible();
-      if (knownPortUids) problems = validatePolicy(policy, { knownPortUids });
+    const names = (key: "ports" | "companies") =>
+      parsed.success && parsed.data.rules.some((rule) => rule.match[key] !== undefined);
+    if (names("ports") || names("companies")) {
+      const known = await knownFactsIfPossible();
+      if (known) problems = validatePolicy(policy, known);
     }
     for (const problem of problems) {
       if (problem.severity === "warning")
@@ -312,7 +315,7 @@ function policyId(companyUid: string, inputs: Inputs): string {
  * none) the check is skipped rather than failing the preview; other errors are printed and skip it too, since
  * create fails with the real error anyway.
  */
-async function knownPortUidsIfPossible(): Promise<string[] | undefined> {
+async function knownFactsIfPossible(): Promise<ValidatePolicyOptions | undefined> {
   let client: MegaportClient;
   try {
     client = getClient();
@@ -322,11 +325,22 @@ async function knownPortUidsIfPossible(): Promise<string[] | undefined> {
   }
   try {
     const products = await client.listProducts();
-    return products.filter((p) => p.provisioningStatus !== "DECOMMISSIONED").map((p) => p.productUid);
+    const live = products.filter((p) => p.provisioningStatus !== "DECOMMISSIONED");
+    // Companies we can know of: the owners of VXCs on our ports (customers, and us).
+    const companies = new Map<string, { uid: string; name?: string }>();
+    for (const vxc of live.flatMap((p) => p.associatedVxcs ?? [])) {
+      for (const [uid, name] of [
+        [vxc.aEnd?.ownerUid, vxc.companyName],
+        [vxc.companyUid, vxc.companyName],
+      ] as const) {
+        if (uid && !companies.has(uid)) companies.set(uid, { uid, name: name ?? undefined });
+      }
+    }
+    return { knownPortUids: live.map((p) => p.productUid), knownCompanies: [...companies.values()] };
   } catch (err) {
     console.log(
-      `ApprovalPolicy: could not list your ports to check match.ports (${err instanceof Error ? err.message : err}); ` +
-        "skipping that check",
+      `ApprovalPolicy: could not list your ports to check the rules against them (${err instanceof Error ? err.message : err}); ` +
+        "skipping those checks",
     );
     return undefined;
   }

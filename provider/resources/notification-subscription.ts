@@ -211,8 +211,8 @@ async function subscribe(client: MegaportClient, inputs: Inputs, expectedEmploye
     throw new ValidationError({
       fieldPath: "user",
       reason:
-        `${describeUser(user)} is a ${facts.position ?? "user without a role"}, and only ` +
-        `${SUBSCRIBER_POSITIONS.join(", ")} users can subscribe to notifications`,
+        `${describeUser(user)} ${facts.position ? `has the ${facts.position} role` : "has no role"}, and only ` +
+        `${listOr(SUBSCRIBER_POSITIONS)} users can subscribe to notifications`,
       fix: "choose a user in one of those roles, or change this user's role in the Portal (Company > Users)",
     });
   }
@@ -320,4 +320,9 @@ function preferencesBody(
     changed,
     prefs: { destinations: { EMAIL: email } } as Parameters<MegaportClient["setNotificationPreferences"]>[0],
   };
+}
+
+/** "A, B or C". */
+function listOr(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }

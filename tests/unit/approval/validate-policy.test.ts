@@ -363,3 +363,42 @@ describe("parsePolicy", () => {
     expect(error.message).toContain("Fix:");
   });
 });
+
+describe("companies a rule names", () => {
+  const known = [
+    { uid: "195b9779-4ed9-4401-b7df-86df51ba862e", name: "Globex Corporation" },
+    { uid: "b52dcdbc-ff2d-4d4f-8726-c65086f6e450", name: "Initech" },
+  ];
+  const policy = (companies: string[]) => ({
+    rules: [{ name: "friends", match: { companies }, action: "accept" }],
+  });
+
+  it("a misspelt company gets a warning that suggests the company meant", () => {
+    const problems = validatePolicy(policy(["Globx Corporation"]), { knownCompanies: known });
+    expect(problems).toEqual([
+      {
+        path: "rules[0].match.companies[0]",
+        reason:
+          'Rule "friends" names the company "Globx Corporation", which has no VXC or request on your ports. Did you mean "Globex Corporation"?',
+        fix: "Check the spelling (names compare ignoring case), or name the company by its UID.",
+        severity: "warning",
+      },
+    ]);
+  });
+
+  it("a name nothing resembles lists the companies known", () => {
+    const [problem] = validatePolicy(policy(["Umbrella"]), { knownCompanies: known });
+    expect(problem.reason).toContain("Known: Globex Corporation, Initech.");
+  });
+
+  it.each([["globex corporation"], ["INITECH "], ["195B9779-4ED9-4401-B7DF-86DF51BA862E"]])(
+    "%j matches a known company: no warning",
+    (company) => {
+      expect(validatePolicy(policy([company]), { knownCompanies: known })).toEqual([]);
+    },
+  );
+
+  it("without known companies (no credentials at preview) nothing is said", () => {
+    expect(validatePolicy(policy(["Globx Corp"]))).toEqual([]);
+  });
+});

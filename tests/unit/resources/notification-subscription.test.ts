@@ -197,7 +197,7 @@ describe("NotificationSubscription against the simulator", () => {
       fieldPath: "user",
       message: expect.stringMatching(
         new RegExp(
-          `${finance.email}\\) is a Finance, and only Company Admin, Technical Admin, Technical Contact users can subscribe`,
+          `${finance.email}\\) has the Finance role, and only Company Admin, Technical Admin or Technical Contact users can subscribe`,
         ),
       ),
     });
