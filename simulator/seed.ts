@@ -423,6 +423,8 @@ export function buildSeedState(now: number): SimState {
     ports: portRecords,
     vxcs: [],
     serviceKeys: [],
+    orderApprovals: [],
+    nextOrderApprovalId: 5001,
     outbox: [],
     portalSessions: [],
   };
