@@ -13,8 +13,11 @@ export interface Envelope {
   data?: unknown;
 }
 
-export function envelope(message: string, data?: unknown): Envelope {
-  return data === undefined ? { message, terms: TERMS } : { message, terms: TERMS, data };
+/** What newer v3 endpoints send as `terms`: just the policy's address (megaportgo order_approvals_test.go). */
+export const TERMS_V3 = "https://www.megaport.com/legal/acceptable-use-policy";
+
+export function envelope(message: string, data?: unknown, terms: string = TERMS): Envelope {
+  return data === undefined ? { message, terms } : { message, terms, data };
 }
 
 export function writeJson(

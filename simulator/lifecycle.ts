@@ -10,6 +10,7 @@
 import type { Store } from "./store";
 import type { PortRecord, ProvisioningStatus, VxcRecord } from "./state";
 import { sendVxcEmail } from "./domain/emails";
+import { logApprovalClosed } from "./domain/order-approval-log";
 
 /** Add calendar months to an epoch-ms date (contract end dates). */
 export function addMonths(epochMs: number, months: number): number {
@@ -61,6 +62,7 @@ function expireApproval(store: Store, vxc: VxcRecord): void {
     reason: `Request expired: ${provider} did not answer within 60 days`,
     decidedAt: approval.expiresAt,
   };
+  logApprovalClosed(store, approval.uid, "EXPIRED", vxc.lastDecision.reason);
   if (approval.type === "NEW") {
     vxc.provisioningStatus = "FAILED";
     vxc.next = null;

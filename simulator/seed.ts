@@ -419,6 +419,8 @@ export function buildSeedState(now: number): SimState {
     ports: portRecords,
     vxcs: [],
     serviceKeys: [],
+    orderApprovals: [],
+    nextOrderApprovalId: 5001,
     outbox: [],
     portalSessions: [],
   };

@@ -29,6 +29,7 @@ import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { locationRoutes } from "./routes/locations";
 import { marketplaceRoutes } from "./routes/marketplace";
+import { orderApprovalRoutes } from "./routes/order-approvals";
 import { orderRoutes } from "./routes/orders";
 import { peopleRoutes } from "./routes/people";
 import { pricingRoutes } from "./routes/pricing";
@@ -116,7 +117,13 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     ...orderRoutes,
     ...vxcRoutes,
   );
-  api.add(...serviceKeyRoutes, ...peopleRoutes, ...marketplaceRoutes, ...pricingRoutes);
+  api.add(
+    ...serviceKeyRoutes,
+    ...peopleRoutes,
+    ...marketplaceRoutes,
+    ...pricingRoutes,
+    ...orderApprovalRoutes,
+  );
   const admin = new Router().add(...adminRoutes({ faults, limiter, requests }));
 
   /** Route, authenticate, run the handler and save its change; the answer is left to the caller. */

@@ -7,6 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { backfillOrderApprovals } from "./domain/order-approval-log";
 import type { SimState } from "./state";
 
 let tempCounter = 0;
@@ -44,5 +45,6 @@ export function readStateFile(file: string): SimState | null {
   if (state.version !== 1 || !Array.isArray(state.vxcs) || !Array.isArray(state.ports)) {
     throw new Error(`${file} is not a simulator state file (version ${String(state.version)})`);
   }
+  backfillOrderApprovals(state);
   return state;
 }

@@ -6,6 +6,10 @@
  * the wire shapes the API returns are built from them in `views/`. Nothing here knows about HTTP.
  */
 
+import {
+  ORDER_APPROVAL_STATUSES as CLIENT_ORDER_APPROVAL_STATUSES,
+  type OrderApprovalStatus as ClientOrderApprovalStatus,
+} from "../provider/client/schemas/order-approvals";
 import { USER_POSITIONS, type UserPosition } from "../provider/client/schemas/users";
 
 /** Roles ("position" strings) as the real API spells them: the client's list, declared once. */
@@ -169,9 +173,35 @@ export interface ApprovalDecision {
   uid: string;
   type: ApprovalType;
   newSpeed: number;
-  outcome: "APPROVED" | "REJECTED" | "EXPIRED";
+  outcome: "APPROVED" | "REJECTED" | "EXPIRED" | "WITHDRAWN";
   reason: string;
   decidedAt: number;
+}
+
+/** `status` of a /v3/order_approvals request: the client's list, declared once. */
+export const ORDER_APPROVAL_STATUSES = CLIENT_ORDER_APPROVAL_STATUSES;
+export type OrderApprovalStatus = ClientOrderApprovalStatus;
+
+/**
+ * Every connection request and speed change ever opened, as GET /v3/order_approvals lists them: the pending
+ * one also sits on its VXC (`approval`), this log keeps what became of each.
+ */
+export interface OrderApprovalRecord {
+  /** The same UID as the VXC's `vxcApproval.uid` while it is pending. */
+  uid: string;
+  id: number;
+  vxcUid: string;
+  type: ApprovalType;
+  newSpeed: number;
+  approverCompanyUid: string;
+  requesterCompanyUid: string;
+  /** personUid of the user whose order or change opened it. */
+  requestedBy: string | null;
+  requestedAt: number;
+  status: OrderApprovalStatus;
+  /** The last word on it: the approver's reason or comment, or the requester's on withdrawal. */
+  comment: string;
+  decidedAt: number | null;
 }
 
 export interface VxcEndRecord {
@@ -287,6 +317,8 @@ export interface SimState {
   ports: PortRecord[];
   vxcs: VxcRecord[];
   serviceKeys: ServiceKeyRecord[];
+  orderApprovals: OrderApprovalRecord[];
+  nextOrderApprovalId: number;
   outbox: EmailRecord[];
   portalSessions: PortalSessionRecord[];
 }

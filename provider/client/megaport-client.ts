@@ -3,6 +3,7 @@
 // are checked strictly before anything is sent. Must never: send a request the schemas reject, throw an
 // error that is not a redacted MegaportError, or hold credentials anywhere but the transport.
 
+import type { IncomingHttpHeaders } from "node:http";
 import type { z } from "zod";
 import { checkEmployeeId, checkInput, checkUid, optionalEmployeeId } from "./check-input";
 import { SchemaMismatchError, ValidationError } from "./errors";
@@ -75,6 +76,17 @@ import {
   type MarketplaceProfileUpdate,
 } from "./schemas/marketplace-profile";
 import {
+  OrderApprovalActionSchema,
+  OrderApprovalApproveSchema,
+  OrderApprovalListSchema,
+  OrderApprovalQuerySchema,
+  type OrderApproval,
+  type OrderApprovalAction,
+  type OrderApprovalApprove,
+  type OrderApprovalPage,
+  type OrderApprovalQuery,
+} from "./schemas/order-approvals";
+import {
   PriceBookSchema,
   VxcPriceRequestSchema,
   type PriceBook,
@@ -123,8 +135,30 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 const encode = encodeURIComponent;
 
+/** How many pages listPendingOrderApprovals reads at most (a guard against a server that never ends). */
+const MAX_PAGES = 1000;
+
+/** A Pagination-* header as a number; 0 when absent (megaportgo treats a non-number as an error). */
+function paginationHeader(headers: IncomingHttpHeaders, name: string): number {
+  const raw = headers[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined || value === "") return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new SchemaMismatchError({
+      method: "GET",
+      path: "/v3/order_approvals",
+      fieldPath: name,
+      reason: `the ${name} header is "${value}", not a whole number`,
+    });
+  }
+  return n;
+}
+
 export class MegaportClient {
   private readonly transport: Transport;
+  /** The caller's companyId once learnt (listPendingOrderApprovals). */
+  private companyId: Promise<number> | undefined;
 
   constructor(options: MegaportClientOptions) {
     for (const field of ["accessKey", "secretKey"] as const) {
@@ -362,6 +396,95 @@ export class MegaportClient {
     });
   }
 
+  // ── Order approvals (the approval queue) ────────────────────────────────────────────────────────
+
+  /**
+   * GET /v3/order_approvals: one page of the approval requests the company must answer or has made (status,
+   * serviceIds, page, sort and direction as the API takes them), with the Pagination-* header totals.
+   */
+  async listOrderApprovals(options: CallOptions & OrderApprovalQuery = {}): Promise<OrderApprovalPage> {
+    const { signal, ...asked } = options;
+    const query = checkInput(OrderApprovalQuerySchema, asked, "query");
+    const { body, headers } = await this.transport.callWithHeaders({
+      method: "GET",
+      path: "/v3/order_approvals",
+      query: { ...query, serviceIds: query.serviceIds?.join(",") },
+      schema: envelope(OrderApprovalListSchema.nullish()),
+      safety: "idempotent",
+      signal,
+    });
+    const header = (name: string) => paginationHeader(headers, name);
+    return {
+      orderApprovals: body.data ?? [],
+      totalCount: header("pagination-total-count"),
+      page: header("pagination-page"),
+      limit: header("pagination-limit"),
+      totalPages: header("pagination-total-page"),
+    };
+  }
+
+  /**
+   * Every PENDING request the company must answer (approverCompanyId is its companyId), all pages read first.
+   * `companyId` defaults to the caller's company, learnt once from GET /v2/employment. This is the way to find
+   * Marketplace requests waiting for you without walking every port's VXCs in listProducts().
+   */
+  async listPendingOrderApprovals(
+    options: CallOptions & { companyId?: number; pageSize?: number } = {},
+  ): Promise<OrderApproval[]> {
+    const companyId = options.companyId ?? (await this.ownCompanyId(options));
+    const pageSize = options.pageSize ?? 100;
+    const pending: OrderApproval[] = [];
+    for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
+      const page = await this.listOrderApprovals({
+        status: "PENDING",
+        pageNumber,
+        pageSize,
+        signal: options.signal,
+      });
+      pending.push(...page.orderApprovals);
+      const last =
+        page.totalPages > 0 ? pageNumber >= page.totalPages : page.orderApprovals.length < pageSize;
+      if (last || page.orderApprovals.length === 0) break;
+    }
+    return pending.filter((r) => r.approverCompanyId === companyId);
+  }
+
+  /**
+   * POST /v3/order_approvals/{uid}/approve: accept a request (the provider). `vlan` (the B-end VLAN to use) is
+   * OUR EXTENSION, served by the simulator only. Answering the same way twice is harmless in the simulator.
+   */
+  async approveOrderApproval(uid: string, options: CallOptions & OrderApprovalApprove = {}): Promise<void> {
+    const { signal, ...answer } = options;
+    await this.answerOrderApproval(
+      uid,
+      "approve",
+      checkInput(OrderApprovalApproveSchema, answer, "answer"),
+      signal,
+    );
+  }
+
+  /** POST /v3/order_approvals/{uid}/reject: deny a request; `comments` is the reason the requester reads. */
+  async rejectOrderApproval(uid: string, options: CallOptions & OrderApprovalAction = {}): Promise<void> {
+    const { signal, ...answer } = options;
+    await this.answerOrderApproval(
+      uid,
+      "reject",
+      checkInput(OrderApprovalActionSchema, answer, "answer"),
+      signal,
+    );
+  }
+
+  /** POST /v3/order_approvals/{uid}/withdraw: the requesting company takes its request back. */
+  async withdrawOrderApproval(uid: string, options: CallOptions & OrderApprovalAction = {}): Promise<void> {
+    const { signal, ...answer } = options;
+    await this.answerOrderApproval(
+      uid,
+      "withdraw",
+      checkInput(OrderApprovalActionSchema, answer, "answer"),
+      signal,
+    );
+  }
+
   // ── Resource tags ────────────────────────────────────────────────────────────────────────────────
 
   /** GET /v2/product/{uid}/tags. */
@@ -547,6 +670,43 @@ export class MegaportClient {
   }
 
   // ── plumbing ─────────────────────────────────────────────────────────────────────────────────────
+
+  private async answerOrderApproval(
+    uid: string,
+    action: "approve" | "reject" | "withdraw",
+    body: object,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    await this.send("POST", `/v3/order_approvals/${encode(checkUid(uid, "uid"))}/${action}`, {
+      body,
+      schema: MessageOnlyEnvelopeSchema,
+      // The same answer twice leaves the request as the first left it (the simulator answers 200 again).
+      safety: "idempotent",
+      signal,
+    });
+  }
+
+  /** The caller's numeric companyId, from its company's users (there is no "who am I" endpoint, §12). */
+  private async ownCompanyId(options: CallOptions): Promise<number> {
+    this.companyId ??= (async () => {
+      const users = await this.listUsers(options);
+      const companyId = users.find((u) => typeof u.companyId === "number")?.companyId;
+      if (typeof companyId !== "number") {
+        throw new ValidationError({
+          fieldPath: "companyId",
+          reason: "could not be learnt from GET /v2/employment (no user with a companyId)",
+          fix: "pass companyId (the numeric id of the company that answers the requests)",
+        });
+      }
+      return companyId;
+    })();
+    try {
+      return await this.companyId;
+    } catch (err) {
+      this.companyId = undefined;
+      throw err;
+    }
+  }
 
   private async setLock(method: "POST" | "DELETE", uid: string, options: CallOptions): Promise<AnyProduct> {
     const res = await this.send(method, `/v2/product/${encode(checkUid(uid, "uid"))}/lock`, {

@@ -113,6 +113,13 @@ export class Transport {
 
   /** Sends one API call and returns its parsed body. Every error thrown is a redacted MegaportError. */
   async call<S extends z.ZodType>(call: ApiCall<S>): Promise<z.output<S>> {
+    return (await this.callWithHeaders(call)).body;
+  }
+
+  /** As call, also handing back the response headers (paged lists carry their totals there). */
+  async callWithHeaders<S extends z.ZodType>(
+    call: ApiCall<S>,
+  ): Promise<{ body: z.output<S>; headers: IncomingHttpHeaders }> {
     const url = new URL(`${this.options.endpoints.baseUrl}${call.path}`);
     for (const [key, value] of Object.entries(call.query ?? {})) {
       if (value === undefined) continue;
@@ -130,7 +137,10 @@ export class Transport {
         safety: call.safety,
         signal: call.signal,
       });
-      return this.parse(call.schema, response, call.method, url.pathname);
+      return {
+        body: this.parse(call.schema, response, call.method, url.pathname),
+        headers: response.headers,
+      };
     } catch (err) {
       throw this.redactor.error(asMegaportError(err, endpoint));
     }

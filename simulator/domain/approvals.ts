@@ -11,13 +11,21 @@ import { badRequest, forbidden } from "../errors";
 import { scheduleDeployment } from "../lifecycle";
 import type { Store } from "../store";
 import type { ApprovalType, VxcRecord } from "../state";
-import { assertMayApprove, type Caller } from "./caller";
+import { assertMayApprove, assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
 import { sendVxcEmail } from "./emails";
+import { logApprovalClosed, logApprovalOpened } from "./order-approval-log";
 import { claimVlan } from "./vlans";
 import { canSeeVxc, vxcParties } from "./vxc-parties";
 
-export function openApproval(store: Store, vxc: VxcRecord, type: ApprovalType, newSpeed: number): void {
+/** Open a request on `vxc` for its B-end owner; `requestedBy` is the personUid of whoever asked. */
+export function openApproval(
+  store: Store,
+  vxc: VxcRecord,
+  type: ApprovalType,
+  newSpeed: number,
+  requestedBy: string | null,
+): void {
   const { aOwnerUid, bOwnerUid } = vxcParties(store, vxc);
   const now = store.now();
   vxc.approval = {
@@ -29,6 +37,7 @@ export function openApproval(store: Store, vxc: VxcRecord, type: ApprovalType, n
     requestedAt: now,
     expiresAt: now + store.timings.approvalExpiryMs,
   };
+  logApprovalOpened(store, vxc, vxc.approval, requestedBy);
   store.markChanged();
   if (type === "NEW") {
     sendVxcEmail(store, "CONNECTION_REQUEST", vxc);
@@ -82,6 +91,7 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
     reason,
     decidedAt: now,
   };
+  logApprovalClosed(store, approval.uid, decision.approved ? "APPROVED" : "REJECTED", reason);
   store.markChanged();
   if (approval.type === "NEW") {
     if (decision.approved) {
@@ -98,6 +108,38 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
   } else {
     sendVxcEmail(store, "SPEED_CHANGE_DENIED", vxc, { reason, newSpeed: approval.newSpeed });
   }
+}
+
+/**
+ * The requesting company takes its request back. A connection request goes with its VXC, as if the customer
+ * had cancelled it now (CANCELLED, then DECOMMISSIONED; its VLANs are free again); a speed change just closes
+ * and the rate stays. No email: the Marketplace guide has none for this.
+ */
+export function withdrawApproval(store: Store, caller: Caller, vxc: VxcRecord, comment: string): void {
+  const approval = vxc.approval;
+  if (!approval) throw badRequest(`VXC ${vxc.productUid} has no pending request to withdraw`);
+  if (approval.requesterCompanyUid !== caller.companyUid) {
+    throw forbidden("Only the company that made the request can withdraw it");
+  }
+  assertMayChange(caller);
+  const now = store.now();
+  vxc.approval = null;
+  vxc.lastDecision = {
+    uid: approval.uid,
+    type: approval.type,
+    newSpeed: approval.newSpeed,
+    outcome: "WITHDRAWN",
+    reason: comment || `Withdrawn by ${store.company(approval.requesterCompanyUid).tradingName}`,
+    decidedAt: now,
+  };
+  logApprovalClosed(store, approval.uid, "WITHDRAWN", comment);
+  if (approval.type === "NEW") {
+    vxc.statusBeforeCancel = vxc.provisioningStatus;
+    vxc.provisioningStatus = "CANCELLED";
+    vxc.terminateDate = now;
+    vxc.next = { status: "DECOMMISSIONED", at: now + store.timings.cancelledMs };
+  }
+  store.markChanged();
 }
 
 function repeatsLastDecision(store: Store, caller: Caller, vxc: VxcRecord, approved: boolean): boolean {

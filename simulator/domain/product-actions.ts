@@ -18,6 +18,7 @@ import {
   type VxcRecord,
 } from "../state";
 import { assertMayChange, type Caller } from "./caller";
+import { logApprovalClosed } from "./order-approval-log";
 import { assertNotLocked, isLocked } from "./product-locks";
 import { vlansInUse } from "./vlans";
 import { canSeeVxc, ownPort, vxcParties } from "./vxc-parties";
@@ -41,7 +42,19 @@ function cancel(store: Store, record: VxcRecord | PortRecord, at: number, status
   record.provisioningStatus = status;
   record.terminateDate = at;
   record.next = { status: "DECOMMISSIONED", at };
-  if ("approval" in record) record.approval = null;
+  if ("approval" in record && record.approval) {
+    // A request dies with its service: withdrawn when the customer cancelled the VXC or its own port, failed
+    // when the provider's port went.
+    const byRequester =
+      status === "CANCELLED" || vxcParties(store, record).aPort.provisioningStatus === "CANCELLED";
+    logApprovalClosed(
+      store,
+      record.approval.uid,
+      byRequester ? "WITHDRAWN" : "FAILED",
+      byRequester ? "Service cancelled" : "The provider's port was cancelled",
+    );
+    record.approval = null;
+  }
   store.markChanged();
 }
 

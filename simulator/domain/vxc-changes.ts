@@ -155,7 +155,7 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
     const increase = input.rateLimit > vxc.rateLimit;
     const needsApproval =
       increase && aOwnerUid !== bOwnerUid && !bPort.vxcAutoApproval && !vxc.preApprovedByKey;
-    if (needsApproval) openApproval(store, vxc, "SPEED_CHANGE", input.rateLimit);
+    if (needsApproval) openApproval(store, vxc, "SPEED_CHANGE", input.rateLimit, caller.personUid);
     else vxc.rateLimit = input.rateLimit;
   }
   store.markChanged();

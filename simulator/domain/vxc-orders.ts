@@ -207,7 +207,7 @@ export function buyOrder(store: Store, caller: Caller, items: readonly OrderItem
     store.state.vxcs.push(vxc);
     store.markChanged();
     if (plan.key) consumeServiceKey(store, plan.key);
-    if (plan.needsApproval) openApproval(store, vxc, "NEW", vxc.rateLimit);
+    if (plan.needsApproval) openApproval(store, vxc, "NEW", vxc.rateLimit, caller.personUid);
     else scheduleDeployment(store, vxc, now);
     return vxc;
   });

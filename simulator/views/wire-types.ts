@@ -14,6 +14,7 @@ import type {
   VxcEndSchema,
   VxcSchema,
 } from "../../provider/client/schemas/products";
+import type { OrderApprovalSchema } from "../../provider/client/schemas/order-approvals";
 import type { PriceBookSchema } from "../../provider/client/schemas/pricing";
 import type { ServiceKeySchema } from "../../provider/client/schemas/service-keys";
 import type { UserSchema } from "../../provider/client/schemas/users";
@@ -32,3 +33,4 @@ export type MarketplaceProfileWire = z.input<typeof MarketplaceProfileSchema>;
 export type BuyResultWire = z.input<typeof BuyResultItemSchema>;
 export type ValidateResultWire = z.input<typeof ValidateResultItemSchema>;
 export type PriceBookWire = z.input<typeof PriceBookSchema>;
+export type OrderApprovalWire = z.input<typeof OrderApprovalSchema>;

@@ -128,6 +128,22 @@ const recordings: Recording[] = [
     legitimateGaps: {},
     reportedGaps: {},
   },
+  {
+    name: "the approval queue with a pending connection request",
+    fixture: "order-approvals.json",
+    recorded: (f) => f,
+    served: "orderApprovals",
+    legitimateGaps: {},
+    reportedGaps: {},
+  },
+  {
+    name: "an approval queue answer",
+    fixture: "order-approval-action.json",
+    recorded: (f) => f,
+    served: "orderApprovalAction",
+    legitimateGaps: {},
+    reportedGaps: {},
+  },
 ];
 
 const served = {
@@ -142,6 +158,8 @@ const served = {
   employee: undefined as unknown,
   lockedPort: undefined as unknown,
   pricebook: undefined as unknown,
+  orderApprovals: undefined as unknown,
+  orderApprovalAction: undefined as unknown,
 };
 
 let world: ContractWorld;
@@ -205,6 +223,16 @@ beforeAll(async () => {
     world.raw("globexAdmin", "/v4/pricebook/product", {
       method: "POST",
       body: { productType: "VXC", aLocationId: 3, bLocationId: 50, speed: 1000, term: 12 },
+    }),
+  );
+  // A fresh request from Globex to Acme, listed, then approved through the queue.
+  const queued = await world.order("globexAdmin", { from: P.globexSydRed.uid, to: P.acmeSydBlue.uid });
+  const queuedApproval = (await world.client("globexAdmin").getVxc(queued)).vxcApproval?.uid;
+  served.orderApprovals = await ok(world.raw("acmeAdmin", "/v3/order_approvals?status=PENDING&pageSize=1"));
+  served.orderApprovalAction = await ok(
+    world.raw("acmeAdmin", `/v3/order_approvals/${queuedApproval}/approve`, {
+      method: "POST",
+      body: { comments: "welcome" },
     }),
   );
   served.employee = await ok(

@@ -162,4 +162,41 @@ describe("state file persistence", () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }
   }, 30_000);
+
+  it("a state file from before the approval queue and lock flags still loads, its pending requests queued", async () => {
+    const file = path.join(dir, "older.json");
+    const first = await startTestSimulator({ stateFile: file });
+    const globex = new ApiAs(first, "globexAdmin");
+    const uid = await orderVxcUid(globex, {
+      from: P.globexSydRed.uid,
+      to: P.acmeSydRed.uid,
+      name: "old request",
+    });
+    await first.close();
+    // What an older simulator wrote: no queue, no lock flags, a personId beside each employeeId.
+    const older = JSON.parse(fs.readFileSync(file, "utf8")) as Json;
+    delete older.orderApprovals;
+    delete older.nextOrderApprovalId;
+    for (const port of older.ports) delete port.locked;
+    for (const [i, user] of older.users.entries()) user.personId = 90000 + i;
+    fs.writeFileSync(file, JSON.stringify(older));
+
+    const restarted = await startTestSimulator({ stateFile: file });
+    try {
+      const acme = new ApiAs(restarted, "acmeAdmin");
+      const queue = await acme.get("/v3/order_approvals?status=PENDING");
+      expect(queue.body.data).toHaveLength(1);
+      expect(queue.body.data[0]).toMatchObject({
+        status: "PENDING",
+        detail: { productRequest: [{ productUid: uid }] },
+      });
+      expect((await acme.post(`/v3/order_approvals/${queue.body.data[0].uid}/approve`, {})).status).toBe(200);
+      expect((await getVxc(acme, uid)).vxcApproval.status).toBeNull();
+      expect((await acme.get(`/v2/product/${P.acmeSydRed.uid}`)).body.data.locked).toBe(false);
+      const users = (await acme.get("/v2/employment")).body.data as Json[];
+      expect(users.map((u) => u.personId).sort()).toEqual(users.map((u) => u.partyId).sort());
+    } finally {
+      await restarted.close();
+    }
+  });
 });

@@ -15,3 +15,4 @@ export * from "./users";
 export * from "./notification-preferences";
 export * from "./marketplace-profile";
 export * from "./pricing";
+export * from "./order-approvals";

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { envelope } from "../../../provider/client/schemas/envelope";
 import { NetworkRegionListSchema } from "../../../provider/client/schemas/locations";
 import { PriceBookSchema } from "../../../provider/client/schemas/pricing";
+import { OrderApprovalListSchema } from "../../../provider/client/schemas/order-approvals";
 import { UserSchema } from "../../../provider/client/schemas/users";
 import { PartnerPortListSchema } from "../../../provider/client/schemas/partner-ports";
 import { AnyProductSchema, ProductListSchema, VxcSchema } from "../../../provider/client/schemas/products";
@@ -111,6 +112,19 @@ describe("recorded response shapes", () => {
     const { data } = parse(envelope(PriceBookSchema), "pricebook-vxc.json");
     expect(data).toMatchObject({ currency: "AUD", monthlyRate: 228, monthlyRackRate: 240 });
     expect(data.discounts?.[0]).toMatchObject({ discountReason: "TERM", amount: 12 });
+  });
+
+  test("the approval queue parses, with its free-form detail", () => {
+    const { data } = parse(envelope(OrderApprovalListSchema), "order-approvals.json");
+    expect(data[0]).toMatchObject({
+      status: "PENDING",
+      type: "NEW_ORDER",
+      active: true,
+      approverCompanyId: 1153,
+      serviceId: 400812,
+      createDate: 1767225600000,
+      detail: { userName: "admin@globex.example" },
+    });
   });
 
   test("unknown fields pass through the loose schemas", () => {

@@ -449,3 +449,120 @@ describe("inputs are checked before anything is sent", () => {
     expect(h.server.requests).toHaveLength(0);
   });
 });
+
+describe("order approvals", () => {
+  const REQUEST = (uid: string, approverCompanyId: number) => ({
+    uid,
+    id: 1,
+    status: "PENDING",
+    type: "NEW_ORDER",
+    approverCompanyId,
+    requesterCompanyId: 2207,
+    serviceId: 7,
+  });
+  const page = (items: unknown[], pageNumber: number, totalPages: number) => ({
+    ...envelope(items, "Success"),
+    headers: {
+      "Pagination-Total-Count": String(items.length),
+      "Pagination-Page": String(pageNumber),
+      "Pagination-Limit": "2",
+      "Pagination-Total-Page": String(totalPages),
+    },
+  });
+
+  test("listOrderApprovals sends the filters megaportgo sends and reads the Pagination-* headers", async () => {
+    h.server.on("GET", "/v3/order_approvals", page([REQUEST("a", 1153)], 3, 4));
+    const got = await h.client().listOrderApprovals({
+      status: "PENDING",
+      serviceIds: [12, 34],
+      pageNumber: 3,
+      pageSize: 2,
+      direction: "ASC",
+    });
+    expect(got).toMatchObject({ page: 3, limit: 2, totalPages: 4, totalCount: 1 });
+    expect(got.orderApprovals[0]).toMatchObject({ uid: "a", type: "NEW_ORDER" });
+    const query = h.server.apiRequests()[0]!.query;
+    expect(Object.fromEntries(query)).toEqual({
+      status: "PENDING",
+      serviceIds: "12,34",
+      pageNumber: "3",
+      pageSize: "2",
+      direction: "ASC",
+    });
+  });
+
+  test("a Pagination-* header that is not a number is a schema mismatch, as in megaportgo", async () => {
+    h.server.on("GET", "/v3/order_approvals", {
+      ...envelope([]),
+      headers: { "Pagination-Total-Count": "many" },
+    });
+    await expect(h.client().listOrderApprovals()).rejects.toMatchObject({ code: "MX_SCHEMA_MISMATCH" });
+  });
+
+  test("listPendingOrderApprovals reads every page and keeps the requests the given company answers", async () => {
+    h.server.on(
+      "GET",
+      "/v3/order_approvals",
+      page([REQUEST("a", 1153), REQUEST("b", 2207)], 1, 2),
+      page([REQUEST("c", 1153)], 2, 2),
+    );
+    const pending = await h.client().listPendingOrderApprovals({ companyId: 1153, pageSize: 2 });
+    expect(pending.map((r) => r.uid)).toEqual(["a", "c"]);
+    expect(h.server.apiRequests().map((r) => r.query.get("pageNumber"))).toEqual(["1", "2"]);
+  });
+
+  test("approve, reject and withdraw POST their action with comments; vlan only on approve", async () => {
+    for (const action of ["approve", "reject", "withdraw"]) {
+      h.server.on("POST", `/v3/order_approvals/u-1/${action}`, envelope("done", "Success"));
+    }
+    const client = h.client();
+    await client.approveOrderApproval("u-1", { comments: "ok", vlan: 200 });
+    await client.rejectOrderApproval("u-1", { comments: "no" });
+    await client.withdrawOrderApproval("u-1");
+    expect(h.server.apiRequests("POST").map((r) => [r.path, JSON.parse(r.body)])).toEqual([
+      ["/v3/order_approvals/u-1/approve", { comments: "ok", vlan: 200 }],
+      ["/v3/order_approvals/u-1/reject", { comments: "no" }],
+      ["/v3/order_approvals/u-1/withdraw", {}],
+    ]);
+    await expect(
+      client.rejectOrderApproval("u-1", { vlan: 200 } as unknown as { comments?: string }),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("locks, prices and network regions", () => {
+  test("lockProduct POSTs and unlockProduct DELETEs /v2/product/{uid}/lock, answering the product", async () => {
+    const port = { productUid: "p-1", productType: "MEGAPORT", productName: "Port", locked: true };
+    h.server.on("POST", "/v2/product/p-1/lock", envelope(port, "Service locked"));
+    h.server.on("DELETE", "/v2/product/p-1/lock", envelope({ ...port, locked: false }, "Service unlocked"));
+    expect(await h.client().lockProduct("p-1")).toMatchObject({ locked: true });
+    expect(await h.client().unlockProduct("p-1")).toMatchObject({ locked: false });
+  });
+
+  test("priceVxc POSTs /v4/pricebook/product with productType VXC", async () => {
+    const price = { productType: "VXC", currency: "AUD", monthlyRate: 57, monthlyRackRate: 60 };
+    h.server.on("POST", "/v4/pricebook/product", envelope(price));
+    expect(await h.client().priceVxc({ aLocationId: 3, bLocationId: 50, speed: 100, term: 12 })).toEqual(
+      price,
+    );
+    expect(JSON.parse(h.server.apiRequests("POST")[0]!.body)).toEqual({
+      aLocationId: 3,
+      bLocationId: 50,
+      speed: 100,
+      term: 12,
+      productType: "VXC",
+    });
+  });
+
+  test("listMarketCodes reads the prefixes of region MP1 only", async () => {
+    h.server.on(
+      "GET",
+      "/v2/networkRegions",
+      envelope([
+        { networkRegion: "MP2", countries: [{ prefix: "XX" }] },
+        { networkRegion: "MP1", countries: [{ code: "AUS", prefix: "AU" }, { prefix: "US" }] },
+      ]),
+    );
+    expect(await h.client().listMarketCodes()).toEqual(["AU", "US"]);
+  });
+});
