@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { MegaportError, type MegaportErrorCode } from "../client/errors";
-import { describeValue, valueAt } from "../client/zod-issues";
+import { issueMessage, valueAt } from "../client/zod-issues";
 import {
   type ApprovalPolicy,
   type ApprovalRule,
@@ -336,50 +336,22 @@ function error(path: string, reason: string, fix: string): PolicyProblem {
 /** Turns a zod issue into problems a person can act on, naming the field as the user wrote it. */
 function problemsFromIssue(issue: z.core.$ZodIssue, input: unknown): PolicyProblem[] {
   const path = formatPath(issue.path);
-  const received = valueAt(input, issue.path);
-  switch (issue.code) {
-    case "unrecognized_keys":
-      return issue.keys.map((key) =>
-        error(
-          formatPath([...issue.path, key]),
-          `Unknown key "${key}".`,
-          "Remove it or correct its spelling; see the ApprovalPolicy documentation for the allowed keys.",
-        ),
-      );
-    case "invalid_value":
-      return [
-        error(path, issue.message, `Use one of: ${issue.values.map((value) => String(value)).join(", ")}.`),
-      ];
-    case "invalid_type":
-      return received === undefined
-        ? [error(path, `${path} is required.`, `Add ${path} (${describeExpected(issue.expected)}).`)]
-        : [
-            error(
-              path,
-              `${path} must be ${describeExpected(issue.expected)}, not ${describeValue(received)}.`,
-              `Give ${describeExpected(issue.expected)}.`,
-            ),
-          ];
-    default:
-      return [
-        error(
-          path,
-          `${path} ${issue.message}${received === undefined ? "" : ` (got ${describeValue(received)})`}.`,
-          "Correct this value; see the ApprovalPolicy reference page.",
-        ),
-      ];
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) =>
+      error(
+        formatPath([...issue.path, key]),
+        `Unknown key "${key}".`,
+        "Remove it or correct its spelling; see the ApprovalPolicy reference page for the allowed keys.",
+      ),
+    );
   }
-}
-
-function describeExpected(expected: string): string {
-  const words: Record<string, string> = {
-    array: "a list",
-    object: "an object",
-    string: "a string",
-    number: "a number",
-    boolean: "true or false",
-  };
-  return words[expected] ?? expected;
+  const fix =
+    issue.code === "invalid_value"
+      ? `Use one of: ${issue.values.map((value) => String(value)).join(", ")}.`
+      : issue.code === "invalid_type" && valueAt(input, issue.path) === undefined
+        ? `Add ${path}.`
+        : "Correct this value; see the ApprovalPolicy reference page.";
+  return [error(path, `${path} ${issueMessage(issue, input)}.`, fix)];
 }
 
 /** ["rules", 2, "match", "rateLimit"] → "rules[2].match.rateLimit". */

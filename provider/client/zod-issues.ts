@@ -50,3 +50,51 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object") return "an object";
   return truncate(JSON.stringify(value), 60);
 }
+
+// zod's own messages ("Invalid input: expected boolean, received string", "Too small: expected number to be >0")
+// are for programmers. Our schemas author their messages; anything left to zod is rewritten here.
+const ZOD_DEFAULT_MESSAGE =
+  /^(Invalid (input|option|string|element|key|value)|Too (small|big)|Unrecognized key)/;
+
+/**
+ * What is wrong with the value at the issue's path, as the end of a sentence that starts with the field's name
+ * ("must be true or false, not "yes""): the schema's own message when it wrote one, else one built from the issue.
+ */
+export function issueMessage(issue: Issue, root: unknown): string {
+  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
+  const received = valueAt(root, issue.path);
+  switch (issue.code) {
+    case "invalid_type":
+      return received === undefined
+        ? `is required: set it to ${expectedWords(issue.expected)}`
+        : `must be ${expectedWords(issue.expected)}, not ${describeValue(received)}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue(received)}`;
+    case "too_small":
+      return `must be ${issue.origin === "string" || issue.origin === "array" ? "at least" : issue.inclusive === false ? "more than" : "at least"} ${String(issue.minimum)}${unitOf(issue.origin)}, not ${describeValue(received)}`;
+    case "too_big":
+      return `must be ${issue.inclusive === false ? "less than" : "at most"} ${String(issue.maximum)}${unitOf(issue.origin)}, not ${describeValue(received)}`;
+    case "invalid_format":
+      return `must be a valid ${issue.format}, not ${describeValue(received)}`;
+    default:
+      return `is not valid (${issue.message})`;
+  }
+}
+
+function expectedWords(expected: string): string {
+  const words: Record<string, string> = {
+    array: "a list",
+    object: "an object",
+    string: "a string",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+  };
+  return words[expected] ?? expected;
+}
+
+function unitOf(origin: string): string {
+  if (origin === "string") return " characters";
+  if (origin === "array" || origin === "set") return " items";
+  return "";
+}

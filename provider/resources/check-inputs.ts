@@ -5,7 +5,7 @@
 // which prints "<type> resource '<name>' has a problem: <reason>", with the field named at the start of the reason.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { formatPath, valueAt } from "../client/zod-issues";
+import { formatPath, issueMessage } from "../client/zod-issues";
 import { userInputs } from "./hidden-inputs";
 
 export function checkInputs<S extends z.ZodType>(
@@ -51,7 +51,8 @@ function toFailures(
     );
   }
   const path = formatPath(issue.path);
-  const missing = issue.code === "invalid_type" && valueAt(news, issue.path) === undefined;
-  const reason = missing ? `${path || "a field"} is required: set it (${issue.message})` : issue.message;
+  const message = issueMessage(issue, news);
+  // Our schemas' messages start with the field's name; built ones read as the rest of a sentence about it.
+  const reason = message === issue.message ? message : `${path || "the resource"} ${message}`;
   return [checkFailure(path, reason, secretFields)];
 }

@@ -16,7 +16,7 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 export const SIMULATOR_BASE_URL = "http://127.0.0.1:4010";
 
 /** What `configure` saw; `undefined` until the engine calls it. */
-interface ConfigSource {
+export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
@@ -57,9 +57,15 @@ export interface ResolvedSettings {
   defaulted?: boolean;
 }
 
-/** Stack config first (`megaport:*`), then MEGAPORT_* environment variables. */
-export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ResolvedSettings {
-  const fromConfig = (key: string) => stackConfig?.get(`megaport:${key}`) || undefined;
+/**
+ * Stack config first (`megaport:*`), then MEGAPORT_* environment variables. `config` defaults to what the engine
+ * handed `configure`; commands that read a stack themselves (megaport-mx orphans) pass its config.
+ */
+export function resolveSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  config: ConfigSource | undefined = stackConfig,
+): ResolvedSettings {
+  const fromConfig = (key: string) => config?.get(`megaport:${key}`) || undefined;
   const accessKey = fromConfig("accessKey") ?? env.MEGAPORT_ACCESS_KEY;
   const secretKey = fromConfig("secretKey") ?? env.MEGAPORT_SECRET_KEY;
   const baseUrl = fromConfig("baseUrl") ?? env.MEGAPORT_BASE_URL;
@@ -121,22 +127,27 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): ResolvedS
   return { accessKey, secretKey, environment, baseUrl, tokenUrl };
 }
 
+/** A client for these settings; `product` names the tool in User-Agent. */
+export function clientFor(settings: ResolvedSettings, product = "megaport-mx-pulumi"): MegaportClient {
+  const location =
+    settings.baseUrl && settings.tokenUrl
+      ? { baseUrl: settings.baseUrl, tokenUrl: settings.tokenUrl }
+      : { environment: settings.environment as Exclude<Environment, "simulator"> };
+  return new MegaportClient({
+    accessKey: settings.accessKey,
+    secretKey: settings.secretKey,
+    userAgent: `${product}/${packageVersion()}`,
+    ...location,
+  });
+}
+
 /** The process-wide client for the configured endpoint and key. */
 export function getClient(): MegaportClient {
   const settings = resolveSettings();
   const cacheKey = [settings.environment, settings.baseUrl, settings.tokenUrl, settings.accessKey].join("|");
   let client = clients.get(cacheKey);
   if (!client) {
-    const location =
-      settings.baseUrl && settings.tokenUrl
-        ? { baseUrl: settings.baseUrl, tokenUrl: settings.tokenUrl }
-        : { environment: settings.environment as Exclude<Environment, "simulator"> };
-    client = new MegaportClient({
-      accessKey: settings.accessKey,
-      secretKey: settings.secretKey,
-      userAgent: `megaport-mx-pulumi/${packageVersion()}`,
-      ...location,
-    });
+    client = clientFor(settings);
     clients.set(cacheKey, client);
     if (settings.defaulted) {
       // Said once per provider process, so nobody mistakes the simulator for Megaport.
