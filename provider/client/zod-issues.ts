@@ -61,13 +61,15 @@ const ZOD_DEFAULT_MESSAGE =
  * ("must be true or false, not "yes""): the schema's own message when it wrote one, else one built from the issue.
  */
 export function issueMessage(issue: Issue, root: unknown): string {
-  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   const received = valueAt(root, issue.path);
+  // Missing is its own problem, whatever the schema says about the type it wants.
+  if (issue.code === "invalid_type" && received === undefined) {
+    return `is required: set it to ${expectedWords(issue.expected)}`;
+  }
+  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case "invalid_type":
-      return received === undefined
-        ? `is required: set it to ${expectedWords(issue.expected)}`
-        : `must be ${expectedWords(issue.expected)}, not ${describeValue(received)}`;
+      return `must be ${expectedWords(issue.expected)}, not ${describeValue(received)}`;
     case "invalid_value":
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, not ${describeValue(received)}`;
     case "too_small":

@@ -34,7 +34,7 @@ describe("MarketplaceProfile check", () => {
       name: "a missing company name",
       change: { companyName: undefined },
       property: "companyName",
-      message: "companyName must be a string",
+      message: "companyName is required: set it to a string",
     },
     {
       name: "a blank company name",
