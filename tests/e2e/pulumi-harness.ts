@@ -17,6 +17,7 @@ export interface E2eStack {
   output: string[];
   /** Environment the CLI runs with. */
   envVars: Record<string, string>;
+  /** The test's own copy of the program. */
   workDir: string;
   tmpDir: string;
   cleanup(): Promise<void>;
@@ -42,9 +43,10 @@ export async function createStack(
     PATH: `${path.join(root, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
     ...options.envVars,
   };
+  const workDir = copyOfProgram(programDir, tmpDir);
   const pulumiCommand = await PulumiCommand.get({ root, skipVersionCheck: false });
   const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: options.stackName ?? "e2e", workDir: programDir },
+    { stackName: options.stackName ?? "e2e", workDir },
     { pulumiCommand, envVars, pulumiHome },
   );
   for (const [key, value] of Object.entries(options.config ?? {})) {
@@ -54,15 +56,27 @@ export async function createStack(
     stack,
     output: [],
     envVars,
-    workDir: programDir,
+    workDir,
     tmpDir,
     async cleanup() {
       await stack.workspace.removeStack(stack.name, { force: true }).catch(() => undefined);
-      // The stack's Pulumi.<stack>.yaml lands in the program directory; remove it with the stack.
-      fs.rmSync(path.join(programDir, `Pulumi.${stack.name}.yaml`), { force: true });
       fs.rmSync(tmpDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The program, copied into the test's own directory, so its stack's Pulumi.<stack>.yaml never lands in the repository.
+ * node_modules links to the repository's, where `megaport-mx` resolves to this checkout.
+ */
+function copyOfProgram(programDir: string, tmpDir: string): string {
+  const workDir = path.join(tmpDir, "program");
+  fs.cpSync(programDir, workDir, {
+    recursive: true,
+    filter: (source) => !/(^|\/)(node_modules|Pulumi\.[^/]+\.yaml)$/.test(path.relative(programDir, source)),
+  });
+  fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(workDir, "node_modules"), "dir");
+  return workDir;
 }
 
 /**
