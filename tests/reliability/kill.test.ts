@@ -1,0 +1,293 @@
+// `kill -9` of the CLI and everything under it at a random point of a create, an update and a delete, then the
+// README's recovery ("After an interrupted `pulumi up`"): exactly the VXCs declared, no duplicate, no orphan, and
+// `preview --expect-no-changes` passes. Kill, then edit the program: `megaport-mx orphans` finds every VXC left
+// behind and settles it. Kill only the CLI: the provider process leaves within seconds. The seed of the random kill
+// points is printed; RELIABILITY_SEED=<seed> repeats a run.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import { runOrphans } from "../../cli/orphans";
+import { SEED } from "../../simulator/seed";
+import { startWorld, waitForPendingRequest, type World } from "../e2e/e2e-world";
+import { backendText, collect, type E2eStack, killCli } from "../e2e/pulumi-harness";
+import {
+  acmeAcceptsEverything,
+  customerStack,
+  filesUnder,
+  issuedTokens,
+  liveByName,
+  manyVxcs,
+  report,
+  runSeed,
+  secretHits,
+  seededRandom,
+  setVxcs,
+  tally,
+  type VxcSpec,
+} from "./reliability-world";
+
+const TIMEOUT = 5 * 60_000;
+const seed = runSeed();
+const random = seededRandom(seed);
+/** A moment within a few seconds, from the seeded source. */
+const somewhenMs = (from: number, to: number) => Math.round(from + random() * (to - from));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let world: World;
+let e2e: E2eStack | undefined;
+const places: { name: string; text: string }[] = [];
+const tokens = new Set<string>();
+
+beforeAll(async () => {
+  report(`kill: seed ${seed} (RELIABILITY_SEED=${seed} repeats these kill points)`);
+  // Slow enough that a kill lands in the middle of things: provisioning and decommissioning take about a second.
+  world = await startWorld({
+    timings: { deployableMs: 400, configuredMs: 400, cancelledMs: 1200, tickMs: 20 },
+  });
+});
+
+afterEach(async () => {
+  if (!e2e) return;
+  for (const token of issuedTokens(world)) tokens.add(token);
+  places.push({ name: `${e2e.stack.name}: CLI output`, text: e2e.output.join("\n") });
+  places.push({ name: `${e2e.stack.name}: backend`, text: backendText(e2e) });
+  places.push(...filesUnder(`${e2e.tmpDir}/home`));
+  await e2e.cleanup();
+  e2e = undefined;
+});
+
+afterAll(async () => {
+  const hits = secretHits(places, [...world.secrets(), ...tokens]);
+  report(
+    `kill: searched ${places.length} outputs and files for secrets, Basic and Bearer values: ${hits.length} hits`,
+  );
+  await world?.close();
+  expect(hits).toEqual([]);
+});
+
+/** The README's recovery after a killed `pulumi up`: cancel the lock, clear pending creates, run up again. */
+async function recover(stack: E2eStack): Promise<void> {
+  await stack.stack.cancel().catch(() => undefined);
+  await stack.stack.refresh({ clearPendingCreates: true, onOutput: collect(stack) });
+  await stack.stack.up({ onOutput: collect(stack) });
+}
+
+/** Starts `operation`, kills the CLI tree after `delayMs`, and waits for the operation to fail. */
+async function killDuring(stack: E2eStack, what: string, operation: Promise<unknown>, delayMs: number) {
+  const failed = operation.then(
+    () => "finished before the kill",
+    () => "killed",
+  );
+  await sleep(delayMs);
+  const processes = killCli(stack);
+  const outcome = await failed;
+  report(`kill[${what}]: SIGKILL after ${delayMs} ms to ${processes} process(es): the operation ${outcome}`);
+}
+
+async function expectConverged(stack: E2eStack, prefix: string, declared: number, what: string) {
+  const counts = await tally(world, stack, prefix);
+  const preview = await stack.stack.preview({ expectNoChanges: true, onOutput: collect(stack) }).then(
+    () => "no changes",
+    (err: Error) => `changes: ${err.message.slice(0, 200)}`,
+  );
+  report(
+    `kill[${what}]: after recovery ${counts.live} VXCs for ${declared} declared, ${counts.duplicates} duplicates, ` +
+      `${counts.orphans} orphans, preview --expect-no-changes: ${preview}`,
+  );
+  expect({ live: counts.live, duplicates: counts.duplicates, orphans: counts.orphans, preview }).toEqual({
+    live: declared,
+    duplicates: 0,
+    orphans: 0,
+    preview: "no changes",
+  });
+}
+
+const toRed = (prefix: string, firstVlan: number): VxcSpec[] =>
+  manyVxcs(prefix, 4, { port: SEED.ports.acmeSydRed.uid, firstVlan });
+
+describe("kill -9 of the CLI, then the README's recovery", () => {
+  it(
+    "in a create: exactly the VXCs declared, none twice, none orphaned",
+    async () => {
+      e2e = await customerStack(world, "kill-create", toRed("KC", 410));
+      const acme = acmeAcceptsEverything(world, 300);
+      try {
+        await killDuring(e2e, "create", e2e.stack.up({ onOutput: collect(e2e) }), somewhenMs(500, 5000));
+        await recover(e2e);
+        await expectConverged(e2e, "KC", 4, "create");
+      } finally {
+        await acme.stop();
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "in an update (renames and speed increases the provider must accept): every change lands once",
+    async () => {
+      const vxcs = toRed("KU", 420);
+      e2e = await customerStack(world, "kill-update", vxcs);
+      const acme = acmeAcceptsEverything(world, 300);
+      try {
+        await e2e.stack.up({ onOutput: collect(e2e) });
+        const changed = vxcs.map((v) => ({ ...v, name: `${v.name} renamed`, rateLimit: 200 }));
+        await setVxcs(e2e.stack, changed);
+        await killDuring(e2e, "update", e2e.stack.up({ onOutput: collect(e2e) }), somewhenMs(300, 4000));
+        await recover(e2e);
+        await expectConverged(e2e, "KU", 4, "update");
+        const live = [...(await liveByName(world.globex, "KU")).entries()];
+        expect(live.map(([name, list]) => [name.endsWith("renamed"), list[0].rateLimit])).toEqual(
+          Array(4).fill([true, 200]),
+        );
+      } finally {
+        await acme.stop();
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "in a destroy: the destroy run again leaves nothing live and nothing in the stack",
+    async () => {
+      e2e = await customerStack(world, "kill-delete", manyVxcs("KD", 4));
+      await e2e.stack.up({ onOutput: collect(e2e) });
+      await killDuring(e2e, "delete", e2e.stack.destroy({ onOutput: collect(e2e) }), somewhenMs(200, 2500));
+      await e2e.stack.cancel().catch(() => undefined);
+      await e2e.stack.destroy({ onOutput: collect(e2e) });
+      const counts = await tally(world, e2e, "KD");
+      const left = ((await e2e.stack.exportStack()).deployment.resources ?? []).length;
+      report(
+        `kill[delete]: after destroy again ${counts.live} VXCs live, ${left} resources left in the stack`,
+      );
+      expect(counts.live).toBe(0);
+      expect(left).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "then an edit of the program: megaport-mx orphans finds every VXC left behind and cancels it",
+    async () => {
+      const vxcs = toRed("KE", 430);
+      e2e = await customerStack(world, "kill-edit", vxcs);
+      const interrupted = e2e.stack.up({ onOutput: collect(e2e) }).catch(() => undefined);
+      // Every order placed and waiting on Acme, then the crash.
+      for (const v of vxcs) await waitForPendingRequest(world.acme, (p) => p.productName === v.name);
+      killCli(e2e);
+      await interrupted;
+      // The edit: another B-end VLAN for the first (a new order tag), the second removed.
+      const edited = [{ ...vxcs[0], bEnd: { ...vxcs[0].bEnd, vlan: 439 } }, vxcs[2], vxcs[3]];
+      await setVxcs(e2e.stack, edited);
+      const acme = acmeAcceptsEverything(world, 300);
+      try {
+        await recover(e2e);
+      } finally {
+        await acme.stop();
+      }
+      const lines: string[] = [];
+      const env = { ...e2e.envVars, PULUMI_HOME: `${e2e.tmpDir}/home` };
+      const found = await withEnv(env, () =>
+        runOrphans(["--stack", e2e!.stack.name, "--cwd", e2e!.workDir], (l) => lines.push(l)),
+      );
+      const listed = lines.filter((l) => l.trimStart().startsWith("orphan ")).length;
+      const settled = await withEnv(env, () =>
+        runOrphans(["--stack", e2e!.stack.name, "--cwd", e2e!.workDir, "--cancel-all"], (l) => lines.push(l)),
+      );
+      places.push({ name: "orphans command output", text: lines.join("\n") });
+      const after = await tally(world, e2e, "KE");
+      report(
+        `kill[edit]: orphans listed ${listed} (exit ${found}), --cancel-all exit ${settled}; then ${after.live} VXCs ` +
+          `for 3 declared, ${after.orphans} orphans`,
+      );
+      expect([found, listed, settled]).toEqual([3, 2, 0]);
+      expect({ live: after.live, duplicates: after.duplicates, orphans: after.orphans }).toEqual({
+        live: 3,
+        duplicates: 0,
+        orphans: 0,
+      });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "of the CLI alone: the provider process notices the engine is gone and leaves within seconds",
+    async () => {
+      e2e = await customerStack(world, "kill-cli-only", toRed("KP", 440).slice(0, 1));
+      const waiting = e2e.stack.up({ onOutput: collect(e2e) }).catch(() => undefined);
+      await waitForPendingRequest(world.acme, (p) => p.productName === "KP 0");
+      const before = providersIn(e2e.workDir);
+      const cli = pidsMatching(`pulumi .*--stack ${e2e.stack.name}`).filter((pid) =>
+        commandOf(pid).startsWith(`${pulumiBin()}`),
+      );
+      for (const pid of cli) process.kill(pid, "SIGKILL");
+      await waiting;
+      const started = Date.now();
+      let providers = providersIn(e2e.workDir);
+      while (providers.length > 0 && Date.now() - started < 20_000) {
+        await sleep(250);
+        providers = providersIn(e2e.workDir);
+      }
+      report(
+        `kill[cli only]: ${cli.length} CLI process(es) killed, ${before.length} provider process(es) running; left after ` +
+          `${((Date.now() - started) / 1000).toFixed(1)} s: ${providers.length}`,
+      );
+      for (const pid of pidsIn(e2e.workDir)) process.kill(pid, "SIGKILL"); // the language host is Pulumi's own
+      expect(cli.length).toBeGreaterThan(0);
+      expect(before.length).toBeGreaterThan(0);
+      expect(providers).toEqual([]);
+    },
+    TIMEOUT,
+  );
+});
+
+async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return await run();
+  } finally {
+    process.env = saved;
+  }
+}
+
+function pidsMatching(pattern: string): number[] {
+  try {
+    return execFileSync("pgrep", ["-f", pattern], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+  } catch {
+    return "";
+  }
+}
+
+function pulumiBin(): string {
+  return `${process.env.MEGAPORT_MX_PULUMI_ROOT}/bin/pulumi `;
+}
+
+/** Processes whose working directory is the program's: the language host, the program, the providers. */
+function pidsIn(dir: string): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return fs.readlinkSync(`/proc/${pid}/cwd`) === dir;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** The dynamic-provider processes running for this program. */
+function providersIn(dir: string): number[] {
+  return pidsIn(dir).filter((pid) => commandOf(pid).includes("dynamic-provider"));
+}
