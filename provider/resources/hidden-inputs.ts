@@ -1,20 +1,26 @@
-// Inputs users never write: from the SDK, a deterministic idempotency key, the resource's owner (project, stack and
+// Inputs users never write, from the SDK: a deterministic idempotency key, the resource's owner (project, stack and
 // resource path, for the tags that let `megaport-mx orphans` find a stack's orders) and its customTimeouts (the engine
-// does not pass them to dynamic providers, so the SDK copies them into an input); from `check`, the generation that
-// tells a replacement from the resource it replaces. Keys start with "__" so the CLI hides them, and every diff
-// ignores them.
+// does not pass them to dynamic providers, so the SDK copies them into an input). Keys start with "__" so the CLI
+// hides them, and every diff ignores them. One hidden output too: the holder nonce of the resource that holds a VXC.
 import { createHash } from "node:crypto";
 
 export const IDEMPOTENCY_KEY = "__idempotencyKey";
 export const OWNER_KEY = "__owner";
 export const TIMEOUTS_KEY = "__timeouts";
-export const GENERATION_KEY = "__generation";
+/** Output: the nonce this resource wrote into its VXC's holder tag when it ordered or adopted it. */
+export const HOLDER_KEY = "__holder";
 /** Resource tag that carries the idempotency key on the Megaport object. */
 export const IDEMPOTENCY_TAG = "megaport-mx:idempotency-key";
 /** Resource tag naming the stack ("project/stack") whose resource ordered the object. */
 export const STACK_TAG = "megaport-mx:stack";
 /** Resource tag naming the resource (its path of component names, then its own name) that ordered the object. */
 export const RESOURCE_TAG = "megaport-mx:resource";
+/**
+ * Resource tag naming, by a nonce, the resource incarnation that holds the VXC now. A replacement with the same
+ * order tag (a forced replace, `pulumi up --replace`) adopts the VXC and writes its own nonce; the delete of the
+ * resource it replaces then finds another holder and leaves the VXC alone.
+ */
+export const HOLDER_TAG = "megaport-mx:holder";
 
 export interface Timeouts {
   createMs?: number;
@@ -34,28 +40,16 @@ export interface HiddenInputs {
   [IDEMPOTENCY_KEY]: string;
   [OWNER_KEY]: Owner;
   [TIMEOUTS_KEY]: Timeouts;
-  /**
-   * 0 for a resource created afresh; one more than the old inputs' on every later check. A replacement's create
-   * therefore always carries a higher generation than the object it replaces was ordered with, so even a forced
-   * replace with identical inputs (`pulumi up --replace`) never finds, adopts and then loses the old object.
-   */
-  [GENERATION_KEY]: number;
+}
+
+/** What a VXC's outputs hold besides the inputs: the holder nonce (hidden, like the inputs above). */
+export interface HeldBy {
+  [HOLDER_KEY]: string;
 }
 
 /** "project/stack", as the stack tag writes it. */
 export function stackOf(owner: Pick<Owner, "project" | "stack">): string {
   return `${owner.project}/${owner.stack}`;
-}
-
-/**
- * The generation `check` gives new inputs: 0 when there were no old inputs (a create, also a create retried after an
- * interrupted `pulumi up`), else one more than the old one. Same and update steps move it on too, which is harmless:
- * only a create uses it, and a create of an existing resource is always a replacement.
- */
-export function nextGeneration(olds: object): number {
-  if (Object.keys(olds).length === 0) return 0;
-  const previous = (olds as Partial<HiddenInputs>)[GENERATION_KEY];
-  return (typeof previous === "number" && Number.isInteger(previous) && previous >= 0 ? previous : 0) + 1;
 }
 
 /** The same project, stack and resource name always give the same key. */

@@ -3,6 +3,7 @@
 // Never orders twice: every order carries the resource's idempotency key as a resource tag, and create first adopts
 // an order that has it. Never logs or stores the service key or credentials in messages.
 import type * as pulumi from "@pulumi/pulumi";
+import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import {
   ApiError,
@@ -17,16 +18,17 @@ import type { Vxc } from "../client/schemas/products";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import {
-  GENERATION_KEY,
+  type HeldBy,
   HiddenInputs,
+  HOLDER_KEY,
   IDEMPOTENCY_KEY,
   IDEMPOTENCY_TAG,
-  nextGeneration,
   TIMEOUTS_KEY,
 } from "./hidden-inputs";
 import {
   bEndOf,
   findVxcByTag,
+  holderOf,
   orderTag,
   orderTags,
   resourceKeyOf,
@@ -50,21 +52,18 @@ import {
 import { resolveBEnd, ResolvedBEnd } from "./vxc-b-end";
 import { deleteAndWait, DEFAULT_TIMEOUTS, waitUntilReady, waitForSpeedChange } from "./vxc-wait";
 
-type Inputs = VxcConnectionInputs & Partial<HiddenInputs> & { __provider?: string };
-type Outputs = VxcConnectionOutputs & Partial<HiddenInputs> & { __provider?: string };
+type Inputs = VxcConnectionInputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
+type Outputs = VxcConnectionOutputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 
 const SECRET_FIELDS = ["serviceKey"] as const;
 
 export const provider = engineFacing({
   configure,
 
-  async check(olds: Inputs, news: Inputs) {
-    const checked = checkInputs(VxcConnectionInputsSchema, news as Record<string, unknown>, {
+  async check(_olds: Inputs, news: Inputs) {
+    return checkInputs(VxcConnectionInputsSchema, news as Record<string, unknown>, {
       secretFields: SECRET_FIELDS,
     });
-    if (!checked.inputs) return checked;
-    // A replacement is a create with old inputs present: it gets a higher generation, hence an order tag of its own.
-    return { inputs: { ...checked.inputs, [GENERATION_KEY]: nextGeneration(olds) } };
   },
 
   async diff(id: string, olds: Outputs, news: Inputs) {
@@ -105,8 +104,10 @@ export const provider = engineFacing({
     return timeoutsChanged ? { ...result, changes: true } : result;
   },
 
-  async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
+  async create(declared: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
     const client = getClient();
+    // This incarnation's holder nonce rides in the inputs, so it reaches the outputs and the VXC's tags together.
+    const inputs: Inputs = { ...declared, [HOLDER_KEY]: randomUUID() };
     const deadlineMs = inputs[TIMEOUTS_KEY]?.createMs ?? DEFAULT_TIMEOUTS.createMs;
     const tag = orderTag(inputs);
     // An order this very resource placed before (a retried, interrupted or timed-out up) comes first, before any
@@ -127,7 +128,11 @@ export const provider = engineFacing({
       return { id: uid, outs: await settleNewVxc(client, uid, inputs, bEnd, deadlineMs) };
     }
     const uid = existing.productUid;
-    console.log(`VXC "${inputs.name}": adopting existing ${uid} instead of ordering`);
+    console.log(
+      `VXC "${inputs.name}": adopting existing ${uid} instead of ordering (it carries this resource's order tag` +
+        `${inputs.adoptUid ? ", or adoptUid names it" : ""}); a resource it replaces leaves it in place`,
+    );
+    if (!inputs.adoptUid) await setOrderTags(client, uid, orderTags(inputs, inputs[HOLDER_KEY]!));
     await settleNewVxc(
       client,
       uid,
@@ -182,33 +187,40 @@ export const provider = engineFacing({
       companyName: olds.providerCompanyName,
       companyUid: olds.providerCompanyUid,
     };
-    return { outs: await converge(getClient(), id, news, olds, bEnd, deadlineMs) };
+    const held = olds[HOLDER_KEY] === undefined ? news : { ...news, [HOLDER_KEY]: olds[HOLDER_KEY] };
+    return { outs: await converge(getClient(), id, held, olds, bEnd, deadlineMs) };
   },
 
   async delete(id: string, props: Outputs) {
+    const client = getClient();
     const deadlineMs = props[TIMEOUTS_KEY]?.deleteMs ?? DEFAULT_TIMEOUTS.deleteMs;
-    await deleteAndWait(getClient(), id, props.name, deadlineMs);
+    // A replacement that adopted this VXC (a forced replace keeps the order tag) has written its own holder: the
+    // VXC is the new resource's now, and cancelling it would cut the connection the stack just declared again.
+    const holder = await holderOf(client, id).catch((err: unknown) => {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    });
+    if (holder !== undefined && holder !== props[HOLDER_KEY]) {
+      console.log(
+        `VXC "${props.name}" (${id}): not cancelled: the resource that replaced this one holds it now ` +
+          "(`pulumi up --replace` of an unchanged VxcConnection keeps its VXC)",
+      );
+      return;
+    }
+    await deleteAndWait(client, id, props.name, deadlineMs);
   },
 } satisfies pulumi.dynamic.ResourceProvider);
 
 /**
- * A replacement orders a new VXC and then cancels the old one. Two replacements would lose the VXC instead, and are
- * refused at preview: adoptUid naming the VXC being replaced (the replacement would adopt it, then the old resource's
- * delete would cancel it), and a provider lookup that now finds another company than the one the VXC goes to (a
- * trading name proves nothing: another company can take it and make its profile public).
+ * A replacement orders a new VXC and then cancels the old one. One would go to another company than the VXC it
+ * replaces, and is refused at preview: a provider lookup that now finds another company (a trading name proves
+ * nothing: another company can take it and make its profile public).
  */
 async function refuseUnsafeReplacement(id: string, olds: Outputs, news: Inputs, changed: readonly string[]) {
   const replacing = changed.filter(
     (p) => p === "bEnd.providerCompanyUid" || VXC_REPLACE_ON.includes(p as never),
   );
   const why = `the change to ${replacing.join(", ")} replaces the VXC`;
-  if (news.adoptUid === id) {
-    throw new ValidationError({
-      fieldPath: "adoptUid",
-      reason: `it names VXC ${id}, which this resource holds now, and ${why}: the replacement would adopt it and the old resource's delete would then cancel it`,
-      fix: "remove adoptUid to order a new VXC to the new ends, or undo the change to keep this VXC",
-    });
-  }
   const b = news.bEnd;
   if (!b?.providerName) return;
   // Looking up now also shows, at preview, a name that finds several companies or a pin that finds none.
@@ -314,9 +326,7 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
       fix: "remove it from the other stack first (with retainOnDelete, or by deleting that resource from state), or remove adoptUid",
     });
   }
-  const wanted = orderTags(inputs);
-  const current = new Map(tags.map((t) => [t.key, t.value]));
-  if (wanted.some((t) => current.get(t.key) !== t.value)) await setOrderTags(client, uid, wanted);
+  await setOrderTags(client, uid, orderTags(inputs, inputs[HOLDER_KEY]!));
   return vxc;
 }
 
@@ -342,7 +352,7 @@ async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBE
           ? { vlan: inputs.bEnd?.vlan ?? 0 }
           : { productUid: bEnd.productUid, vlan: inputs.bEnd?.vlan ?? 0 },
         ...(inputs.serviceKey ? { serviceKey: inputs.serviceKey } : {}),
-        resourceTags: orderTags(inputs),
+        resourceTags: orderTags(inputs, inputs[HOLDER_KEY]!),
       },
     ],
   };

@@ -1,9 +1,11 @@
 // How a VXC order is recognised again: the resource tags it carries from the moment it is bought.
 // - megaport-mx:idempotency-key: the resource's idempotency key (project, stack, resource path) plus a digest of
-//   everything that makes this VXC this VXC (its ends, service key, adopted UID, and the generation `check` gives a
-//   replacement). A retried, interrupted or timed-out create carries the same value and adopts its own order; a
-//   replacement, even a forced one with identical inputs, carries another and never adopts the VXC it replaces,
-//   which the engine is about to delete.
+//   everything that makes this VXC this VXC (its ends, service key, adopted UID). A retried, interrupted or timed-out
+//   create carries the same value and adopts its own order; a replacement with other ends carries another and never
+//   adopts the VXC it replaces, which the engine is about to delete.
+// - megaport-mx:holder: which incarnation of the resource holds the VXC now. A forced replace with identical inputs
+//   (the engine gives the provider no sign of it) adopts the VXC by its order tag and writes a new holder, so the
+//   delete of the incarnation it replaces leaves the VXC alone.
 // - megaport-mx:stack and megaport-mx:resource: who ordered it, in plain words, so `megaport-mx orphans` can find a
 //   stack's VXCs that no resource holds, and people can tell in the Portal.
 // Never stores the service key itself: only a digest of it.
@@ -12,7 +14,7 @@ import type { MegaportClient } from "../client/megaport-client";
 import type { ResourceTag } from "../client/schemas/resource-tags";
 import type { Vxc } from "../client/schemas/products";
 import {
-  GENERATION_KEY,
+  HOLDER_TAG,
   IDEMPOTENCY_KEY,
   IDEMPOTENCY_TAG,
   OWNER_KEY,
@@ -33,24 +35,22 @@ type TaggedInputs = VxcConnectionInputs & Partial<HiddenInputs>;
 export function orderTag(inputs: TaggedInputs): string | undefined {
   const key = inputs[IDEMPOTENCY_KEY];
   if (!key) return undefined;
-  const identity: unknown[] = VXC_REPLACE_ON.map(
+  const identity = VXC_REPLACE_ON.map(
     (path) =>
       path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], inputs) ??
       null,
   );
-  // Generation 0 leaves the digest as it was before generations existed, so older orders are still found.
-  const generation = inputs[GENERATION_KEY] ?? 0;
-  if (generation > 0) identity.push({ generation });
   return `${key}.${createHash("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 16)}`;
 }
 
-/** Every tag an order for these inputs carries: the idempotency tag, and the owner's stack and resource. */
-export function orderTags(inputs: TaggedInputs): ResourceTag[] {
+/** Every tag a VXC held for these inputs carries: the idempotency tag, the holder, the owner's stack and resource. */
+export function orderTags(inputs: TaggedInputs, holder: string): ResourceTag[] {
   const tag = orderTag(inputs);
   if (!tag) return [];
   const owner = inputs[OWNER_KEY];
   return [
     { key: IDEMPOTENCY_TAG, value: tag },
+    { key: HOLDER_TAG, value: holder },
     ...(owner
       ? [
           { key: STACK_TAG, value: stackOf(owner) },
@@ -148,4 +148,9 @@ export async function bEndOf(client: MegaportClient, vxc: Vxc): Promise<Resolved
     companyName: listed?.companyName ?? null,
     companyUid: listed?.companyUid ?? vxc.bEnd?.ownerUid ?? null,
   };
+}
+
+/** The holder nonce the VXC's tags name, or undefined when it has none (ordered before holders existed). */
+export async function holderOf(client: MegaportClient, vxcUid: string): Promise<string | undefined> {
+  return (await client.getResourceTags(vxcUid)).find((t) => t.key === HOLDER_TAG)?.value;
 }
