@@ -2,7 +2,7 @@
 // from the Go module proxy by scripts/actionlint.sh, with the example's .github/actionlint.yaml) over the workflows,
 // shellcheck (Debian's; .ci/run installs it) over every script and, through actionlint, every `run:` block. Plus what
 // neither knows: every input given to pulumi/actions@v7 is one of its inputs, and the jobs that take a stack's lock
-// share its concurrency group without cancelling each other.
+// share its concurrency group without cancelling each other. And the example's program type-checks.
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -172,6 +172,17 @@ describe("the GitOps example's workflows", () => {
     expect(text("drift.yml")).toMatch(/command: preview[\s\S]*refresh: true\n\s+expect-no-changes: true/);
     expect(script).toContain('pulumi preview --stack "$STACK_NAME" --refresh --expect-no-changes --json');
   });
+});
+
+describe("the GitOps example's program", () => {
+  it("type-checks (tests/e2e/gitops.test.ts runs it without ts-node's type-check)", () => {
+    const tsc = require.resolve("typescript/bin/tsc");
+    const run = spawnSync(process.execPath, [tsc, "--noEmit", "-p", path.join(EXAMPLE, "tsconfig.json")], {
+      encoding: "utf8",
+    });
+    expect(run.stdout + run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  }, 60_000);
 });
 
 describe("the repository's shell scripts", () => {
