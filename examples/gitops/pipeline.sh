@@ -129,7 +129,7 @@ case $mode in
   preview)
     select_stack --create --secrets-provider passphrase "$STACK_NAME"
     if ! run_pulumi preview --stack "$STACK_NAME" --diff "${policy_args[@]}"; then
-      if grep -q "mandatory" "$log"; then
+      if grep -q "\[mandatory\]" "$log"; then
         fail 1 "BLOCKED: the change breaks mandatory policies of the pack (listed above with what to fix);" \
           "nothing was changed. Fix the program and push again."
       fi
@@ -145,6 +145,11 @@ case $mode in
       if [ -n "$waiting" ]; then
         printf '%s\n' "$waiting" | while IFS= read -r line; do say "$line"; done >&2
         fail 4 "up stopped at the deadline (VXC_APPROVAL_TIMEOUT, now ${VXC_APPROVAL_TIMEOUT:-20m}) with the VXCs above still waiting."
+      fi
+      if grep -q "\[mandatory\]" "$log"; then
+        # The pack judges each resource as the update reaches it: what came before the violation may be done.
+        fail 1 "BLOCKED: up stopped at a mandatory policy violation (above). What was done before it is saved in" \
+          "the stack; fix the program in a pull request (its preview runs the same pack)."
       fi
       fail 1 "up failed (see the errors above). What was done is saved in the stack; fix the cause and run again."
     fi
