@@ -127,15 +127,11 @@ export function getClient(): MegaportClient {
   const cacheKey = [settings.environment, settings.baseUrl, settings.tokenUrl, settings.accessKey].join("|");
   let client = clients.get(cacheKey);
   if (!client) {
-    const location =
-      settings.baseUrl && settings.tokenUrl
-        ? { baseUrl: settings.baseUrl, tokenUrl: settings.tokenUrl }
-        : { environment: settings.environment as Exclude<Environment, "simulator"> };
     client = new MegaportClient({
       accessKey: settings.accessKey,
       secretKey: settings.secretKey,
       userAgent: `megaport-mx-pulumi/${packageVersion()}`,
-      ...location,
+      ...clientLocation(settings),
     });
     clients.set(cacheKey, client);
     if (settings.defaulted) {
@@ -149,7 +145,17 @@ export function getClient(): MegaportClient {
   return client;
 }
 
-function packageVersion(): string {
+/** Where a MegaportClient for these settings talks to: explicit URLs (the simulator), else the named environment. */
+export function clientLocation(
+  settings: ResolvedSettings,
+): { baseUrl: string; tokenUrl: string } | { environment: Exclude<Environment, "simulator"> } {
+  return settings.baseUrl && settings.tokenUrl
+    ? { baseUrl: settings.baseUrl, tokenUrl: settings.tokenUrl }
+    : { environment: settings.environment as Exclude<Environment, "simulator"> };
+}
+
+/** This package's version, for User-Agent strings ("unknown" when package.json cannot be read). */
+export function packageVersion(): string {
   try {
     // dist/provider/resources → the package root; provider/resources (tests) → the same.
     const fs = require("node:fs") as typeof import("node:fs");
