@@ -183,8 +183,9 @@ export class ApproverService {
       signal,
       onEvent: (event) => this.report(event),
     });
-    metrics.pendingRequests.set(result.pending);
     const { summary } = result;
+    const answered = summary.accepted.length + summary.denied.length + summary.alreadyAnswered.length;
+    metrics.pendingRequests.set(result.pending - answered);
     if (summary.failed.length > 0) {
       log("cycle-failed", {
         error: `${summary.failed.length} answer(s) failed; those requests stay pending and are tried again`,
@@ -194,7 +195,7 @@ export class ApproverService {
     }
     return {
       result: summary.failed.length > 0 ? "failed" : "ok",
-      decided: summary.accepted.length + summary.denied.length + summary.alreadyAnswered.length,
+      decided: answered,
       leftForPerson: summary.manual.length + result.undecidable.length,
       failed: summary.failed.length,
       pending: result.pending,

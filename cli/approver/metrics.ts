@@ -35,7 +35,7 @@ export class ApproverMetrics {
 
   readonly pendingRequests = new Gauge({
     name: "megaport_mx_approver_pending_requests",
-    help: "Requests waiting on the company at the last listing (decidable or not).",
+    help: "Requests still waiting on the company after the last cycle: left for a person, or failed to answer.",
     registers: [this.registry],
   });
 

@@ -112,14 +112,16 @@ export function vxcRecord(world: World, vxcUid: string) {
 export async function eventually<T>(
   check: () => T | undefined | false | Promise<T | undefined | false>,
   timeoutMs = 20_000,
-  what = "the condition",
+  what: string | (() => string) = "the condition",
 ): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() - started > timeoutMs)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${typeof what === "string" ? what : what()}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -201,7 +203,7 @@ export class ApproverProcess {
         return undefined;
       },
       timeoutMs,
-      `${this.name}: ${what}\n${this.transcript()}`,
+      () => `${this.name}: ${what}\n${this.transcript()}`,
     );
   }
 
