@@ -65,6 +65,7 @@ export class ApproverService {
   private running = false;
   private stopped = false;
   private policyRefused: string | undefined;
+  private standingBy = false;
 
   constructor(private readonly options: ApproverServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -168,7 +169,15 @@ export class ApproverService {
 
     const policy = await this.policyInForce();
     if (!policy) return idle("no-policy");
-    if (lock && !(await lock.tryLead())) return idle("standby");
+    if (lock && !(await lock.tryLead())) {
+      if (!this.standingBy)
+        log("standby", {
+          note: "another replica holds the approver lock (or PostgreSQL is unreachable); answering nothing",
+        });
+      this.standingBy = true;
+      return idle("standby");
+    }
+    this.standingBy = false;
 
     const answers = answerOnce({
       api: this.options.api,

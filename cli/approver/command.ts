@@ -189,6 +189,7 @@ async function companyOf(
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
+          stops.soft.removeEventListener("abort", done);
           resolve();
         };
         const timer = setTimeout(done, delayMs);

@@ -58,6 +58,7 @@ describe("approver replicas with a PostgreSQL lock", () => {
     expect(one.decisions().map((l) => l.outcome)).toEqual(vxcs.map(() => "applied"));
     expect(new Set(one.decisions().map((l) => l.vxc))).toEqual(new Set(vxcs));
     expect(two.decisions()).toEqual([]);
+    expect(two.lines.filter((l) => l.event === "standby")).toHaveLength(1);
     expect(two.lines.some((l) => l.event === "leader")).toBe(false);
     for (const uid of vxcs) expect(answersRecorded(world, uid)).toHaveLength(1);
 
