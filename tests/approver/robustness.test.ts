@@ -73,6 +73,27 @@ describe("approver robustness", () => {
     );
   }, 60_000);
 
+  it("on SIGTERM in the middle of a cycle, finishes the cycle's answers, then exits 0", async () => {
+    const vxcs = [
+      await requestConnection(world, { rateLimit: 110 }),
+      await requestConnection(world, { rateLimit: 120 }),
+    ];
+    world.sim.faults.replace([{ kind: "latency", latencyMs: 1000, path: "/v2/order/vxc", method: "PUT" }]);
+    const approver = start("approver");
+    await approver.waitFor(
+      (l) => l.event === "decision" && l.outcome === "applied",
+      20_000,
+      "the first answer",
+    );
+    approver.signal("SIGTERM");
+
+    expect(await approver.exited).toEqual({ code: 0, signal: null });
+    const events = approver.lines.map((l) => l.event);
+    expect(events.indexOf("stopping")).toBeLessThan(events.lastIndexOf("decision"));
+    expect(approver.decisions().map((l) => [l.vxc, l.outcome])).toEqual(vxcs.map((uid) => [uid, "applied"]));
+    for (const uid of vxcs) expect(answersRecorded(world, uid)).toEqual(["ACCEPTED"]);
+  }, 60_000);
+
   it("two approvers at once answer each request exactly once, with the same decisions", async () => {
     const a = start("approver A");
     const b = start("approver B");
