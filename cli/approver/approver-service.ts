@@ -17,7 +17,14 @@ import type { ApprovalPolicy } from "../../provider/approval/rules";
 import type { PendingRequestSource } from "../../provider/approval/request-source";
 import { EXIT, type ExitCode } from "../exit-codes";
 import type { Health } from "./health-server";
-import { codeOf, decisionFields, messageOf, undecidableFields, type JsonLog } from "./json-log";
+import {
+  codeOf,
+  decisionFields,
+  decisionOutcome,
+  messageOf,
+  undecidableFields,
+  type JsonLog,
+} from "./json-log";
 import type { ApproverMetrics, CycleResultLabel } from "./metrics";
 import { describeProblems, type PolicyTracker } from "./policy-source";
 
@@ -273,9 +280,8 @@ export class ApproverService {
     const { settled } = event;
     if (settled.outcome === "failed") metrics.apiErrors.inc({ code: codeOf(settled.error) });
     if (!event.firstReport) return;
-    const fields = decisionFields(settled);
-    log("decision", fields);
-    metrics.countDecision(settled.decision.action, fields.outcome as never);
+    log("decision", decisionFields(settled));
+    metrics.countDecision(settled.decision.action, decisionOutcome(settled));
   }
 }
 

@@ -23,15 +23,17 @@ export function jsonLog(
 /** What happened to a request, as the `outcome` field says it. */
 export type DecisionOutcome = "applied" | "already-answered" | "failed" | "left-for-person";
 
+/** What came of a settled request, in the words of the `outcome` field. */
+export function decisionOutcome(settled: SettledOutcome): DecisionOutcome {
+  if (settled.outcome === "manual") return "left-for-person";
+  if (settled.outcome === "already-answered" || settled.outcome === "failed") return settled.outcome;
+  return "applied";
+}
+
 /** The fields of a `"decision"` line for a settled request. */
 export function decisionFields(settled: SettledOutcome): Record<string, unknown> {
   const { request, decision } = settled;
-  const outcome: DecisionOutcome =
-    settled.outcome === "manual"
-      ? "left-for-person"
-      : settled.outcome === "already-answered" || settled.outcome === "failed"
-        ? settled.outcome
-        : "applied";
+  const outcome = decisionOutcome(settled);
   return {
     request: request.approvalUid,
     type: request.type,
