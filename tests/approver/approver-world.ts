@@ -14,6 +14,7 @@ import { REPO_ROOT } from "../../scripts/pulumi-cli-root";
 
 export { SEED, startWorld, type World };
 
+/** The compiled binary: `npm test` builds it first (pretest); run `npm run build` before running these alone. */
 export const BIN = path.join(REPO_ROOT, "dist", "cli", "main.js");
 export const PORTS: Record<"acmeSydRed" | "acmeSydBlue" | "acmeMelRed" | "globexSydRed", { uid: string }> =
   SEED.ports;
