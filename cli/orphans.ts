@@ -5,9 +5,11 @@
 //   megaport-mx orphans [--stack <name>] [--cwd <program dir>] [--json]
 //   megaport-mx orphans --cancel <uid> [--cancel <uid> …] | --cancel-all
 //
-// Exit codes: 0 no orphans left (none found, or all cancelled); 3 orphans remain; 1 an error; 2 a usage error.
+// Exit codes (cli/exit-codes.ts): 0 no orphans left (none found, or all cancelled); 3 orphans remain; 1 an error;
+// 64 a usage error.
 // Never cancels a VXC that is not an orphan of this stack.
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
+import { EXIT } from "./exit-codes";
 import { clientFor, resolveSettings } from "../provider/resources/provider-config";
 import { DEFAULT_TIMEOUTS, deleteAndWait } from "../provider/resources/vxc-wait";
 import { findOrphans, heldVxcsOf, type OrphanReport } from "../provider/resources/vxc-orphans";
@@ -18,6 +20,7 @@ export interface OrphansOptions {
   json: boolean;
   cancel: string[];
   cancelAll: boolean;
+  help: boolean;
 }
 
 export const ORPHANS_USAGE = `usage: megaport-mx orphans [--stack <name>] [--cwd <program dir>] [--json] [--cancel <uid> ... | --cancel-all]
@@ -27,10 +30,10 @@ an interrupted \`pulumi up\` followed by an edit of the program leaves behind. T
   --cancel <uid>   cancel that orphan and wait until it is DECOMMISSIONED (repeatable)
   --cancel-all     cancel every orphan found
   --json           print the report as JSON
-Exit codes: 0 no orphans left, 3 orphans remain, 1 error, 2 usage.`;
+Exit codes: 0 no orphans left, 3 orphans remain, 1 error, 64 usage.`;
 
 export function parseOrphansArgs(argv: readonly string[], cwd = process.cwd()): OrphansOptions {
-  const options: OrphansOptions = { cwd, json: false, cancel: [], cancelAll: false };
+  const options: OrphansOptions = { cwd, json: false, cancel: [], cancelAll: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -43,6 +46,7 @@ export function parseOrphansArgs(argv: readonly string[], cwd = process.cwd()): 
     else if (flag === "--json") options.json = true;
     else if (flag === "--cancel") options.cancel.push(value());
     else if (flag === "--cancel-all") options.cancelAll = true;
+    else if (flag === "--help" || flag === "-h") options.help = true;
     else throw new UsageError(`unknown flag ${flag}`);
   }
   if (options.cancelAll && options.cancel.length > 0)
@@ -63,7 +67,11 @@ export async function runOrphans(
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     out(`megaport-mx orphans: ${err.message}\n${ORPHANS_USAGE}`);
-    return 2;
+    return EXIT.USAGE;
+  }
+  if (options.help) {
+    out(ORPHANS_USAGE);
+    return EXIT.OK;
   }
   // The watcher's timers do not hold a process open (they must not in the provider); this command waits on them.
   const keepAlive = setInterval(() => undefined, 60_000);
@@ -84,7 +92,7 @@ export async function runOrphans(
       out(
         `megaport-mx orphans: not an orphan of stack ${report.stack}, so not cancelled: ${unknown.join(", ")}`,
       );
-      return 1;
+      return EXIT.FAILED;
     }
     const cancelled: string[] = [];
     for (const uid of toCancel) {
@@ -98,10 +106,10 @@ export async function runOrphans(
     if (options.json) out(JSON.stringify({ ...report, cancelled, orphans: left }, null, 2));
     else describe(report, left, out);
     await client.close();
-    return left.length > 0 ? 3 : 0;
+    return left.length > 0 ? EXIT.ORPHANS_REMAIN : EXIT.OK;
   } catch (err) {
     out(`megaport-mx orphans: ${err instanceof Error ? err.message : String(err)}`);
-    return 1;
+    return EXIT.FAILED;
   } finally {
     clearInterval(keepAlive);
   }

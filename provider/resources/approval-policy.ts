@@ -9,6 +9,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { ownCompanyUid } from "../approval/own-company";
 import { settlePendingRequests, type SettleSummary, type SettledRequest } from "../approval/backlog";
 import {
   ApprovalPolicySchema,
@@ -164,7 +165,7 @@ export const provider = engineFacing({
  */
 async function applyPolicy(client: MegaportClient, inputs: Inputs, operation: string): Promise<Outputs> {
   const products = await client.listProducts();
-  const companyUid = products.find((p) => p.companyUid)?.companyUid ?? (await companyUidFromUsers(client));
+  const companyUid = await ownCompanyUid(client, products);
   const pendingBefore = countPendingOnUs(products);
   const policy = ApprovalPolicySchema.parse(policyPart(inputs));
 
@@ -285,20 +286,6 @@ function countPendingOnUs(
     }
   }
   return pending.size;
-}
-
-/** A company with no products yet: the users listing names the company too. */
-async function companyUidFromUsers(client: MegaportClient): Promise<string> {
-  const users = await client.listUsers();
-  // `companyUid` is not in the client's user schema (megaportgo has companyId); the simulator sends it.
-  const uid = users.map((u) => u.companyUid).find((v): v is string => typeof v === "string" && v !== "");
-  if (!uid) {
-    throw new MegaportError(
-      "ApprovalPolicy could not tell which company the API key belongs to (no products and no users listed); " +
-        "check megaport:accessKey belongs to the service provider's company.",
-    );
-  }
-  return uid;
 }
 
 /**

@@ -129,15 +129,11 @@ export function resolveSettings(
 
 /** A client for these settings; `product` names the tool in User-Agent. */
 export function clientFor(settings: ResolvedSettings, product = "megaport-mx-pulumi"): MegaportClient {
-  const location =
-    settings.baseUrl && settings.tokenUrl
-      ? { baseUrl: settings.baseUrl, tokenUrl: settings.tokenUrl }
-      : { environment: settings.environment as Exclude<Environment, "simulator"> };
   return new MegaportClient({
     accessKey: settings.accessKey,
     secretKey: settings.secretKey,
     userAgent: `${product}/${packageVersion()}`,
-    ...location,
+    ...clientLocation(settings),
   });
 }
 
@@ -160,7 +156,17 @@ export function getClient(): MegaportClient {
   return client;
 }
 
-function packageVersion(): string {
+/** Where a MegaportClient for these settings talks to: explicit URLs (the simulator), else the named environment. */
+export function clientLocation(
+  settings: ResolvedSettings,
+): { baseUrl: string; tokenUrl: string } | { environment: Exclude<Environment, "simulator"> } {
+  return settings.baseUrl && settings.tokenUrl
+    ? { baseUrl: settings.baseUrl, tokenUrl: settings.tokenUrl }
+    : { environment: settings.environment as Exclude<Environment, "simulator"> };
+}
+
+/** This package's version, for User-Agent strings ("unknown" when package.json cannot be read). */
+export function packageVersion(): string {
   try {
     // dist/provider/resources → the package root; provider/resources (tests) → the same.
     const fs = require("node:fs") as typeof import("node:fs");

@@ -269,6 +269,30 @@ describe("settlePendingRequests", () => {
     );
   });
 
+  it("counts a request answered meanwhile as already answered, not failed, and tells each outcome in order", async () => {
+    const api = fakeApi();
+    const outcomes: string[] = [];
+    const summary = await settlePendingRequests({
+      policy,
+      ownCompanyUid: ACME,
+      ...api,
+      approve: async () => "already-answered" as const,
+      onSettled: (settled) => outcomes.push(`${settled.request.vxcUid} ${settled.outcome}`),
+    });
+
+    expect(summary.alreadyAnswered.map((entry) => entry.request.vxcUid)).toEqual([VXC.newFromGlobex]);
+    expect(summary.accepted).toEqual([]);
+    expect(summary.failed).toEqual([]);
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        `${VXC.newFromGlobex} already-answered`,
+        `${VXC.speedChangeFromInitech} denied`,
+        `${VXC.betweenOurOwnPorts} manual`,
+      ]),
+    );
+    expect(outcomes).toHaveLength(3);
+  });
+
   it("answers nothing when listing products fails", async () => {
     const api = fakeApi();
     const failing = { ...api, listProducts: () => Promise.reject(new Error("HTTP 502")) };
