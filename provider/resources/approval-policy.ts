@@ -101,7 +101,7 @@ export const provider = engineFacing({
     const { settleBacklog, ...policy } = userInputs(news) as Partial<ApprovalPolicyInputs>;
     const failures: pulumi.dynamic.CheckFailure[] = [];
     const settle = ApprovalPolicyInputsSchema.shape.settleBacklog.safeParse(settleBacklog);
-    if (!settle.success) failures.push(checkFailure("settleBacklog", settle.error.issues[0].message));
+    if (!settle.success) failures.push(checkFailure("settleBacklog", settle.error.issues[0].message, news));
 
     let problems = validatePolicy(policy);
     const parsed = ApprovalPolicySchema.safeParse(policy);
@@ -114,7 +114,8 @@ export const provider = engineFacing({
     for (const problem of problems) {
       if (problem.severity === "warning")
         console.log(`ApprovalPolicy warning at ${problem.path}: ${describe(problem)}`);
-      else failures.push(checkFailure(problem.path === "(policy)" ? "" : problem.path, describe(problem)));
+      else
+        failures.push(checkFailure(problem.path === "(policy)" ? "" : problem.path, describe(problem), news));
     }
     if (failures.length > 0 || !parsed.success || !settle.success) return { failures };
     const hidden = Object.fromEntries(Object.entries(news).filter(([key]) => key.startsWith("__")));

@@ -24,15 +24,20 @@ export function checkInputs<S extends z.ZodType>(
   };
 }
 
-/** A check failure for the field at `path` ("rateLimit", "bEnd.vlan", "rules[2].match"), placed as the header says. */
+/**
+ * A check failure for the field at `path` ("rateLimit", "bEnd.vlan", "rules[2].match") of `inputs`, placed as the
+ * header says; a missing field goes on property "" too, or the engine would print its value as {<nil>}.
+ */
 export function checkFailure(
   path: string,
   reason: string,
+  inputs: Record<string, unknown>,
   secretFields: readonly string[] = [],
 ): pulumi.dynamic.CheckFailure {
   const topLevel = /^[A-Za-z_$][\w$]*$/.test(path);
-  if (topLevel && !secretFields.includes(path)) return { property: path, reason };
-  return { property: "", reason: path ? `${path}: ${reason}` : reason };
+  if (topLevel && inputs[path] !== undefined && !secretFields.includes(path))
+    return { property: path, reason };
+  return { property: "", reason: path && !reason.startsWith(path) ? `${path}: ${reason}` : reason };
 }
 
 function toFailures(
@@ -46,6 +51,7 @@ function toFailures(
       checkFailure(
         formatPath([...issue.path, key]),
         `unknown field "${key}": remove it or correct its spelling (see the resource's reference page)`,
+        news,
         secretFields,
       ),
     );
@@ -54,5 +60,5 @@ function toFailures(
   const message = issueMessage(issue, news);
   // Our schemas' messages start with the field's name; built ones read as the rest of a sentence about it.
   const reason = message === issue.message ? message : `${path || "the resource"} ${message}`;
-  return [checkFailure(path, reason, secretFields)];
+  return [checkFailure(path, reason, news, secretFields)];
 }

@@ -72,7 +72,7 @@ export const NotificationSubscriptionInputsSchema = z.strictObject({
       z
         .string({ error: `each group must be a name: ${GROUP_LIST}` })
         .refine(isGroup, {
-          error: (issue) => `unknown group "${String(issue.input)}": allowed are ${GROUP_LIST}`,
+          error: (issue) => `unknown group "${String(issue.input)}": use one of ${GROUP_LIST}`,
         })
         .transform(toGroup),
       { error: `groups must be a list of group names: ${GROUP_LIST}` },

@@ -12,7 +12,7 @@ import { clientFor, pointProviderAt } from "../../support/simulator-clients";
 import { failureAt } from "../../support/check-failures";
 
 const HIDDEN = { __idempotencyKey: "0123456789abcdef0123456789abcdef", __timeouts: {}, __provider: "shim" };
-const ALLOWED = "allowed are Security, Ordering, Financial, People, Company, Services";
+const ALLOWED = "use one of Security, Ordering, Financial, People, Company, Services";
 const contact = SEED.users.acmeTechnicalContact;
 
 describe("NotificationSubscription check", () => {

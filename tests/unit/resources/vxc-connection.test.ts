@@ -209,7 +209,7 @@ describe("VxcConnection check", () => {
       { ...good(), bEnd: undefined, serviceKey: key, ...hidden("check") } as never,
     );
     expect(result.failures).toEqual([
-      { property: "", reason: "serviceKey: serviceKey must be the 36-character key the provider gave you" },
+      { property: "", reason: "serviceKey must be the 36-character key the provider gave you" },
     ]);
     expect(JSON.stringify(result)).not.toContain(key);
   });
