@@ -67,7 +67,7 @@ describe("approver --stack", () => {
 
   it("answers by the stack's ApprovalPolicy with the stack's credentials, and follows a new pulumi up", async () => {
     approver = new ApproverProcess(
-      ["--stack", "approver", "--cwd", PROVIDER_PROGRAM, "--interval", "300ms", "--policy-refresh", "1s"],
+      ["--stack", "approver", "--cwd", provider.workDir, "--interval", "300ms", "--policy-refresh", "1s"],
       // No MEGAPORT_* variables: the credentials and endpoint come from the stack's config.
       { ...provider.envVars, PULUMI_HOME: path.join(provider.tmpDir, "home") },
       "approver --stack",
