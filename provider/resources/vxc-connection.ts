@@ -99,9 +99,12 @@ export const provider = engineFacing({
       (kept(["aEnd.productUid", "aEnd.vlan"]) && fixed(news.aEnd?.vlan)) ||
       (kept([...B_END_PORT_PATHS, "bEnd.vlan"]) && fixed(news.bEnd?.vlan));
     const result = { ...toDiffResult(diff), deleteBeforeReplace: diff.replaces.length > 0 && clash };
-    // New customTimeouts must reach state, or a later delete would still use the old deadline.
+    // New customTimeouts must reach state, or a later delete would still use the old deadline. A VXC the stack holds
+    // that is not ready yet (a deadline passed; a refresh since replaced the engine's record of that) is a change
+    // too: the update resumes the wait, so `up` never reports success for a connection that is not up.
     const timeoutsChanged = !isDeepStrictEqual(olds[TIMEOUTS_KEY] ?? {}, news[TIMEOUTS_KEY] ?? {});
-    return timeoutsChanged ? { ...result, changes: true } : result;
+    const unfinished = olds.provisioningStatus !== undefined && !isReady(olds, news.readyWhen);
+    return timeoutsChanged || unfinished ? { ...result, changes: true } : result;
   },
 
   async create(declared: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
@@ -275,8 +278,13 @@ const GONE_STATES = new Set(["DECOMMISSIONED", "FAILED"]);
 /** Cannot be changed any more; CANCELLED may still be restored (UN_CANCEL) in the portal. */
 const UNCHANGEABLE_STATES = new Set(["DECOMMISSIONED", "FAILED", "CANCELLED", "CANCELLED_PARENT"]);
 
-function isReady(vxc: Vxc, readyWhen: string | undefined): boolean {
-  if (vxc.vxcApproval?.status && vxc.vxcApproval.type !== "SPEED_CHANGE") return false;
+/** Whether the VXC, or what the stack recorded of it, is done: accepted, and LIVE (or CONFIGURED if asked). */
+function isReady(vxc: Vxc | Outputs, readyWhen: string | undefined): boolean {
+  const pendingNew =
+    "vxcApproval" in vxc
+      ? !!vxc.vxcApproval?.status && vxc.vxcApproval.type !== "SPEED_CHANGE"
+      : !!(vxc as Outputs).approvalStatus && (vxc as Outputs).pendingRateLimit === null;
+  if (pendingNew) return false;
   return (
     vxc.provisioningStatus === "LIVE" ||
     (readyWhen === "CONFIGURED" && vxc.provisioningStatus === "CONFIGURED")

@@ -229,6 +229,31 @@ describe("a VXC to a Marketplace provider", () => {
   );
 
   it(
+    "a refresh while a VXC waits past its deadline does not let the next up report success before it is LIVE",
+    async () => {
+      e2e = await customerStack([
+        toAcme({
+          name: "Globex refreshed",
+          bEnd: { productUid: SEED.ports.acmeSydRed.uid, vlan: 335 },
+          customTimeouts: { create: "3s" },
+        }),
+      ]);
+      await expect(e2e.stack.up({ onOutput: collect(e2e) })).rejects.toThrow(/resumes waiting/);
+      await e2e.stack.refresh({ onOutput: collect(e2e) });
+      let settled = false;
+      const resumed = e2e.stack.up({ onOutput: collect(e2e) }).finally(() => (settled = true));
+      await sleep(2500);
+      expect(settled).toBe(false); // still waiting for Acme, as it should
+      const request = await waitForPendingRequest(world.acme, (v) => v.productName === "Globex refreshed");
+      await world.acme.updateVxc(request.productUid, { isApproved: true });
+      const result = await resumed;
+      expect(result.outputs["to-acme"].value.provisioningStatus).toBe("LIVE");
+      expect(await liveOrdersNamed("Globex refreshed")).toHaveLength(1);
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
     "an up killed while it waits, then another up, leaves exactly one VXC",
     async () => {
       e2e = await customerStack([

@@ -496,8 +496,6 @@ describe("VxcConnection diff", () => {
       assignedAEndVlan: 2044,
       assignedBEndVlan: 999,
       chosenBEndProductUid: ACME_SYD_BLUE, // a nearer port appeared since: we keep the one chosen at create
-      provisioningStatus: "CONFIGURED",
-      approvalStatus: "PENDING_EXTERNAL",
     } as unknown as VxcConnectionOutputs;
     const result = await provider.diff(
       HELD,
@@ -505,6 +503,35 @@ describe("VxcConnection diff", () => {
       lookup({ providerName: "Acme Networks", vlan: 0 }) as never,
     );
     expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+
+  it.each([
+    [
+      "still waiting for the provider",
+      { provisioningStatus: "DEPLOYABLE", approvalStatus: "PENDING_EXTERNAL" },
+    ],
+    ["accepted but not LIVE yet", { provisioningStatus: "CONFIGURED", approvalStatus: null }],
+  ])("a VXC the stack holds that is %s is a change, so the next up resumes the wait", async (_, state) => {
+    const unfinished = { ...olds(), ...state } as unknown as VxcConnectionOutputs;
+    expect(await provider.diff(HELD, unfinished, inputs() as never)).toMatchObject({
+      changes: true,
+      replaces: [],
+    });
+  });
+
+  it("a VXC that is CONFIGURED counts as done when readyWhen asks for CONFIGURED", async () => {
+    const configured = { ...olds(), readyWhen: "CONFIGURED", provisioningStatus: "CONFIGURED" };
+    const news = { ...inputs(), readyWhen: "CONFIGURED" };
+    expect(await provider.diff(HELD, configured as never, news as never)).toMatchObject({ changes: false });
+  });
+
+  it("a speed change waiting on the provider does not count as an unfinished order", async () => {
+    const waiting = {
+      ...olds(),
+      approvalStatus: "PENDING_EXTERNAL",
+      pendingRateLimit: 500,
+    } as unknown as VxcConnectionOutputs;
+    expect(await provider.diff(HELD, waiting, inputs() as never)).toMatchObject({ changes: false });
   });
 
   it("absent, undefined and null optional inputs are the same", async () => {
