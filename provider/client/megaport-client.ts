@@ -113,7 +113,7 @@ export interface MegaportClientOptions {
   requestTimeoutMs?: number;
   /** Deadline for opening a connection (TCP + TLS), ms. Default 10000. */
   connectTimeoutMs?: number;
-  /** Retry policy; defaults follow the Megaport CLI (3 retries, 1 s doubling to 30 s). */
+  /** Retry policy: 6 retries, 1 s doubling to 8 s (Retry-After honoured up to 30 s); the CLI's 3 give up inside a fault burst. */
   retry?: RetryOptions;
   /** Defaults to the process-wide limiter shared by every client (sharedRateLimiter()). */
   rateLimiter?: RateLimiter;
