@@ -5,7 +5,7 @@
 // - Spread, not burst: a token bucket of `burst` tokens refilled at limit/window, so a burst of work cannot spend the
 //   whole window in its first seconds and leave the next five minutes dark.
 // - With priorities: a waiting poll goes before a waiting order, and an order before a lookup; the last `reserve`
-//   requests of the window and of the bucket are kept for polls, so a waiting VXC is always looked at.
+//   requests of the window (and a few tokens of the bucket) are kept for polls, so a waiting VXC is always looked at.
 // One instance per process, shared by every copy of this module through a Symbol.for global. Must never: drop a
 // request (over the limit it queues), let a lower priority pass a higher one, or hold the process open when idle.
 
@@ -30,9 +30,9 @@ export interface BudgetOptions {
   limit: number;
   /** Window length in ms. */
   windowMs: number;
-  /** Requests that may go at once before pacing sets in. Default: a fifth of the limit. */
+  /** Requests that may go at once before pacing sets in. Default: two fifths of the limit. */
   burst?: number;
-  /** Requests of the window and of the bucket only polls may use. Default: a tenth of the limit (at least 1). */
+  /** Requests of the window only polls may use. Default: a tenth of the limit (at least 1). */
   reserve?: number;
   /** Clock, for tests. */
   now?: () => number;
@@ -99,7 +99,7 @@ export class RequestBudget implements RateLimiter {
     }
     this.limit = limit;
     this.windowMs = windowMs;
-    this.burst = Math.max(1, Math.min(limit, options.burst ?? Math.ceil(limit / 5)));
+    this.burst = Math.max(1, Math.min(limit, options.burst ?? Math.ceil((limit * 2) / 5)));
     this.reserve = Math.max(0, Math.min(limit - 1, options.reserve ?? Math.max(1, Math.floor(limit / 10))));
     if (options.now) this.now = options.now;
     this.tokens = Math.min(this.tokens, this.burst);
@@ -176,6 +176,11 @@ export class RequestBudget implements RateLimiter {
     });
   }
 
+  /** Tokens only a poll may take: a few, so a poll is never paced behind a burst of other work. */
+  private tokenReserve(rank: number): number {
+    return rank === 0 ? 0 : Math.min(this.reserve, 5, this.burst - 1);
+  }
+
   private prune(now: number): void {
     while (this.admitted.length > 0 && this.admitted[0]! <= now - this.windowMs) this.admitted.shift();
   }
@@ -193,7 +198,7 @@ export class RequestBudget implements RateLimiter {
     this.refill(now);
     const keep = rank === 0 ? 0 : this.reserve;
     if (this.limit - this.admitted.length <= keep) return false;
-    if (this.tokens < 1 + Math.min(keep, this.burst - 1)) return false;
+    if (this.tokens < 1 + this.tokenReserve(rank)) return false;
     this.tokens -= 1;
     this.admitted.push(now);
     this.counts[REQUEST_PRIORITIES[rank]!] += 1;
@@ -219,7 +224,7 @@ export class RequestBudget implements RateLimiter {
     if (!first) return;
     const now = this.now();
     const keep = first.rank === 0 ? 0 : this.reserve;
-    const tokensNeeded = 1 + Math.min(keep, this.burst - 1) - this.tokens;
+    const tokensNeeded = 1 + this.tokenReserve(first.rank) - this.tokens;
     const tokenWait = tokensNeeded > 0 ? tokensNeeded / (this.limit / this.windowMs) : 0;
     const slotsOver = this.admitted.length - (this.limit - keep - 1);
     const slotWait = slotsOver > 0 ? this.admitted[slotsOver - 1]! + this.windowMs - now : 0;

@@ -5,14 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import {
-  ApiError,
-  isNotFound,
-  NetworkError,
-  SchemaMismatchError,
-  TimeoutError,
-  ValidationError,
-} from "../client/errors";
+import { isNotFound, TimeoutError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { Vxc } from "../client/schemas/products";
 import { checkInputs } from "./check-inputs";
@@ -34,12 +27,13 @@ import {
   resourceKeyOf,
   setOrderTags,
   tagsOf,
-  type OrderLookup,
 } from "./vxc-order-tag";
 import { PartialFailure } from "./partial-failure";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
+import { placeOrder } from "./vxc-order-batch";
+import { listingsOf } from "./shared-listings";
 import {
   VXC_INPUT_PATHS,
   VXC_REPLACE_ON,
@@ -253,7 +247,9 @@ async function possibleBEndUids(client: MegaportClient, inputs: Inputs): Promise
   if (!b?.providerName) return [];
   const name = b.providerName.trim().toLowerCase();
   const pinned = b.providerCompanyUid?.toLowerCase();
-  const ports = await client.listPartnerPorts().catch(() => []);
+  const ports = await listingsOf(client)
+    .partnerPorts()
+    .catch(() => []);
   return ports
     .filter(
       (p) =>
@@ -339,10 +335,9 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
 }
 
 /**
- * Validate, then buy. The tags ride on the order itself, so the VXC is never untagged. When the answer to the buy
- * is lost after it may have reached Megaport (a dropped connection, a 5xx, a timeout), the order is looked up by its
- * tag at once: found, the create carries on with it; provably absent, it is ordered again, at most
- * MAX_ORDER_ATTEMPTS times in all.
+ * Validate, then buy, together with the other creates ordering at the same moment (vxc-order-batch.ts: a refusal
+ * reaches only its own create; a lost answer is found again by the order tag). The tags ride on the order itself,
+ * so the VXC is never untagged.
  */
 async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBEnd): Promise<string> {
   const tag = orderTag(inputs);
@@ -364,66 +359,20 @@ async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBE
       },
     ],
   };
-  try {
-    await client.validateVxcOrder([item]);
-  } catch (err) {
-    // Megaport names the key in its refusals ("Service key <key> has already been used"): keep it out.
-    throw withoutSecret(err, inputs.serviceKey);
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const [uid] = await client.buyVxc([item]);
-      console.log(`VXC "${inputs.name}": ordered ${uid} to ${describeBEnd(bEnd)}`);
-      return uid;
-    } catch (err) {
-      if (!tag || !answerMayBeLost(err)) throw withoutSecret(err, inputs.serviceKey);
-      const lookup = {
-        aEndUid: inputs.aEnd.productUid,
-        name: inputs.name,
-        bEndUids: bEnd.productUid ? [bEnd.productUid] : [],
-        tag,
-      };
-      const found = await findLostOrder(client, lookup);
-      if (found) {
-        console.log(
-          `VXC "${inputs.name}": the answer to its order was lost (${describeLoss(err)}); found the order by its tag: ${found.productUid}`,
-        );
-        return found.productUid;
-      }
-      if (attempt >= MAX_ORDER_ATTEMPTS) throw withoutSecret(err, inputs.serviceKey);
-      console.log(
-        `VXC "${inputs.name}": the answer to its order was lost (${describeLoss(err)}) and Megaport holds no order with its tag: ordering again`,
-      );
-    }
-  }
-}
-
-/** How many times one create places its order when each answer is lost and the order provably did not arrive. */
-const MAX_ORDER_ATTEMPTS = 3;
-
-/** Whether a failed buy may have placed the order all the same. */
-function answerMayBeLost(err: unknown): boolean {
-  if (err instanceof NetworkError) return err.mayHaveReachedServer;
-  if (err instanceof ApiError) return err.status >= 500;
-  return err instanceof TimeoutError || err instanceof SchemaMismatchError;
-}
-
-function describeLoss(err: unknown): string {
-  if (err instanceof ApiError) return `HTTP ${err.status}`;
-  if (err instanceof NetworkError)
-    return `the connection failed${err.systemCode ? `: ${err.systemCode}` : ""}`;
-  if (err instanceof TimeoutError) return "no answer in time";
-  return "the answer could not be read";
-}
-
-/** The order, if Megaport holds it: a fresh listing, asked again briefly in case it shows a moment late. */
-async function findLostOrder(client: MegaportClient, lookup: OrderLookup): Promise<Vxc | undefined> {
-  for (const pauseMs of [0, 1000, 2000]) {
-    if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    const found = await findVxcByTag(client, lookup, client.listProducts());
-    if (found) return found;
-  }
-  return undefined;
+  const lookup = tag && {
+    aEndUid: inputs.aEnd.productUid,
+    name: inputs.name,
+    bEndUids: bEnd.productUid ? [bEnd.productUid] : [],
+    tag,
+  };
+  const uid = await placeOrder(client, {
+    item,
+    lookup: lookup || undefined,
+    name: inputs.name,
+    serviceKey: inputs.serviceKey,
+  });
+  console.log(`VXC "${inputs.name}": ordered ${uid} to ${describeBEnd(bEnd)}`);
+  return uid;
 }
 
 /**
@@ -595,12 +544,4 @@ function describeBEnd(bEnd: ResolvedBEnd): string {
 function requestedVlanAfterRefresh(requested: number | undefined, actual: number | null | undefined) {
   if (requested === undefined || requested === 0) return requested;
   return actual ?? requested;
-}
-
-/** The error with every occurrence of a secret in its message (and stack) replaced by a placeholder. */
-function withoutSecret(err: unknown, secret: string | undefined): unknown {
-  if (!secret || !(err instanceof Error)) return err;
-  err.message = err.message.split(secret).join("<serviceKey>");
-  if (err.stack) err.stack = err.stack.split(secret).join("<serviceKey>");
-  return err;
 }

@@ -23,6 +23,7 @@ import {
   STACK_TAG,
   type HiddenInputs,
 } from "./hidden-inputs";
+import { listingsOf } from "./shared-listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
 import { VXC_REPLACE_ON, type VxcConnectionInputs } from "./vxc-connection-schema";
 
@@ -108,17 +109,31 @@ export interface OrderLookup {
   tag: string;
 }
 
+// Orders this process placed, by tag: a listing shared with other creates may have started a moment before them.
+const placedHere = new Map<string, string>();
+
+/** Remembers that this process ordered the VXC carrying `tag`. */
+export function rememberOrder(tag: string, vxcUid: string): void {
+  placedHere.set(tag, vxcUid);
+}
+
 /**
  * The live order on this A-end that carries exactly this tag. Only VXCs that could be the order (its name, or its
  * B-end) have their tags read, so a busy port costs no more than a quiet one. `listing` is a listing of our
- * products; pass a fresh one when looking for an order just placed.
+ * products (by default a shared one a couple of seconds old at most); pass a fresh one when looking for an order
+ * just placed.
  */
 export async function findVxcByTag(
   client: MegaportClient,
   lookup: OrderLookup,
   listing?: Promise<readonly { productUid: string; associatedVxcs?: readonly Vxc[] | null }[]>,
 ): Promise<Vxc | undefined> {
-  const products = await (listing ?? client.listProducts());
+  const ours = placedHere.get(lookup.tag);
+  if (ours) {
+    const vxc = await client.getVxc(ours).catch(() => undefined);
+    if (vxc && !FINISHED.has(vxc.provisioningStatus ?? "")) return vxc;
+  }
+  const products = await (listing ?? listingsOf(client).products());
   const candidates = products
     .filter((p) => p.productUid === lookup.aEndUid)
     .flatMap((p) => p.associatedVxcs ?? [])
@@ -138,10 +153,12 @@ export async function findVxcByTag(
 /** The B-end of a VXC found again: read from the VXC itself, so a provider renamed since cannot block adoption. */
 export async function bEndOf(client: MegaportClient, vxc: Vxc): Promise<ResolvedBEnd> {
   const productUid = vxc.bEnd?.productUid ?? "";
-  const listed = await client.listPartnerPorts().then(
-    (ports) => ports.find((p) => p.productUid === productUid),
-    () => undefined,
-  );
+  const listed = await listingsOf(client)
+    .partnerPorts()
+    .then(
+      (ports) => ports.find((p) => p.productUid === productUid),
+      () => undefined,
+    );
   return {
     productUid,
     portName: listed?.title ?? vxc.bEnd?.productName ?? null,

@@ -21,6 +21,7 @@ import {
   type WatchProgress,
   type WatchVerdict,
 } from "../watch/watcher";
+import { listingsOf } from "./shared-listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
 
 export const DEFAULT_TIMEOUTS = {
@@ -166,20 +167,23 @@ export async function waitForSpeedChange(
  * billed (megaport-api.md 9.1a). A VXC already gone, or never deployed (FAILED), counts as deleted.
  */
 export async function deleteAndWait(client: MegaportClient, uid: string, name: string, deadlineMs: number) {
-  let vxc: Vxc;
-  try {
-    vxc = await client.getVxc(uid);
-  } catch (err) {
-    if (isNotFound(err)) return;
-    throw err;
-  }
-  if (vxc.provisioningStatus === "DECOMMISSIONED" || vxc.provisioningStatus === "FAILED") return;
+  // The shared listing of our products (a hundred deletes read one) says where the VXC stands; one not in it is read.
+  const listed = (await listingsOf(client).products())
+    .flatMap((p) => p.associatedVxcs ?? [])
+    .find((v) => v.productUid === uid);
+  const vxc =
+    listed ??
+    (await client.getVxc(uid).catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))));
+  if (!vxc || vxc.provisioningStatus === "DECOMMISSIONED" || vxc.provisioningStatus === "FAILED") return;
   if (vxc.provisioningStatus !== "CANCELLED") {
     try {
       await client.cancelProduct(uid, "CANCEL_NOW");
     } catch (err) {
       if (isNotFound(err)) return;
-      throw err;
+      // The listing may be a moment old: a VXC cancelled meanwhile refuses a second cancel. Only that is fine.
+      const now = await client.getVxc(uid).catch(() => undefined);
+      if (!["CANCELLED", "DECOMMISSIONED", "FAILED"].includes(now?.provisioningStatus ?? "")) throw err;
+      if (now?.provisioningStatus !== "CANCELLED") return;
     }
   }
   await watcherFor(client).watch(uid, {
