@@ -13,10 +13,13 @@ import {
 } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { Vxc } from "../client/schemas/products";
+import { sharedRequestBudget } from "../client/request-budget";
 import {
   describeVxcState,
   formatDuration,
   getVxcWatcher,
+  type WatchPace,
+  type WatchSource,
   WatchFailedError,
   type WatchProgress,
   type WatchVerdict,
@@ -33,19 +36,48 @@ export const DEFAULT_TIMEOUTS = {
 };
 
 /**
- * The one watcher for this client. Its pace can be tuned by environment (the provider process inherits the CLI's):
- * MEGAPORT_MX_POLL_INTERVAL_MS (first and fastest tick, default 1 s), MEGAPORT_MX_MAX_POLL_INTERVAL_MS (default
- * 15 s) and MEGAPORT_MX_PROGRESS_INTERVAL_MS (progress lines, default 10 s).
+ * The one watcher for this client. It polls through the shared listing of our products at the request budget's
+ * highest priority (its listing is the one the next lookups read), ticks at the fast interval while some VXC's next
+ * state is a moment away (CONFIGURED, CANCELLED), backs off to 10 s while Megaport works on an order, to 30 s while
+ * every wait is on a person, and never faster than the budget allows. Its pace can be tuned by environment (the
+ * provider process inherits the CLI's): MEGAPORT_MX_POLL_INTERVAL_MS (the fast interval, default 2 s),
+ * MEGAPORT_MX_WORKING_POLL_INTERVAL_MS (default 10 s), MEGAPORT_MX_MAX_POLL_INTERVAL_MS (default 30 s) and
+ * MEGAPORT_MX_PROGRESS_INTERVAL_MS (progress lines, default 10 s).
  */
 export function watcherFor(client: MegaportClient) {
   const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
-  return getVxcWatcher(client, {
-    fastIntervalMs: env("MEGAPORT_MX_POLL_INTERVAL_MS"),
-    maxIntervalMs: env("MEGAPORT_MX_MAX_POLL_INTERVAL_MS"),
+  const maxIntervalMs = env("MEGAPORT_MX_MAX_POLL_INTERVAL_MS") ?? 30_000;
+  return getVxcWatcher(pollSourceOf(client), {
+    fastIntervalMs: env("MEGAPORT_MX_POLL_INTERVAL_MS") ?? 2_000,
+    workingMaxIntervalMs: Math.min(maxIntervalMs, env("MEGAPORT_MX_WORKING_POLL_INTERVAL_MS") ?? 10_000),
+    maxIntervalMs,
     progressIntervalMs: env("MEGAPORT_MX_PROGRESS_INTERVAL_MS"),
+    pace: paceOf,
+    minIntervalMs: () => sharedRequestBudget().pollIntervalFloorMs(),
     // A revoked key or a missing permission will not heal by waiting: fail every wait at once.
     isPermanentError: (error) => error instanceof AuthError || error instanceof ForbiddenError,
   });
+}
+
+/** What the watcher polls: one object per client, so every wait in the process shares one watcher. */
+function pollSourceOf(client: MegaportClient): WatchSource<Vxc> {
+  let source = pollSources.get(client);
+  if (!source) {
+    source = {
+      listProducts: () => listingsOf(client).products(0, "poll"),
+      getProduct: (uid: string) => client.getProduct(uid, { priority: "poll" }),
+    };
+    pollSources.set(client, source);
+  }
+  return source;
+}
+const pollSources = new WeakMap<MegaportClient, WatchSource<Vxc>>();
+
+/** How soon a VXC will change by itself: see VxcWatcherOptions.pace. */
+function paceOf(vxc: Vxc): WatchPace {
+  if (vxc.vxcApproval?.status?.startsWith("PENDING")) return "waiting";
+  if (vxc.provisioningStatus === "CONFIGURED" || vxc.provisioningStatus === "CANCELLED") return "imminent";
+  return "working";
 }
 
 /** The real API moves a denied or expired order to FAILED (megaport-api.md 9.1a); these never come back. */
