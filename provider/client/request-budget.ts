@@ -30,7 +30,10 @@ export interface BudgetOptions {
   limit: number;
   /** Window length in ms. */
   windowMs: number;
-  /** Requests that may go at once before pacing sets in. Default: two fifths of the limit. */
+  /**
+   * Requests that may go at once before pacing sets in. Default: two thirds of the limit, so a destroy of a hundred
+   * VXCs (a tag read and a cancel each) is not paced, while the rest of the window stays for what comes after.
+   */
   burst?: number;
   /** Requests of the window only polls may use. Default: a tenth of the limit (at least 1). */
   reserve?: number;
@@ -99,7 +102,7 @@ export class RequestBudget implements RateLimiter {
     }
     this.limit = limit;
     this.windowMs = windowMs;
-    this.burst = Math.max(1, Math.min(limit, options.burst ?? Math.ceil((limit * 2) / 5)));
+    this.burst = Math.max(1, Math.min(limit, options.burst ?? Math.ceil((limit * 2) / 3)));
     this.reserve = Math.max(0, Math.min(limit - 1, options.reserve ?? Math.max(1, Math.floor(limit / 10))));
     if (options.now) this.now = options.now;
     this.tokens = Math.min(this.tokens, this.burst);

@@ -109,8 +109,16 @@ export interface OrderLookup {
   tag: string;
 }
 
-// Orders this process placed, by tag: a listing shared with other creates may have started a moment before them.
+// Orders this process placed, by tag: a listing shared with other creates may have started a moment before them,
+// and the other creates' fresh orders are never this create's.
 const placedHere = new Map<string, string>();
+
+/**
+ * An order renamed in the Portal after an interrupted `up` is still found by its ends, if it was placed this recently:
+ * reading the tags of every older VXC between the same two ports would make each create on a busy port cost one
+ * request per VXC there.
+ */
+const RENAMED_ORDER_WINDOW_MS = 24 * 60 * 60_000;
 
 /** Remembers that this process ordered the VXC carrying `tag`. */
 export function rememberOrder(tag: string, vxcUid: string): void {
@@ -119,7 +127,8 @@ export function rememberOrder(tag: string, vxcUid: string): void {
 
 /**
  * The live order on this A-end that carries exactly this tag. Only VXCs that could be the order (its name, or its
- * B-end) have their tags read, so a busy port costs no more than a quiet one. `listing` is a listing of our
+ * B-end and a recent order date), and that no other create of this process placed, have their tags read, so a busy
+ * port costs no more than a quiet one. `listing` is a listing of our
  * products (by default a shared one a couple of seconds old at most); pass a fresh one when looking for an order
  * just placed.
  */
@@ -134,6 +143,8 @@ export async function findVxcByTag(
     if (vxc && !FINISHED.has(vxc.provisioningStatus ?? "")) return vxc;
   }
   const products = await (listing ?? listingsOf(client).products());
+  const placedByOthers = new Set(placedHere.values());
+  const recently = Date.now() - RENAMED_ORDER_WINDOW_MS;
   const candidates = products
     .filter((p) => p.productUid === lookup.aEndUid)
     .flatMap((p) => p.associatedVxcs ?? [])
@@ -141,7 +152,9 @@ export async function findVxcByTag(
       (v) =>
         !FINISHED.has(v.provisioningStatus ?? "") &&
         v.aEnd?.productUid === lookup.aEndUid &&
-        (v.productName === lookup.name || lookup.bEndUids?.includes(v.bEnd?.productUid ?? "") === true),
+        !placedByOthers.has(v.productUid) &&
+        (v.productName === lookup.name ||
+          (lookup.bEndUids?.includes(v.bEnd?.productUid ?? "") === true && (v.createDate ?? 0) >= recently)),
     );
   for (const vxc of candidates) {
     const tags = await tagsOf(client, vxc.productUid);
