@@ -32,7 +32,7 @@ import { PartialFailure } from "./partial-failure";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
-import { placeOrder } from "./vxc-order-batch";
+import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
 import { listingsOf } from "./shared-listings";
 import {
   VXC_INPUT_PATHS,
@@ -121,8 +121,14 @@ export const provider = engineFacing({
     const bEnd = found ? await bEndOf(client, found) : await resolveBEnd(client, inputs);
     const existing = inputs.adoptUid ? await adoptExisting(client, inputs, bEnd) : found;
     if (!existing) {
-      const uid = await orderVxc(client, inputs, bEnd);
-      return { id: uid, outs: await settleNewVxc(client, uid, inputs, bEnd, deadlineMs) };
+      const { vxcUid: uid, price } = await orderVxc(client, inputs, bEnd);
+      // The quote rides with the inputs into the outputs (and a partial failure's properties).
+      const quoted = {
+        ...inputs,
+        quotedMonthlyRate: price?.monthlyRate ?? null,
+        quotedCurrency: price?.currency ?? null,
+      };
+      return { id: uid, outs: await settleNewVxc(client, uid, quoted, bEnd, deadlineMs) };
     }
     const uid = existing.productUid;
     console.log(
@@ -184,7 +190,13 @@ export const provider = engineFacing({
       companyName: olds.providerCompanyName,
       companyUid: olds.providerCompanyUid,
     };
-    const held = olds[HOLDER_KEY] === undefined ? news : { ...news, [HOLDER_KEY]: olds[HOLDER_KEY] };
+    // What the create recorded and no update changes: the holder nonce, and the order's quote.
+    const held = {
+      ...news,
+      ...(olds[HOLDER_KEY] === undefined ? {} : { [HOLDER_KEY]: olds[HOLDER_KEY] }),
+      quotedMonthlyRate: olds.quotedMonthlyRate ?? null,
+      quotedCurrency: olds.quotedCurrency ?? null,
+    };
     return { outs: await converge(getClient(), id, held, olds, bEnd, deadlineMs) };
   },
 
@@ -339,7 +351,7 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
  * reaches only its own create; a lost answer is found again by the order tag). The tags ride on the order itself,
  * so the VXC is never untagged.
  */
-async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBEnd): Promise<string> {
+async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBEnd): Promise<PlacedOrder> {
   const tag = orderTag(inputs);
   const item = {
     productUid: inputs.aEnd.productUid,
@@ -365,14 +377,18 @@ async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBE
     bEndUids: bEnd.productUid ? [bEnd.productUid] : [],
     tag,
   };
-  const uid = await placeOrder(client, {
+  const placed = await placeOrder(client, {
     item,
     lookup: lookup || undefined,
     name: inputs.name,
     serviceKey: inputs.serviceKey,
   });
-  console.log(`VXC "${inputs.name}": ordered ${uid} to ${describeBEnd(bEnd)}`);
-  return uid;
+  const price =
+    placed.price?.monthlyRate == null
+      ? ""
+      : ` (quoted ${placed.price.monthlyRate} ${placed.price.currency ?? ""}/month)`;
+  console.log(`VXC "${inputs.name}": ordered ${placed.vxcUid} to ${describeBEnd(bEnd)}${price}`);
+  return placed;
 }
 
 /**
@@ -523,6 +539,8 @@ function computedFrom(vxc: Vxc, known: Partial<Outputs>): VxcConnectionComputed 
     chosenBEndPortName: vxc.bEnd?.productName ?? known.chosenBEndPortName ?? null,
     providerCompanyName: known.providerCompanyName ?? null,
     providerCompanyUid: known.providerCompanyUid ?? vxc.bEnd?.ownerUid ?? null,
+    quotedMonthlyRate: known.quotedMonthlyRate ?? null,
+    quotedCurrency: known.quotedCurrency ?? null,
   };
 }
 

@@ -9,7 +9,7 @@
 // Never lets one create's service key into another's error (Megaport names keys in its refusals).
 import { ApiError, MegaportError, NetworkError, SchemaMismatchError, TimeoutError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
-import type { VxcOrderItem } from "../client/schemas/vxc-order";
+import type { OrderPrice, VxcOrderItem } from "../client/schemas/vxc-order";
 import { listingsOf } from "./shared-listings";
 import { findVxcByTag, rememberOrder, type OrderLookup } from "./vxc-order-tag";
 
@@ -33,8 +33,14 @@ export const ORDER_BATCH = {
 /** How many times one VXC is ordered when each answer is lost and the order provably did not arrive. */
 const MAX_ORDER_ATTEMPTS = 3;
 
-/** Places one VXC's order with whatever else is being ordered right now; resolves to its new VXC's UID. */
-export function placeOrder(client: MegaportClient, request: OrderRequest): Promise<string> {
+/** What an order gives a create: its VXC, and the price validate quoted for it (none when the answer was lost). */
+export interface PlacedOrder {
+  vxcUid: string;
+  price: OrderPrice | undefined;
+}
+
+/** Places one VXC's order with whatever else is being ordered right now; resolves to its new VXC. */
+export function placeOrder(client: MegaportClient, request: OrderRequest): Promise<PlacedOrder> {
   let desk = desks.get(client);
   if (!desk) desks.set(client, (desk = new OrderDesk(client)));
   return desk.place(request);
@@ -42,8 +48,10 @@ export function placeOrder(client: MegaportClient, request: OrderRequest): Promi
 
 interface Pending {
   request: OrderRequest;
-  resolve: (uid: string) => void;
+  resolve: (placed: PlacedOrder) => void;
   reject: (err: unknown) => void;
+  /** What validate quoted for it. */
+  price?: OrderPrice;
 }
 
 const desks = new WeakMap<MegaportClient, OrderDesk>();
@@ -54,7 +62,7 @@ class OrderDesk {
 
   constructor(private readonly client: MegaportClient) {}
 
-  place(request: OrderRequest): Promise<string> {
+  place(request: OrderRequest): Promise<PlacedOrder> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       if (this.queue.length >= ORDER_BATCH.maxItems) this.flush();
@@ -79,7 +87,9 @@ class OrderDesk {
   /** The items Megaport would take; each refused one has failed its create with its own refusal. */
   private async validated(batch: Pending[]): Promise<Pending[]> {
     try {
-      await this.client.validateVxcOrder(batch.map((p) => p.request.item));
+      // One answer item per ordered VXC, in order: each create keeps its own quote.
+      const quotes = await this.client.validateVxcOrder(batch.map((p) => p.request.item));
+      batch.forEach((p, i) => (p.price = quotes[i]?.price ?? undefined));
       return batch;
     } catch (err) {
       if (!isRefusal(err)) throw err;
@@ -124,7 +134,7 @@ class OrderDesk {
     }
     batch.forEach((p, i) => {
       if (p.request.lookup) rememberOrder(p.request.lookup.tag, uids[i]!);
-      p.resolve(uids[i]!);
+      p.resolve({ vxcUid: uids[i]!, price: p.price });
     });
   }
 
@@ -149,7 +159,7 @@ class OrderDesk {
             `its tag: ${found.productUid}`,
         );
         rememberOrder(p.request.lookup!.tag, found.productUid);
-        p.resolve(found.productUid);
+        p.resolve({ vxcUid: found.productUid, price: p.price });
       }
       missing = still;
     }
