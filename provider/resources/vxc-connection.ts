@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { isNotFound, TimeoutError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, GONE, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
@@ -44,7 +45,13 @@ import {
   VxcInputPath,
 } from "./vxc-connection-schema";
 import { resolveBEnd, ResolvedBEnd } from "./vxc-b-end";
-import { deleteAndWait, DEFAULT_TIMEOUTS, waitUntilReady, waitForSpeedChange } from "./vxc-wait";
+import {
+  deleteAndWait,
+  DEFAULT_TIMEOUTS,
+  readyStatuses,
+  waitUntilReady,
+  waitForSpeedChange,
+} from "./vxc-wait";
 
 type Inputs = VxcConnectionInputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 type Outputs = VxcConnectionOutputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
@@ -158,7 +165,7 @@ export const provider = engineFacing({
       throw err;
     }
     // CANCELLED is not gone: it may be billed and restorable for weeks. It stays in state, showing its status.
-    if (GONE_STATES.has(vxc.provisioningStatus ?? "")) return {};
+    if (isIn(GONE, vxc.provisioningStatus)) return {};
     // Refresh shows drift made in the portal: the user-facing fields take what Megaport holds; what the user
     // requested but Megaport assigns (B-end VLAN, looked-up port) stays as requested.
     const drifted: Outputs = {
@@ -281,22 +288,13 @@ const B_END_PORT_PATHS: readonly VxcInputPath[] = [
   "serviceKey",
 ];
 
-/** Never coming back: refresh drops such a VXC from state. */
-const GONE_STATES = new Set(["DECOMMISSIONED", "FAILED"]);
-/** Cannot be changed any more; CANCELLED may still be restored (UN_CANCEL) in the portal. */
-const UNCHANGEABLE_STATES = new Set(["DECOMMISSIONED", "FAILED", "CANCELLED", "CANCELLED_PARENT"]);
-
 /** Whether the VXC, or what the stack recorded of it, is done: accepted, and LIVE (or CONFIGURED if asked). */
 function isReady(vxc: Vxc | Outputs, readyWhen: string | undefined): boolean {
   const pendingNew =
     "vxcApproval" in vxc
       ? !!vxc.vxcApproval?.status && vxc.vxcApproval.type !== "SPEED_CHANGE"
       : !!(vxc as Outputs).approvalStatus && (vxc as Outputs).pendingRateLimit === null;
-  if (pendingNew) return false;
-  return (
-    vxc.provisioningStatus === "LIVE" ||
-    (readyWhen === "CONFIGURED" && vxc.provisioningStatus === "CONFIGURED")
-  );
+  return !pendingNew && readyStatuses(readyWhen).includes(vxc.provisioningStatus ?? "");
 }
 
 /** adoptUid: the VXC must exist, be alive, and join the declared ends; it is tagged so later creates find it. */
@@ -316,7 +314,7 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
     throw err;
   }
   const mismatches = [
-    UNCHANGEABLE_STATES.has(vxc.provisioningStatus ?? "") && `it is ${vxc.provisioningStatus}`,
+    isIn(FINISHED, vxc.provisioningStatus) && `it is ${vxc.provisioningStatus}`,
     vxc.aEnd?.productUid !== inputs.aEnd.productUid &&
       `its A-end is ${vxc.aEnd?.productUid}, not aEnd.productUid ${inputs.aEnd.productUid}`,
     // With a service key the key names the B-end, and only its owner can look the key up.
@@ -472,7 +470,7 @@ async function currentVxc(client: MegaportClient, id: string, name: string): Pro
     if (!isNotFound(err)) throw err;
   }
   const status = vxc ? (vxc.provisioningStatus ?? "") : "gone";
-  if (!vxc || UNCHANGEABLE_STATES.has(status)) {
+  if (!vxc || isIn(FINISHED, status)) {
     const why = vxc?.vxcApproval?.message ? ` (${vxc.vxcApproval.message})` : "";
     throw new Error(
       `VXC "${name}" (${id}) is ${status}${why} and can no longer be changed. ` +
