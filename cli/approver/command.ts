@@ -8,6 +8,7 @@
  */
 import { productScanSource } from "../../provider/approval/request-source";
 import { ownCompanyUid } from "../../provider/approval/own-company";
+import { ValidationError } from "../../provider/client/errors";
 import type { MegaportClient } from "../../provider/client/megaport-client";
 import {
   SIMULATOR_BASE_URL,
@@ -103,10 +104,11 @@ async function approve(
   const companyUid = await companyOf(client, flags, log, stops);
   if (companyUid === undefined) return EXIT.OK; // stopped while waiting for the API
   if (initial.companyUid && initial.companyUid !== companyUid) {
-    throw new Error(
-      `the policy from ${source.description} guards company ${initial.companyUid}, but the API key acts for ` +
-        `company ${companyUid}: use the provider stack's own API key, or the right --stack`,
-    );
+    throw new ValidationError({
+      fieldPath: "megaport:accessKey",
+      reason: `the policy from ${source.description} guards company ${initial.companyUid}, but the API key acts for company ${companyUid}`,
+      fix: "use the provider stack's own API key, or the right --stack",
+    });
   }
 
   // 4. Metrics, the optional lock and port, the loop.

@@ -5,7 +5,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { isNotFound, TimeoutError, ValidationError } from "../client/errors";
+import {
+  isNotFound,
+  NotChangeableError,
+  PartialFailure,
+  TimeoutError,
+  ValidationError,
+} from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, GONE, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
@@ -29,7 +35,6 @@ import {
   setOrderTags,
   tagsOf,
 } from "./vxc-order-tag";
-import { PartialFailure } from "./partial-failure";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
@@ -471,14 +476,17 @@ async function currentVxc(client: MegaportClient, id: string, name: string): Pro
   }
   const status = vxc ? (vxc.provisioningStatus ?? "") : "gone";
   if (!vxc || isIn(FINISHED, status)) {
-    const why = vxc?.vxcApproval?.message ? ` (${vxc.vxcApproval.message})` : "";
-    throw new Error(
-      `VXC "${name}" (${id}) is ${status}${why} and can no longer be changed. ` +
+    throw new NotChangeableError({
+      what: `VXC "${name}"`,
+      uid: id,
+      status,
+      why: vxc?.vxcApproval?.message ?? undefined,
+      nextStep:
         (status === "CANCELLED" || status === "CANCELLED_PARENT"
           ? "Restore it in the Megaport Portal (UN_CANCEL) to keep it, or run `pulumi refresh` once it is decommissioned; "
           : "Run `pulumi refresh` to drop it from the stack; ") +
         "the next `pulumi up` then orders a new one.",
-    );
+    });
   }
   return vxc;
 }

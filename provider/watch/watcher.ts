@@ -11,11 +11,11 @@
  * the real clock when one is injected.
  */
 import type { Vxc } from "../client/schemas/products";
-import { formatDuration } from "./format-duration";
-import { WatchAbortedError, WatchFailedError, WatchTimeoutError } from "./watch-errors";
+import { WatchAbortedError, WatchFailedError, WatchTimeoutError } from "../client/errors";
+import { formatDuration } from "../client/format-duration";
 
-export { formatDuration } from "./format-duration";
-export * from "./watch-errors";
+export { formatDuration } from "../client/format-duration";
+export { WatchAbortedError, WatchFailedError, WatchTimeoutError, type WatchError } from "../client/errors";
 
 // ---------------------------------------------------------------------------------------------------------
 // Shapes (narrow on purpose: the client's VXC type and the tests' fakes fit them)
