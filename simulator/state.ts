@@ -204,6 +204,29 @@ export interface OrderApprovalRecord {
   decidedAt: number | null;
 }
 
+/** The approval queue's record of a request just opened: PENDING, with no comment yet. */
+export function openedOrderApproval(
+  id: number,
+  vxcUid: string,
+  approval: PendingApproval,
+  requestedBy: string | null,
+): OrderApprovalRecord {
+  return {
+    uid: approval.uid,
+    id,
+    vxcUid,
+    type: approval.type,
+    newSpeed: approval.newSpeed,
+    approverCompanyUid: approval.approverCompanyUid,
+    requesterCompanyUid: approval.requesterCompanyUid,
+    requestedBy,
+    requestedAt: approval.requestedAt,
+    status: "PENDING",
+    comment: "",
+    decidedAt: null,
+  };
+}
+
 export interface VxcEndRecord {
   productUid: string;
   vlan: number;

@@ -8,13 +8,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { badRequest, forbidden } from "../errors";
-import { scheduleDeployment } from "../lifecycle";
 import type { Store } from "../store";
-import type { ApprovalType, VxcRecord } from "../state";
+import type { ApprovalDecision, ApprovalType, PendingApproval, VxcRecord } from "../state";
 import { assertMayApprove, assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
 import { sendVxcEmail } from "./emails";
 import { logApprovalClosed, logApprovalOpened } from "./order-approval-log";
+import { scheduleDeployment, startCancellation } from "./transitions";
 import { claimVlan } from "./vlans";
 import { canSeeVxc, vxcParties } from "./vxc-parties";
 
@@ -82,17 +82,7 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
   }
   const now = store.now();
   const reason = decision.reason?.trim() || (decision.approved ? "" : `Denied by ${provider}`);
-  vxc.approval = null;
-  vxc.lastDecision = {
-    uid: approval.uid,
-    type: approval.type,
-    newSpeed: approval.newSpeed,
-    outcome: decision.approved ? "APPROVED" : "REJECTED",
-    reason,
-    decidedAt: now,
-  };
-  logApprovalClosed(store, approval.uid, decision.approved ? "APPROVED" : "REJECTED", reason);
-  store.markChanged();
+  closeRequest(store, vxc, approval, decision.approved ? "APPROVED" : "REJECTED", reason, now);
   if (approval.type === "NEW") {
     if (decision.approved) {
       scheduleDeployment(store, vxc, now);
@@ -123,22 +113,55 @@ export function withdrawApproval(store: Store, caller: Caller, vxc: VxcRecord, c
   }
   assertMayChange(caller);
   const now = store.now();
+  const reason = comment || `Withdrawn by ${store.company(approval.requesterCompanyUid).tradingName}`;
+  closeRequest(store, vxc, approval, "WITHDRAWN", reason, now, comment);
+  if (approval.type === "NEW")
+    startCancellation(store, vxc, "CANCELLED", now + store.timings.cancelledMs, now);
+}
+
+/**
+ * Nobody answered in time (60 days, `approvalExpiryMs`): the lifecycle calls this when the request's expiry
+ * falls due. A connection request FAILs its VXC; a speed change just closes and the rate stays.
+ */
+export function expireApproval(store: Store, vxc: VxcRecord): void {
+  const approval = vxc.approval;
+  if (!approval) return;
+  const provider = store.company(approval.approverCompanyUid).tradingName;
+  const reason = `Request expired: ${provider} did not answer within 60 days`;
+  closeRequest(store, vxc, approval, "EXPIRED", reason, approval.expiresAt);
+  if (approval.type === "NEW") {
+    vxc.provisioningStatus = "FAILED";
+    vxc.next = null;
+    sendVxcEmail(store, "CONNECTION_REQUEST_EXPIRED", vxc);
+  } else {
+    sendVxcEmail(store, "SPEED_CHANGE_EXPIRED", vxc, { newSpeed: approval.newSpeed });
+  }
+  store.markChanged();
+}
+
+/**
+ * End the pending request on `vxc`: it is kept as the VXC's last decision (the customer reads the reason in
+ * `vxcApproval`) and closed in the approval queue with `queueComment` (the reason unless said otherwise).
+ */
+function closeRequest(
+  store: Store,
+  vxc: VxcRecord,
+  approval: PendingApproval,
+  outcome: ApprovalDecision["outcome"],
+  reason: string,
+  decidedAt: number,
+  queueComment: string = reason,
+): void {
   vxc.approval = null;
   vxc.lastDecision = {
     uid: approval.uid,
     type: approval.type,
     newSpeed: approval.newSpeed,
-    outcome: "WITHDRAWN",
-    reason: comment || `Withdrawn by ${store.company(approval.requesterCompanyUid).tradingName}`,
-    decidedAt: now,
+    outcome,
+    reason,
+    decidedAt,
   };
-  logApprovalClosed(store, approval.uid, "WITHDRAWN", comment);
-  if (approval.type === "NEW") {
-    vxc.statusBeforeCancel = vxc.provisioningStatus;
-    vxc.provisioningStatus = "CANCELLED";
-    vxc.terminateDate = now;
-    vxc.next = { status: "DECOMMISSIONED", at: now + store.timings.cancelledMs };
-  }
+  logApprovalClosed(store, approval.uid, outcome, queueComment);
   store.markChanged();
 }
 

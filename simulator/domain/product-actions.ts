@@ -8,40 +8,25 @@
  * services (megaport-api.md §5.2). Cancelled services free their VLANs and stay listed.
  */
 import { badRequest, forbidden } from "../errors";
-import { scheduleDeployment } from "../lifecycle";
 import type { Store } from "../store";
-import {
-  RELEASED_STATUSES,
-  type PortRecord,
-  type ProvisioningStatus,
-  type ResourceTag,
-  type VxcRecord,
-} from "../state";
+import { RELEASED_STATUSES, type PortRecord, type ResourceTag, type VxcRecord } from "../state";
 import { assertMayChange, type Caller } from "./caller";
 import { logApprovalClosed } from "./order-approval-log";
 import { assertNotLocked, isLocked } from "./product-locks";
+import { scheduleDeployment, startCancellation } from "./transitions";
 import { vlansInUse } from "./vlans";
-import { canSeeVxc, ownPort, vxcParties } from "./vxc-parties";
+import { ownPort, visibleProduct, vxcParties } from "./vxc-parties";
 
 export const PRODUCT_ACTIONS = ["CANCEL", "CANCEL_NOW", "UN_CANCEL"] as const;
 export type ProductAction = (typeof PRODUCT_ACTIONS)[number];
 
-export type Service = { kind: "vxc"; record: VxcRecord } | { kind: "port"; record: PortRecord };
-
-/** Any product the caller may see, by UID or numeric id. */
-export function visibleProduct(store: Store, caller: Caller, uid: string): Service {
-  const vxc = store.findVxc(uid);
-  if (vxc && canSeeVxc(store, caller.companyUid, vxc)) return { kind: "vxc", record: vxc };
-  const port = store.findPort(uid);
-  if (port && port.companyUid === caller.companyUid) return { kind: "port", record: port };
-  return { kind: "port", record: ownPort(store, caller, uid) };
-}
-
-function cancel(store: Store, record: VxcRecord | PortRecord, at: number, status: ProvisioningStatus): void {
-  record.statusBeforeCancel = record.provisioningStatus;
-  record.provisioningStatus = status;
-  record.terminateDate = at;
-  record.next = { status: "DECOMMISSIONED", at };
+function cancel(
+  store: Store,
+  record: VxcRecord | PortRecord,
+  at: number,
+  status: "CANCELLED" | "CANCELLED_PARENT",
+): void {
+  startCancellation(store, record, status, at);
   if ("approval" in record && record.approval) {
     // A request dies with its service: withdrawn when the customer cancelled the VXC or its own port, failed
     // when the provider's port went.

@@ -10,7 +10,7 @@ import { badRequest, forbidden } from "../errors";
 import type { Store } from "../store";
 import type { PortRecord, VxcRecord } from "../state";
 import { assertCompanyAdmin, type Caller } from "./caller";
-import { visibleProduct, type Service } from "./product-actions";
+import { visibleProduct, type Service } from "./vxc-parties";
 
 export function isLocked(record: PortRecord | VxcRecord): boolean {
   return record.locked === true;

@@ -8,12 +8,12 @@
  * on a VXC to another company's port becomes a SPEED_CHANGE request; a decrease applies at once.
  */
 import { badRequest, forbidden } from "../errors";
-import { addMonths } from "../lifecycle";
 import type { Store } from "../store";
 import { RELEASED_STATUSES, type VxcRecord } from "../state";
 import { decideApproval, openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
+import { addMonths } from "./transitions";
 import { claimVlan, innerVlanFor, UNTAGGED_VLAN } from "./vlans";
 import { assertCostCentre, assertRateLimit, assertTerm, assertVxcName } from "./vxc-rules";
 import { visibleVxc, vxcParties } from "./vxc-parties";

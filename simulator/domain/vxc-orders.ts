@@ -5,12 +5,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { badRequest, SimError } from "../errors";
-import { scheduleDeployment } from "../lifecycle";
 import type { Store } from "../store";
 import type { PortRecord, ResourceTag, ServiceKeyRecord, VxcRecord } from "../state";
 import { openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
 import { consumeServiceKey, usableServiceKey } from "./service-keys";
+import { scheduleDeployment } from "./transitions";
 import { claimVlan, innerVlanFor } from "./vlans";
 import {
   assertCostCentre,

@@ -1,7 +1,7 @@
 /**
  * The two companies a VXC connects and what each may see. A company sees a VXC when it ordered it or owns the
- * port at either end (the provider sees incoming VXCs under its own port); anyone else gets the same answer
- * as for a UID that does not exist, so nothing leaks across companies.
+ * port at either end (the provider sees incoming VXCs under its own port), and a port when it owns it; anyone
+ * else gets the same answer as for a UID that does not exist, so nothing leaks across companies.
  */
 import { serviceNotFound } from "../errors";
 import type { Store } from "../store";
@@ -40,4 +40,15 @@ export function ownPort(store: Store, caller: Caller, uid: string): PortRecord {
   const port = store.port(uid);
   if (port.companyUid !== caller.companyUid) throw serviceNotFound(uid);
   return port;
+}
+
+export type Service = { kind: "vxc"; record: VxcRecord } | { kind: "port"; record: PortRecord };
+
+/** Any product the caller may see, by UID or numeric id. */
+export function visibleProduct(store: Store, caller: Caller, uid: string): Service {
+  const vxc = store.findVxc(uid);
+  if (vxc && canSeeVxc(store, caller.companyUid, vxc)) return { kind: "vxc", record: vxc };
+  const port = store.findPort(uid);
+  if (port && port.companyUid === caller.companyUid) return { kind: "port", record: port };
+  return { kind: "port", record: ownPort(store, caller, uid) };
 }

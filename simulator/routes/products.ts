@@ -10,12 +10,11 @@ import {
   replaceTags,
   runProductAction,
   updatePort,
-  visibleProduct,
   type ProductAction,
 } from "../domain/product-actions";
 import { setProductLock } from "../domain/product-locks";
 import { freeVlans } from "../domain/vlans";
-import { ownPort } from "../domain/vxc-parties";
+import { ownPort, visibleProduct } from "../domain/vxc-parties";
 import { parseBody, type Route } from "../router";
 import { portUpdateView, portView, vxcView } from "../views/product-view";
 import { int, optional, ResourceTagSchema } from "./body-schemas";
