@@ -16,7 +16,8 @@ import { SimulatedClock } from "./clock";
 import { assertMayChange } from "./domain/caller";
 import { authenticate, expireTokens } from "./domain/tokens";
 import { writeJson } from "./envelope";
-import { badRequest, forbidden, SimError, unauthorized, writeError } from "./errors";
+import { unauthenticated } from "./domain-error";
+import { badRequest, SimError, writeError } from "./errors";
 import { Faults, FaultConfigSchema, type FaultConfig, type FiredStatus } from "./faults";
 import { parseJsonBody, readBody } from "./http-body";
 import { runDueTransitions } from "./lifecycle";
@@ -160,7 +161,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
         const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
         if (bearer) expireTokens(store, bearer[1]);
         store.flush();
-        throw unauthorized("The access token has expired; request a new one from the token endpoint");
+        throw unauthenticated("The access token has expired; request a new one from the token endpoint");
       }
       const auth = authenticate(store, req.headers.authorization);
       ctx.caller = auth.caller;
@@ -251,7 +252,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
       store.flush();
       if (url.pathname === "/_sim" || url.pathname.startsWith("/_sim/")) {
         if (!LOOPBACK.has(req.socket.remoteAddress ?? ""))
-          throw forbidden("Admin endpoints answer on loopback only");
+          throw new SimError(403, "Admin endpoints answer on loopback only");
         const result = await dispatch(admin, req, url, traceId);
         writeJson(res, result.status ?? 200, result.body, traceId, result.headers);
         return;

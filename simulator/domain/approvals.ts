@@ -7,7 +7,7 @@
  * by email, and a denial's reason stays readable in `vxcApproval.message`.
  */
 import { randomUUID } from "node:crypto";
-import { badRequest, forbidden } from "../errors";
+import { forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
 import type { ApprovalDecision, ApprovalType, PendingApproval, VxcRecord } from "../state";
 import { assertMayApprove, assertMayChange, type Caller } from "./caller";
@@ -62,7 +62,7 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
   if (!approval) {
     // The same answer again (a client retrying after a lost response) changes nothing and succeeds.
     if (repeatsLastDecision(store, caller, vxc, decision.approved)) return;
-    throw badRequest(`VXC ${vxc.productUid} has no pending approval to accept or deny`);
+    throw refused(`VXC ${vxc.productUid} has no pending approval to accept or deny`);
   }
   if (approval.approverCompanyUid !== caller.companyUid) {
     throw forbidden("Only B end owner can approve or deny this VXC");
@@ -107,7 +107,7 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
  */
 export function withdrawApproval(store: Store, caller: Caller, vxc: VxcRecord, comment: string): void {
   const approval = vxc.approval;
-  if (!approval) throw badRequest(`VXC ${vxc.productUid} has no pending request to withdraw`);
+  if (!approval) throw refused(`VXC ${vxc.productUid} has no pending request to withdraw`);
   if (approval.requesterCompanyUid !== caller.companyUid) {
     throw forbidden("Only the company that made the request can withdraw it");
   }
@@ -181,7 +181,7 @@ export function vxcByApprovalUid(store: Store, caller: Caller, approvalUid: stri
     store.state.vxcs.find((v) => v.approval === null && v.lastDecision?.uid === approvalUid);
   const approver = vxc?.approval?.approverCompanyUid ?? (vxc ? vxcParties(store, vxc).bOwnerUid : undefined);
   if (!vxc || !canSeeVxc(store, caller.companyUid, vxc) || approver !== caller.companyUid) {
-    throw badRequest(`Could not find a pending VXC order with UID ${approvalUid}`);
+    throw refused(`Could not find a pending VXC order with UID ${approvalUid}`);
   }
   return vxc;
 }

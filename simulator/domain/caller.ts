@@ -2,7 +2,7 @@
  * Who is asking, and what their role lets them do. API-key callers act as the user who created the key but
  * with the key's role (Company Admin or Read Only); portal callers act as themselves.
  */
-import { forbidden, readOnlyForbidden } from "../errors";
+import { forbidden } from "../domain-error";
 import type { Position } from "../state";
 
 export interface Caller {
@@ -24,7 +24,11 @@ export const SUBSCRIBER_POSITIONS: readonly Position[] = [
 
 /** Read Only gets 403 on every change, whatever the endpoint. */
 export function assertMayChange(caller: Caller): void {
-  if (caller.role === "Read Only") throw readOnlyForbidden();
+  if (caller.role === "Read Only") {
+    throw forbidden(
+      "Permission denied: the Read Only role cannot make changes. Use a Company Admin API key.",
+    );
+  }
 }
 
 export function mayApprove(role: Position): boolean {

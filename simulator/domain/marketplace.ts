@@ -9,7 +9,7 @@
  * are shown greyed out / not as service destinations", megaport-api.md §8); they can still be ordered to by UID
  * or with a service key.
  */
-import { notFound } from "../errors";
+import { notFound } from "../domain-error";
 import type { Store } from "../store";
 import type { CompanyRecord, MarketplaceProfileRecord, PortRecord } from "../state";
 import { assertCompanyAdmin, type Caller } from "./caller";

@@ -3,7 +3,7 @@
  * (GET/PUT /v2/notificationPreferences). A company sees and changes only its own users. Changing a user or
  * another user's preferences takes a Company Admin; only roles that may subscribe can be subscribed.
  */
-import { badRequest, forbidden, notFound } from "../errors";
+import { forbidden, notFound, refused } from "../domain-error";
 import type { Store } from "../store";
 import { MESSAGE_GROUPS, POSITIONS, type MessageGroup, type Position, type UserRecord } from "../state";
 import { assertCompanyAdmin, assertMayChange, SUBSCRIBER_POSITIONS, type Caller } from "./caller";
@@ -43,13 +43,13 @@ export function updateUser(
     assertMayChange(caller);
   }
   if (input.position !== undefined && !(POSITIONS as readonly string[]).includes(input.position)) {
-    throw badRequest(`Invalid position "${input.position}": one of ${POSITIONS.join(", ")}`);
+    throw refused(`Invalid position "${input.position}": one of ${POSITIONS.join(", ")}`);
   }
   if (input.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(input.email)) {
-    throw badRequest(`Invalid email "${input.email}"`);
+    throw refused(`Invalid email "${input.email}"`);
   }
   if (input.email !== undefined && store.state.users.some((u) => u.email === input.email && u !== user)) {
-    throw badRequest(`Email ${input.email} is already in use`);
+    throw refused(`Email ${input.email} is already in use`);
   }
   for (const key of [
     "firstName",
@@ -101,7 +101,7 @@ export function setSubscriptions(
   }
   // EXTENSION: (rule) the guide says only these roles can subscribe; the real API's answer is not recorded.
   if (next.size > 0 && !SUBSCRIBER_POSITIONS.includes(user.position)) {
-    throw badRequest(
+    throw refused(
       `A ${user.position} user cannot subscribe to notifications; only ${SUBSCRIBER_POSITIONS.join(", ")} users can`,
     );
   }

@@ -7,7 +7,7 @@
  * takes its VXCs with it (CANCELLED_PARENT), unless `safeDelete` asks to refuse while it still has attached
  * services (megaport-api.md §5.2). Cancelled services free their VLANs and stay listed.
  */
-import { badRequest, forbidden } from "../errors";
+import { forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
 import { RELEASED_STATUSES, type PortRecord, type ResourceTag, type VxcRecord } from "../state";
 import { assertMayChange, type Caller } from "./caller";
@@ -57,7 +57,7 @@ function assertNothingAttached(store: Store, port: PortRecord): void {
   const attached = attachedServices(store, port);
   if (attached.length === 0) return;
   const names = attached.map((v) => `VXC "${v.productName}" (${v.productUid})`).join(", ");
-  throw badRequest(
+  throw refused(
     `Service ${port.productUid} cannot be deleted safely: it still has ${attached.length} attached ` +
       `service${attached.length === 1 ? "" : "s"}: ${names}. Cancel them first, or cancel without safeDelete.`,
   );
@@ -81,7 +81,7 @@ export function runProductAction(
   const now = store.now();
   if (action === "UN_CANCEL") {
     if (record.provisioningStatus !== "CANCELLED")
-      throw badRequest(`Service ${uid} must be in CANCELLED state to UN_CANCEL`);
+      throw refused(`Service ${uid} must be in CANCELLED state to UN_CANCEL`);
     if (service.kind === "vxc") assertVlansStillFree(store, service.record);
     const previous = record.statusBeforeCancel ?? "LIVE";
     record.provisioningStatus = previous;
@@ -95,7 +95,7 @@ export function runProductAction(
     return;
   }
   if (record.provisioningStatus === "CANCELLED" || record.provisioningStatus === "DECOMMISSIONED") {
-    throw badRequest(`Service ${uid} is already ${record.provisioningStatus}`);
+    throw refused(`Service ${uid} is already ${record.provisioningStatus}`);
   }
   assertNotLocked(record);
   if (service.kind === "port") assertNoLockedVxcs(store, service.record);
@@ -120,7 +120,7 @@ function assertNoLockedVxcs(store: Store, port: PortRecord): void {
   const locked = attachedServices(store, port).filter(isLocked);
   if (locked.length === 0) return;
   const names = locked.map((v) => `VXC "${v.productName}" (${v.productUid})`).join(", ");
-  throw badRequest(
+  throw refused(
     `Service ${port.productUid} cannot be cancelled: it has locked services attached: ${names}. ` +
       "A Company Admin must unlock them first.",
   );
@@ -133,10 +133,10 @@ function contractEnd(record: VxcRecord | PortRecord): number | null {
 function assertVlansStillFree(store: Store, vxc: VxcRecord): void {
   const { aPort, bPort } = vxcParties(store, vxc);
   if (vlansInUse(store, aPort.productUid, vxc.productUid).has(vxc.aEnd.vlan)) {
-    throw badRequest(`VLAN ${vxc.aEnd.vlan} not available on MEGAPORT service ${aPort.productId}`);
+    throw refused(`VLAN ${vxc.aEnd.vlan} not available on MEGAPORT service ${aPort.productId}`);
   }
   if (vlansInUse(store, bPort.productUid, vxc.productUid).has(vxc.bEnd.vlan)) {
-    throw badRequest(`VLAN ${vxc.bEnd.vlan} not available on MEGAPORT service ${bPort.productId}`);
+    throw refused(`VLAN ${vxc.bEnd.vlan} not available on MEGAPORT service ${bPort.productId}`);
   }
 }
 
@@ -152,16 +152,16 @@ export function updatePort(store: Store, caller: Caller, uid: string, input: Por
   const port = ownPort(store, caller, uid);
   assertNotLocked(port);
   if (port.provisioningStatus === "DECOMMISSIONED" || port.provisioningStatus === "CANCELLED") {
-    throw badRequest(`Service ${uid} is ${port.provisioningStatus} and cannot be modified`);
+    throw refused(`Service ${uid} is ${port.provisioningStatus} and cannot be modified`);
   }
   if (input.name !== undefined && (input.name.trim().length < 1 || input.name.length > 64)) {
-    throw badRequest(`Invalid port name "${input.name}": a name must be 1 to 64 characters`);
+    throw refused(`Invalid port name "${input.name}": a name must be 1 to 64 characters`);
   }
   if (input.costCentre !== undefined && input.costCentre.length > 255) {
-    throw badRequest("Invalid costCentre: at most 255 characters");
+    throw refused("Invalid costCentre: at most 255 characters");
   }
   if (input.term !== undefined && ![1, 12, 24, 36].includes(input.term)) {
-    throw badRequest(`Invalid term ${input.term}: a port term must be one of 1, 12, 24, 36 months`);
+    throw refused(`Invalid term ${input.term}: a port term must be one of 1, 12, 24, 36 months`);
   }
   if (input.name !== undefined) port.productName = input.name;
   if (input.costCentre !== undefined) port.costCentre = input.costCentre;
@@ -185,7 +185,7 @@ export function replaceTags(store: Store, caller: Caller, uid: string, tags: Res
   assertNotLocked(service.record);
   const keys = new Set<string>();
   for (const tag of tags) {
-    if (keys.has(tag.key)) throw badRequest(`Duplicate resource tag key "${tag.key}"`);
+    if (keys.has(tag.key)) throw refused(`Duplicate resource tag key "${tag.key}"`);
     keys.add(tag.key);
   }
   service.record.resourceTags = tags.map((t) => ({ key: t.key, value: t.value }));

@@ -4,7 +4,7 @@
  * when a fault expires them. Secrets are compared in constant time and never logged or echoed.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { oauthError, unauthorized } from "../errors";
+import { unauthenticated } from "../domain-error";
 import type { Store } from "../store";
 import type { ApiKeyRecord } from "../state";
 import type { Caller } from "./caller";
@@ -21,15 +21,10 @@ export interface IssuedToken {
   expires_in: number;
 }
 
-export function issueToken(store: Store, accessKey: string, secretKey: string): IssuedToken {
+/** A token for the key with this access key and secret, or null when there is no such key or the secret is wrong. */
+export function issueToken(store: Store, accessKey: string, secretKey: string): IssuedToken | null {
   const key = store.state.apiKeys.find((k) => k.accessKey === accessKey);
-  if (!key || !sameSecret(key.secretKey, secretKey)) {
-    throw oauthError(
-      401,
-      "invalid_client",
-      "Client authentication failed: unknown access key or wrong secret key",
-    );
-  }
+  if (!key || !sameSecret(key.secretKey, secretKey)) return null;
   const now = store.clock.wallNow();
   // Drop expired tokens so the state file does not grow without bound.
   store.state.tokens = store.state.tokens.filter((t) => t.expiresAt > now);
@@ -45,17 +40,17 @@ export function authenticate(
   authorization: string | undefined,
 ): { caller: Caller; key: ApiKeyRecord; token: string } {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
-  if (!match) throw unauthorized("Missing bearer token: send Authorization: Bearer <access_token>");
+  if (!match) throw unauthenticated("Missing bearer token: send Authorization: Bearer <access_token>");
   const token = store.state.tokens.find((t) => t.accessToken === match[1]);
   if (!token || token.expiresAt <= store.clock.wallNow()) {
-    throw unauthorized(
+    throw unauthenticated(
       "The access token is invalid or has expired; request a new one from the token endpoint",
     );
   }
   const key = store.state.apiKeys.find((k) => k.accessKey === token.accessKey);
   const user = key ? store.user(key.employeeId) : undefined;
   if (!key || !user || !user.active) {
-    throw unauthorized("The API key behind this token was suspended because its user is no longer active");
+    throw unauthenticated("The API key behind this token was suspended because its user is no longer active");
   }
   return {
     caller: {

@@ -7,7 +7,7 @@
  * issue #126) and answers requests. While a request is pending, network changes are refused. A rate increase
  * on a VXC to another company's port becomes a SPEED_CHANGE request; a decrease applies at once.
  */
-import { badRequest, forbidden } from "../errors";
+import { forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
 import { RELEASED_STATUSES, type VxcRecord } from "../state";
 import { decideApproval, openApproval } from "./approvals";
@@ -62,12 +62,12 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
   const isBOwner = bOwnerUid === caller.companyUid;
 
   if (RELEASED_STATUSES.includes(vxc.provisioningStatus)) {
-    throw badRequest(`Service ${uid} is ${vxc.provisioningStatus} and cannot be modified`);
+    throw refused(`Service ${uid} is ${vxc.provisioningStatus} and cannot be modified`);
   }
   assertNotLocked(vxc);
   if (input.aEndProductUid !== undefined || input.bEndProductUid !== undefined) {
     // EXTENSION: (limitation) the simulator does not move VXC ends between ports.
-    throw badRequest("Moving a VXC end to another product is not supported by the simulator");
+    throw refused("Moving a VXC end to another product is not supported by the simulator");
   }
   if (input.bEndVlan !== undefined && !isBOwner) throw forbidden("Only B end owner can change B VLAN");
   if (input.bEndInnerVlan !== undefined && !isBOwner) {
@@ -98,7 +98,7 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
     const blocked = NETWORK_FIELDS.filter((f) => input[f] !== undefined);
     if (blocked.length > 0) {
       const approver = store.company(vxc.approval.approverCompanyUid).tradingName;
-      throw badRequest(
+      throw refused(
         `VXC ${uid} has a pending ${vxc.approval.type === "NEW" ? "connection request" : "speed change"} awaiting ${approver}; ` +
           `network changes (${blocked.join(", ")}) are refused until it is accepted or denied`,
       );
@@ -112,7 +112,7 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
   if (input.rateLimit !== undefined && vxc.serviceKey && input.rateLimit > vxc.rateLimit) {
     const key = store.serviceKey(vxc.serviceKey);
     if (key?.maxSpeed != null && input.rateLimit > key.maxSpeed) {
-      throw badRequest(
+      throw refused(
         `Rate limit ${input.rateLimit} Mbps exceeds the service key's maximum speed of ${key.maxSpeed} Mbps`,
       );
     }
@@ -136,12 +136,12 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
       ? (vxc.bEnd.innerVlan ?? null)
       : innerVlanFor(bVlan, input.bEndInnerVlan, "bEndInnerVlan");
   if (aVlan === UNTAGGED_VLAN && aInner !== null) {
-    throw badRequest(
+    throw refused(
       "Invalid aEndVlan -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first",
     );
   }
   if (bVlan === UNTAGGED_VLAN && bInner !== null) {
-    throw badRequest(
+    throw refused(
       "Invalid bEndVlan -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first",
     );
   }

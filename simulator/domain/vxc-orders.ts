@@ -4,7 +4,7 @@
  * waits for that company's approval unless the port auto-approves or a pre-approved service key is used.
  */
 import { randomUUID } from "node:crypto";
-import { badRequest, SimError } from "../errors";
+import { DomainError, refused } from "../domain-error";
 import type { Store } from "../store";
 import type { PortRecord, ResourceTag, ServiceKeyRecord, VxcRecord } from "../state";
 import { openApproval } from "./approvals";
@@ -78,17 +78,15 @@ function planOne(
   if (input.serviceKey) {
     key = usableServiceKey(store, input.serviceKey, input.rateLimit);
     if (input.bEnd?.productUid && input.bEnd.productUid !== key.productUid) {
-      throw badRequest(
-        `Service key ${key.key} is for service ${key.productUid}, not ${input.bEnd.productUid}`,
-      );
+      throw refused(`Service key ${key.key} is for service ${key.productUid}, not ${input.bEnd.productUid}`);
     }
     bPort = store.port(key.productUid);
   } else {
     const bUid = input.bEnd?.productUid;
-    if (!bUid) throw badRequest("A VXC order needs bEnd.productUid or a serviceKey");
+    if (!bUid) throw refused("A VXC order needs bEnd.productUid or a serviceKey");
     bPort = store.port(bUid);
     if (bPort.companyUid !== caller.companyUid && !(bPort.vxcPermitted && bPort.marketplaceVisibility)) {
-      throw badRequest(`Service ${bUid} does not accept connections without a service key`);
+      throw refused(`Service ${bUid} does not accept connections without a service key`);
     }
   }
   assertPortTakesVxcs(bPort);
@@ -118,7 +116,7 @@ function planOne(
 
 /** Check a whole order without changing anything (validate, and the first half of buy). */
 export function planOrder(store: Store, caller: Caller, items: readonly OrderItemInput[]): PlannedVxc[] {
-  if (items.length === 0) throw badRequest("The order is empty");
+  if (items.length === 0) throw refused("The order is empty");
   const taken = new Map<string, Set<number>>();
   const usedKeys = new Set<string>();
   const planned: PlannedVxc[] = [];
@@ -127,7 +125,7 @@ export function planOrder(store: Store, caller: Caller, items: readonly OrderIte
     // EXTENSION: (limitation) ports, MCRs and MVEs cannot be ordered from the simulator.
     if (item.associatedVxcs.length === 0) {
       const which = items.length > 1 ? `Order item ${itemIndex}` : "Order item";
-      throw badRequest(
+      throw refused(
         `${which} for ${item.productUid} has no associatedVxcs: the simulator only sells VXCs`,
         items.length > 1 ? { itemIndex, vxcIndex: null, productName: null } : undefined,
       );
@@ -136,7 +134,7 @@ export function planOrder(store: Store, caller: Caller, items: readonly OrderIte
       try {
         // A single-use key named twice in one order: the second use is refused, whatever else is wrong.
         if (vxc.serviceKey && usedKeys.has(vxc.serviceKey)) {
-          throw badRequest(`Service key ${vxc.serviceKey} has already been used`);
+          throw refused(`Service key ${vxc.serviceKey} has already been used`);
         }
         const plan = planOne(store, caller, item.productUid, vxc, taken);
         if (plan.key?.singleUse) usedKeys.add(plan.key.key);
@@ -156,18 +154,18 @@ export function planOrder(store: Store, caller: Caller, items: readonly OrderIte
  * order keeps the real API's own texts unchanged.
  */
 function namingTheItem(err: unknown, item: OrderItemInput, itemIndex: number, vxcIndex: number): unknown {
-  if (!(err instanceof SimError)) return err;
+  if (!(err instanceof DomainError)) return err;
   const productName = item.associatedVxcs[vxcIndex]?.productName ?? "";
   const where =
     item.associatedVxcs.length > 1
       ? `Order item ${itemIndex}, associatedVxcs[${vxcIndex}]`
       : `Order item ${itemIndex}`;
-  return new SimError(
-    err.status,
-    `${where} (productName "${productName}"): ${err.message}`,
-    { itemIndex, vxcIndex, productName, reason: err.message },
-    err.headers,
-  );
+  return new DomainError(err.kind, `${where} (productName "${productName}"): ${err.message}`, {
+    itemIndex,
+    vxcIndex,
+    productName,
+    reason: err.message,
+  });
 }
 
 /** Place the order: create the VXCs, consume keys, open approvals, start deployments. */

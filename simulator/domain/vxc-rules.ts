@@ -1,34 +1,34 @@
 /**
  * Field rules shared by VXC orders and VXC updates, with the real API's wording where we know it.
  */
-import { badRequest } from "../errors";
+import { refused } from "../domain-error";
 import type { PortRecord } from "../state";
 import { TERMS_MONTHS } from "../state";
 
 export function assertVxcName(name: string): void {
   if (name.trim().length < 1 || name.length > 64) {
-    throw badRequest(`Invalid VXC name "${name}": a name must be 1 to 64 characters`);
+    throw refused(`Invalid VXC name "${name}": a name must be 1 to 64 characters`);
   }
 }
 
 export function assertTerm(term: number): void {
   if (!(TERMS_MONTHS as readonly number[]).includes(term)) {
-    throw badRequest(`Invalid term ${term}: the term must be one of ${TERMS_MONTHS.join(", ")} months`);
+    throw refused(`Invalid term ${term}: the term must be one of ${TERMS_MONTHS.join(", ")} months`);
   }
 }
 
 export function assertCostCentre(costCentre: string): void {
-  if (costCentre.length > 255) throw badRequest("Invalid costCentre: at most 255 characters");
+  if (costCentre.length > 255) throw refused("Invalid costCentre: at most 255 characters");
 }
 
 /** The rate limit must fit both ends' `maxVxcSpeed`. */
 export function assertRateLimit(rateLimit: number, ports: readonly PortRecord[]): void {
   if (!Number.isInteger(rateLimit) || rateLimit < 1) {
-    throw badRequest(`Invalid rateLimit ${rateLimit}: a rate limit is a whole number of Mbps, at least 1`);
+    throw refused(`Invalid rateLimit ${rateLimit}: a rate limit is a whole number of Mbps, at least 1`);
   }
   for (const port of ports) {
     if (rateLimit > port.maxVxcSpeed) {
-      throw badRequest(
+      throw refused(
         `Rate limit ${rateLimit} Mbps exceeds the maximum VXC speed of ${port.maxVxcSpeed} Mbps on ${port.productName} (${port.productUid})`,
       );
     }
@@ -37,6 +37,6 @@ export function assertRateLimit(rateLimit: number, ports: readonly PortRecord[])
 
 export function assertPortTakesVxcs(port: PortRecord): void {
   if (port.provisioningStatus !== "LIVE" && port.provisioningStatus !== "CONFIGURED") {
-    throw badRequest(`Service ${port.productUid} is ${port.provisioningStatus} and cannot take new VXCs`);
+    throw refused(`Service ${port.productUid} is ${port.provisioningStatus} and cannot take new VXCs`);
   }
 }

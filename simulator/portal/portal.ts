@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { decideApproval, vxcByApprovalUid } from "../domain/approvals";
 import type { Caller } from "../domain/caller";
 import { setSubscriptions } from "../domain/people";
-import { SimError } from "../errors";
+import { isRefusal, SimError } from "../errors";
 import { readBody } from "../http-body";
 import { decodePathSegment } from "../router";
 import type { Store } from "../store";
@@ -99,7 +99,7 @@ export async function handlePortal(
     redirect(res, traceId, flash);
   } catch (err) {
     store.flush();
-    if (!(err instanceof SimError)) throw err;
+    if (!isRefusal(err)) throw err;
     redirect(res, traceId, { text: err.message, error: true });
   }
 }

@@ -30,7 +30,15 @@ export const authRoutes: Route[] = [
         throw oauthError(400, "unsupported_grant_type", `grant_type ${grantType} is not supported`);
       }
       const { accessKey, secretKey } = basicCredentials(headers.authorization);
-      return { body: issueToken(store, accessKey, secretKey), headers: { "Cache-Control": "no-store" } };
+      const token = issueToken(store, accessKey, secretKey);
+      if (!token) {
+        throw oauthError(
+          401,
+          "invalid_client",
+          "Client authentication failed: unknown access key or wrong secret key",
+        );
+      }
+      return { body: token, headers: { "Cache-Control": "no-store" } };
     },
   },
 ];
