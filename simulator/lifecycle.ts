@@ -7,7 +7,8 @@
  * domain never does.
  */
 import type { Store } from "./store";
-import type { PortRecord, ProvisioningStatus, VxcRecord } from "./state";
+import type { ProvisioningStatus } from "../provider/client/schemas/scalars";
+import type { PortRecord, VxcRecord } from "./state";
 import { expireApproval } from "./domain/approvals";
 import { applyPortTransition, applyVxcTransition } from "./domain/transitions";
 

@@ -9,7 +9,8 @@
 import { randomUUID } from "node:crypto";
 import { forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
-import type { ApprovalDecision, ApprovalType, PendingApproval, VxcRecord } from "../state";
+import type { VxcApprovalType } from "../../provider/client/schemas/products";
+import type { ApprovalDecision, PendingApproval, VxcRecord } from "../state";
 import { assertMayApprove, assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
 import { sendVxcEmail } from "./emails";
@@ -22,7 +23,7 @@ import { canSeeVxc, vxcParties } from "./vxc-parties";
 export function openApproval(
   store: Store,
   vxc: VxcRecord,
-  type: ApprovalType,
+  type: VxcApprovalType,
   newSpeed: number,
   requestedBy: string | null,
 ): void {

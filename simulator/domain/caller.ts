@@ -3,20 +3,20 @@
  * with the key's role (Company Admin or Read Only); portal callers act as themselves.
  */
 import { forbidden } from "../domain-error";
-import type { Position } from "../state";
+import type { UserPosition } from "../../provider/client/schemas/users";
 
 export interface Caller {
   companyUid: string;
-  role: Position;
+  role: UserPosition;
   employeeId: number;
   personUid: string;
 }
 
 /** Roles that may accept or deny connection requests (Marketplace guide; Technical Contact may not). */
-export const APPROVER_POSITIONS: readonly Position[] = ["Company Admin", "Technical Admin"];
+export const APPROVER_POSITIONS: readonly UserPosition[] = ["Company Admin", "Technical Admin"];
 
 /** Roles that may subscribe to notification emails (Marketplace guide: "Who Can Receive the Notifications?"). */
-export const SUBSCRIBER_POSITIONS: readonly Position[] = [
+export const SUBSCRIBER_POSITIONS: readonly UserPosition[] = [
   "Company Admin",
   "Technical Admin",
   "Technical Contact",
@@ -31,7 +31,7 @@ export function assertMayChange(caller: Caller): void {
   }
 }
 
-export function mayApprove(role: Position): boolean {
+export function mayApprove(role: UserPosition): boolean {
   return APPROVER_POSITIONS.includes(role);
 }
 

@@ -5,10 +5,10 @@
  * the lifecycle. Knows nothing of HTTP.
  */
 import type { Store } from "../store";
+import type { OrderApprovalStatus } from "../../provider/client/schemas/order-approvals";
 import {
   openedOrderApproval,
   type OrderApprovalRecord,
-  type OrderApprovalStatus,
   type PendingApproval,
   type VxcRecord,
 } from "../state";

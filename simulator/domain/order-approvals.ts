@@ -7,7 +7,11 @@
  */
 import { forbidden, notFound, refused } from "../domain-error";
 import type { Store } from "../store";
-import { ORDER_APPROVAL_STATUSES, type OrderApprovalRecord, type OrderApprovalStatus } from "../state";
+import {
+  ORDER_APPROVAL_STATUSES,
+  type OrderApprovalStatus,
+} from "../../provider/client/schemas/order-approvals";
+import type { OrderApprovalRecord } from "../state";
 import { decideApproval, withdrawApproval } from "./approvals";
 import type { Caller } from "./caller";
 import { findOrderApproval } from "./order-approval-log";

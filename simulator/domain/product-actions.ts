@@ -8,6 +8,7 @@
  * services (megaport-api.md §5.2). Cancelled services free their VLANs and stay listed.
  */
 import { forbidden, refused } from "../domain-error";
+import type { ProductAction } from "../../provider/client/schemas/products";
 import type { Store } from "../store";
 import { RELEASED_STATUSES, type PortRecord, type ResourceTag, type VxcRecord } from "../state";
 import { assertMayChange, type Caller } from "./caller";
@@ -16,9 +17,6 @@ import { assertNotLocked, isLocked } from "./product-locks";
 import { scheduleDeployment, startCancellation } from "./transitions";
 import { vlansInUse } from "./vlans";
 import { ownPort, visibleProduct, vxcParties } from "./vxc-parties";
-
-export const PRODUCT_ACTIONS = ["CANCEL", "CANCEL_NOW", "UN_CANCEL"] as const;
-export type ProductAction = (typeof PRODUCT_ACTIONS)[number];
 
 function cancel(
   store: Store,

@@ -10,8 +10,14 @@
  * HTTP and nothing of when it is called.
  */
 import type { Store } from "../store";
-import type { PortRecord, ProvisioningStatus, VxcRecord } from "../state";
+import { READY_PROVISIONING_STATUSES, type ProvisioningStatus } from "../../provider/client/schemas/scalars";
+import type { PortRecord, VxcRecord } from "../state";
 import { sendVxcEmail } from "./emails";
+
+/** Whether a service is up for use (what every Megaport tool counts as ready): it can take new VXCs. */
+export function isReady(record: VxcRecord | PortRecord): boolean {
+  return (READY_PROVISIONING_STATUSES as readonly ProvisioningStatus[]).includes(record.provisioningStatus);
+}
 
 /** Add calendar months to an epoch-ms date (contract end dates). */
 export function addMonths(epochMs: number, months: number): number {

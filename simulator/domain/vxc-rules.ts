@@ -2,8 +2,9 @@
  * Field rules shared by VXC orders and VXC updates, with the real API's wording where we know it.
  */
 import { refused } from "../domain-error";
+import { VALID_TERMS } from "../../provider/client/schemas/scalars";
 import type { PortRecord } from "../state";
-import { TERMS_MONTHS } from "../state";
+import { isReady } from "./transitions";
 
 export function assertVxcName(name: string): void {
   if (name.trim().length < 1 || name.length > 64) {
@@ -12,8 +13,8 @@ export function assertVxcName(name: string): void {
 }
 
 export function assertTerm(term: number): void {
-  if (!(TERMS_MONTHS as readonly number[]).includes(term)) {
-    throw refused(`Invalid term ${term}: the term must be one of ${TERMS_MONTHS.join(", ")} months`);
+  if (!(VALID_TERMS as readonly number[]).includes(term)) {
+    throw refused(`Invalid term ${term}: the term must be one of ${VALID_TERMS.join(", ")} months`);
   }
 }
 
@@ -36,7 +37,7 @@ export function assertRateLimit(rateLimit: number, ports: readonly PortRecord[])
 }
 
 export function assertPortTakesVxcs(port: PortRecord): void {
-  if (port.provisioningStatus !== "LIVE" && port.provisioningStatus !== "CONFIGURED") {
+  if (!isReady(port)) {
     throw refused(`Service ${port.productUid} is ${port.provisioningStatus} and cannot take new VXCs`);
   }
 }

@@ -11,7 +11,8 @@ import { isRefusal, SimError } from "../errors";
 import { readBody } from "../http-body";
 import { decodePathSegment } from "../router";
 import type { Store } from "../store";
-import { MESSAGE_GROUPS, type UserRecord } from "../state";
+import { SUBSCRIBABLE_MESSAGE_GROUPS } from "../../provider/client/schemas/notification-preferences";
+import type { UserRecord } from "../state";
 import { dashboardPage, loginPage, type Flash } from "./pages";
 import { logIn, logOut, sessionUser } from "./session";
 
@@ -122,7 +123,7 @@ function runAction(store: Store, user: UserRecord, path: string, form: URLSearch
       store,
       caller,
       user,
-      MESSAGE_GROUPS.map((g) => ({ messageGroup: g, subscribed: chosen.has(g) })),
+      SUBSCRIBABLE_MESSAGE_GROUPS.map((g) => ({ messageGroup: g, subscribed: chosen.has(g) })),
     );
     return { text: "Notification settings saved" };
   }

@@ -4,14 +4,8 @@
 import { z } from "zod";
 import { envelope } from "../envelope";
 import { badRequest } from "../errors";
-import {
-  PRODUCT_ACTIONS,
-  readTags,
-  replaceTags,
-  runProductAction,
-  updatePort,
-  type ProductAction,
-} from "../domain/product-actions";
+import { PRODUCT_ACTIONS, type ProductAction } from "../../provider/client/schemas/products";
+import { readTags, replaceTags, runProductAction, updatePort } from "../domain/product-actions";
 import { setProductLock } from "../domain/product-locks";
 import { freeVlans } from "../domain/vlans";
 import { ownPort, visibleProduct } from "../domain/vxc-parties";
