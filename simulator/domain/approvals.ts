@@ -15,7 +15,7 @@ import { assertMayApprove, assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
 import { sendVxcEmail } from "./emails";
 import { logApprovalClosed, logApprovalOpened } from "./order-approval-log";
-import { scheduleDeployment, startCancellation } from "./transitions";
+import { failOrder, scheduleDeployment, startCancellation } from "./transitions";
 import { claimVlan } from "./vlans";
 import { canSeeVxc, vxcParties } from "./vxc-parties";
 
@@ -89,8 +89,7 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
       scheduleDeployment(store, vxc, now);
       sendVxcEmail(store, "CONNECTION_REQUEST_ACCEPTED", vxc);
     } else {
-      vxc.provisioningStatus = "FAILED";
-      vxc.next = null;
+      failOrder(store, vxc);
       sendVxcEmail(store, "CONNECTION_REQUEST_DENIED", vxc, { reason });
     }
   } else if (decision.approved) {
@@ -131,8 +130,7 @@ export function expireApproval(store: Store, vxc: VxcRecord): void {
   const reason = `Request expired: ${provider} did not answer within 60 days`;
   closeRequest(store, vxc, approval, "EXPIRED", reason, approval.expiresAt);
   if (approval.type === "NEW") {
-    vxc.provisioningStatus = "FAILED";
-    vxc.next = null;
+    failOrder(store, vxc);
     sendVxcEmail(store, "CONNECTION_REQUEST_EXPIRED", vxc);
   } else {
     sendVxcEmail(store, "SPEED_CHANGE_EXPIRED", vxc, { newSpeed: approval.newSpeed });

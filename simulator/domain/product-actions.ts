@@ -16,7 +16,13 @@ import { logApprovalClosed } from "./order-approval-log";
 import { assertNotLocked, isLocked } from "./product-locks";
 import { scheduleDeployment, startCancellation } from "./transitions";
 import { vlansInUse } from "./vlans";
+import { assertCostCentre, assertServiceName } from "./vxc-rules";
 import { ownPort, visibleProduct, vxcParties } from "./vxc-parties";
+
+/** Already cancelled, or gone for good: nothing more to cancel or change. */
+function isCancelledOrGone(record: VxcRecord | PortRecord): boolean {
+  return record.provisioningStatus === "CANCELLED" || record.provisioningStatus === "DECOMMISSIONED";
+}
 
 function cancel(
   store: Store,
@@ -92,7 +98,7 @@ export function runProductAction(
     store.markChanged();
     return;
   }
-  if (record.provisioningStatus === "CANCELLED" || record.provisioningStatus === "DECOMMISSIONED") {
+  if (isCancelledOrGone(record)) {
     throw refused(`Service ${uid} is already ${record.provisioningStatus}`);
   }
   assertNotLocked(record);
@@ -106,7 +112,7 @@ export function runProductAction(
   if (action === "CANCEL_NOW") record.terminateDate = now;
   if (service.kind === "port") {
     for (const vxc of store.vxcsOnPort(service.record.productUid)) {
-      if (vxc.provisioningStatus !== "DECOMMISSIONED" && vxc.provisioningStatus !== "CANCELLED") {
+      if (!isCancelledOrGone(vxc)) {
         cancel(store, vxc, at, "CANCELLED_PARENT");
       }
     }
@@ -138,6 +144,9 @@ function assertVlansStillFree(store: Store, vxc: VxcRecord): void {
   }
 }
 
+/** Contract terms a port can be changed to, in months. */
+const PORT_TERMS = [1, 12, 24, 36] as const;
+
 export interface PortUpdateInput {
   name?: string;
   costCentre?: string;
@@ -149,17 +158,13 @@ export function updatePort(store: Store, caller: Caller, uid: string, input: Por
   assertMayChange(caller);
   const port = ownPort(store, caller, uid);
   assertNotLocked(port);
-  if (port.provisioningStatus === "DECOMMISSIONED" || port.provisioningStatus === "CANCELLED") {
+  if (isCancelledOrGone(port)) {
     throw refused(`Service ${uid} is ${port.provisioningStatus} and cannot be modified`);
   }
-  if (input.name !== undefined && (input.name.trim().length < 1 || input.name.length > 64)) {
-    throw refused(`Invalid port name "${input.name}": a name must be 1 to 64 characters`);
-  }
-  if (input.costCentre !== undefined && input.costCentre.length > 255) {
-    throw refused("Invalid costCentre: at most 255 characters");
-  }
-  if (input.term !== undefined && ![1, 12, 24, 36].includes(input.term)) {
-    throw refused(`Invalid term ${input.term}: a port term must be one of 1, 12, 24, 36 months`);
+  if (input.name !== undefined) assertServiceName(input.name, "port");
+  if (input.costCentre !== undefined) assertCostCentre(input.costCentre);
+  if (input.term !== undefined && !(PORT_TERMS as readonly number[]).includes(input.term)) {
+    throw refused(`Invalid term ${input.term}: a port term must be one of ${PORT_TERMS.join(", ")} months`);
   }
   if (input.name !== undefined) port.productName = input.name;
   if (input.costCentre !== undefined) port.costCentre = input.costCentre;

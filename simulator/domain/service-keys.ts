@@ -173,12 +173,17 @@ export function usableServiceKey(store: Store, key: string, rateLimit: number): 
   }
   if (isExpired(record, now)) throw refused(`Service key ${key} has expired`);
   if (record.singleUse && record.lastUsed !== null) throw refused(`Service key ${key} has already been used`);
-  if (record.maxSpeed !== null && rateLimit > record.maxSpeed) {
+  assertWithinKeySpeed(record, rateLimit);
+  return record;
+}
+
+/** A VXC ordered with a key may not go faster than the key's `maxSpeed` (none: no limit of its own). */
+export function assertWithinKeySpeed(key: ServiceKeyRecord, rateLimit: number): void {
+  if (key.maxSpeed !== null && rateLimit > key.maxSpeed) {
     throw refused(
-      `Rate limit ${rateLimit} Mbps exceeds the service key's maximum speed of ${record.maxSpeed} Mbps`,
+      `Rate limit ${rateLimit} Mbps exceeds the service key's maximum speed of ${key.maxSpeed} Mbps`,
     );
   }
-  return record;
 }
 
 /** Record a use; a single-use key cannot be used again. */

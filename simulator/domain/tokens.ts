@@ -9,7 +9,8 @@ import type { Store } from "../store";
 import type { ApiKeyRecord } from "../state";
 import type { Caller } from "./caller";
 
-function sameSecret(a: string, b: string): boolean {
+/** Compare two secrets (keys, passwords) in constant time. */
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);

@@ -33,6 +33,13 @@ export function scheduleDeployment(store: Store, vxc: VxcRecord, from: number): 
   store.markChanged();
 }
 
+/** A connection request that was denied or went unanswered: the VXC FAILs and goes nowhere. */
+export function failOrder(store: Store, vxc: VxcRecord): void {
+  vxc.provisioningStatus = "FAILED";
+  vxc.next = null;
+  store.markChanged();
+}
+
 /**
  * Cancel a service: `status` now, DECOMMISSIONED at `decommissionAt`; the status it had is kept for UN_CANCEL.
  * `terminateDate` is the date the service reads as terminated (the decommission date unless said otherwise).

@@ -33,6 +33,15 @@ export function innerVlanFor(outerVlan: number, requested: number, field: string
   return requested;
 }
 
+/** An end keeps an inner VLAN it already had when its VLAN changes: not when the new VLAN is untagged. */
+export function assertInnerVlanFits(vlan: number, innerVlan: number | null, field: string): void {
+  if (vlan === UNTAGGED_VLAN && innerVlan !== null) {
+    throw refused(
+      `Invalid ${field} -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first`,
+    );
+  }
+}
+
 /** VLANs held on a port by live-ish VXCs, optionally ignoring one VXC (the one being changed). */
 export function vlansInUse(store: Store, portUid: string, exceptVxcUid?: string): Set<number> {
   const used = new Set<number>();

@@ -13,9 +13,10 @@ import { RELEASED_STATUSES, type VxcRecord } from "../state";
 import { decideApproval, openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
+import { assertWithinKeySpeed } from "./service-keys";
 import { addMonths } from "./transitions";
-import { claimVlan, innerVlanFor, UNTAGGED_VLAN } from "./vlans";
-import { assertCostCentre, assertRateLimit, assertTerm, assertVxcName } from "./vxc-rules";
+import { assertInnerVlanFits, claimVlan, innerVlanFor } from "./vlans";
+import { assertCostCentre, assertRateLimit, assertServiceName, assertTerm } from "./vxc-rules";
 import { visibleVxc, vxcParties } from "./vxc-parties";
 
 export interface VxcUpdateInput {
@@ -105,17 +106,13 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
     }
   }
 
-  if (input.name !== undefined) assertVxcName(input.name);
+  if (input.name !== undefined) assertServiceName(input.name, "VXC");
   if (input.term !== undefined) assertTerm(input.term);
   if (input.costCentre !== undefined) assertCostCentre(input.costCentre);
   if (input.rateLimit !== undefined) assertRateLimit(input.rateLimit, [aPort, bPort]);
   if (input.rateLimit !== undefined && vxc.serviceKey && input.rateLimit > vxc.rateLimit) {
     const key = store.serviceKey(vxc.serviceKey);
-    if (key?.maxSpeed != null && input.rateLimit > key.maxSpeed) {
-      throw refused(
-        `Rate limit ${input.rateLimit} Mbps exceeds the service key's maximum speed of ${key.maxSpeed} Mbps`,
-      );
-    }
+    if (key) assertWithinKeySpeed(key, input.rateLimit);
   }
 
   // Claim VLANs before changing anything, so a clash leaves the VXC as it was.
@@ -135,16 +132,8 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
     input.bEndInnerVlan === undefined
       ? (vxc.bEnd.innerVlan ?? null)
       : innerVlanFor(bVlan, input.bEndInnerVlan, "bEndInnerVlan");
-  if (aVlan === UNTAGGED_VLAN && aInner !== null) {
-    throw refused(
-      "Invalid aEndVlan -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first",
-    );
-  }
-  if (bVlan === UNTAGGED_VLAN && bInner !== null) {
-    throw refused(
-      "Invalid bEndVlan -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first",
-    );
-  }
+  assertInnerVlanFits(aVlan, aInner, "aEndVlan");
+  assertInnerVlanFits(bVlan, bInner, "bEndVlan");
   vxc.aEnd.vlan = aVlan;
   vxc.bEnd.vlan = bVlan;
   vxc.aEnd.innerVlan = aInner;

@@ -4,7 +4,7 @@
  * waits for that company's approval unless the port auto-approves or a pre-approved service key is used.
  */
 import { randomUUID } from "node:crypto";
-import { DomainError, refused } from "../domain-error";
+import { DomainError, refused, type DomainErrorKind } from "../domain-error";
 import type { Store } from "../store";
 import type { PortRecord, ResourceTag, ServiceKeyRecord, VxcRecord } from "../state";
 import { openApproval } from "./approvals";
@@ -17,7 +17,7 @@ import {
   assertPortTakesVxcs,
   assertRateLimit,
   assertTerm,
-  assertVxcName,
+  assertServiceName,
 } from "./vxc-rules";
 import { ownPort } from "./vxc-parties";
 
@@ -68,7 +68,7 @@ function planOne(
 ): PlannedVxc {
   const aPort = ownPort(store, caller, input.aEnd?.productUid ?? aEndUid);
   assertPortTakesVxcs(aPort);
-  assertVxcName(input.productName);
+  assertServiceName(input.productName, "VXC");
   const term = input.term ?? 1;
   assertTerm(term);
   if (input.costCentre !== undefined) assertCostCentre(input.costCentre);
@@ -147,25 +147,39 @@ export function planOrder(store: Store, caller: Caller, items: readonly OrderIte
   return planned;
 }
 
-/**
- * EXTENSION: (detail) in an order of several VXCs, a refusal names the offending one: its item index (in the
- * validate array or `networkDesign`), its place in `associatedVxcs` when the item holds more than one, and its
- * productName; `data` carries the same as fields. The real API's wording for this is not recorded; a one-VXC
- * order keeps the real API's own texts unchanged.
- */
 function namingTheItem(err: unknown, item: OrderItemInput, itemIndex: number, vxcIndex: number): unknown {
   if (!(err instanceof DomainError)) return err;
-  const productName = item.associatedVxcs[vxcIndex]?.productName ?? "";
-  const where =
-    item.associatedVxcs.length > 1
-      ? `Order item ${itemIndex}, associatedVxcs[${vxcIndex}]`
-      : `Order item ${itemIndex}`;
-  return new DomainError(err.kind, `${where} (productName "${productName}"): ${err.message}`, {
+  return refusedItem(err.kind, err.message, {
     itemIndex,
     vxcIndex,
-    productName,
-    reason: err.message,
+    vxcsInItem: item.associatedVxcs.length,
+    productName: item.associatedVxcs[vxcIndex]?.productName ?? "",
   });
+}
+
+/** Where in an order a refused VXC stands (`vxcIndex` null when the refusal is about the item). */
+export interface OrderPlace {
+  itemIndex: number;
+  vxcIndex: number | null;
+  /** How many VXCs the item holds: its place in `associatedVxcs` is named only when there are several. */
+  vxcsInItem: number;
+  productName: string | null;
+}
+
+/**
+ * EXTENSION: (detail) in an order of several VXCs, a refusal (here, or a malformed VXC in the body) names the
+ * offending one: its item index (in the validate array or `networkDesign`), its place in `associatedVxcs` when
+ * the item holds more than one, and its productName; `data` carries the same as fields. The real API's wording
+ * for this is not recorded; a one-VXC order keeps the real API's own texts unchanged.
+ */
+export function refusedItem(kind: DomainErrorKind, reason: string, place: OrderPlace): DomainError {
+  const { itemIndex, vxcIndex, vxcsInItem, productName } = place;
+  const where =
+    vxcIndex !== null && vxcsInItem > 1
+      ? `Order item ${itemIndex}, associatedVxcs[${vxcIndex}]`
+      : `Order item ${itemIndex}`;
+  const named = productName === null ? "" : ` (productName "${productName}")`;
+  return new DomainError(kind, `${where}${named}: ${reason}`, { itemIndex, vxcIndex, productName, reason });
 }
 
 /** Place the order: create the VXCs, consume keys, open approvals, start deployments. */

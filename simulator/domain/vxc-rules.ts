@@ -1,14 +1,16 @@
 /**
- * Field rules shared by VXC orders and VXC updates, with the real API's wording where we know it.
+ * Field rules shared by VXC orders, VXC updates and (name, cost centre) port updates, with the real API's
+ * wording where we know it.
  */
 import { refused } from "../domain-error";
 import { VALID_TERMS } from "../../provider/client/schemas/scalars";
 import type { PortRecord } from "../state";
 import { isReady } from "./transitions";
 
-export function assertVxcName(name: string): void {
+/** A service's name: 1 to 64 characters, not only spaces. `what` names the kind in the message ("VXC"). */
+export function assertServiceName(name: string, what: "VXC" | "port"): void {
   if (name.trim().length < 1 || name.length > 64) {
-    throw refused(`Invalid VXC name "${name}": a name must be 1 to 64 characters`);
+    throw refused(`Invalid ${what} name "${name}": a name must be 1 to 64 characters`);
   }
 }
 
