@@ -70,7 +70,7 @@ export interface CreateSimulatorOptions {
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
-const FAULT_MESSAGES: Record<number, string> = {
+const FAULT_MESSAGES: Record<FiredStatus["status"], string> = {
   429: "Too Many Requests",
   500: "Internal Server Error",
   502: "Bad Gateway",
@@ -81,7 +81,7 @@ const FAULT_MESSAGES: Record<number, string> = {
 function faultError({ status, retryAfterSeconds }: FiredStatus): SimError {
   const headers: Record<string, string> =
     retryAfterSeconds === null ? {} : { "Retry-After": String(retryAfterSeconds) };
-  return new SimError(status, FAULT_MESSAGES[status] ?? "Error", "Injected fault (simulator)", headers);
+  return new SimError(status, FAULT_MESSAGES[status], "Injected fault (simulator)", headers);
 }
 
 /** What the request log says shaped an answer. */
@@ -235,8 +235,14 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     throw faultError(lost);
   }
 
-  function revokeTokensIfDue(): void {
+  /**
+   * Catch up with time, before every request and on every tick: scheduled token revocation first, so a token
+   * issued after a revocation boundary is never caught by it, then due lifecycle transitions, then save.
+   */
+  function catchUp(): void {
     if (faults.tokenRevocationDue()) expireTokens(store);
+    runDueTransitions(store);
+    store.flush();
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -246,10 +252,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     let counted: { kind: "api" | "token"; route: string; fault: string | null } | null = null;
     try {
       const url = requestUrl(req);
-      // Before anything else, so a token issued after a revocation boundary is never caught by it.
-      revokeTokensIfDue();
-      runDueTransitions(store);
-      store.flush();
+      catchUp();
       if (url.pathname === "/_sim" || url.pathname.startsWith("/_sim/")) {
         if (!LOOPBACK.has(req.socket.remoteAddress ?? ""))
           throw new SimError(403, "Admin endpoints answer on loopback only");
@@ -317,9 +320,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
       ? null
       : setInterval(() => {
           try {
-            revokeTokensIfDue();
-            runDueTransitions(store);
-            store.flush();
+            catchUp();
           } catch {
             // A failed background write is retried on the next tick or request.
           }

@@ -77,6 +77,25 @@ function namingTheItem(error: z.ZodError, body: unknown): DomainError | null {
   return refusedItem("refused", reason, { itemIndex, vxcIndex, vxcsInItem: vxcs.length, productName });
 }
 
+/** POST /v4|v3/networkdesign/buy: the same order in either body. */
+function buyRoute(path: string, items: (body: unknown) => OrderItemInput[]): Route {
+  return {
+    method: "POST",
+    path,
+    auth: true,
+    change: true,
+    handler: ({ store, caller, body }) => {
+      const vxcs = buyOrder(store, caller, items(body));
+      return {
+        body: envelope(
+          `VXC [${vxcs.map((v) => v.productUid).join(", ")}] created.`,
+          vxcs.map((v) => buyView(store, v)),
+        ),
+      };
+    },
+  };
+}
+
 export const orderRoutes: Route[] = [
   {
     method: "POST",
@@ -93,34 +112,6 @@ export const orderRoutes: Route[] = [
       };
     },
   },
-  {
-    method: "POST",
-    path: "/v4/networkdesign/buy",
-    auth: true,
-    change: true,
-    handler: ({ store, caller, body }) => {
-      const vxcs = buyOrder(store, caller, toInput(parseOrder(V4Order, body).networkDesign));
-      return {
-        body: envelope(
-          `VXC [${vxcs.map((v) => v.productUid).join(", ")}] created.`,
-          vxcs.map((v) => buyView(store, v)),
-        ),
-      };
-    },
-  },
-  {
-    method: "POST",
-    path: "/v3/networkdesign/buy",
-    auth: true,
-    change: true,
-    handler: ({ store, caller, body }) => {
-      const vxcs = buyOrder(store, caller, toInput(parseOrder(BareOrder, body)));
-      return {
-        body: envelope(
-          `VXC [${vxcs.map((v) => v.productUid).join(", ")}] created.`,
-          vxcs.map((v) => buyView(store, v)),
-        ),
-      };
-    },
-  },
+  buyRoute("/v4/networkdesign/buy", (body) => toInput(parseOrder(V4Order, body).networkDesign)),
+  buyRoute("/v3/networkdesign/buy", (body) => toInput(parseOrder(BareOrder, body))),
 ];
