@@ -99,8 +99,6 @@ function requestUrl(req: http.IncomingMessage): URL {
 
 const TOKEN_PATH = "/oauth2/token";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export async function createSimulator(options: CreateSimulatorOptions): Promise<Simulator> {
   const { store } = options;
   const wallNow = () => store.clock.wallNow();
@@ -202,7 +200,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     const fired = faults.fire(method, url.pathname);
     if (fired.latencyMs > 0) {
       noteFault("latency");
-      await sleep(fired.latencyMs);
+      await store.clock.wait(fired.latencyMs);
     }
     if (fired.drop) {
       noteFault(faultLabel("drop", false));
