@@ -98,6 +98,11 @@ export function decodePathSegment(segment: string): string {
   }
 }
 
+/** The access token of an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+}
+
 /** Parse a body with a zod schema; a failure becomes the 400 validation envelope in errors.ts. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   return schema.parse(body ?? {});

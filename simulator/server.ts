@@ -25,7 +25,7 @@ import { Mailer, parseSmtpAddress, type SmtpConfig } from "./mail";
 import { handlePortal } from "./portal/portal";
 import { MEGAPORT_RATE_LIMIT, SlidingWindowLimiter } from "./rate-limit";
 import { RequestLog, routeTemplate, type RecordedStatus } from "./request-log";
-import { Router, type RouteContext, type RouteResult } from "./router";
+import { bearerToken, Router, type RouteContext, type RouteResult } from "./router";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { locationRoutes } from "./routes/locations";
@@ -156,12 +156,14 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     };
     if (route.auth) {
       if (expireToken) {
-        const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
-        if (bearer) expireTokens(store, bearer[1]);
+        const bearer = bearerToken(req.headers.authorization);
+        if (bearer) expireTokens(store, bearer);
         store.flush();
         throw unauthenticated("The access token has expired; request a new one from the token endpoint");
       }
-      const auth = authenticate(store, req.headers.authorization);
+      const token = bearerToken(req.headers.authorization);
+      if (!token) throw unauthenticated("Missing bearer token: send Authorization: Bearer <access_token>");
+      const auth = authenticate(store, token);
       ctx.caller = auth.caller;
       ctx.token = auth.token;
       if (route.change) assertMayChange(auth.caller);

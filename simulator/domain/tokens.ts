@@ -17,9 +17,8 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 export interface IssuedToken {
-  access_token: string;
-  token_type: "Bearer";
-  expires_in: number;
+  accessToken: string;
+  lifetimeSeconds: number;
 }
 
 /** A token for the key with this access key and secret, or null when there is no such key or the secret is wrong. */
@@ -32,17 +31,15 @@ export function issueToken(store: Store, accessKey: string, secretKey: string): 
   const accessToken = randomBytes(32).toString("base64url");
   store.state.tokens.push({ accessToken, accessKey, expiresAt: now + key.tokenLifetimeSeconds * 1000 });
   store.markChanged();
-  return { access_token: accessToken, token_type: "Bearer", expires_in: key.tokenLifetimeSeconds };
+  return { accessToken, lifetimeSeconds: key.tokenLifetimeSeconds };
 }
 
-/** The caller behind a bearer token, or 401. */
+/** The caller behind an access token, or `unauthenticated`. */
 export function authenticate(
   store: Store,
-  authorization: string | undefined,
+  accessToken: string,
 ): { caller: Caller; key: ApiKeyRecord; token: string } {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
-  if (!match) throw unauthenticated("Missing bearer token: send Authorization: Bearer <access_token>");
-  const token = store.state.tokens.find((t) => t.accessToken === match[1]);
+  const token = store.state.tokens.find((t) => t.accessToken === accessToken);
   if (!token || token.expiresAt <= store.clock.wallNow()) {
     throw unauthenticated(
       "The access token is invalid or has expired; request a new one from the token endpoint",

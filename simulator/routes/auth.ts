@@ -5,6 +5,7 @@
 import { oauthError } from "../errors";
 import { issueToken } from "../domain/tokens";
 import type { Route } from "../router";
+import type { TokenWire } from "../views/wire-types";
 
 function basicCredentials(header: string | undefined): { accessKey: string; secretKey: string } {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? "");
@@ -38,7 +39,12 @@ export const authRoutes: Route[] = [
           "Client authentication failed: unknown access key or wrong secret key",
         );
       }
-      return { body: token, headers: { "Cache-Control": "no-store" } };
+      const body: TokenWire = {
+        access_token: token.accessToken,
+        token_type: "Bearer",
+        expires_in: token.lifetimeSeconds,
+      };
+      return { body, headers: { "Cache-Control": "no-store" } };
     },
   },
 ];
