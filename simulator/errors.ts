@@ -76,7 +76,9 @@ function wireError(err: unknown): {
   }
   if (err instanceof DomainError) {
     // The real API says only "Unauthorized"; what is wrong with the token goes in `data`.
-    if (err.kind === "unauthenticated") return { status: 401, message: "Unauthorized", data: err.message };
+    if (err.kind === "unauthenticated") {
+      return { status: STATUS_OF[err.kind], message: "Unauthorized", data: err.message };
+    }
     return { status: STATUS_OF[err.kind], message: err.message, data: err.data ?? null };
   }
   if (err instanceof z.ZodError) {
