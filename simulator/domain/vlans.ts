@@ -2,7 +2,7 @@
  * VLAN rules on a port: the allowed range (0 = pick one for me, -1 = untagged, 2–4093) and clashes with the
  * VXCs already on that port. Cancelled, decommissioned and failed VXCs hold no VLANs.
  */
-import { badRequest } from "../errors";
+import { refused } from "../domain-error";
 import type { Store } from "../store";
 import { RELEASED_STATUSES } from "../state";
 
@@ -14,7 +14,7 @@ export const MAX_VLAN = 4093;
 export function assertVlanInRange(vlan: number, field: string): void {
   const ok = vlan === AUTO_VLAN || vlan === UNTAGGED_VLAN || (vlan >= MIN_VLAN && vlan <= MAX_VLAN);
   if (!Number.isInteger(vlan) || !ok) {
-    throw badRequest(
+    throw refused(
       `Invalid ${field} ${vlan}: a VLAN must be 0 (auto-assign), -1 (untagged) or between ${MIN_VLAN} and ${MAX_VLAN}`,
     );
   }
@@ -28,9 +28,18 @@ export function innerVlanFor(outerVlan: number, requested: number, field: string
   assertVlanInRange(requested, field);
   if (requested === AUTO_VLAN) return null;
   if (outerVlan === UNTAGGED_VLAN) {
-    throw badRequest(`Invalid ${field} ${requested}: an untagged end (VLAN -1) cannot have an inner VLAN`);
+    throw refused(`Invalid ${field} ${requested}: an untagged end (VLAN -1) cannot have an inner VLAN`);
   }
   return requested;
+}
+
+/** An end keeps an inner VLAN it already had when its VLAN changes: not when the new VLAN is untagged. */
+export function assertInnerVlanFits(vlan: number, innerVlan: number | null, field: string): void {
+  if (vlan === UNTAGGED_VLAN && innerVlan !== null) {
+    throw refused(
+      `Invalid ${field} -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first`,
+    );
+  }
 }
 
 /** VLANs held on a port by live-ish VXCs, optionally ignoring one VXC (the one being changed). */
@@ -61,11 +70,11 @@ export function claimVlan(
   for (const v of options.alsoTaken ?? []) used.add(v);
   if (requested === AUTO_VLAN) {
     for (let v = MIN_VLAN; v <= MAX_VLAN; v++) if (!used.has(v)) return v;
-    throw badRequest(`No VLAN available on MEGAPORT service ${port.productId}`);
+    throw refused(`No VLAN available on MEGAPORT service ${port.productId}`);
   }
   if (used.has(requested)) {
     const label = requested === UNTAGGED_VLAN ? "Untagged VLAN" : `VLAN ${requested}`;
-    throw badRequest(`${label} not available on MEGAPORT service ${port.productId}`);
+    throw refused(`${label} not available on MEGAPORT service ${port.productId}`);
   }
   return requested;
 }
