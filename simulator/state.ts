@@ -18,14 +18,6 @@ import type { UserPosition } from "../provider/client/schemas/users";
 export const API_KEY_ROLES = ["Company Admin", "Read Only"] as const satisfies readonly UserPosition[];
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
-/** A status after which a service holds no network resources (its VLANs are free again). */
-export const RELEASED_STATUSES: readonly ProvisioningStatus[] = [
-  "CANCELLED",
-  "CANCELLED_PARENT",
-  "DECOMMISSIONED",
-  "FAILED",
-];
-
 export interface MarketplaceProfileRecord {
   companyBio: string;
   contactEmail: string;

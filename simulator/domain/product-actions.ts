@@ -7,10 +7,11 @@
  * takes its VXCs with it (CANCELLED_PARENT), unless `safeDelete` asks to refuse while it still has attached
  * services (megaport-api.md §5.2). Cancelled services free their VLANs and stay listed.
  */
+import { FINISHED, isIn } from "../../provider/client/provisioning-states";
 import { forbidden, refused } from "../domain-error";
 import type { ProductAction } from "../../provider/client/schemas/products";
 import type { Store } from "../store";
-import { RELEASED_STATUSES, type PortRecord, type ResourceTag, type VxcRecord } from "../state";
+import { type PortRecord, type ResourceTag, type VxcRecord } from "../state";
 import { assertMayChange, type Caller } from "./caller";
 import { logApprovalClosed } from "./order-approval-log";
 import { assertNotLocked, isLocked } from "./product-locks";
@@ -54,7 +55,7 @@ export interface ProductActionOptions {
 
 /** The VXCs still attached to a port: any with an end on it that has not been cancelled, failed or removed. */
 function attachedServices(store: Store, port: PortRecord): VxcRecord[] {
-  return store.vxcsOnPort(port.productUid).filter((v) => !RELEASED_STATUSES.includes(v.provisioningStatus));
+  return store.vxcsOnPort(port.productUid).filter((v) => !isIn(FINISHED, v.provisioningStatus));
 }
 
 function assertNothingAttached(store: Store, port: PortRecord): void {

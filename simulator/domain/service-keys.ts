@@ -5,11 +5,11 @@
  * never deleted, only deactivated.
  */
 import { randomUUID } from "node:crypto";
+import { VLAN } from "../../provider/client/schemas/scalars";
 import { conflict, forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
 import type { ServiceKeyRecord } from "../state";
 import { assertMayChange, type Caller } from "./caller";
-import { MAX_VLAN, MIN_VLAN } from "./vlans";
 import { ownPort } from "./vxc-parties";
 
 export interface ServiceKeyInput {
@@ -62,8 +62,8 @@ function resolveProductUid(store: Store, caller: Caller, input: ServiceKeyInput)
 function checkRules(store: Store, key: ServiceKeyRecord): void {
   if (key.singleUse && key.vlan === null) throw refused("A single-use service key needs a VLAN");
   if (!key.singleUse && key.vlan !== null) throw refused("Only a single-use service key can fix a VLAN");
-  if (key.vlan !== null && (!Number.isInteger(key.vlan) || key.vlan < MIN_VLAN || key.vlan > MAX_VLAN)) {
-    throw refused(`Invalid service key VLAN ${key.vlan}: it must be between ${MIN_VLAN} and ${MAX_VLAN}`);
+  if (key.vlan !== null && (!Number.isInteger(key.vlan) || key.vlan < VLAN.min || key.vlan > VLAN.max)) {
+    throw refused(`Invalid service key VLAN ${key.vlan}: it must be between ${VLAN.min} and ${VLAN.max}`);
   }
   const port = store.port(key.productUid);
   if (key.maxSpeed !== null && (key.maxSpeed < 1 || key.maxSpeed > port.maxVxcSpeed)) {

@@ -7,9 +7,10 @@
  * issue #126) and answers requests. While a request is pending, network changes are refused. A rate increase
  * on a VXC to another company's port becomes a SPEED_CHANGE request; a decrease applies at once.
  */
+import { FINISHED, isIn } from "../../provider/client/provisioning-states";
 import { forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
-import { RELEASED_STATUSES, type VxcRecord } from "../state";
+import { type VxcRecord } from "../state";
 import { decideApproval, openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
@@ -62,7 +63,7 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
   const isAOwner = aOwnerUid === caller.companyUid;
   const isBOwner = bOwnerUid === caller.companyUid;
 
-  if (RELEASED_STATUSES.includes(vxc.provisioningStatus)) {
+  if (isIn(FINISHED, vxc.provisioningStatus)) {
     throw refused(`Service ${uid} is ${vxc.provisioningStatus} and cannot be modified`);
   }
   assertNotLocked(vxc);
