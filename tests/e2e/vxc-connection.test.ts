@@ -4,6 +4,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV, startWorld, visibleVxcs, waitForPendingRequest, World } from "./e2e-world";
 import { backendText, collect, createStack, E2eStack, killCli, REPO_ROOT } from "./pulumi-harness";
+import { eventually } from "../support/eventually";
 
 const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/customer");
 const E2E_TIMEOUT = 5 * 60_000;
@@ -62,7 +63,17 @@ async function liveOrdersNamed(name: string) {
   );
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The provider's progress line for a wait on Acme (printed every second with FAST_PROVIDER_ENV). */
+const WAITING_FOR_ACME = /waiting for Acme Networks to accept the connection request \(\d+s\)/;
+
+/** Until the CLI has printed a line matching `pattern` since line `since` of its output. */
+function printed(e2e: E2eStack, pattern: RegExp, since = 0, timeoutMs = 60_000) {
+  return eventually(
+    () => e2e.output.slice(since).some((line) => pattern.test(line)),
+    timeoutMs,
+    `the CLI to print ${pattern}`,
+  );
+}
 
 /** The stack's state on disk and everything the CLI printed hold no secret key, token or Basic header. */
 function expectNoSecrets(e2e: E2eStack) {
@@ -92,7 +103,7 @@ describe("a VXC to a Marketplace provider", () => {
         world.acme,
         (v) => v.productName === "Globex to Acme Sydney",
       );
-      await sleep(2500); // long enough for progress lines (every second here)
+      await printed(e2e, WAITING_FOR_ACME);
       await world.acme.updateVxc(request.productUid, { isApproved: true, bEndVlan: 777 });
       const result = await up;
 
@@ -100,9 +111,7 @@ describe("a VXC to a Marketplace provider", () => {
       expect(out.provisioningStatus).toBe("LIVE");
       expect(out.assignedBEndVlan).toBe(777);
       expect(out.providerCompanyName).toBe("Acme Networks");
-      expect(e2e.output.join("\n")).toMatch(
-        /waiting for Acme Networks to accept the connection request \(\d+s\)/,
-      );
+      expect(e2e.output.join("\n")).toMatch(WAITING_FOR_ACME);
 
       const preview = await e2e.stack.preview({ onOutput: collect(e2e) });
       expect(preview.changeSummary.update ?? 0).toBe(0);
@@ -217,8 +226,9 @@ describe("a VXC to a Marketplace provider", () => {
 
       const request = await waitForPendingRequest(world.acme, (v) => v.productName === "Globex patient");
       expect(request.productUid).toBe(partial?.id);
+      const since = e2e.output.length;
       const resumed = e2e.stack.up({ onOutput: collect(e2e) });
-      await sleep(1500);
+      await printed(e2e, WAITING_FOR_ACME, since); // the resumed up is waiting again
       await world.acme.updateVxc(request.productUid, { isApproved: true });
       const result = await resumed;
       expect(result.outputs["to-acme"].value.provisioningStatus).toBe("LIVE");
@@ -241,9 +251,15 @@ describe("a VXC to a Marketplace provider", () => {
       await expect(e2e.stack.up({ onOutput: collect(e2e) })).rejects.toThrow(/resumes waiting/);
       await e2e.stack.refresh({ onOutput: collect(e2e) });
       let settled = false;
+      const since = e2e.output.length;
       const resumed = e2e.stack.up({ onOutput: collect(e2e) }).finally(() => (settled = true));
-      await sleep(2500);
-      expect(settled).toBe(false); // still waiting for Acme, as it should
+      // Still waiting for Acme, as it should: the resumed up prints the wait's progress and does not finish first.
+      await eventually(
+        () => settled || e2e.output.slice(since).some((line) => WAITING_FOR_ACME.test(line)),
+        60_000,
+        "the resumed up to wait for Acme or finish",
+      );
+      expect(settled).toBe(false);
       const request = await waitForPendingRequest(world.acme, (v) => v.productName === "Globex refreshed");
       await world.acme.updateVxc(request.productUid, { isApproved: true });
       const result = await resumed;
