@@ -9,7 +9,7 @@ import { stringify } from "yaml";
 import type { ApprovalPolicyInput } from "../../provider/approval/rules";
 import type { MegaportClient } from "../../provider/client/megaport-client";
 import { SEED } from "../../simulator/seed";
-import { startWorld, type World } from "../e2e/e2e-world";
+import { startWorld, type World } from "../support/world";
 import { REPO_ROOT } from "../../scripts/pulumi-cli-root";
 
 export { SEED, startWorld, type World };

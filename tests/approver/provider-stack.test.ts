@@ -3,7 +3,7 @@
 // ApprovalPolicy's outputs, and picks up a changed policy after a second `pulumi up` without a restart.
 // Uses the real Pulumi CLI (normal jest global setup) and the real binary as a child process.
 import * as path from "node:path";
-import { createStack, REPO_ROOT, type E2eStack } from "../e2e/pulumi-harness";
+import { createStack, REPO_ROOT, type E2eStack } from "../support/pulumi-stack";
 import {
   ApproverProcess,
   PORTS,

@@ -8,7 +8,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, getVxc, orderVxcUid, SEED, startTestSimulator, waitForStatus } from "../simulator/sim-client";
+import {
+  ApiAs,
+  getVxc,
+  orderVxcUid,
+  SEED,
+  startTestSimulator,
+  waitForStatus,
+} from "../support/simulator-http";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = fs.existsSync(CHROMIUM);

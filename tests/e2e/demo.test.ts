@@ -4,7 +4,7 @@
 // row, the second run starts afresh.
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { REPO_ROOT } from "./pulumi-harness";
+import { REPO_ROOT } from "../support/pulumi-stack";
 
 function runDemo() {
   const started = Date.now();

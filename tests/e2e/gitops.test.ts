@@ -11,8 +11,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { SEED } from "../../simulator/seed";
 import { startPostgres, type Postgres } from "../support/postgres";
-import { FAST_PROVIDER_ENV, startWorld, visibleVxcs, waitForPendingRequest, type World } from "./e2e-world";
-import { PASSPHRASE, pulumiCliRoot, REPO_ROOT } from "./pulumi-harness";
+import {
+  FAST_PROVIDER_ENV,
+  startWorld,
+  visibleVxcs,
+  waitForPendingRequest,
+  type World,
+} from "../support/world";
+import { PASSPHRASE, pulumiCliRoot, REPO_ROOT } from "../support/pulumi-stack";
 
 const EXAMPLE = path.join(REPO_ROOT, "examples/gitops");
 const STEP_TIMEOUT = 3 * 60_000;

@@ -4,8 +4,8 @@
 // a request over the policy's limit is denied with its reason; everything is destroyed.
 import * as path from "node:path";
 import { SEED } from "../../simulator/seed";
-import { FAST_PROVIDER_ENV, startWorld, waitForPendingRequest, World } from "./e2e-world";
-import { backendText, collect, createStack, E2eStack, REPO_ROOT } from "./pulumi-harness";
+import { FAST_PROVIDER_ENV, startWorld, waitForPendingRequest, World } from "../support/world";
+import { backendText, collect, createStack, E2eStack, REPO_ROOT } from "../support/pulumi-stack";
 
 const PROVIDER_PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/service-provider");
 const CUSTOMER_PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/customer");

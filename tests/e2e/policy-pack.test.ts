@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EngineEvent, PolicyEvent } from "@pulumi/pulumi/automation";
 import { SEED } from "../../simulator/seed";
-import { collect, createStack, E2eStack, REPO_ROOT } from "./pulumi-harness";
+import { collect, createStack, E2eStack, REPO_ROOT } from "../support/pulumi-stack";
 
 const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/policy");
 const POLICY_PACK = path.join(REPO_ROOT, "policy");

@@ -1,7 +1,7 @@
 // The toolchain's CLI, language host and dynamic-provider plugin run a real `pulumi up` and `pulumi destroy`.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { collect, createStack, E2eStack, REPO_ROOT } from "./pulumi-harness";
+import { collect, createStack, E2eStack, REPO_ROOT } from "../support/pulumi-stack";
 
 const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/smoke");
 

@@ -2,8 +2,8 @@
 import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { SEED } from "../../simulator/seed";
-import { FAST_PROVIDER_ENV, startWorld, visibleVxcs, waitForPendingRequest, World } from "./e2e-world";
-import { backendText, collect, createStack, E2eStack, killCli, REPO_ROOT } from "./pulumi-harness";
+import { FAST_PROVIDER_ENV, startWorld, visibleVxcs, waitForPendingRequest, World } from "../support/world";
+import { backendText, collect, createStack, E2eStack, killCli, REPO_ROOT } from "../support/pulumi-stack";
 import { eventually } from "../support/eventually";
 
 const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/customer");

@@ -3,8 +3,8 @@
 // after the work was done, access tokens revoked on a schedule. Every experiment must end with exactly the 20 VXCs
 // declared and no duplicate; it prints how many `up`s that took (the target is one) and what the faults cost.
 import type { FaultConfig } from "../../simulator/faults";
-import { startWorld, type World } from "../e2e/e2e-world";
-import { backendText, collect, type E2eStack } from "../e2e/pulumi-harness";
+import { startWorld, type World } from "../support/world";
+import { backendText, collect, type E2eStack } from "../support/pulumi-stack";
 import {
   customerStack,
   filesUnder,

@@ -9,8 +9,8 @@ import { provider as marketplaceProfile } from "../../provider/resources/marketp
 import { provider as notificationSubscription } from "../../provider/resources/notification-subscription";
 import { provider as vxcConnection } from "../../provider/resources/vxc-connection";
 import { SEED } from "../../simulator/seed";
-import { FAST_PROVIDER_ENV } from "../e2e/e2e-world";
-import { collect, createStack, REPO_ROOT } from "../e2e/pulumi-harness";
+import { FAST_PROVIDER_ENV } from "../support/world";
+import { collect, createStack, REPO_ROOT } from "../support/pulumi-stack";
 import { report } from "./reliability-world";
 
 type Kind = "VxcConnection" | "MarketplaceProfile" | "ApprovalPolicy" | "NotificationSubscription";

@@ -7,8 +7,8 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import { runOrphans } from "../../cli/orphans";
 import { SEED } from "../../simulator/seed";
-import { startWorld, waitForPendingRequest, type World } from "../e2e/e2e-world";
-import { backendText, collect, type E2eStack, killCli } from "../e2e/pulumi-harness";
+import { startWorld, waitForPendingRequest, type World } from "../support/world";
+import { backendText, collect, type E2eStack, killCli } from "../support/pulumi-stack";
 import {
   acmeAcceptsEverything,
   customerStack,

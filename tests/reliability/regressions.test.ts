@@ -4,8 +4,8 @@
 // may carry a stack trace.
 import * as net from "node:net";
 import { SEED } from "../../simulator/seed";
-import { FAST_PROVIDER_ENV, startWorld, visibleVxcs, type World } from "../e2e/e2e-world";
-import { collect, createStack, type E2eStack } from "../e2e/pulumi-harness";
+import { FAST_PROVIDER_ENV, startWorld, visibleVxcs, type World } from "../support/world";
+import { collect, createStack, type E2eStack } from "../support/pulumi-stack";
 import { CUSTOMER_PROGRAM, customerStack, liveByName, manyVxcs, report, setVxcs } from "./reliability-world";
 
 const TIMEOUT = 4 * 60_000;

@@ -8,8 +8,8 @@ import type { MegaportClient } from "../../provider/client/megaport-client";
 import type { Vxc } from "../../provider/client/schemas/products";
 import { findOrphans, heldVxcsOf } from "../../provider/resources/vxc-orphans";
 import { SEED } from "../../simulator/seed";
-import { FAST_PROVIDER_ENV, visibleVxcs, type World } from "../e2e/e2e-world";
-import { createStack, type E2eStack, REPO_ROOT } from "../e2e/pulumi-harness";
+import { FAST_PROVIDER_ENV, visibleVxcs, type World } from "../support/world";
+import { createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
 
 export const CUSTOMER_PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/customer");
 export const PROJECT = "megaport-mx-e2e-customer";

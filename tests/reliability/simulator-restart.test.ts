@@ -8,8 +8,8 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { SEED } from "../../simulator/seed";
-import { FAST_PROVIDER_ENV } from "../e2e/e2e-world";
-import { backendText, collect, createStack, type E2eStack, REPO_ROOT } from "../e2e/pulumi-harness";
+import { FAST_PROVIDER_ENV } from "../support/world";
+import { backendText, collect, createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
 import { clientFor } from "../support/simulator-clients";
 import { CUSTOMER_PROGRAM, liveByName, manyVxcs, report, secretHits, setVxcs } from "./reliability-world";
 

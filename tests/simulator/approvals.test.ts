@@ -9,7 +9,7 @@ import {
   simPost,
   startTestSimulator,
   waitForStatus,
-} from "./sim-client";
+} from "../support/simulator-http";
 
 const P = SEED.ports;
 

@@ -1,6 +1,6 @@
 import { SimulatedClock } from "../../simulator/clock";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, basicAuth, SEED, simPut, startTestSimulator, type Json } from "./sim-client";
+import { ApiAs, basicAuth, SEED, simPut, startTestSimulator, type Json } from "../support/simulator-http";
 
 describe("OAuth2 token endpoint and roles", () => {
   let wall = Date.now();

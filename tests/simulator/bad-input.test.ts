@@ -1,6 +1,6 @@
 import * as net from "node:net";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, SEED, startTestSimulator, type Json } from "./sim-client";
+import { ApiAs, SEED, startTestSimulator, type Json } from "../support/simulator-http";
 
 describe("bad input gets a 4xx in the real error shape, never a crash", () => {
   let sim: Simulator;

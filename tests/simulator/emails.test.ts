@@ -10,7 +10,7 @@ import {
   waitFor,
   waitForStatus,
   type Json,
-} from "./sim-client";
+} from "../support/simulator-http";
 
 const P = SEED.ports;
 const U = SEED.users;

@@ -4,7 +4,7 @@
 import * as http from "node:http";
 import { SimulatedClock } from "../../simulator/clock";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, SEED, simPut, startTestSimulator, type Json } from "./sim-client";
+import { ApiAs, SEED, simPut, startTestSimulator, type Json } from "../support/simulator-http";
 
 const P = SEED.ports;
 const T0 = 1_800_000_000_000;

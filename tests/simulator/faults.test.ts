@@ -1,7 +1,13 @@
 import * as http from "node:http";
 import { SimulatedClock } from "../../simulator/clock";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, simPut, startTestSimulator, startTestSimulator as start, type Json } from "./sim-client";
+import {
+  ApiAs,
+  simPut,
+  startTestSimulator,
+  startTestSimulator as start,
+  type Json,
+} from "../support/simulator-http";
 
 describe("fault injection", () => {
   let sim: Simulator;

@@ -12,7 +12,7 @@ import {
   startTestSimulator,
   waitForStatus,
   type Json,
-} from "./sim-client";
+} from "../support/simulator-http";
 
 const P = SEED.ports;
 

@@ -5,7 +5,7 @@
 import * as http from "node:http";
 import { RequestLog, routeTemplate, type RequestEntry } from "../../simulator/request-log";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, SEED, simPut, startTestSimulator, type Json } from "./sim-client";
+import { ApiAs, SEED, simPut, startTestSimulator, type Json } from "../support/simulator-http";
 
 const P = SEED.ports;
 

@@ -24,7 +24,7 @@ import {
   startTestSimulator,
   waitForStatus,
   type Json,
-} from "./sim-client";
+} from "../support/simulator-http";
 
 const P = SEED.ports;
 const U = SEED.users;

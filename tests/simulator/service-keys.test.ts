@@ -1,5 +1,13 @@
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, getVxc, orderVxc, SEED, simPost, startTestSimulator, waitForStatus } from "./sim-client";
+import {
+  ApiAs,
+  getVxc,
+  orderVxc,
+  SEED,
+  simPost,
+  startTestSimulator,
+  waitForStatus,
+} from "../support/simulator-http";
 
 const P = SEED.ports;
 const DAY = 24 * 3600 * 1000;

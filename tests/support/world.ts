@@ -3,7 +3,7 @@ import { MegaportClient } from "../../provider/client/megaport-client";
 import type { Vxc } from "../../provider/client/schemas/products";
 import { SEED } from "../../simulator/seed";
 import { startSimulator } from "../../simulator/server";
-import { clientFor } from "../support/simulator-clients";
+import { clientFor } from "./simulator-clients";
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
