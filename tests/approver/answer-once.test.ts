@@ -19,6 +19,7 @@ import {
   startWorld,
   vxcRecord,
   type World,
+  waitLive,
 } from "./approver-world";
 
 describe("answering a request at most once", () => {
@@ -88,7 +89,7 @@ describe("answering a request at most once", () => {
     const vxc = await requestConnection(world, { rateLimit: 100 });
     const first = await pendingRequest(vxc);
     await world.acme.approveVxcOrder(first.approvalUid, { isApproved: true });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // test timings: LIVE within ~100 ms
+    await waitLive(world.globex, vxc);
     await world.globex.updateVxc(vxc, { rateLimit: 900 });
     const speedChange = await pendingRequest(vxc);
     expect(speedChange.approvalUid).not.toBe(first.approvalUid);

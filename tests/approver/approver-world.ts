@@ -9,6 +9,8 @@ import { stringify } from "yaml";
 import type { ApprovalPolicyInput } from "../../provider/approval/rules";
 import type { MegaportClient } from "../../provider/client/megaport-client";
 import { SEED } from "../../simulator/seed";
+import { eventually } from "../support/eventually";
+import { providerEnv } from "../support/simulator-clients";
 import { startWorld, type World } from "../support/world";
 import { REPO_ROOT } from "../../scripts/pulumi-cli-root";
 
@@ -109,24 +111,6 @@ export function vxcRecord(world: World, vxcUid: string) {
   return vxc;
 }
 
-/** Polls until `check` returns something other than undefined/false. */
-export async function eventually<T>(
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 20_000,
-  what: string | (() => string) = "the condition",
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs)
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${typeof what === "string" ? what : what()}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Waits until the VXC is LIVE (a speed change can be asked for then). */
 export async function waitLive(client: MegaportClient, vxcUid: string): Promise<void> {
   await eventually(
@@ -144,13 +128,7 @@ export type LogLine = Record<string, unknown> & { event: string };
 
 /** Environment pointing the approver at the simulator with Acme's key (as MEGAPORT_* variables). */
 export function acmeEnv(world: World, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    MEGAPORT_ACCESS_KEY: SEED.apiKeys.acmeAdmin.accessKey,
-    MEGAPORT_SECRET_KEY: SEED.apiKeys.acmeAdmin.secretKey,
-    MEGAPORT_BASE_URL: world.sim.url,
-    MEGAPORT_TOKEN_URL: world.sim.tokenUrl,
-    ...extra,
-  };
+  return providerEnv(world.sim, SEED.apiKeys.acmeAdmin, extra);
 }
 
 export class ApproverProcess {
@@ -173,8 +151,9 @@ export class ApproverProcess {
     });
     this.child.stdout!.setEncoding("utf8").on("data", (chunk: string) => this.take(chunk));
     this.child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (this.stderr += chunk));
+    // "close", not "exit": the process has ended and its stdout is read to the end, so no line is missed.
     this.exited = new Promise((resolve) =>
-      this.child.on("exit", (code, signal) => resolve({ code, signal })),
+      this.child.on("close", (code, signal) => resolve({ code, signal })),
     );
   }
 

@@ -3,12 +3,12 @@
 // PostgreSQL cluster (tests/support/postgres.ts) and the simulator.
 import * as path from "node:path";
 import { startPostgres, type Postgres } from "../support/postgres";
+import { eventually } from "../support/eventually";
 import {
   ApproverProcess,
   POLICY,
   acmeEnv,
   answersRecorded,
-  eventually,
   requestConnection,
   startWorld,
   tmpDir,

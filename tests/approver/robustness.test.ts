@@ -3,12 +3,12 @@
 // the API's own record (one email to the customer per answer; a repeated identical answer sends none) shows each
 // request answered exactly once, the way the rules say.
 import * as path from "node:path";
+import { eventually } from "../support/eventually";
 import {
   ApproverProcess,
   POLICY,
   acmeEnv,
   answersRecorded,
-  eventually,
   requestConnection,
   startWorld,
   tmpDir,
@@ -105,9 +105,10 @@ describe("approver robustness", () => {
     }
 
     await allAnswered([...expected.keys()]);
-    // Let both finish the cycle under way, so every line they will write about these requests is in.
+    // Let both finish the cycle under way, so every line they will write about these requests is in: SIGTERM ends
+    // an approver after its cycle's answers, and `stop` resolves once its output is closed.
     await eventually(() => a.decisions().length + b.decisions().length >= expected.size, 10_000, "lines");
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await Promise.all([a.stop(), b.stop()]);
 
     for (const [uid, outcome] of expected) {
       expect(answersRecorded(world, uid)).toEqual([outcome]);

@@ -3,6 +3,7 @@
 // a changed rules file is picked up without a restart (an invalid one pauses answers); /healthz and /metrics
 // answer; SIGTERM finishes the cycle and exits 0.
 import * as path from "node:path";
+import { eventually } from "../support/eventually";
 import {
   ApproverProcess,
   BIG_SPEED_REASON,
@@ -10,7 +11,6 @@ import {
   PORTS,
   acmeEnv,
   answersRecorded,
-  eventually,
   requestConnection,
   requestSpeedChange,
   startWorld,

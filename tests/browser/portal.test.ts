@@ -8,14 +8,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import type { Simulator } from "../../simulator/server";
-import {
-  ApiAs,
-  getVxc,
-  orderVxcUid,
-  SEED,
-  startTestSimulator,
-  waitForStatus,
-} from "../support/simulator-http";
+import { ApiAs, getVxc, orderVxcUid, SEED, waitForStatus } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = fs.existsSync(CHROMIUM);

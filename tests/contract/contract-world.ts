@@ -12,7 +12,7 @@
 import { MegaportClient, type Vxc, type VxcOrderItem } from "../../provider/client";
 import { SEED } from "../../simulator/seed";
 import { SimulatedClock } from "../../simulator/clock";
-import { startSimulator, type Simulator } from "../../simulator/server";
+import { startTestSimulator, type Simulator } from "../support/simulator";
 
 export { SEED };
 
@@ -46,7 +46,8 @@ export class ContractWorld {
   private constructor(readonly sim: Simulator) {}
 
   static async start(): Promise<ContractWorld> {
-    return new ContractWorld(await startSimulator({ port: 0, timings: "test", clock: new ManualClock() }));
+    // faults: {} keeps Megaport's rate limit on, as the real API has it: the contract is checked with it in force.
+    return new ContractWorld(await startTestSimulator({ clock: new ManualClock(), faults: {} }));
   }
 
   /** The client for a seeded API key (one per key, reused across tests). */

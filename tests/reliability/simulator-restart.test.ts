@@ -4,17 +4,20 @@
 // next `up` converges on exactly the 6 VXCs.
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV } from "../support/world";
 import { backendText, collect, createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
 import { clientFor } from "../support/simulator-clients";
+import { eventually } from "../support/eventually";
+import { freePort } from "../support/free-port";
 import { CUSTOMER_PROGRAM, liveByName, manyVxcs, report, secretHits, setVxcs } from "./reliability-world";
 
 const TIMEOUT = 5 * 60_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How long the simulator stays down: the outage the provider must ride out, not a wait for anything. */
+const OUTAGE_MS = 1500;
 
 let dir: string;
 let port: number;
@@ -43,12 +46,13 @@ async function startSimulatorProcess(): Promise<ChildProcess> {
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
-  for (let i = 0; i < 100; i++) {
-    if (await answers()) return child;
-    await sleep(100);
+  try {
+    await eventually(answers, 10_000, "the simulator to answer");
+  } catch (err) {
+    child.kill("SIGKILL");
+    throw err;
   }
-  child.kill("SIGKILL");
-  throw new Error("the simulator did not start");
+  return child;
 }
 
 async function answers(): Promise<boolean> {
@@ -86,14 +90,17 @@ describe("the simulator killed and restarted mid-run", () => {
         (err: Error) => err,
       );
 
+      // Kill it once it has acknowledged a few orders (or after 10 s, with whatever it has).
       let acknowledged: string[] = [];
-      for (let i = 0; i < 200 && acknowledged.length < 3; i++) {
-        await sleep(50);
-        acknowledged = await vxcUids().catch(() => []);
-      }
+      await eventually(
+        async () => (acknowledged = await vxcUids().catch(() => [])).length >= 3,
+        10_000,
+        "three acknowledged VXCs",
+        { intervalMs: 50 },
+      ).catch(() => undefined);
       sim.kill("SIGKILL");
       await new Promise((resolve) => sim!.once("exit", resolve));
-      await sleep(1500);
+      await sleep(OUTAGE_MS);
       sim = await startSimulatorProcess();
       const kept = await vxcUids();
       const lost = acknowledged.filter((uid) => !kept.includes(uid));
@@ -129,11 +136,3 @@ describe("the simulator killed and restarted mid-run", () => {
     TIMEOUT,
   );
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port: free } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return free;
-}

@@ -1,7 +1,8 @@
 // GET /_sim/vxcs: every VXC of every company for the benchmark and the reliability suite, with the
 // wall-clock moments the lifecycle made each one LIVE and DECOMMISSIONED. Wall time is injected.
 import { SimulatedClock } from "../../simulator/clock";
-import { ApiAs, SEED, simPost, startTestSimulator, type Json } from "../support/simulator-http";
+import { ApiAs, SEED, simPost, type Json } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 const P = SEED.ports;
 const T0 = 1_800_000_000_000;

@@ -7,9 +7,9 @@ import {
   orderVxcUid,
   SEED,
   simPost,
-  startTestSimulator,
   waitForStatus,
 } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 const P = SEED.ports;
 

@@ -1,6 +1,7 @@
 import { SimulatedClock } from "../../simulator/clock";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, basicAuth, SEED, simPut, startTestSimulator, type Json } from "../support/simulator-http";
+import { ApiAs, basicAuth, SEED, simPut, type Json } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 describe("OAuth2 token endpoint and roles", () => {
   let wall = Date.now();

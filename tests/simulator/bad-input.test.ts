@@ -1,6 +1,7 @@
 import * as net from "node:net";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, SEED, startTestSimulator, type Json } from "../support/simulator-http";
+import { ApiAs, SEED, type Json } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 describe("bad input gets a 4xx in the real error shape, never a crash", () => {
   let sim: Simulator;

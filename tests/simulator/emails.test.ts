@@ -1,16 +1,9 @@
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 import type { Simulator } from "../../simulator/server";
-import {
-  ApiAs,
-  getVxc,
-  orderVxcUid,
-  SEED,
-  startTestSimulator,
-  waitFor,
-  waitForStatus,
-  type Json,
-} from "../support/simulator-http";
+import { ApiAs, getVxc, orderVxcUid, SEED, waitForStatus, type Json } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
+import { eventually } from "../support/eventually";
 
 const P = SEED.ports;
 const U = SEED.users;
@@ -157,7 +150,7 @@ describe("notification emails", () => {
     await sim.mailer.idle();
     const all = await outbox();
     expect(all.length).toBeGreaterThan(10);
-    await waitFor(
+    await eventually(
       async () => (smtp.received.length >= all.length ? true : undefined),
       5000,
       "SMTP deliveries",

@@ -4,7 +4,8 @@
 import * as http from "node:http";
 import { SimulatedClock } from "../../simulator/clock";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, SEED, simPut, startTestSimulator, type Json } from "../support/simulator-http";
+import { ApiAs, SEED, simPut, type Json } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 const P = SEED.ports;
 const T0 = 1_800_000_000_000;

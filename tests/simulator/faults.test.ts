@@ -1,13 +1,8 @@
 import * as http from "node:http";
 import { SimulatedClock } from "../../simulator/clock";
 import type { Simulator } from "../../simulator/server";
-import {
-  ApiAs,
-  simPut,
-  startTestSimulator,
-  startTestSimulator as start,
-  type Json,
-} from "../support/simulator-http";
+import { ApiAs, simPut, type Json } from "../support/simulator-http";
+import { startTestSimulator, startTestSimulator as start } from "../support/simulator";
 
 describe("fault injection", () => {
   let sim: Simulator;

@@ -2,7 +2,8 @@
 // order, each VXC with its own tags, and all-or-nothing: one bad item refuses the whole order with a 400 that
 // names it (index and productName) and creates nothing.
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, SEED, startTestSimulator, type Json } from "../support/simulator-http";
+import { ApiAs, SEED, type Json } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 const P = SEED.ports;
 

@@ -9,10 +9,10 @@ import {
   orderVxcUid,
   SEED,
   simPost,
-  startTestSimulator,
   waitForStatus,
   type Json,
 } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 const P = SEED.ports;
 

@@ -5,7 +5,8 @@
 import * as http from "node:http";
 import { RequestLog, routeTemplate, type RequestEntry } from "../../simulator/request-log";
 import type { Simulator } from "../../simulator/server";
-import { ApiAs, SEED, simPut, startTestSimulator, type Json } from "../support/simulator-http";
+import { ApiAs, SEED, simPut, type Json } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 const P = SEED.ports;
 

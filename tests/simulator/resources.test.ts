@@ -21,10 +21,10 @@ import {
   orderVxc,
   orderVxcUid,
   SEED,
-  startTestSimulator,
   waitForStatus,
   type Json,
 } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 const P = SEED.ports;
 const U = SEED.users;

@@ -1,13 +1,6 @@
 import type { Simulator } from "../../simulator/server";
-import {
-  ApiAs,
-  getVxc,
-  orderVxc,
-  SEED,
-  simPost,
-  startTestSimulator,
-  waitForStatus,
-} from "../support/simulator-http";
+import { ApiAs, getVxc, orderVxc, SEED, simPost, waitForStatus } from "../support/simulator-http";
+import { startTestSimulator } from "../support/simulator";
 
 const P = SEED.ports;
 const DAY = 24 * 3600 * 1000;

@@ -4,9 +4,9 @@
 // fails with the command that installs it, never skips.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { freePort } from "./free-port";
 
 export interface Postgres {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
@@ -35,14 +35,6 @@ export function postgresBinDir(): string {
     );
   }
   return path.join(root, versions[0], "bin");
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** initdb refuses to run as root: as root, the cluster is made and run by the `postgres` user. */

@@ -33,19 +33,28 @@ export function clientFor(sim: SimulatorAddress, key: ApiKey): MegaportClient {
   });
 }
 
-/** Point the providers at the simulator with this key (plus any extra variables). */
-export function pointProviderAt(
+/** The MEGAPORT_* variables that point a provider (or a child process: the approver) at the simulator with this key. */
+export function providerEnv(
   sim: SimulatorAddress,
   key: ApiKey,
   extra: Record<string, string> = {},
-): void {
-  Object.assign(process.env, {
+): Record<string, string> {
+  return {
     MEGAPORT_ACCESS_KEY: key.accessKey,
     MEGAPORT_SECRET_KEY: key.secretKey,
     MEGAPORT_BASE_URL: sim.url,
     MEGAPORT_TOKEN_URL: sim.tokenUrl,
     ...extra,
-  });
+  };
+}
+
+/** Point the providers in this process at the simulator with this key (plus any extra variables). */
+export function pointProviderAt(
+  sim: SimulatorAddress,
+  key: ApiKey,
+  extra: Record<string, string> = {},
+): void {
+  Object.assign(process.env, providerEnv(sim, key, extra));
   delete process.env.MEGAPORT_ENVIRONMENT;
 }
 

@@ -1,9 +1,11 @@
 /**
- * Test helpers for the simulator suites: start a simulator on port 0 with test timings, talk raw HTTP to it
- * with global fetch as a seeded API key, order VXCs, and wait for a condition. Not a test file itself.
+ * Raw HTTP to a simulator, for the suites that check the wire itself (tests/simulator, tests/browser): a seeded API
+ * key's view of the API with global fetch, VXC orders, the /_sim admin calls, and waiting for a VXC's status. Start
+ * the simulator with tests/support/simulator.ts. Not a test file itself.
  */
 import { SEED } from "../../simulator/seed";
-import { startSimulator, type Simulator, type StartSimulatorOptions } from "../../simulator/server";
+import type { Simulator } from "../../simulator/server";
+import { eventually } from "./eventually";
 
 /** Parsed JSON bodies: the tests assert on them field by field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,10 +17,6 @@ export interface ApiResponse<T = Json> {
   status: number;
   body: T;
   headers: Headers;
-}
-
-export function startTestSimulator(options: StartSimulatorOptions = {}): Promise<Simulator> {
-  return startSimulator({ timings: "test", faults: { rateLimit: false }, ...options });
 }
 
 export function basicAuth(accessKey: string, secretKey: string): string {
@@ -120,29 +118,15 @@ export async function getVxc(api: ApiAs, uid: string) {
   return res.body.data;
 }
 
-/** Poll until `check` returns a value (not undefined), or fail after `timeoutMs`. */
-export async function waitFor<T>(
-  check: () => Promise<T | undefined>,
-  timeoutMs = 5000,
-  what = "condition",
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 export async function waitForStatus(api: ApiAs, uid: string, status: string, timeoutMs = 5000) {
-  return waitFor(
+  return eventually(
     async () => {
       const vxc = await getVxc(api, uid);
       return vxc.provisioningStatus === status ? vxc : undefined;
     },
     timeoutMs,
     `${uid} to be ${status}`,
+    { intervalMs: 20 },
   );
 }
 

@@ -1,11 +1,13 @@
-// A simulator and API clients for the two seeded companies, for end-to-end tests that run the real CLI against it.
+// A simulator and API clients for the two seeded companies, for the suites that run the real CLI or the approver
+// against it (e2e, reliability, approver).
 import { MegaportClient } from "../../provider/client/megaport-client";
 import type { Vxc } from "../../provider/client/schemas/products";
 import { SEED } from "../../simulator/seed";
-import { startSimulator } from "../../simulator/server";
+import { eventually } from "./eventually";
 import { clientFor } from "./simulator-clients";
+import { startTestSimulator, type Simulator, type StartSimulatorOptions } from "./simulator";
 
-export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+export type { Simulator };
 
 export interface World {
   sim: Simulator;
@@ -25,10 +27,8 @@ export const FAST_PROVIDER_ENV = {
   MEGAPORT_MX_PROGRESS_INTERVAL_MS: "1000",
 };
 
-export async function startWorld(options: Parameters<typeof startSimulator>[0] = {}): Promise<World> {
-  // Every process here shares 127.0.0.1, so Megaport's per-IP limit (500 per 5 minutes) would count the test's
-  // own polling against the provider under test: off for end-to-end runs; tests/simulator proves the limit itself.
-  const sim = await startSimulator({ timings: "test", faults: { rateLimit: false }, ...options });
+export async function startWorld(options: StartSimulatorOptions = {}): Promise<World> {
+  const sim = await startTestSimulator(options);
   // The test's own clients stand in for people in the portal.
   const keys = { acme: SEED.apiKeys.acmeAdmin, globex: SEED.apiKeys.globexAdmin };
   const acme = clientFor(sim, keys.acme);
@@ -65,12 +65,15 @@ export async function waitForPendingRequest(
   match: (vxc: Vxc) => boolean = () => true,
   timeoutMs = 60_000,
 ): Promise<Vxc> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    for (const vxc of (await visibleVxcs(provider)).values()) {
-      if (vxc.vxcApproval?.status === "PENDING_INTERNAL" && match(vxc)) return vxc;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no pending request appeared within ${timeoutMs} ms`);
+  return eventually(
+    async () => {
+      for (const vxc of (await visibleVxcs(provider)).values()) {
+        if (vxc.vxcApproval?.status === "PENDING_INTERNAL" && match(vxc)) return vxc;
+      }
+      return undefined;
+    },
+    timeoutMs,
+    "a pending request",
+    { intervalMs: 250 },
+  );
 }

@@ -3,7 +3,7 @@
 // requests Globex sends to Acme's ports: accepted, denied with a reason Globex can read, or left for a person.
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import { provider, type ApprovalPolicyOutputs } from "../../../provider/resources/approval-policy";
-import { startSimulator } from "../../../simulator/server";
+import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
 import { failureAt } from "../../support/check-failures";
@@ -183,12 +183,12 @@ describe("ApprovalPolicy diff", () => {
 });
 
 describe("ApprovalPolicy against the simulator", () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let sim: Simulator;
   let globex: MegaportClient;
   let acme: MegaportClient;
 
   beforeAll(async () => {
-    sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
+    sim = await startTestSimulator();
     const client = (key: { accessKey: string; secretKey: string }) => clientFor(sim, key);
     globex = client(SEED.apiKeys.globexAdmin);
     acme = client(SEED.apiKeys.acmeAdmin);

@@ -7,7 +7,7 @@ import {
   type MarketplaceProfileOutputs,
   MAX_BIO_WORDS,
 } from "../../../provider/resources/marketplace-profile";
-import { startSimulator } from "../../../simulator/server";
+import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clientFor, pointProviderAt } from "../../support/simulator-clients";
 import { failureAt } from "../../support/check-failures";
@@ -160,15 +160,13 @@ describe("MarketplaceProfile diff", () => {
 });
 
 describe("MarketplaceProfile against the simulator", () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let sim: Simulator;
   let portal: MegaportClient;
   const savedEnv = { ...process.env };
   const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
 
   beforeAll(async () => {
-    sim = await startSimulator({
-      timings: "test",
-      faults: { rateLimit: false },
+    sim = await startTestSimulator({
       // Sydney Red starts off the Marketplace, so create has to list it.
       seed: (state) => {
         state.ports.find((p) => p.productUid === SYD_RED)!.marketplaceVisibility = false;

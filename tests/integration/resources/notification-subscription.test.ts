@@ -6,7 +6,7 @@ import {
   provider,
   type NotificationSubscriptionOutputs,
 } from "../../../provider/resources/notification-subscription";
-import { startSimulator } from "../../../simulator/server";
+import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clientFor, pointProviderAt } from "../../support/simulator-clients";
 import { failureAt } from "../../support/check-failures";
@@ -144,13 +144,13 @@ describe("NotificationSubscription diff", () => {
 });
 
 describe("NotificationSubscription against the simulator", () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let sim: Simulator;
   let admin: MegaportClient;
   const savedEnv = { ...process.env };
   const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
 
   beforeAll(async () => {
-    sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
+    sim = await startTestSimulator();
     const key = SEED.apiKeys.acmeAdmin;
     pointProviderAt(sim, key);
     admin = clientFor(sim, key);

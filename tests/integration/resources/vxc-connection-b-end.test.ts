@@ -9,7 +9,7 @@ import { idempotencyKey } from "../../../provider/resources/hidden-inputs";
 import { resolveBEnd } from "../../../provider/resources/vxc-b-end";
 import { provider } from "../../../provider/resources/vxc-connection";
 import type { VxcConnectionInputs } from "../../../provider/resources/vxc-connection-schema";
-import { startSimulator } from "../../../simulator/server";
+import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
 
@@ -19,14 +19,12 @@ const GLOBEX_PORTS = Object.values(SEED.ports).filter((p) => p.company === "glob
 
 const savedEnv = { ...process.env };
 const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
-let sim: Awaited<ReturnType<typeof startSimulator>>;
+let sim: Simulator;
 let globex: MegaportClient;
 let locations: Location[];
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    timings: "test",
-    faults: { rateLimit: false },
+  sim = await startTestSimulator({
     // Initech as a second Marketplace provider, with a single port (its seeded profile is PRIVATE, which keeps its
     // ports off the partner list).
     seed: (state) => {
@@ -260,12 +258,10 @@ describe("a create that looks its B-end up", () => {
 describe("an impostor trading under the provider's name", () => {
   // Initech renames itself "Acme Networks" and makes its profile public: its Sydney port now sits on the partner
   // list under the name the README's own example looks up.
-  let impostorSim: Awaited<ReturnType<typeof startSimulator>>;
+  let impostorSim: Simulator;
   let client: MegaportClient;
   beforeAll(async () => {
-    impostorSim = await startSimulator({
-      timings: "test",
-      faults: { rateLimit: false },
+    impostorSim = await startTestSimulator({
       seed: (state) => {
         const initech = state.companies.find((c) => c.companyUid === SEED.companies.initech.uid)!;
         initech.tradingName = "Acme Networks";

@@ -2,15 +2,15 @@
 // create it belongs to, and a lost answer found again by each VXC's tag, against a real simulator.
 import { idempotencyKey } from "../../../provider/resources/hidden-inputs";
 import { provider } from "../../../provider/resources/vxc-connection";
-import { startSimulator } from "../../../simulator/server";
+import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
 
 const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
-let sim: Awaited<ReturnType<typeof startSimulator>>;
+let sim: Simulator;
 
 beforeAll(async () => {
-  sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
+  sim = await startTestSimulator();
   pointProviderAt(sim, SEED.apiKeys.globexAdmin, {
     MEGAPORT_MX_POLL_INTERVAL_MS: "50",
     MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "200",

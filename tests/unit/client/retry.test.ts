@@ -1,7 +1,6 @@
 // Retries after the Megaport CLI's policy (megaport-api.md §4.3): 429/502/503/504 and network errors for
 // idempotent calls, with backoff or Retry-After; an order only when it provably did not reach Megaport.
 
-import { createServer } from "node:net";
 import { ApiError, NetworkError, RateLimitedError } from "../../../provider/client/errors";
 import {
   backoffDelayMs,
@@ -12,6 +11,7 @@ import {
 import type { VxcOrderItem } from "../../../provider/client/schemas/vxc-order";
 import { envelope } from "./helpers/test-server";
 import { useHarness } from "./helpers/client-harness";
+import { freePort } from "../../support/free-port";
 
 const h = useHarness();
 
@@ -257,11 +257,3 @@ describe("retries", () => {
     expect(parseRetryAfterMs(header, Date.parse("2026-01-01T00:00:00Z"))).toBe(expected);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
