@@ -66,30 +66,46 @@ export function inputFields<S extends z.ZodType>(
 }
 
 /** The leaf paths of a zod schema at run time, walking objects through optional, nullable, default and pipes. */
-export function leafPaths(schema: z.ZodType, prefix = ""): string[] {
-  const inner = unwrap(schema);
-  const shape =
-    inner._zod.def.type === "object"
-      ? (inner._zod.def as unknown as { shape: Record<string, z.ZodType> }).shape
-      : null;
-  if (!shape) return [prefix];
-  return Object.entries(shape).flatMap(([key, field]) => leafPaths(field, prefix ? `${prefix}.${key}` : key));
+export function leafPaths(schema: z.ZodType): string[] {
+  return leaves(schema, "").map((leaf) => leaf.path);
 }
 
-/** The schema under wrappers that do not change what the user writes into. */
-function unwrap(schema: z.ZodType): z.ZodType {
-  const def = schema._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
+/** The default each leaf of a schema takes when left out, for the leaves that have one. */
+export function leafDefaults(schema: z.ZodType): Record<string, unknown> {
+  return Object.fromEntries(
+    leaves(schema, "").flatMap((leaf) => ("defaultValue" in leaf ? [[leaf.path, leaf.defaultValue]] : [])),
+  );
+}
+
+interface Leaf {
+  path: string;
+  defaultValue?: unknown;
+}
+
+function leaves(schema: z.ZodType, path: string, defaulted: { defaultValue?: unknown } = {}): Leaf[] {
+  const def = schema._zod.def as {
+    type: string;
+    innerType?: z.ZodType;
+    in?: z.ZodType;
+    shape?: Record<string, z.ZodType>;
+    defaultValue?: unknown;
+  };
   switch (def.type) {
-    case "optional":
-    case "nullable":
     case "default":
     case "prefault":
+      return leaves(def.innerType!, path, { defaultValue: def.defaultValue });
+    case "optional":
+    case "nullable":
     case "readonly":
     case "catch":
-      return unwrap(def.innerType!);
+      return leaves(def.innerType!, path, defaulted);
     case "pipe":
-      return unwrap(def.in!);
+      return leaves(def.in!, path, defaulted);
+    case "object":
+      return Object.entries(def.shape!).flatMap(([key, field]) =>
+        leaves(field, path ? `${path}.${key}` : key),
+      );
     default:
-      return schema;
+      return [{ path, ...defaulted }];
   }
 }

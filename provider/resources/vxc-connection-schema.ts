@@ -150,6 +150,9 @@ export const VXC_INPUTS = inputFields(VxcConnectionInputsSchema, {
 });
 export type VxcInputPath = (typeof VXC_INPUTS.paths)[number];
 
+/** Inputs kept secret in state and never echoed in a check failure: a service key lets anyone order to its port. */
+export const VXC_SECRET_INPUTS = ["serviceKey"] as const;
+
 /** What Megaport holds and assigned, beside the inputs: the outputs the SDK declares, each documented here once. */
 export const VxcConnectionComputedSchema = z.object({
   /** The VXC's product UID (also the resource id). */
@@ -182,9 +185,4 @@ export const VxcConnectionComputedSchema = z.object({
   quotedCurrency: z.string().nullable(),
 });
 export type VxcConnectionComputed = z.output<typeof VxcConnectionComputedSchema>;
-/** The computed output names, in the order the schema declares them. */
-export const VXC_COMPUTED_OUTPUTS = Object.keys(
-  VxcConnectionComputedSchema.shape,
-) as (keyof VxcConnectionComputed)[];
-
 export type VxcConnectionOutputs = VxcConnectionInputs & VxcConnectionComputed;

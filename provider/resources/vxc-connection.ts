@@ -43,6 +43,7 @@ import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
 import { listingsOf } from "./shared-listings";
 import {
   VXC_INPUTS,
+  VXC_SECRET_INPUTS,
   VxcConnectionComputed,
   VxcConnectionInputs,
   VxcConnectionInputsSchema,
@@ -61,14 +62,12 @@ import {
 type Inputs = VxcConnectionInputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 type Outputs = VxcConnectionOutputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 
-const SECRET_FIELDS = ["serviceKey"] as const;
-
 export const provider = engineFacing({
   configure,
 
   async check(_olds: Inputs, news: Inputs) {
     return checkInputs(VxcConnectionInputsSchema, news as Record<string, unknown>, {
-      secretFields: SECRET_FIELDS,
+      secretFields: VXC_SECRET_INPUTS,
     });
   },
 
