@@ -11,12 +11,12 @@ import * as path from "node:path";
 import { SEED } from "../../simulator/seed";
 import {
   copyOfCheckout,
+  expectSuccess,
   makeTmpDir,
   pulumiEnv,
   REPO_ROOT,
   run,
   since,
-  transcript,
   userEnv,
 } from "./user-shell";
 
@@ -117,7 +117,7 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
         env: userEnv(),
         timeoutMs: STEP_TIMEOUT,
       });
-      expect({ code: packed.code, transcript: transcript("npm pack", packed) }).toMatchObject({ code: 0 });
+      expectSuccess("npm pack", packed);
       // npm prints prepack's build before the JSON report.
       const report = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("[\n"))) as {
         filename: string;
@@ -186,9 +186,7 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
         env: userEnv(),
         timeoutMs: STEP_TIMEOUT,
       });
-      expect({ code: installed.code, transcript: transcript("npm install", installed) }).toMatchObject({
-        code: 0,
-      });
+      expectSuccess("npm install", installed);
       timings.push(`npm install ${since(started)}`);
       const installedPackage = path.join(project, "node_modules", "megaport-mx");
       expect(fs.lstatSync(installedPackage).isSymbolicLink()).toBe(false);
@@ -201,9 +199,7 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
         env: userEnv(),
         timeoutMs: 60_000,
       });
-      expect({ code: help.code, transcript: transcript("npx megaport-mx --help", help) }).toMatchObject({
-        code: 0,
-      });
+      expectSuccess("npx megaport-mx --help", help);
       expect(help.output).toMatch(/^Usage: megaport-mx <command>/m);
       expect(help.output).toMatch(/^ {2}approver /m);
       expect(help.output).toMatch(/^ {2}orphans /m);
@@ -229,18 +225,13 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
         ["config", "set", "--plaintext", "megaport:tokenUrl", sim.tokenUrl],
       ];
       for (const args of setup) {
-        const ran = await pulumi(args);
-        expect({ code: ran.code, transcript: transcript(`pulumi ${args.join(" ")}`, ran) }).toMatchObject({
-          code: 0,
-        });
+        expectSuccess(`pulumi ${args.join(" ")}`, await pulumi(args));
       }
 
       // The preview a platform team's pipeline runs before anything is ordered: the program, checked by the pack.
       started = Date.now();
       const preview = await pulumi(["preview", "--policy-pack", INSTALLED_PACK]);
-      expect({ code: preview.code, transcript: transcript("pulumi preview", preview) }).toMatchObject({
-        code: 0,
-      });
+      expectSuccess("pulumi preview", preview);
       expect(preview.output).toMatch(/\+ 3 to create/);
       expect(preview.output).toContain(`megaport-mx@v${repoPackage.version}`);
       expect(preview.output).not.toMatch(/\[mandatory\]/);
@@ -248,12 +239,12 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
 
       started = Date.now();
       const up = await pulumi(["up"]);
-      expect({ code: up.code, transcript: transcript("pulumi up", up) }).toMatchObject({ code: 0 });
+      expectSuccess("pulumi up", up);
       expect(up.output).toMatch(/\+ 3 created/);
       timings.push(`up ${since(started)}`);
 
       const outputs = await pulumi(["stack", "output", "--json"]);
-      expect(outputs.code).toBe(0);
+      expectSuccess("pulumi stack output", outputs);
       expect(JSON.parse(outputs.stdout)).toEqual({
         vxcUid: expect.stringMatching(/^[0-9a-f-]{36}$/),
         status: "LIVE",
@@ -294,9 +285,7 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
       expect(simulator).toBeDefined();
       const started = Date.now();
       const destroy = await pulumi(["destroy"]);
-      expect({ code: destroy.code, transcript: transcript("pulumi destroy", destroy) }).toMatchObject({
-        code: 0,
-      });
+      expectSuccess("pulumi destroy", destroy);
       expect(destroy.output).toMatch(/- 3 deleted/);
       timings.push(`destroy ${since(started)}`);
     },

@@ -8,12 +8,12 @@ import * as path from "node:path";
 import { startWorld, visibleVxcs, type World } from "../e2e/e2e-world";
 import {
   copyOfCheckout,
+  expectSuccess,
   makeTmpDir,
   pulumiEnv,
   REPO_ROOT,
   run,
   since,
-  transcript,
   type Ran,
 } from "./user-shell";
 
@@ -89,7 +89,7 @@ describe("the README's quick start", () => {
       const runStep = async (command: string) => {
         const [program, ...args] = argv(command);
         const result = await run(program, args, { cwd: checkout, env, timeoutMs: COMMAND_TIMEOUT });
-        expect({ code: result.code, transcript: transcript(command, result) }).toMatchObject({ code: 0 });
+        expectSuccess(command, result);
         ran[command] = result;
         timings.push(`${args.slice(0, 2).join(" ")} ${result.seconds.toFixed(1)}s`);
         return result;
@@ -103,6 +103,7 @@ describe("the README's quick start", () => {
         if (command === "pulumi destroy") {
           // Before destroy: both VXCs LIVE, at Acme's instant port, as the stack's outputs and Globex see them.
           const outputs = await run("pulumi", ["stack", "output", "vxcs", "--json"], { cwd: checkout, env });
+          expectSuccess("pulumi stack output vxcs --json", outputs);
           expect(JSON.parse(outputs.stdout)).toEqual([
             expect.objectContaining({
               name: "Globex to Acme (red)",

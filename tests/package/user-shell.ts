@@ -93,9 +93,11 @@ export function run(
   });
 }
 
-/** A failed command's transcript, for the assertion message. */
-export function transcript(what: string, ran: Ran): string {
-  return `${what} exited ${ran.code} after ${ran.seconds.toFixed(1)} s:\n${ran.output}`;
+/** Fails the test with the command's whole transcript unless it exited 0. */
+export function expectSuccess(what: string, ran: Ran): void {
+  if (ran.code !== 0) {
+    throw new Error(`${what} exited ${ran.code} after ${ran.seconds.toFixed(1)} s:\n${ran.output}`);
+  }
 }
 
 /**
