@@ -2,7 +2,8 @@
 // a fresh copy of this checkout (the repository is itself a Pulumi project), against a simulator on a port of the
 // test's own, which the stack is told about with the README's `--port` commands. The copy's node_modules and dist/
 // are the repository's, as `npm ci` and `npm run simulator` (which builds) leave them. A command the test does not
-// know how to run fails it, so the README and this test cannot drift apart.
+// know how to run fails it, so the README and this test cannot drift apart. `pulumi login --local` logs in to the
+// test's home instead of the real user's, so the stack's state stays in the test's directory.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startWorld, visibleVxcs, type World } from "../e2e/e2e-world";
@@ -61,6 +62,7 @@ describe("the README's quick start", () => {
         expect.arrayContaining([
           "npm ci",
           "npm run simulator",
+          "pulumi login --local",
           "pulumi stack init dev",
           "pulumi config set --secret megaport:accessKey globex-admin-access",
           "pulumi config set --secret megaport:secretKey globex-admin-secret",
@@ -99,6 +101,12 @@ describe("the README's quick start", () => {
       for (const command of steps) {
         if (command === "npm ci") continue; // the copy links the repository's node_modules
         if (command === "npm run simulator") continue; // the test's simulator stands in, on its own port
+        if (command === "pulumi login --local") {
+          // --local is file://~, and the CLI takes ~ from the password database, not $HOME: as typed, it would put
+          // the stack in the real user's ~/.pulumi. The test's home stands in for the user's.
+          await runStep(`pulumi login file://${env.HOME}`);
+          continue;
+        }
         if (!command.startsWith("pulumi ")) throw new Error(`the quick start test cannot run ${command}`);
         if (command === "pulumi destroy") {
           // Before destroy: both VXCs LIVE, at Acme's instant port, as the stack's outputs and Globex see them.
@@ -130,6 +138,10 @@ describe("the README's quick start", () => {
         }
       }
 
+      // The state was in the test's home, as --local keeps it in the user's: nothing left outside the test.
+      expect(
+        fs.existsSync(path.join(env.HOME, ".pulumi", "stacks", "megaport-mx-quickstart", "dev.json")),
+      ).toBe(true);
       const preview = Object.entries(ran).find(([command]) => command.includes("--policy-pack"))?.[1];
       expect(preview?.output).toMatch(/megaport-mx@v\d/);
       expect(preview?.output).not.toMatch(/\[mandatory\]/);

@@ -34,7 +34,8 @@ export function userEnv(extra: Record<string, string> = {}): Record<string, stri
 
 /**
  * What the Pulumi CLI needs to run unattended and offline as a user would: the toolchain's `pulumi` first on PATH,
- * a PULUMI_HOME and HOME of the test's own (so `pulumi login --local` keeps its state in `home/.pulumi`), the
+ * a PULUMI_HOME and HOME of the test's own (the HOME is not enough for `pulumi login --local`, whose `~` the CLI
+ * reads from the password database: log in to `file://${HOME}` instead, or set PULUMI_BACKEND_URL), the
  * passphrase that `pulumi stack init` would ask for, no confirmations, update checks or plugin downloads, and the
  * provider's fast polling so the simulator's waits show within a second.
  */
