@@ -12,7 +12,7 @@ import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation"
 import { MegaportClient } from "../provider/client/megaport-client";
 import { SEED, SEED_PASSWORD } from "../simulator/seed";
 import { startSimulator } from "../simulator/server";
-import { formatDuration } from "../provider/watch/format-duration";
+import { formatDuration } from "../provider/client/format-duration";
 import { pulumiCliRoot, REPO_ROOT } from "./pulumi-cli-root";
 
 const DEMO_DIR = path.join(REPO_ROOT, ".demo");

@@ -24,9 +24,11 @@ import {
 } from "../approval/rules";
 import { MegaportError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, isIn } from "../client/provisioning-states";
 import type { Product } from "../client/schemas/products";
 import { checkFailure } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
+import { inputFields } from "./input-fields";
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
@@ -80,11 +82,13 @@ export interface ApprovalPolicyComputed {
 
 export type ApprovalPolicyOutputs = ApprovalPolicyInputs & ApprovalPolicyComputed;
 
-export const POLICY_INPUT_PATHS = ["rules", "defaultAction", "defaultReason", "settleBacklog"] as const;
-export type PolicyInputPath = (typeof POLICY_INPUT_PATHS)[number];
-
 /** Nothing replaces: the policy is state only, and its id depends on the company and resource name alone. */
-export const REPLACE_ON: readonly PolicyInputPath[] = [];
+export const POLICY_INPUTS = inputFields(ApprovalPolicyInputsSchema, {
+  rules: "updates",
+  defaultAction: "updates",
+  defaultReason: "updates",
+  settleBacklog: "updates",
+});
 
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -123,9 +127,7 @@ export const provider = engineFacing({
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
-    const result = toDiffResult(
-      diffInputs({ inputs: POLICY_INPUT_PATHS, replaceOn: REPLACE_ON }, olds, news),
-    );
+    const result = toDiffResult(diffInputs(POLICY_INPUTS, olds, news));
     // Requests the rules would answer, found by refresh, are drift from the policy: update settles them.
     const backlogToSettle = news.settleBacklog !== false && (olds.decidableRequests ?? 0) > 0;
     return backlogToSettle ? { ...result, changes: true } : result;
@@ -313,7 +315,7 @@ async function knownFactsIfPossible(): Promise<ValidatePolicyOptions | undefined
   }
   try {
     const products = await client.listProducts();
-    const live = products.filter((p) => p.provisioningStatus !== "DECOMMISSIONED");
+    const live = products.filter((p) => !isIn(FINISHED, p.provisioningStatus));
     // Companies we can know of: the owners of VXCs on our ports (customers, and us).
     const companies = new Map<string, { uid: string; name?: string }>();
     for (const vxc of live.flatMap((p) => p.associatedVxcs ?? [])) {

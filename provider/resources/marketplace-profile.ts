@@ -12,8 +12,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isNotFound, MegaportError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, isIn } from "../client/provisioning-states";
+import { productUidSchema } from "../client/schemas/scalars";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
+import { inputFields } from "./input-fields";
 import type { HiddenInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
@@ -30,7 +33,6 @@ export const MAX_COMPANY_NAME_LENGTH = 128;
 export const MAX_SERVICES = 50;
 export const MAX_SERVICE_NAME_LENGTH = 128;
 
-const UID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const wordCount = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
 export const MarketplaceProfileInputsSchema = z.strictObject({
@@ -87,12 +89,7 @@ export const MarketplaceProfileInputsSchema = z.strictObject({
    * Updates in place.
    */
   listedPorts: z
-    .array(
-      z.string({ error: "each listed port must be a port UID string" }).regex(UID_PATTERN, {
-        error: 'a listed port must be a port UID such as "a1b2c3d4-…" (see GET /v2/products)',
-      }),
-      { error: "listedPorts must be a list of port UIDs" },
-    )
+    .array(productUidSchema, { error: "listedPorts must be a list of port UIDs" })
     .default([])
     .superRefine((uids, ctx) => {
       const seen = new Set<string>();
@@ -130,19 +127,16 @@ export interface MarketplaceProfileComputed {
 
 export type MarketplaceProfileOutputs = MarketplaceProfileInputs & MarketplaceProfileComputed;
 
-export const PROFILE_INPUT_PATHS = [
-  "companyName",
-  "companyBio",
-  "contactEmail",
-  "website",
-  "visibility",
-  "services",
-  "listedPorts",
-] as const;
-export type ProfileInputPath = (typeof PROFILE_INPUT_PATHS)[number];
-
 /** Nothing replaces: a company has exactly one profile, and every field can be changed in place. */
-export const REPLACE_ON: readonly ProfileInputPath[] = [];
+export const PROFILE_INPUTS = inputFields(MarketplaceProfileInputsSchema, {
+  companyName: "updates",
+  companyBio: "updates",
+  contactEmail: "updates",
+  website: "updates",
+  visibility: "updates",
+  services: "updates",
+  listedPorts: "updates",
+});
 
 type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = MarketplaceProfileOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -155,7 +149,7 @@ export const provider = engineFacing({
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
-    return toDiffResult(diffInputs({ inputs: PROFILE_INPUT_PATHS, replaceOn: REPLACE_ON }, olds, news));
+    return toDiffResult(diffInputs(PROFILE_INPUTS, olds, news));
   },
 
   async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
@@ -207,7 +201,6 @@ export const provider = engineFacing({
 } satisfies pulumi.dynamic.ResourceProvider);
 
 /** Products that are gone for good; listing them would fail. */
-const GONE_STATES = new Set(["DECOMMISSIONED", "CANCELLED", "CANCELLED_PARENT", "FAILED"]);
 
 interface OwnPort {
   productUid: string;
@@ -237,7 +230,7 @@ async function applyProfile(
       ? "is not a product of your company (or not visible to this API key)"
       : port.productType && port.productType !== "MEGAPORT"
         ? `is a ${port.productType}, not a port`
-        : port.provisioningStatus && GONE_STATES.has(port.provisioningStatus)
+        : isIn(FINISHED, port.provisioningStatus)
           ? `is ${port.provisioningStatus}`
           : undefined;
     if (problem) {
@@ -324,7 +317,7 @@ async function ownPorts(client: MegaportClient): Promise<Map<string, OwnPort>> {
 
 function portState(uid: string, ports: Map<string, OwnPort>): ListedPortState {
   const port = ports.get(uid.toLowerCase());
-  const gone = !port || (port.provisioningStatus !== null && GONE_STATES.has(port.provisioningStatus));
+  const gone = !port || isIn(FINISHED, port.provisioningStatus);
   return {
     productUid: uid,
     productName: port?.productName ?? null,

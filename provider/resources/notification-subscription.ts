@@ -12,38 +12,26 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isNotFound, MegaportError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
-import type { NotificationPreferences } from "../client/schemas/notification-preferences";
-import type { User } from "../client/schemas/users";
+import {
+  SUBSCRIBABLE_MESSAGE_GROUPS,
+  type NotificationPreferences,
+  type SubscribableMessageGroup,
+} from "../client/schemas/notification-preferences";
+import { SUBSCRIBER_POSITIONS, type User } from "../client/schemas/users";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
+import { inputFields } from "./input-fields";
 import type { HiddenInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
 
 /** The six groups a user can choose, in the API's `messageGroup` spelling and the Portal's order. */
-export const NOTIFICATION_GROUPS = [
-  "SECURITY",
-  "ORDERING",
-  "FINANCIAL",
-  "PEOPLE",
-  "COMPANY",
-  "SERVICES",
-] as const;
-export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
-/** How the Portal names them; users may write any case. */
-export const NOTIFICATION_GROUP_NAMES = [
-  "Security",
-  "Ordering",
-  "Financial",
-  "People",
-  "Company",
-  "Services",
-] as const;
-/** Roles (`position`) that may subscribe (Marketplace guide). */
-export const SUBSCRIBER_POSITIONS = ["Company Admin", "Technical Admin", "Technical Contact"] as const;
+export const NOTIFICATION_GROUPS = SUBSCRIBABLE_MESSAGE_GROUPS;
+export type NotificationGroup = SubscribableMessageGroup;
 
-const GROUP_LIST = NOTIFICATION_GROUP_NAMES.join(", ");
+/** The groups as the Portal names them ("Security"); users may write any case. */
+const GROUP_LIST = NOTIFICATION_GROUPS.map((g) => g[0] + g.slice(1).toLowerCase()).join(", ");
 const toGroup = (name: string) => name.trim().toUpperCase() as NotificationGroup;
 const isGroup = (name: string) => (NOTIFICATION_GROUPS as readonly string[]).includes(toGroup(name));
 
@@ -102,11 +90,11 @@ export interface NotificationSubscriptionComputed {
 export type NotificationSubscriptionOutputs = NotificationSubscriptionInputs &
   NotificationSubscriptionComputed;
 
-export const SUBSCRIPTION_INPUT_PATHS = ["user", "groups"] as const;
-export type SubscriptionInputPath = (typeof SUBSCRIPTION_INPUT_PATHS)[number];
-
-/** A different user is a different subscription; groups update in place. */
-export const REPLACE_ON: readonly SubscriptionInputPath[] = ["user"];
+/** A different user is a different subscription (the diff tells the same user named another way); groups update. */
+export const SUBSCRIPTION_INPUTS = inputFields(NotificationSubscriptionInputsSchema, {
+  user: "replaces-if-another",
+  groups: "updates",
+});
 
 type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -119,7 +107,7 @@ export const provider = engineFacing({
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
-    const diff = diffInputs({ inputs: SUBSCRIPTION_INPUT_PATHS, replaceOn: REPLACE_ON }, olds, news);
+    const diff = diffInputs(SUBSCRIPTION_INPUTS, olds, news);
     // The same person named another way (email instead of employeeId) updates in place instead of replacing.
     if (diff.changed.includes("user") && namesSameUser(olds, news.user)) {
       diff.replaces = diff.replaces.filter((p) => p !== "user");

@@ -5,9 +5,17 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { isNotFound, TimeoutError, ValidationError } from "../client/errors";
+import {
+  isNotFound,
+  NotChangeableError,
+  PartialFailure,
+  TimeoutError,
+  ValidationError,
+} from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, GONE, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
+import type { Term } from "../client/schemas/scalars";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import {
@@ -28,15 +36,13 @@ import {
   setOrderTags,
   tagsOf,
 } from "./vxc-order-tag";
-import { PartialFailure } from "./partial-failure";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
 import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
 import { listingsOf } from "./shared-listings";
 import {
-  VXC_INPUT_PATHS,
-  VXC_REPLACE_ON,
+  VXC_INPUTS,
   VxcConnectionComputed,
   VxcConnectionInputs,
   VxcConnectionInputsSchema,
@@ -44,7 +50,13 @@ import {
   VxcInputPath,
 } from "./vxc-connection-schema";
 import { resolveBEnd, ResolvedBEnd } from "./vxc-b-end";
-import { deleteAndWait, DEFAULT_TIMEOUTS, waitUntilReady, waitForSpeedChange } from "./vxc-wait";
+import {
+  deleteAndWait,
+  DEFAULT_TIMEOUTS,
+  readyStatuses,
+  waitUntilReady,
+  waitForSpeedChange,
+} from "./vxc-wait";
 
 type Inputs = VxcConnectionInputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 type Outputs = VxcConnectionOutputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
@@ -78,11 +90,7 @@ export const provider = engineFacing({
               : inputs.bEnd.providerCompanyUid,
         },
       }) as unknown as Record<string, unknown>;
-    const diff = diffInputs(
-      { inputs: VXC_INPUT_PATHS, replaceOn: [...VXC_REPLACE_ON, "bEnd.providerCompanyUid"] },
-      comparable(olds),
-      comparable(news),
-    );
+    const diff = diffInputs(VXC_INPUTS, comparable(olds), comparable(news));
     if (diff.replaces.length > 0) await refuseUnsafeReplacement(id, olds, news, diff.changed);
     // A replacement asking for a VLAN the old VXC still holds on the same port is refused ("VLAN 300 not
     // available"; a port has one untagged VXC too): delete the old one first. The B-end port counts as the same
@@ -158,7 +166,7 @@ export const provider = engineFacing({
       throw err;
     }
     // CANCELLED is not gone: it may be billed and restorable for weeks. It stays in state, showing its status.
-    if (GONE_STATES.has(vxc.provisioningStatus ?? "")) return {};
+    if (isIn(GONE, vxc.provisioningStatus)) return {};
     // Refresh shows drift made in the portal: the user-facing fields take what Megaport holds; what the user
     // requested but Megaport assigns (B-end VLAN, looked-up port) stays as requested.
     const drifted: Outputs = {
@@ -173,7 +181,8 @@ export const provider = engineFacing({
       term:
         props.term === undefined && vxc.contractTermMonths === 1
           ? undefined
-          : (vxc.contractTermMonths ?? props.term),
+          : // A term Megaport reports outside VALID_TERMS is drift the next check names.
+            ((vxc.contractTermMonths as Term | null | undefined) ?? props.term),
       aEnd: { ...props.aEnd, vlan: requestedVlanAfterRefresh(props.aEnd.vlan, vxc.aEnd?.vlan) },
       ...computedFrom(vxc, props),
     };
@@ -226,9 +235,7 @@ export const provider = engineFacing({
  * nothing: another company can take it and make its profile public).
  */
 async function refuseUnsafeReplacement(id: string, olds: Outputs, news: Inputs, changed: readonly string[]) {
-  const replacing = changed.filter(
-    (p) => p === "bEnd.providerCompanyUid" || VXC_REPLACE_ON.includes(p as never),
-  );
+  const replacing = changed.filter((p) => VXC_INPUTS.replacing.includes(p as VxcInputPath));
   const why = `the change to ${replacing.join(", ")} replaces the VXC`;
   const b = news.bEnd;
   if (!b?.providerName) return;
@@ -270,21 +277,10 @@ async function possibleBEndUids(client: MegaportClient, inputs: Inputs): Promise
     .map((p) => p.productUid);
 }
 
-/** What picks the B-end port. */
-const B_END_PORT_PATHS: readonly VxcInputPath[] = [
-  "bEnd.productUid",
-  "bEnd.providerName",
-  "bEnd.providerCompanyUid",
-  "bEnd.location",
-  "bEnd.portName",
-  "bEnd.sameDiversityZone",
-  "serviceKey",
-];
-
-/** Never coming back: refresh drops such a VXC from state. */
-const GONE_STATES = new Set(["DECOMMISSIONED", "FAILED"]);
-/** Cannot be changed any more; CANCELLED may still be restored (UN_CANCEL) in the portal. */
-const UNCHANGEABLE_STATES = new Set(["DECOMMISSIONED", "FAILED", "CANCELLED", "CANCELLED_PARENT"]);
+/** What picks the B-end port: every B-end field but its VLAN, and the service key. */
+const B_END_PORT_PATHS = VXC_INPUTS.paths.filter(
+  (p) => (p.startsWith("bEnd.") && p !== "bEnd.vlan") || p === "serviceKey",
+);
 
 /** Whether the VXC, or what the stack recorded of it, is done: accepted, and LIVE (or CONFIGURED if asked). */
 function isReady(vxc: Vxc | Outputs, readyWhen: string | undefined): boolean {
@@ -292,11 +288,7 @@ function isReady(vxc: Vxc | Outputs, readyWhen: string | undefined): boolean {
     "vxcApproval" in vxc
       ? !!vxc.vxcApproval?.status && vxc.vxcApproval.type !== "SPEED_CHANGE"
       : !!(vxc as Outputs).approvalStatus && (vxc as Outputs).pendingRateLimit === null;
-  if (pendingNew) return false;
-  return (
-    vxc.provisioningStatus === "LIVE" ||
-    (readyWhen === "CONFIGURED" && vxc.provisioningStatus === "CONFIGURED")
-  );
+  return !pendingNew && readyStatuses(readyWhen).includes(vxc.provisioningStatus ?? "");
 }
 
 /** adoptUid: the VXC must exist, be alive, and join the declared ends; it is tagged so later creates find it. */
@@ -316,7 +308,7 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
     throw err;
   }
   const mismatches = [
-    UNCHANGEABLE_STATES.has(vxc.provisioningStatus ?? "") && `it is ${vxc.provisioningStatus}`,
+    isIn(FINISHED, vxc.provisioningStatus) && `it is ${vxc.provisioningStatus}`,
     vxc.aEnd?.productUid !== inputs.aEnd.productUid &&
       `its A-end is ${vxc.aEnd?.productUid}, not aEnd.productUid ${inputs.aEnd.productUid}`,
     // With a service key the key names the B-end, and only its owner can look the key up.
@@ -472,15 +464,18 @@ async function currentVxc(client: MegaportClient, id: string, name: string): Pro
     if (!isNotFound(err)) throw err;
   }
   const status = vxc ? (vxc.provisioningStatus ?? "") : "gone";
-  if (!vxc || UNCHANGEABLE_STATES.has(status)) {
-    const why = vxc?.vxcApproval?.message ? ` (${vxc.vxcApproval.message})` : "";
-    throw new Error(
-      `VXC "${name}" (${id}) is ${status}${why} and can no longer be changed. ` +
+  if (!vxc || isIn(FINISHED, status)) {
+    throw new NotChangeableError({
+      what: `VXC "${name}"`,
+      uid: id,
+      status,
+      why: vxc?.vxcApproval?.message ?? undefined,
+      nextStep:
         (status === "CANCELLED" || status === "CANCELLED_PARENT"
           ? "Restore it in the Megaport Portal (UN_CANCEL) to keep it, or run `pulumi refresh` once it is decommissioned; "
           : "Run `pulumi refresh` to drop it from the stack; ") +
         "the next `pulumi up` then orders a new one.",
-    );
+    });
   }
   return vxc;
 }

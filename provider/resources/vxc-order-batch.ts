@@ -7,7 +7,7 @@
 //   up by each item's order tag: found, it is that create's VXC; provably absent, it is ordered again, at most
 //   MAX_ORDER_ATTEMPTS times in all. Never orders twice: the tags decide.
 // Never lets one create's service key into another's error (Megaport names keys in its refusals).
-import { ApiError, MegaportError, NetworkError, SchemaMismatchError, TimeoutError } from "../client/errors";
+import { ApiError, NetworkError, SchemaMismatchError, TimeoutError, withText } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { OrderPrice, VxcOrderItem } from "../client/schemas/vxc-order";
 import { listingsOf } from "./shared-listings";
@@ -202,22 +202,7 @@ function failAll(batch: Pending[], err: unknown): void {
 function withoutSecrets(err: unknown, keys: readonly string[]): unknown {
   if (keys.length === 0 || !(err instanceof Error)) return err;
   const scrub = (text: string) => keys.reduce((t, key) => t.split(key).join("<serviceKey>"), text);
-  const scrubbed =
-    err instanceof MegaportError
-      ? Object.create(Object.getPrototypeOf(err) as object)
-      : new Error(err.message);
-  Object.assign(scrubbed, err);
-  Object.defineProperty(scrubbed, "message", {
-    value: scrub(err.message),
-    configurable: true,
-    writable: true,
-  });
-  Object.defineProperty(scrubbed, "stack", {
-    value: scrub(err.stack ?? ""),
-    configurable: true,
-    writable: true,
-  });
-  return scrubbed;
+  return withText(err, { message: scrub(err.message), stack: scrub(err.stack ?? "") });
 }
 
 function envNumber(name: string, fallback: number): number {

@@ -11,6 +11,7 @@
 // Never stores the service key itself: only a digest of it.
 import { createHash } from "node:crypto";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, isIn } from "../client/provisioning-states";
 import type { ResourceTag } from "../client/schemas/resource-tags";
 import type { Vxc } from "../client/schemas/products";
 import {
@@ -25,10 +26,7 @@ import {
 } from "./hidden-inputs";
 import { listingsOf } from "./shared-listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
-import { VXC_REPLACE_ON, type VxcConnectionInputs } from "./vxc-connection-schema";
-
-/** States an order can never come back from: such a VXC is not adopted. */
-const FINISHED = new Set(["DECOMMISSIONED", "FAILED", "CANCELLED", "CANCELLED_PARENT"]);
+import { VXC_INPUTS, type VxcConnectionInputs } from "./vxc-connection-schema";
 
 type TaggedInputs = VxcConnectionInputs & Partial<HiddenInputs>;
 
@@ -36,7 +34,7 @@ type TaggedInputs = VxcConnectionInputs & Partial<HiddenInputs>;
 export function orderTag(inputs: TaggedInputs): string | undefined {
   const key = inputs[IDEMPOTENCY_KEY];
   if (!key) return undefined;
-  const identity = VXC_REPLACE_ON.map(
+  const identity = VXC_INPUTS.identifying.map(
     (path) =>
       path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], inputs) ??
       null,
@@ -140,7 +138,7 @@ export async function findVxcByTag(
   const ours = placedHere.get(lookup.tag);
   if (ours) {
     const vxc = await client.getVxc(ours).catch(() => undefined);
-    if (vxc && !FINISHED.has(vxc.provisioningStatus ?? "")) return vxc;
+    if (vxc && !isIn(FINISHED, vxc.provisioningStatus)) return vxc;
   }
   const products = await (listing ?? listingsOf(client).products());
   const placedByOthers = new Set(placedHere.values());
@@ -150,7 +148,7 @@ export async function findVxcByTag(
     .flatMap((p) => p.associatedVxcs ?? [])
     .filter(
       (v) =>
-        !FINISHED.has(v.provisioningStatus ?? "") &&
+        !isIn(FINISHED, v.provisioningStatus) &&
         v.aEnd?.productUid === lookup.aEndUid &&
         !placedByOthers.has(v.productUid) &&
         (v.productName === lookup.name ||

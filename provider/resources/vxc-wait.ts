@@ -12,6 +12,7 @@ import {
   RequestDeniedError,
 } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, GONE, IMMINENT, isIn, READY } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
 import { sharedRequestBudget } from "../client/request-budget";
 import {
@@ -76,17 +77,19 @@ const pollSources = new WeakMap<MegaportClient, WatchSource<Vxc>>();
 /** How soon a VXC will change by itself: see VxcWatcherOptions.pace. */
 function paceOf(vxc: Vxc): WatchPace {
   if (vxc.vxcApproval?.status?.startsWith("PENDING")) return "waiting";
-  if (vxc.provisioningStatus === "CONFIGURED" || vxc.provisioningStatus === "CANCELLED") return "imminent";
+  if (isIn(IMMINENT, vxc.provisioningStatus)) return "imminent";
   return "working";
 }
-
-/** The real API moves a denied or expired order to FAILED (megaport-api.md 9.1a); these never come back. */
-const TERMINAL = new Set(["FAILED", "CANCELLED", "CANCELLED_PARENT", "DECOMMISSIONED"]);
 
 interface WaitSubject {
   name: string;
   readyWhen?: "LIVE" | "CONFIGURED";
   rateLimit: number;
+}
+
+/** LIVE, or also CONFIGURED when the resource asks for it (readyWhen), as Megaport's own tools accept. */
+export function readyStatuses(readyWhen: string | undefined): readonly string[] {
+  return readyWhen === "CONFIGURED" ? [...READY] : ["LIVE"];
 }
 
 /** Until the provider has accepted (or nothing needed accepting) and the VXC is LIVE, or CONFIGURED if asked. */
@@ -97,14 +100,14 @@ export async function waitUntilReady(
   bEnd: ResolvedBEnd,
   deadlineMs: number,
 ): Promise<Vxc> {
-  const readyStates = subject.readyWhen === "CONFIGURED" ? ["LIVE", "CONFIGURED"] : ["LIVE"];
+  const readyStates = readyStatuses(subject.readyWhen);
   const provider = bEnd.companyName ?? "the provider";
   try {
     return await watcherFor(client).watch(uid, {
       deadlineMs,
       waitingFor: `VXC "${subject.name}" (${uid}) to be accepted by ${provider} and ${readyStates.join(" or ")}`,
       until: (vxc): WatchVerdict => {
-        if (TERMINAL.has(vxc.provisioningStatus ?? "")) return "fail";
+        if (isIn(FINISHED, vxc.provisioningStatus)) return "fail"; // a denied or expired order is FAILED (9.1a)
         const pendingNew =
           vxc.vxcApproval?.status?.startsWith("PENDING") && vxc.vxcApproval.type !== "SPEED_CHANGE";
         return !pendingNew && readyStates.includes(vxc.provisioningStatus ?? "") ? "done" : "continue";
@@ -154,7 +157,7 @@ export async function waitForSpeedChange(
     return await watchSpeedChange();
   } catch (err) {
     const lastSeen = err instanceof WatchFailedError ? (err.lastSeen as Vxc | undefined) : undefined;
-    if (!lastSeen || TERMINAL.has(lastSeen.provisioningStatus ?? "")) throw err;
+    if (!lastSeen || isIn(FINISHED, lastSeen.provisioningStatus)) throw err;
     throw new RequestDeniedError({
       vxcUid: uid,
       vxcName: subject.name,
@@ -174,7 +177,7 @@ export async function waitForSpeedChange(
       waitingFor: `${provider} to accept the speed change of VXC "${subject.name}" (${uid}) to ${subject.rateLimit} Mbps`,
       until: (vxc): WatchVerdict => {
         if (vxc.rateLimit === subject.rateLimit) return "done";
-        if (TERMINAL.has(vxc.provisioningStatus ?? "")) return "fail";
+        if (isIn(FINISHED, vxc.provisioningStatus)) return "fail";
         const approval = vxc.vxcApproval;
         if (approval?.type === "SPEED_CHANGE" && approval.status?.startsWith("PENDING")) {
           seenPending = true;
@@ -206,7 +209,7 @@ export async function deleteAndWait(client: MegaportClient, uid: string, name: s
   const vxc =
     listed ??
     (await client.getVxc(uid).catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))));
-  if (!vxc || vxc.provisioningStatus === "DECOMMISSIONED" || vxc.provisioningStatus === "FAILED") return;
+  if (!vxc || isIn(GONE, vxc.provisioningStatus)) return;
   if (vxc.provisioningStatus !== "CANCELLED") {
     try {
       await client.cancelProduct(uid, "CANCEL_NOW");
@@ -214,7 +217,7 @@ export async function deleteAndWait(client: MegaportClient, uid: string, name: s
       if (isNotFound(err)) return;
       // The listing may be a moment old: a VXC cancelled meanwhile refuses a second cancel. Only that is fine.
       const now = await client.getVxc(uid).catch(() => undefined);
-      if (!["CANCELLED", "DECOMMISSIONED", "FAILED"].includes(now?.provisioningStatus ?? "")) throw err;
+      if (!isIn(FINISHED, now?.provisioningStatus)) throw err;
       if (now?.provisioningStatus !== "CANCELLED") return;
     }
   }

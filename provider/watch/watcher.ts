@@ -10,28 +10,21 @@
  * unref'd unless asked otherwise), never let one resource's callback break another's wait, and never read
  * the real clock when one is injected.
  */
-import { formatDuration } from "./format-duration";
-import { WatchAbortedError, WatchFailedError, WatchTimeoutError } from "./watch-errors";
+import type { Vxc } from "../client/schemas/products";
+import { WatchAbortedError, WatchFailedError, WatchTimeoutError } from "../client/errors";
+import { formatDuration } from "../client/format-duration";
 
-export { formatDuration } from "./format-duration";
-export * from "./watch-errors";
+export { formatDuration } from "../client/format-duration";
+export { WatchAbortedError, WatchFailedError, WatchTimeoutError, type WatchError } from "../client/errors";
 
 // ---------------------------------------------------------------------------------------------------------
-// Shapes (narrow on purpose: the client's zod output types fit them, and this module does not import the client)
+// Shapes (narrow on purpose: the client's VXC type and the tests' fakes fit them)
 // ---------------------------------------------------------------------------------------------------------
 
 /** The VXC fields the watcher itself reads; `until` sees the whole object the API returned. */
-export interface WatchableVxc {
-  productUid?: string | null;
-  productName?: string | null;
-  provisioningStatus?: string | null;
-  rateLimit?: number | null;
-  vxcApproval?: {
-    status?: string | null;
-    type?: string | null;
-    newSpeed?: number | null;
-  } | null;
-}
+export type WatchableVxc = Partial<
+  Pick<Vxc, "productUid" | "productName" | "provisioningStatus" | "rateLimit" | "vxcApproval">
+>;
 
 /** A product as `GET /v2/products` lists it; only its nested VXCs matter here. */
 export interface ProductWithVxcs<V> {

@@ -88,7 +88,7 @@ describe("MarketplaceProfile check", () => {
       name: "a listed port that is not a UID",
       change: { listedPorts: ["Acme Sydney Red"] },
       property: "listedPorts[0]",
-      message: "a listed port must be a port UID",
+      message: "must be a Megaport product UID",
     },
     {
       name: "a port listed twice",
