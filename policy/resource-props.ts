@@ -13,7 +13,7 @@ import {
   validateResourceOfType,
 } from "@pulumi/policy";
 import type { ApprovalPolicyInput } from "../provider/approval/policy-schema";
-import type { NotificationSubscriptionInputs } from "../provider/resources/notification-subscription";
+import type { NotificationSubscriptionInputs } from "../provider/resources/notification-subscription-schema";
 import type { VxcConnectionInputs } from "../provider/resources/vxc-connection-schema";
 import { ApprovalPolicy } from "../sdk/approval-policy";
 import { NotificationSubscription } from "../sdk/notification-subscription";

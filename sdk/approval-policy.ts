@@ -1,13 +1,15 @@
 // ApprovalPolicy: ordered rules that accept, deny or leave for a person the connection requests and speed changes
 // customers send to your ports. `pulumi up` answers the requests already waiting, one line per decision; the
 // rules themselves live only in Pulumi state (the real Megaport API has no server-side rule store), so the
-// approver command applies them continuously. Type token pulumi-nodejs:dynamic/megaport:ApprovalPolicy.
-import * as pulumi from "@pulumi/pulumi";
-import type { ApprovalRule, RuleAction } from "../provider/approval/rules";
-import type { ApprovalPolicyArgsShape, SettlementOutcome } from "../provider/resources/approval-policy";
-import { hiddenProps, outputPlaceholders } from "./hidden-props";
-import type { Inputify } from "./input-types";
-import { providerShim } from "./provider-shim";
+// approver command applies them continuously.
+import type * as pulumi from "@pulumi/pulumi";
+import type {
+  ApprovalPolicyArgsShape,
+  ApprovalPolicyOutputs,
+} from "../provider/resources/approval-policy-schema";
+import { typeToken } from "../provider/resources/kinds";
+import type { Inputify, OutputsOf } from "./input-types";
+import { MegaportResource } from "./megaport-resource";
 
 /**
  * `rules` (tried in order, first match wins; each `{ name, match, action, reason?, bEndVlan? }`), `defaultAction`
@@ -16,44 +18,20 @@ import { providerShim } from "./provider-shim";
  */
 export type ApprovalPolicyArgs = Inputify<ApprovalPolicyArgsShape>;
 
-const approvalPolicyProvider = providerShim("megaport-mx/dist/provider/resources/approval-policy");
+// Every output (the rules as checked, companyUid, lastSettlement, …), typed and documented once, on the schemas.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface ApprovalPolicy extends OutputsOf<ApprovalPolicyOutputs> {}
 
-const OUTPUTS = ["companyUid", "lastSettlement", "pendingRequests"] as const;
-
-export class ApprovalPolicy extends pulumi.dynamic.Resource {
-  static readonly __pulumiType = "pulumi-nodejs:dynamic/megaport:ApprovalPolicy";
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class ApprovalPolicy extends MegaportResource {
+  static readonly __pulumiType = typeToken("ApprovalPolicy");
 
   /** True when `obj` is an ApprovalPolicy (also across copies of this package). */
   static override isInstance(obj: unknown): obj is ApprovalPolicy {
     return (obj as { __pulumiType?: string } | undefined)?.__pulumiType === ApprovalPolicy.__pulumiType;
   }
 
-  /** The company whose ports the policy guards. */
-  declare readonly companyUid: pulumi.Output<string>;
-  /** The rules as checked (defaults filled in), in the order they are tried. Changes update in place. */
-  declare readonly rules: pulumi.Output<ApprovalRule[]>;
-  /** What happens to a request no rule matches: "accept", "deny" or "manual". Changes update in place. */
-  declare readonly defaultAction: pulumi.Output<RuleAction>;
-  /** The reason given to customers when the default denies. Changes update in place. */
-  declare readonly defaultReason: pulumi.Output<string | undefined>;
-  /** Whether create and update answer the requests already waiting. Changes update in place. */
-  declare readonly settleBacklog: pulumi.Output<boolean>;
-  /**
-   * What the last create or update did: counts of accepted, denied, manual (left for a person) and failed
-   * requests, their VXC UIDs, and the failures' messages. null when settleBacklog is false.
-   */
-  declare readonly lastSettlement: pulumi.Output<SettlementOutcome | null>;
-  /** Requests still waiting on your company (as of the last up or refresh). */
-  declare readonly pendingRequests: pulumi.Output<number>;
-
   constructor(name: string, args: ApprovalPolicyArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      approvalPolicyProvider,
-      name,
-      { ...args, ...hiddenProps(name, opts), ...outputPlaceholders(OUTPUTS) },
-      opts,
-      "megaport",
-      "ApprovalPolicy",
-    );
+    super("ApprovalPolicy", name, args, opts);
   }
 }

@@ -8,11 +8,12 @@
  */
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { StackUnavailableError } from "../../provider/client/errors";
+import { typeToken } from "../../provider/resources/kinds";
 import type { PolicyRead, PolicySource } from "./policy-source";
 import { versionOf } from "./policy-source";
 
-/** The ApprovalPolicy resource's type token in state (sdk/approval-policy.ts). */
-export const APPROVAL_POLICY_TYPE = "pulumi-nodejs:dynamic/megaport:ApprovalPolicy";
+/** The ApprovalPolicy resource's type token in state. */
+export const APPROVAL_POLICY_TYPE = typeToken("ApprovalPolicy");
 
 export { StackUnavailableError };
 

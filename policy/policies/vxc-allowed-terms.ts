@@ -1,6 +1,6 @@
 // Contract terms commit spend, so platform teams may allow only some. An unset term is Megaport's default, 1 month.
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { VXC_TERMS } from "../../provider/resources/vxc-connection-schema";
+import { VALID_TERMS } from "../../provider/client/schemas/scalars";
 import { configSchemaWithDefaults, readConfig } from "../policy-config";
 import { validateVxcConnection } from "../resource-props";
 
@@ -23,8 +23,8 @@ export const vxcAllowedTerms: ResourceValidationPolicy = {
   configSchema: configSchemaWithDefaults(ALLOWED_TERMS_DEFAULTS, {
     allowedTerms: {
       type: "array",
-      items: { type: "integer", enum: [...VXC_TERMS] },
-      description: `Contract terms in months (${VXC_TERMS.join(", ")}) a VXC may have. Empty: the policy does not apply.`,
+      items: { type: "integer", enum: [...VALID_TERMS] },
+      description: `Contract terms in months (${VALID_TERMS.join(", ")}) a VXC may have. Empty: the policy does not apply.`,
     },
   }),
   validateResource: validateVxcConnection((vxc, args, reportViolation) => {

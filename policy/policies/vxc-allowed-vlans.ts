@@ -2,7 +2,7 @@
 // Megaport. With ranges configured, a VLAN left to Megaport (0 or unset) could land anywhere, so it must be named;
 // untagged (-1) is allowed only when configured. The B-end VLAN is the provider's to assign and is not checked.
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { VLAN_MAX, VLAN_MIN } from "../../provider/approval/policy-schema";
+import { VLAN } from "../../provider/client/schemas/scalars";
 import { configSchemaWithDefaults, readConfig } from "../policy-config";
 import { validateVxcConnection } from "../resource-props";
 
@@ -35,13 +35,13 @@ export const vxcAllowedVlans: ResourceValidationPolicy = {
       items: {
         type: "object",
         properties: {
-          min: { type: "integer", minimum: VLAN_MIN, maximum: VLAN_MAX },
-          max: { type: "integer", minimum: VLAN_MIN, maximum: VLAN_MAX },
+          min: { type: "integer", minimum: VLAN.min, maximum: VLAN.max },
+          max: { type: "integer", minimum: VLAN.min, maximum: VLAN.max },
         },
         required: ["min", "max"],
         additionalProperties: false,
       },
-      description: `Inclusive A-end VLAN ranges (${VLAN_MIN}–${VLAN_MAX}), e.g. [{"min": 100, "max": 199}]. Empty: the policy does not apply.`,
+      description: `Inclusive A-end VLAN ranges (${VLAN.min}–${VLAN.max}), e.g. [{"min": 100, "max": 199}]. Empty: the policy does not apply.`,
     },
     allowUntagged: {
       type: "boolean",

@@ -15,9 +15,6 @@ export const REQUEST_TYPES = ["NEW", "SPEED_CHANGE"] as const;
 export const RULE_ACTIONS = ["accept", "deny", "manual"] as const;
 /** Whether a request must, or must not, have been made with a service key. */
 export const SERVICE_KEY_CONDITIONS = ["required", "forbidden"] as const;
-/** Usable 802.1Q VLAN ids on a Megaport service end (1 is reserved; 0 and -1 mean auto and untagged). */
-export const VLAN_MIN = 2;
-export const VLAN_MAX = 4093;
 /** The longest denial reason we send; the customer sees it in the Portal and in email. */
 export const REASON_MAX_LENGTH = 200;
 /** The rule name a decision carries when no rule matched and `defaultAction` applied. */
@@ -99,11 +96,14 @@ export const ApprovalRuleSchema = z.strictObject({
 
 /** An approval policy: ordered rules, then a default for requests no rule matches. */
 export const ApprovalPolicySchema = z.strictObject({
-  /** The rules, tried in order; the first whose match fits the request decides. Default: none. */
+  /** The rules, tried in order; the first whose match fits the request decides. Default: none. Updates in place. */
   rules: z.array(ApprovalRuleSchema).default([]),
-  /** What to do when no rule matches: "accept", "deny" or "manual". Default: "manual". */
+  /** What to do when no rule matches: "accept", "deny" or "manual". Default: "manual". Updates in place. */
   defaultAction: z.enum(RULE_ACTIONS).default("manual"),
-  /** Why, shown to the customer when `defaultAction` is "deny" (then required). At most 200 characters. */
+  /**
+   * Why, shown to the customer when `defaultAction` is "deny" (then required). At most 200 characters. Updates in
+   * place.
+   */
   defaultReason: z.string().optional(),
 });
 

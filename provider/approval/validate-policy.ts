@@ -13,9 +13,8 @@ import {
   ApprovalPolicySchema,
   DEFAULT_RULE_NAME,
   REASON_MAX_LENGTH,
-  VLAN_MAX,
-  VLAN_MIN,
 } from "./policy-schema";
+import { VLAN } from "../client/schemas/scalars";
 import { matchCovers, matchesOverlap, normalize } from "./rule-match";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -204,12 +203,12 @@ function reasonTooLong(path: string, reason: string): PolicyProblem {
 function vlanOutOfRange(path: string, label: string, vlan: number): PolicyProblem {
   return error(
     path,
-    `${label} uses VLAN ${vlan}, outside the usable range ${VLAN_MIN}–${VLAN_MAX}.`,
-    `Use a VLAN from ${VLAN_MIN} to ${VLAN_MAX} (1 is reserved; 0 and -1 mean auto-assigned and untagged).`,
+    `${label} uses VLAN ${vlan}, outside the usable range ${VLAN.min}–${VLAN.max}.`,
+    `Use a VLAN from ${VLAN.min} to ${VLAN.max} (1 is reserved; 0 and -1 mean auto-assigned and untagged).`,
   );
 }
 
-const isUsableVlan = (vlan: number): boolean => vlan >= VLAN_MIN && vlan <= VLAN_MAX;
+const isUsableVlan = (vlan: number): boolean => vlan >= VLAN.min && vlan <= VLAN.max;
 
 function duplicateNameProblems(rules: readonly ApprovalRule[]): PolicyProblem[] {
   const firstIndexByName = new Map<string, number>();

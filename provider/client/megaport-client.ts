@@ -137,6 +137,12 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 const encode = encodeURIComponent;
 
+/**
+ * What the write helpers read of a caller's CallOptions: the signal only. A write waits in the request
+ * budget's "order" queue (the transport's default for anything but a GET) whatever priority is passed.
+ */
+type WriteOptions = Pick<CallOptions, "signal">;
+
 /** How many pages listPendingOrderApprovals reads at most (a guard against a server that never ends). */
 const MAX_PAGES = 1000;
 
@@ -264,12 +270,12 @@ export class MegaportClient {
   /** PUT /v2/product/megaport/{uid}: rename a port, set its cost centre or Marketplace visibility. */
   async updatePort(uid: string, update: PortUpdate, options: CallOptions = {}): Promise<PortUpdateResult> {
     const body = checkInput(PortUpdateSchema, update, "update");
-    const res = await this.send("PUT", `/v2/product/megaport/${encode(checkUid(uid, "uid"))}`, {
+    const res = await this.put(
+      `/v2/product/megaport/${encode(checkUid(uid, "uid"))}`,
       body,
-      schema: envelope(PortUpdateResultSchema.nullish()),
-      safety: "idempotent",
-      signal: options.signal,
-    });
+      envelope(PortUpdateResultSchema.nullish()),
+      options,
+    );
     return res.data ?? {};
   }
 
@@ -371,12 +377,12 @@ export class MegaportClient {
   /** PUT /v3/product/vxc/{uid}: name, rate limit, VLANs, term, cost centre, or the provider's isApproved. */
   async updateVxc(uid: string, update: VxcUpdate, options: CallOptions = {}): Promise<Vxc> {
     const body = checkInput(VxcUpdateSchema, update, "update");
-    const res = await this.send("PUT", `/v3/product/vxc/${encode(checkUid(uid, "uid"))}`, {
+    const res = await this.put(
+      `/v3/product/vxc/${encode(checkUid(uid, "uid"))}`,
       body,
-      schema: envelope(VxcSchema),
-      safety: "idempotent",
-      signal: options.signal,
-    });
+      envelope(VxcSchema),
+      options,
+    );
     return res.data;
   }
 
@@ -390,12 +396,12 @@ export class MegaportClient {
     options: CallOptions = {},
   ): Promise<void> {
     const body = checkInput(VxcOrderApprovalSchema, decision, "decision");
-    await this.send("PUT", `/v2/order/vxc/${encode(checkUid(approvalUid, "approvalUid"))}`, {
+    await this.put(
+      `/v2/order/vxc/${encode(checkUid(approvalUid, "approvalUid"))}`,
       body,
-      schema: MessageOnlyEnvelopeSchema,
-      safety: "idempotent",
-      signal: options.signal,
-    });
+      MessageOnlyEnvelopeSchema,
+      options,
+    );
   }
 
   // ── Order approvals (the approval queue) ────────────────────────────────────────────────────────
@@ -509,12 +515,12 @@ export class MegaportClient {
       ? (tags as readonly ResourceTag[]).map(({ key, value }) => ({ key, value }))
       : Object.entries(tags).map(([key, value]) => ({ key, value }));
     const body = checkInput(ResourceTagsBodySchema, { resourceTags: list }, "tags");
-    await this.send("PUT", `/v2/product/${encode(checkUid(uid, "uid"))}/tags`, {
+    await this.put(
+      `/v2/product/${encode(checkUid(uid, "uid"))}/tags`,
       body,
-      schema: MessageOnlyEnvelopeSchema,
-      safety: "idempotent",
-      signal: options.signal,
-    });
+      MessageOnlyEnvelopeSchema,
+      options,
+    );
   }
 
   // ── VLANs ────────────────────────────────────────────────────────────────────────────────────────
@@ -569,12 +575,7 @@ export class MegaportClient {
   /** PUT /v2/service/key: change a key (identified by `key` in the body); `active: false` retires it. */
   async updateServiceKey(body: ServiceKeyUpdate, options: CallOptions = {}): Promise<ServiceKey> {
     const checked = checkInput(ServiceKeyUpdateSchema, body, "body");
-    const res = await this.send("PUT", "/v2/service/key", {
-      body: checked,
-      schema: envelope(ServiceKeySchema),
-      safety: "idempotent",
-      signal: options.signal,
-    });
+    const res = await this.put("/v2/service/key", checked, envelope(ServiceKeySchema), options);
     return res.data;
   }
 
@@ -594,12 +595,7 @@ export class MegaportClient {
   /** PUT /v2/employee/{employeeId}: change a user; `active: false` deactivates. */
   async updateUser(employeeId: number, update: UserUpdate, options: CallOptions = {}): Promise<void> {
     const body = checkInput(UserUpdateSchema, update, "update");
-    await this.send("PUT", `/v2/employee/${checkEmployeeId(employeeId)}`, {
-      body,
-      schema: MessageOnlyEnvelopeSchema,
-      safety: "idempotent",
-      signal: options.signal,
-    });
+    await this.put(`/v2/employee/${checkEmployeeId(employeeId)}`, body, MessageOnlyEnvelopeSchema, options);
   }
 
   // ── Notification preferences ─────────────────────────────────────────────────────────────────────
@@ -628,13 +624,13 @@ export class MegaportClient {
     options: CallOptions & { employeeId?: number } = {},
   ): Promise<NotificationPreferences> {
     const body = checkInput(NotificationPreferencesBodySchema, prefs, "prefs");
-    const res = await this.send("PUT", "/v2/notificationPreferences", {
-      query: { employeeId: optionalEmployeeId(options.employeeId) },
+    const res = await this.put(
+      "/v2/notificationPreferences",
       body,
-      schema: envelope(NotificationPreferencesSchema.nullish()),
-      safety: "idempotent",
-      signal: options.signal,
-    });
+      envelope(NotificationPreferencesSchema.nullish()),
+      options,
+      { employeeId: optionalEmployeeId(options.employeeId) },
+    );
     return res.data ?? NotificationPreferencesSchema.parse(body);
   }
 
@@ -657,12 +653,7 @@ export class MegaportClient {
     options: CallOptions = {},
   ): Promise<MarketplaceProfile> {
     const body = checkInput(MarketplaceProfileUpdateSchema, profile, "profile");
-    const res = await this.send("PUT", "/v2/marketplace/profile", {
-      body,
-      schema: envelope(MarketplaceProfileSchema),
-      safety: "idempotent",
-      signal: options.signal,
-    });
+    const res = await this.put("/v2/marketplace/profile", body, envelope(MarketplaceProfileSchema), options);
     return res.data;
   }
 
@@ -718,6 +709,20 @@ export class MegaportClient {
       signal: options.signal,
     });
     return res.data;
+  }
+
+  /**
+   * Every PUT this client sends sets a state (fields, tags, preferences, a profile, an approval's answer)
+   * rather than adding one, so sending it twice leaves what sending it once did: it is retried like a GET.
+   */
+  private put<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    options: WriteOptions,
+    query?: ApiCall<S>["query"],
+  ): Promise<z.output<S>> {
+    return this.send("PUT", path, { query, body, schema, safety: "idempotent", signal: options.signal });
   }
 
   private get<S extends z.ZodType>(

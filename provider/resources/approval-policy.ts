@@ -8,7 +8,6 @@
 // Never logs credentials; log lines name only VXC UIDs, names and companies.
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { ownCompanyUid } from "../approval/own-company";
 import { settlePendingRequests, type SettleSummary, type SettledRequest } from "../approval/backlog";
 import {
@@ -28,64 +27,17 @@ import { FINISHED, isIn } from "../client/provisioning-states";
 import type { Product } from "../client/schemas/products";
 import { checkFailure } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
+import {
+  ApprovalPolicyInputsSchema,
+  POLICY_INPUTS,
+  type ApprovalPolicyInputs,
+  type ApprovalPolicyOutputs,
+  type SettlementOutcome,
+} from "./approval-policy-schema";
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
-
-/**
- * The policy (rules, defaultAction, defaultReason: see provider/approval/rules.ts for every field) plus whether
- * `pulumi up` settles the requests already waiting.
- */
-export const ApprovalPolicyInputsSchema = ApprovalPolicySchema.extend({
-  /**
-   * When true (default), every create or update answers the requests pending at that moment by the rules, one
-   * line per decision in the `pulumi up` output. When false the policy is only recorded (for the approver
-   * command). Updates in place.
-   */
-  settleBacklog: z.boolean({ error: "settleBacklog must be true or false" }).default(true),
-});
-
-export type ApprovalPolicyInputs = z.output<typeof ApprovalPolicyInputsSchema>;
-/** What users write (the SDK's args, before Pulumi's Input wrapping). */
-export type ApprovalPolicyArgsShape = z.input<typeof ApprovalPolicyInputsSchema>;
-
-/** What the last settlement at `pulumi up` did. */
-export interface SettlementOutcome {
-  accepted: number;
-  denied: number;
-  /** Left for a person by a "manual" rule or default. */
-  manual: number;
-  /** Accept or deny failed; the request is still pending. */
-  failed: number;
-  /** The VXC UIDs behind each count. */
-  vxcUids: { accepted: string[]; denied: string[]; manual: string[]; failed: string[] };
-  /** One line per failure: VXC UID and what Megaport answered. */
-  errors: string[];
-}
-
-export interface ApprovalPolicyComputed {
-  /** The company whose ports the policy guards. */
-  companyUid: string;
-  /** What the last settlement did; null when settleBacklog is false. */
-  lastSettlement: SettlementOutcome | null;
-  /** Requests still waiting on the company (for a person, or for the next run). */
-  pendingRequests: number;
-  /**
-   * Of those, how many the rules would accept or deny now (not "manual"): requests that arrived since the last
-   * settlement. `pulumi refresh` updates it, and a non-zero count makes the next `pulumi up` settle them, so
-   * `pulumi up --refresh` answers new requests by the policy.
-   */
-  decidableRequests: number;
-}
-
-export type ApprovalPolicyOutputs = ApprovalPolicyInputs & ApprovalPolicyComputed;
-
-export const POLICY_INPUT_PATHS = ["rules", "defaultAction", "defaultReason", "settleBacklog"] as const;
-export type PolicyInputPath = (typeof POLICY_INPUT_PATHS)[number];
-
-/** Nothing replaces: the policy is state only, and its id depends on the company and resource name alone. */
-export const REPLACE_ON: readonly PolicyInputPath[] = [];
 
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -124,9 +76,7 @@ export const provider = engineFacing({
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
-    const result = toDiffResult(
-      diffInputs({ inputs: POLICY_INPUT_PATHS, replaceOn: REPLACE_ON }, olds, news),
-    );
+    const result = toDiffResult(diffInputs(POLICY_INPUTS, olds, news));
     // Requests the rules would answer, found by refresh, are drift from the policy: update settles them.
     const backlogToSettle = news.settleBacklog !== false && (olds.decidableRequests ?? 0) > 0;
     return backlogToSettle ? { ...result, changes: true } : result;

@@ -58,7 +58,8 @@ function toFailures(
   }
   const path = formatPath(issue.path);
   const message = issueMessage(issue, news);
-  // Our schemas' messages start with the field's name; built ones read as the rest of a sentence about it.
-  const reason = message === issue.message ? message : `${path || "the resource"} ${message}`;
+  // A predicate ("must be…", "is required…") is the rest of a sentence about the field: field schemas are shared
+  // with the client, which names the field its own way, so the name is put in front here.
+  const reason = /^(must|is|needs|has)\b/.test(message) ? `${path || "the resource"} ${message}` : message;
   return [checkFailure(path, reason, news, secretFields)];
 }

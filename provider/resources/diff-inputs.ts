@@ -1,15 +1,9 @@
 // The diff every resource kind uses: compare the user's inputs (old, from state, against new) field by field,
-// ignore hidden "__" keys, and derive `replaces` from the kind's replace table. Always answers changes true or
+// ignore hidden "__" keys, and derive `replaces` from the kind's input fields (input-fields.ts). Always answers changes true or
 // false, never unknown, so the engine never falls back to its own diff, which would include __provider.
 import type * as pulumi from "@pulumi/pulumi";
 import { isDeepStrictEqual } from "node:util";
-
-export interface DiffTable<P extends string> {
-  /** Every user input of the kind, as property paths ("name", "aEnd.vlan"). */
-  inputs: readonly P[];
-  /** Paths whose change replaces the resource; the others update in place. */
-  replaceOn: readonly P[];
-}
+import type { InputFields } from "./input-fields";
 
 export interface InputDiff<P extends string> {
   changed: P[];
@@ -17,12 +11,16 @@ export interface InputDiff<P extends string> {
   replaces: string[];
 }
 
-export function diffInputs<P extends string>(table: DiffTable<P>, olds: object, news: object): InputDiff<P> {
-  const changed = table.inputs.filter(
+export function diffInputs<P extends string>(
+  fields: InputFields<P>,
+  olds: object,
+  news: object,
+): InputDiff<P> {
+  const changed = fields.paths.filter(
     (p) => !isDeepStrictEqual(normalise(valueAt(olds, p)), normalise(valueAt(news, p))),
   );
   const replaces = [
-    ...new Set(changed.filter((p) => table.replaceOn.includes(p)).map((p) => p.split(".")[0])),
+    ...new Set(changed.filter((p) => fields.replacing.includes(p)).map((p) => p.split(".")[0])),
   ];
   return { changed, replaces };
 }

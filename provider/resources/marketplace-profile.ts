@@ -9,141 +9,23 @@
 // There is one profile per company and no delete endpoint: "delete" makes the profile PRIVATE and unlists the ports
 // this resource listed. Ports the resource never listed are left as they are. Never logs credentials.
 import type * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
 import { isNotFound, MegaportError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, isIn } from "../client/provisioning-states";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
+import {
+  MarketplaceProfileInputsSchema,
+  PROFILE_INPUTS,
+  VISIBILITY_API_VALUES,
+  type ListedPortState,
+  type MarketplaceProfileInputs,
+  type MarketplaceProfileOutputs,
+} from "./marketplace-profile-schema";
 import type { HiddenInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
-
-/** `visibility` as users write it, and the API's `profileVisibility` for each. */
-export const VISIBILITY_API_VALUES = { public: "PUBLIC", private: "PRIVATE" } as const;
-export type ProfileVisibilityName = keyof typeof VISIBILITY_API_VALUES;
-const VISIBILITY_NAMES = Object.keys(VISIBILITY_API_VALUES) as ProfileVisibilityName[];
-/** The Portal's limit on the company bio (docs.megaport.com marketplace/profile). */
-export const MAX_BIO_WORDS = 200;
-/** Limits the simulator enforces on the profile (our choice; the real limits are not published). */
-export const MAX_COMPANY_NAME_LENGTH = 128;
-export const MAX_SERVICES = 50;
-export const MAX_SERVICE_NAME_LENGTH = 128;
-
-const UID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const wordCount = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
-
-export const MarketplaceProfileInputsSchema = z.strictObject({
-  /**
-   * The trading name shown on the Marketplace and used in the profile's URL, 1–128 characters. Updates in place.
-   */
-  companyName: z
-    .string({ error: "companyName must be a string" })
-    .trim()
-    .min(1, { error: "companyName must not be empty: give the trading name customers search for" })
-    .max(MAX_COMPANY_NAME_LENGTH, {
-      error: `companyName must be at most ${MAX_COMPANY_NAME_LENGTH} characters`,
-    }),
-  /** What the company offers, at most 200 words. Leave out for none. Updates in place. */
-  companyBio: z
-    .string({ error: "companyBio must be a string" })
-    .refine((bio) => wordCount(bio) <= MAX_BIO_WORDS, {
-      error: (issue) =>
-        `companyBio has ${wordCount(String(issue.input))} words; the Marketplace shows at most ${MAX_BIO_WORDS}: shorten it`,
-    })
-    .optional(),
-  /** Where customers' enquiries go, e.g. "sales@example.com". Updates in place. */
-  contactEmail: z.email({ error: 'contactEmail must be an email address such as "sales@example.com"' }),
-  /** The company's website, an http(s) URL such as "https://example.com". Leave out for none. Updates in place. */
-  website: z
-    .url({ protocol: /^https?$/, error: 'website must be an http(s) URL such as "https://example.com"' })
-    .optional(),
-  /**
-   * "public" (default): customers find the company on the Marketplace; "private": the profile is hidden and its
-   * ports are not offered as destinations (customers can still connect with a service key). Updates in place.
-   */
-  visibility: z
-    .enum(VISIBILITY_NAMES, {
-      error: `visibility must be ${VISIBILITY_NAMES.map((v) => `"${v}"`).join(" or ")}`,
-    })
-    .default("public"),
-  /** The services offered, as short names shown on the profile (at most 50, each 1–128 characters). Updates in place. */
-  services: z
-    .array(
-      z
-        .string({ error: "each service must be a string" })
-        .trim()
-        .min(1, { error: "a service name must not be empty" })
-        .max(MAX_SERVICE_NAME_LENGTH, {
-          error: `a service name must be at most ${MAX_SERVICE_NAME_LENGTH} characters`,
-        }),
-      { error: "services must be a list of names" },
-    )
-    .max(MAX_SERVICES, { error: `services may list at most ${MAX_SERVICES} names` })
-    .default([]),
-  /**
-   * UIDs of your own ports to show on the Marketplace: each gets `marketplaceVisibility` true. A port dropped from
-   * the list (or the whole list, on delete) is set back to false; ports never listed are left as they are.
-   * Updates in place.
-   */
-  listedPorts: z
-    .array(
-      z.string({ error: "each listed port must be a port UID string" }).regex(UID_PATTERN, {
-        error: 'a listed port must be a port UID such as "a1b2c3d4-…" (see GET /v2/products)',
-      }),
-      { error: "listedPorts must be a list of port UIDs" },
-    )
-    .default([])
-    .superRefine((uids, ctx) => {
-      const seen = new Set<string>();
-      uids.forEach((uid, index) => {
-        if (seen.has(uid.toLowerCase())) {
-          ctx.addIssue({
-            code: "custom",
-            path: [index],
-            message: `listedPorts names ${uid} twice: list each port once`,
-          });
-        }
-        seen.add(uid.toLowerCase());
-      });
-    }),
-});
-
-export type MarketplaceProfileInputs = z.output<typeof MarketplaceProfileInputsSchema>;
-/** What users write (the SDK's args, before Pulumi's Input wrapping). */
-export type MarketplaceProfileArgsShape = z.input<typeof MarketplaceProfileInputsSchema>;
-
-/** What Megaport says of one listed port. */
-export interface ListedPortState {
-  productUid: string;
-  productName: string | null;
-  /** Whether the port is shown on the Marketplace now. */
-  marketplaceVisibility: boolean;
-}
-
-export interface MarketplaceProfileComputed {
-  /** The company's UID (also the resource id). */
-  companyUid: string;
-  /** The listed ports as Megaport holds them, in listedPorts order. */
-  portVisibility: ListedPortState[];
-}
-
-export type MarketplaceProfileOutputs = MarketplaceProfileInputs & MarketplaceProfileComputed;
-
-export const PROFILE_INPUT_PATHS = [
-  "companyName",
-  "companyBio",
-  "contactEmail",
-  "website",
-  "visibility",
-  "services",
-  "listedPorts",
-] as const;
-export type ProfileInputPath = (typeof PROFILE_INPUT_PATHS)[number];
-
-/** Nothing replaces: a company has exactly one profile, and every field can be changed in place. */
-export const REPLACE_ON: readonly ProfileInputPath[] = [];
 
 type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = MarketplaceProfileOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -156,7 +38,7 @@ export const provider = engineFacing({
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
-    return toDiffResult(diffInputs({ inputs: PROFILE_INPUT_PATHS, replaceOn: REPLACE_ON }, olds, news));
+    return toDiffResult(diffInputs(PROFILE_INPUTS, olds, news));
   },
 
   async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {

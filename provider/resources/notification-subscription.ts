@@ -9,104 +9,24 @@
 // Receive the Notifications?"). The resource owns the six groups for its user: one resource per user.
 // Never logs credentials.
 import type * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
 import { isNotFound, MegaportError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { NotificationPreferences } from "../client/schemas/notification-preferences";
-import type { User } from "../client/schemas/users";
+import { SUBSCRIBER_POSITIONS, type User } from "../client/schemas/users";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
+import {
+  NOTIFICATION_GROUPS,
+  NotificationSubscriptionInputsSchema,
+  SUBSCRIPTION_INPUTS,
+  type NotificationGroup,
+  type NotificationSubscriptionInputs,
+  type NotificationSubscriptionOutputs,
+} from "./notification-subscription-schema";
 import type { HiddenInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
-
-/** The six groups a user can choose, in the API's `messageGroup` spelling and the Portal's order. */
-export const NOTIFICATION_GROUPS = [
-  "SECURITY",
-  "ORDERING",
-  "FINANCIAL",
-  "PEOPLE",
-  "COMPANY",
-  "SERVICES",
-] as const;
-export type NotificationGroup = (typeof NOTIFICATION_GROUPS)[number];
-/** How the Portal names them; users may write any case. */
-export const NOTIFICATION_GROUP_NAMES = [
-  "Security",
-  "Ordering",
-  "Financial",
-  "People",
-  "Company",
-  "Services",
-] as const;
-/** Roles (`position`) that may subscribe (Marketplace guide). */
-export const SUBSCRIBER_POSITIONS = ["Company Admin", "Technical Admin", "Technical Contact"] as const;
-
-const GROUP_LIST = NOTIFICATION_GROUP_NAMES.join(", ");
-const toGroup = (name: string) => name.trim().toUpperCase() as NotificationGroup;
-const isGroup = (name: string) => (NOTIFICATION_GROUPS as readonly string[]).includes(toGroup(name));
-
-export const NotificationSubscriptionInputsSchema = z.strictObject({
-  /**
-   * The user: their email address (any case), their employeeId (a number, or digits in a string), or their
-   * personUid. A change to a different user replaces the resource; naming the same user another way does not.
-   */
-  user: z.union(
-    [
-      z.string().trim().min(1, { error: "user must not be empty: give an email, employeeId or personUid" }),
-      z
-        .number()
-        .int({ error: "user as an employeeId must be a positive whole number" })
-        .positive({ error: "user as an employeeId must be a positive whole number" }),
-    ],
-    { error: "user must be the user's email, employeeId or personUid" },
-  ),
-  /**
-   * The groups the user receives, by name in any case: Security, Ordering, Financial, People, Company, Services.
-   * Stored in the API's spelling (SECURITY, …). The other groups of the six are turned off for this user;
-   * groups outside the six are left alone. Updates in place.
-   */
-  groups: z
-    .array(
-      z
-        .string({ error: `each group must be a name: ${GROUP_LIST}` })
-        .refine(isGroup, {
-          error: (issue) => `unknown group "${String(issue.input)}": use one of ${GROUP_LIST}`,
-        })
-        .transform(toGroup),
-      { error: `groups must be a list of group names: ${GROUP_LIST}` },
-    )
-    .min(1, {
-      error: `groups must name at least one of ${GROUP_LIST}; delete the resource to unsubscribe from all`,
-    })
-    // One canonical order, so a reordered or re-cased list is no diff.
-    .transform((groups) => NOTIFICATION_GROUPS.filter((g) => groups.includes(g))),
-});
-
-export type NotificationSubscriptionInputs = z.output<typeof NotificationSubscriptionInputsSchema>;
-/** What users write (the SDK's args, before Pulumi's Input wrapping). */
-export type NotificationSubscriptionArgsShape = z.input<typeof NotificationSubscriptionInputsSchema>;
-
-export interface NotificationSubscriptionComputed {
-  /** The user's employee id (the resource id is its decimal string). */
-  employeeId: number;
-  personUid: string | null;
-  email: string | null;
-  /** The user's role, e.g. "Technical Contact". */
-  position: string | null;
-  /** The groups among the six the API reports the user subscribed to, in the API's spelling. */
-  subscribedGroups: NotificationGroup[];
-}
-
-export type NotificationSubscriptionOutputs = NotificationSubscriptionInputs &
-  NotificationSubscriptionComputed;
-
-export const SUBSCRIPTION_INPUT_PATHS = ["user", "groups"] as const;
-export type SubscriptionInputPath = (typeof SUBSCRIPTION_INPUT_PATHS)[number];
-
-/** A different user is a different subscription; groups update in place. */
-export const REPLACE_ON: readonly SubscriptionInputPath[] = ["user"];
 
 type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -119,7 +39,7 @@ export const provider = engineFacing({
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
-    const diff = diffInputs({ inputs: SUBSCRIPTION_INPUT_PATHS, replaceOn: REPLACE_ON }, olds, news);
+    const diff = diffInputs(SUBSCRIPTION_INPUTS, olds, news);
     // The same person named another way (email instead of employeeId) updates in place instead of replacing.
     if (diff.changed.includes("user") && namesSameUser(olds, news.user)) {
       diff.replaces = diff.replaces.filter((p) => p !== "user");
@@ -128,8 +48,8 @@ export const provider = engineFacing({
   },
 
   async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
-    const outs = await subscribe(getClient(), inputs, undefined);
-    return { id: String(outs.employeeId), outs };
+    const { outs, before } = await subscribe(getClient(), inputs, undefined);
+    return { id: String(outs.employeeId), outs: { ...outs, groupsBefore: before } };
   },
 
   async read(id: string, props: Outputs): Promise<pulumi.dynamic.ReadResult<Outputs>> {
@@ -159,9 +79,16 @@ export const provider = engineFacing({
     };
   },
 
-  async update(id: string, _olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
-    return { outs: await subscribe(getClient(), news, Number(id)) };
+  async update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {
+    const { outs } = await subscribe(getClient(), news, Number(id));
+    return { outs: { ...outs, groupsBefore: olds.groupsBefore ?? null } };
   },
+
+  /**
+   * Gives the user back the groups they had before this resource first set them (groupsBefore); the groups
+   * outside the six were never touched. State from before groupsBefore was recorded has null: then the groups
+   * this resource declared are turned off, as earlier releases did.
+   */
 
   async delete(id: string, props: Outputs) {
     const client = getClient();
@@ -173,8 +100,11 @@ export const provider = engineFacing({
       if (isNotFound(err)) return; // the user is gone, and their subscriptions with them
       throw err;
     }
+    const before = props.groupsBefore;
     const ours = new Set<string>(props.groups ?? []);
-    const body = preferencesBody(prefs, (group, subscribed) => (ours.has(group) ? false : subscribed));
+    const body = preferencesBody(prefs, (group, subscribed) =>
+      before ? before.includes(group) : ours.has(group) ? false : subscribed,
+    );
     if (!body.changed) return;
     try {
       await client.setNotificationPreferences(body.prefs, { employeeId });
@@ -182,7 +112,11 @@ export const provider = engineFacing({
       if (isNotFound(err)) return;
       throw err;
     }
-    console.log(`NotificationSubscription ${props.email ?? id}: unsubscribed from ${[...ours].join(", ")}`);
+    console.log(
+      before
+        ? `NotificationSubscription ${props.email ?? id}: back to the groups before: ${before.join(", ") || "none"}`
+        : `NotificationSubscription ${props.email ?? id}: unsubscribed from ${[...ours].join(", ")}`,
+    );
   },
 } satisfies pulumi.dynamic.ResourceProvider);
 
@@ -226,7 +160,10 @@ async function subscribe(client: MegaportClient, inputs: Inputs, expectedEmploye
   console.log(
     `NotificationSubscription ${describeUser(user)}: ${subscribedGroups.length ? subscribedGroups.join(", ") : "no groups"}`,
   );
-  return plain({ ...inputs, ...facts, subscribedGroups } as Outputs);
+  return {
+    outs: plain({ ...inputs, ...facts, subscribedGroups } as Outputs),
+    before: subscribedAmongSix(current),
+  };
 }
 
 /** By employeeId (number or digits), email (any case) or personUid (any case). */

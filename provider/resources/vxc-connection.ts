@@ -15,6 +15,7 @@ import {
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, GONE, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
+import type { Term } from "../client/schemas/scalars";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import {
@@ -41,8 +42,8 @@ import { configure, getClient } from "./provider-config";
 import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
 import { listingsOf } from "./shared-listings";
 import {
-  VXC_INPUT_PATHS,
-  VXC_REPLACE_ON,
+  VXC_INPUTS,
+  VXC_SECRET_INPUTS,
   VxcConnectionComputed,
   VxcConnectionInputs,
   VxcConnectionInputsSchema,
@@ -61,14 +62,12 @@ import {
 type Inputs = VxcConnectionInputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 type Outputs = VxcConnectionOutputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 
-const SECRET_FIELDS = ["serviceKey"] as const;
-
 export const provider = engineFacing({
   configure,
 
   async check(_olds: Inputs, news: Inputs) {
     return checkInputs(VxcConnectionInputsSchema, news as Record<string, unknown>, {
-      secretFields: SECRET_FIELDS,
+      secretFields: VXC_SECRET_INPUTS,
     });
   },
 
@@ -90,11 +89,7 @@ export const provider = engineFacing({
               : inputs.bEnd.providerCompanyUid,
         },
       }) as unknown as Record<string, unknown>;
-    const diff = diffInputs(
-      { inputs: VXC_INPUT_PATHS, replaceOn: [...VXC_REPLACE_ON, "bEnd.providerCompanyUid"] },
-      comparable(olds),
-      comparable(news),
-    );
+    const diff = diffInputs(VXC_INPUTS, comparable(olds), comparable(news));
     if (diff.replaces.length > 0) await refuseUnsafeReplacement(id, olds, news, diff.changed);
     // A replacement asking for a VLAN the old VXC still holds on the same port is refused ("VLAN 300 not
     // available"; a port has one untagged VXC too): delete the old one first. The B-end port counts as the same
@@ -185,7 +180,8 @@ export const provider = engineFacing({
       term:
         props.term === undefined && vxc.contractTermMonths === 1
           ? undefined
-          : (vxc.contractTermMonths ?? props.term),
+          : // A term Megaport reports outside VALID_TERMS is drift the next check names.
+            ((vxc.contractTermMonths as Term | null | undefined) ?? props.term),
       aEnd: { ...props.aEnd, vlan: requestedVlanAfterRefresh(props.aEnd.vlan, vxc.aEnd?.vlan) },
       ...computedFrom(vxc, props),
     };
@@ -238,9 +234,7 @@ export const provider = engineFacing({
  * nothing: another company can take it and make its profile public).
  */
 async function refuseUnsafeReplacement(id: string, olds: Outputs, news: Inputs, changed: readonly string[]) {
-  const replacing = changed.filter(
-    (p) => p === "bEnd.providerCompanyUid" || VXC_REPLACE_ON.includes(p as never),
-  );
+  const replacing = changed.filter((p) => VXC_INPUTS.replacing.includes(p as VxcInputPath));
   const why = `the change to ${replacing.join(", ")} replaces the VXC`;
   const b = news.bEnd;
   if (!b?.providerName) return;
@@ -282,16 +276,10 @@ async function possibleBEndUids(client: MegaportClient, inputs: Inputs): Promise
     .map((p) => p.productUid);
 }
 
-/** What picks the B-end port. */
-const B_END_PORT_PATHS: readonly VxcInputPath[] = [
-  "bEnd.productUid",
-  "bEnd.providerName",
-  "bEnd.providerCompanyUid",
-  "bEnd.location",
-  "bEnd.portName",
-  "bEnd.sameDiversityZone",
-  "serviceKey",
-];
+/** What picks the B-end port: every B-end field but its VLAN, and the service key. */
+const B_END_PORT_PATHS = VXC_INPUTS.paths.filter(
+  (p) => (p.startsWith("bEnd.") && p !== "bEnd.vlan") || p === "serviceKey",
+);
 
 /** Whether the VXC, or what the stack recorded of it, is done: accepted, and LIVE (or CONFIGURED if asked). */
 function isReady(vxc: Vxc | Outputs, readyWhen: string | undefined): boolean {

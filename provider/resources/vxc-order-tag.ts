@@ -26,7 +26,7 @@ import {
 } from "./hidden-inputs";
 import { listingsOf } from "./shared-listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
-import { VXC_REPLACE_ON, type VxcConnectionInputs } from "./vxc-connection-schema";
+import { VXC_INPUTS, type VxcConnectionInputs } from "./vxc-connection-schema";
 
 type TaggedInputs = VxcConnectionInputs & Partial<HiddenInputs>;
 
@@ -34,7 +34,7 @@ type TaggedInputs = VxcConnectionInputs & Partial<HiddenInputs>;
 export function orderTag(inputs: TaggedInputs): string | undefined {
   const key = inputs[IDEMPOTENCY_KEY];
   if (!key) return undefined;
-  const identity = VXC_REPLACE_ON.map(
+  const identity = VXC_INPUTS.identifying.map(
     (path) =>
       path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], inputs) ??
       null,

@@ -6,6 +6,7 @@ import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
 import { IDEMPOTENCY_TAG, OWNER_KEY, RESOURCE_TAG, STACK_TAG, type HiddenInputs } from "./hidden-inputs";
+import { typeToken } from "./kinds";
 import type { VxcConnectionInputs } from "./vxc-connection-schema";
 import { orderTag, tagsOf } from "./vxc-order-tag";
 
@@ -53,7 +54,7 @@ export function heldVxcsOf(deployment: {
     resource: { urn: string; type: string; inputs?: Record<string, unknown> };
   }[];
 }): HeldVxc[] {
-  const isVxc = (type: string) => type === "pulumi-nodejs:dynamic/megaport:VxcConnection";
+  const isVxc = (type: string) => type === typeToken("VxcConnection");
   const held = (urn: string, inputs: Record<string, unknown> | undefined, vxcUid?: string): HeldVxc => {
     const typed = inputs as (VxcConnectionInputs & Partial<HiddenInputs>) | undefined;
     return {

@@ -3,7 +3,10 @@
  * with the key's role (Company Admin or Read Only); portal callers act as themselves.
  */
 import { forbidden } from "../domain-error";
-import type { UserPosition } from "../../provider/client/schemas/users";
+import {
+  SUBSCRIBER_POSITIONS as CLIENT_SUBSCRIBER_POSITIONS,
+  type UserPosition,
+} from "../../provider/client/schemas/users";
 
 export interface Caller {
   companyUid: string;
@@ -15,12 +18,8 @@ export interface Caller {
 /** Roles that may accept or deny connection requests (Marketplace guide; Technical Contact may not). */
 export const APPROVER_POSITIONS: readonly UserPosition[] = ["Company Admin", "Technical Admin"];
 
-/** Roles that may subscribe to notification emails (Marketplace guide: "Who Can Receive the Notifications?"). */
-export const SUBSCRIBER_POSITIONS: readonly UserPosition[] = [
-  "Company Admin",
-  "Technical Admin",
-  "Technical Contact",
-];
+/** Roles that may subscribe to notification emails: the client's list, widened for `includes`. */
+export const SUBSCRIBER_POSITIONS: readonly UserPosition[] = CLIENT_SUBSCRIBER_POSITIONS;
 
 /** Read Only gets 403 on every change, whatever the endpoint. */
 export function assertMayChange(caller: Caller): void {

@@ -7,6 +7,7 @@ import { pendingApprovalsFor } from "../domain/approvals";
 import { vxcParties } from "../domain/vxc-parties";
 import type { Store } from "../store";
 import { SUBSCRIBABLE_MESSAGE_GROUPS } from "../../provider/client/schemas/notification-preferences";
+import { VLAN } from "../../provider/client/schemas/scalars";
 import type { UserRecord } from "../state";
 import { esc, page } from "./html";
 
@@ -51,7 +52,7 @@ function approvalsSection(store: Store, user: UserRecord): string {
           : `Speed change ${vxc.rateLimit} → ${approval.newSpeed} Mbps`;
       const actions = canAct
         ? `<form method="post" action="/portal/approvals/${esc(approval.uid)}/accept">
-<label class="muted">B-end VLAN <input type="number" name="vlan" min="2" max="4093" placeholder="${esc(vxc.bEnd.vlan)}"></label>
+<label class="muted">B-end VLAN <input type="number" name="vlan" min="${VLAN.min}" max="${VLAN.max}" placeholder="${esc(vxc.bEnd.vlan)}"></label>
 <button type="submit">Accept Request</button></form>
 <form method="post" action="/portal/approvals/${esc(approval.uid)}/deny">
 <label class="muted">Reason <input type="text" name="reason" maxlength="1000"></label>

@@ -62,7 +62,7 @@ export const productTypeSchema = z.string().transform((s) => s.toUpperCase() as 
 
 /** Contract term in months, one of VALID_TERMS. */
 export const termSchema = z.literal(VALID_TERMS, {
-  error: `must be one of ${VALID_TERMS.join(", ")} (months)`,
+  error: `must be one of ${VALID_TERMS.join(", ")} months`,
 });
 
 /** VLAN ids in orders and updates (megaport-api.md §6.3): 0 = Megaport picks, -1 = untagged; VLAN 1 is reserved. */
@@ -90,7 +90,7 @@ export const uidSchema = z.string().min(1, { error: "must not be empty" });
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A product UID as a user writes one: Megaport issues them as UUIDs, so anything else is a typo. */
-export const productUidSchema = z.string().regex(UUID_PATTERN, {
+export const productUidSchema = z.string({ error: "must be a product UID string" }).regex(UUID_PATTERN, {
   error: 'must be a Megaport product UID such as "a1b2c3d4-…" (copy it from the portal or GET /v2/products)',
 });
 

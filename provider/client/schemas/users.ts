@@ -16,6 +16,13 @@ export const USER_POSITIONS = [
 ] as const;
 export type UserPosition = (typeof USER_POSITIONS)[number];
 
+/** Roles that may subscribe to notification emails (Marketplace guide: "Who Can Receive the Notifications?"). */
+export const SUBSCRIBER_POSITIONS = [
+  "Company Admin",
+  "Technical Admin",
+  "Technical Contact",
+] as const satisfies readonly UserPosition[];
+
 const UserEmailSchema = z.looseObject({
   emailAddressId: z.number().nullish(),
   email: z.string().nullish(),

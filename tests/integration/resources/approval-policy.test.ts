@@ -2,7 +2,8 @@
 // updates in place and ignores hidden keys, and create/read/update/delete against a real simulator settle the
 // requests Globex sends to Acme's ports: accepted, denied with a reason Globex can read, or left for a person.
 import { MegaportClient } from "../../../provider/client/megaport-client";
-import { provider, type ApprovalPolicyOutputs } from "../../../provider/resources/approval-policy";
+import { provider } from "../../../provider/resources/approval-policy";
+import type { ApprovalPolicyOutputs } from "../../../provider/resources/approval-policy-schema";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";

@@ -2,11 +2,11 @@
 // ignores hidden keys, and create/read/update/delete against a real simulator keep the profile and the listed
 // ports' visibility in step with what the program declares (and refresh shows what the portal changed).
 import { MegaportClient } from "../../../provider/client/megaport-client";
+import { provider } from "../../../provider/resources/marketplace-profile";
 import {
-  provider,
   type MarketplaceProfileOutputs,
   MAX_BIO_WORDS,
-} from "../../../provider/resources/marketplace-profile";
+} from "../../../provider/resources/marketplace-profile-schema";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clientFor, pointProviderAt } from "../../support/simulator-clients";
@@ -88,7 +88,7 @@ describe("MarketplaceProfile check", () => {
       name: "a listed port that is not a UID",
       change: { listedPorts: ["Acme Sydney Red"] },
       property: "listedPorts[0]",
-      message: "a listed port must be a port UID",
+      message: "must be a Megaport product UID",
     },
     {
       name: "a port listed twice",

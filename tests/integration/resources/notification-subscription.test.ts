@@ -2,10 +2,9 @@
 // and create/read/update/delete against a real simulator subscribe exactly the declared groups for a user whose
 // role may subscribe, and fail clearly, naming the role, for one whose role may not.
 import { MegaportClient } from "../../../provider/client/megaport-client";
-import {
-  provider,
-  type NotificationSubscriptionOutputs,
-} from "../../../provider/resources/notification-subscription";
+import { SUBSCRIBABLE_MESSAGE_GROUPS } from "../../../provider/client/schemas/notification-preferences";
+import { provider } from "../../../provider/resources/notification-subscription";
+import type { NotificationSubscriptionOutputs } from "../../../provider/resources/notification-subscription-schema";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clientFor, pointProviderAt } from "../../support/simulator-clients";
@@ -104,6 +103,7 @@ describe("NotificationSubscription diff", () => {
     email: contact.email,
     position: "Technical Contact",
     subscribedGroups: ["ORDERING"],
+    groupsBefore: null,
   } as NotificationSubscriptionOutputs;
   const rows: { name: string; change: Record<string, unknown>; changes: boolean; replaces: string[] }[] = [
     { name: "nothing changed", change: {}, changes: false, replaces: [] },
@@ -183,8 +183,9 @@ describe("NotificationSubscription against the simulator", () => {
       email: contact.email,
       position: "Technical Contact",
       subscribedGroups: ["ORDERING", "COMPANY"],
+      groupsBefore: ["SERVICES"],
     });
-    // Seeded with SERVICES, which is not declared, so it is turned off.
+    // Seeded with SERVICES, which is not declared, so it is turned off (and given back on delete).
     expect(await subscribed(contact.employeeId)).toEqual(["ORDERING", "COMPANY"]);
   });
 
@@ -248,15 +249,44 @@ describe("NotificationSubscription against the simulator", () => {
     expect(await subscribed(contact.employeeId)).toEqual(["PEOPLE", "SERVICES"]);
   });
 
-  it("delete unsubscribes only its groups, and can run twice", async () => {
+  it("delete gives back the groups the user had before the resource, even after an update, and can run twice", async () => {
+    const only = (groups: string[]) => ({
+      destinations: {
+        EMAIL: SUBSCRIBABLE_MESSAGE_GROUPS.map((messageGroup) => ({
+          messageGroup,
+          subscribed: groups.includes(messageGroup),
+        })),
+      },
+    });
+    await admin.setNotificationPreferences(only(["SECURITY", "COMPANY"]), { employeeId: contact.employeeId });
+    const { id, outs } = await provider.create({ user: contact.email, groups: ["SERVICES"], ...HIDDEN });
+    expect(outs).toMatchObject({ groupsBefore: ["SECURITY", "COMPANY"], subscribedGroups: ["SERVICES"] });
+    const updated = await provider.update(id, outs as NotificationSubscriptionOutputs, {
+      user: contact.email,
+      groups: ["ORDERING"],
+      ...HIDDEN,
+    });
+    expect(updated.outs).toMatchObject({
+      groupsBefore: ["SECURITY", "COMPANY"],
+      subscribedGroups: ["ORDERING"],
+    });
+    await provider.delete(id, updated.outs as NotificationSubscriptionOutputs);
+    expect(await subscribed(contact.employeeId)).toEqual(["SECURITY", "COMPANY"]);
+    await expect(
+      provider.delete(id, updated.outs as NotificationSubscriptionOutputs),
+    ).resolves.toBeUndefined();
+    expect(await subscribed(contact.employeeId)).toEqual(["SECURITY", "COMPANY"]);
+  });
+
+  it("delete of state written before groupsBefore turns off only its own groups", async () => {
     const { id, outs } = await provider.create({ user: contact.email, groups: ["SERVICES"], ...HIDDEN });
     await admin.setNotificationPreferences(
       { destinations: { EMAIL: [{ messageGroup: "COMPANY", subscribed: true }] } },
       { employeeId: contact.employeeId },
     );
-    await provider.delete(id, outs as NotificationSubscriptionOutputs);
+    const older = { ...outs, groupsBefore: null } as NotificationSubscriptionOutputs;
+    await provider.delete(id, older);
     expect(await subscribed(contact.employeeId)).toEqual(["COMPANY"]);
-    await expect(provider.delete(id, outs as NotificationSubscriptionOutputs)).resolves.toBeUndefined();
   });
 
   it("treats a user who is gone as deleted", async () => {

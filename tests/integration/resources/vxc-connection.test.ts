@@ -173,7 +173,7 @@ describe("VxcConnection check", () => {
       name: "an unknown readyWhen",
       inputs: { ...good(), readyWhen: "DEPLOYABLE" },
       property: "readyWhen",
-      message: "readyWhen must be LIVE or CONFIGURED",
+      message: "readyWhen must be CONFIGURED or LIVE",
     },
     // Strict objects: a misspelt key is an error, not silently ignored. Zod reports it on the parent path.
     {

@@ -2,14 +2,13 @@
 // would make the serializer capture modules by value), and prints what it got as JSON.
 const pulumi = require("@pulumi/pulumi");
 const { providerShim } = require("../../../dist/sdk/provider-shim");
-
-const kinds = ["vxc-connection", "marketplace-profile", "approval-policy", "notification-subscription"];
+const { KIND_NAMES, providerModulePath } = require("../../../dist/provider/resources/kinds");
 process.env.MEGAPORT_SECRET_KEY = "a-secret-that-must-not-be-captured";
 
 (async () => {
   const results = {};
-  for (const kind of kinds) {
-    const shim = providerShim(`megaport-mx/dist/provider/resources/${kind}`);
+  for (const kind of KIND_NAMES) {
+    const shim = providerShim(providerModulePath(kind));
     const serialized = await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: true });
     results[kind] = { text: serialized.text, containsSecrets: serialized.containsSecrets };
   }

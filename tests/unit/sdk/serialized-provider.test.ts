@@ -2,10 +2,9 @@
 // with no credentials and nothing large captured (pulumi-notes §1.3-1.4).
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { VxcConnection } from "../../../sdk/vxc-connection";
-import { MarketplaceProfile } from "../../../sdk/marketplace-profile";
-import { ApprovalPolicy } from "../../../sdk/approval-policy";
-import { NotificationSubscription } from "../../../sdk/notification-subscription";
+import * as fs from "node:fs";
+import { KIND_NAMES, KINDS, providerModulePath, typeToken } from "../../../provider/resources/kinds";
+import * as sdk from "../../../sdk";
 
 const serialized = JSON.parse(
   execFileSync("node", [path.join(__dirname, "serialize-shims.js")], { encoding: "utf8", cwd: __dirname }),
@@ -16,7 +15,7 @@ describe("the serialized provider shims", () => {
     "%s is small, loads the package by name and captures no secret",
     (kind, s) => {
       expect(s.text.length).toBeLessThan(4000);
-      expect(s.text).toContain(`megaport-mx/dist/provider/resources/${kind}`);
+      expect(s.text).toContain(providerModulePath(kind as keyof typeof KINDS));
       expect(s.text).toContain("require(modulePath)");
       expect(s.text).not.toContain("a-secret-that-must-not-be-captured");
       expect(s.text).not.toMatch(/MegaportClient|undici|zod/);
@@ -25,15 +24,31 @@ describe("the serialized provider shims", () => {
   );
 });
 
-describe("type tokens", () => {
-  it.each([
-    [VxcConnection, "VxcConnection"],
-    [MarketplaceProfile, "MarketplaceProfile"],
-    [ApprovalPolicy, "ApprovalPolicy"],
-    [NotificationSubscription, "NotificationSubscription"],
-  ])("%p carries its own token for policies to target", (cls, kind) => {
-    expect(cls.__pulumiType).toBe(`pulumi-nodejs:dynamic/megaport:${kind}`);
-    expect(cls.isInstance({ __pulumiType: `pulumi-nodejs:dynamic/megaport:${kind}` })).toBe(true);
+describe("the table of kinds", () => {
+  it("serializes a shim for every kind", () => {
+    expect(Object.keys(serialized).sort()).toEqual([...KIND_NAMES].sort());
+  });
+
+  it.each(KIND_NAMES)("%s names a provider module that exists and exports a provider", (kind) => {
+    const file = path.join(__dirname, "../../../provider/resources", `${KINDS[kind].module}.ts`);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(typeof require(file).provider?.create).toBe("function");
+  });
+
+  it("keeps the type tokens existing state holds", () => {
+    // State written by every earlier release names these; a change would orphan every stack's resources.
+    expect(KIND_NAMES.map(typeToken)).toEqual([
+      "pulumi-nodejs:dynamic/megaport:VxcConnection",
+      "pulumi-nodejs:dynamic/megaport:MarketplaceProfile",
+      "pulumi-nodejs:dynamic/megaport:ApprovalPolicy",
+      "pulumi-nodejs:dynamic/megaport:NotificationSubscription",
+    ]);
+  });
+
+  it.each(KIND_NAMES)("the SDK exports %s, carrying its own token for policies to target", (kind) => {
+    const cls = sdk[kind];
+    expect(cls.__pulumiType).toBe(typeToken(kind));
+    expect(cls.isInstance({ __pulumiType: typeToken(kind) })).toBe(true);
     expect(cls.isInstance({ __pulumiType: "pulumi-nodejs:dynamic:Resource" })).toBe(false);
   });
 });

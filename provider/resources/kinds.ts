@@ -1,0 +1,95 @@
+// The resource kinds, once: each kind's name, the module that implements its dynamic provider, its schemas, its
+// input fields and which inputs are secret. The SDK's classes, the serialized provider shims, the policy pack, the
+// approver, the orphan finder and the reference docs all read this table. It loads only the schema modules (zod and
+// the client's field schemas), never a provider, so a program that imports the SDK loads no HTTP client.
+import type { z } from "zod";
+import {
+  ApprovalPolicyComputedSchema,
+  ApprovalPolicyInputsSchema,
+  POLICY_INPUTS,
+} from "./approval-policy-schema";
+import type { InputFields } from "./input-fields";
+import {
+  MarketplaceProfileComputedSchema,
+  MarketplaceProfileInputsSchema,
+  PROFILE_INPUTS,
+} from "./marketplace-profile-schema";
+import {
+  NotificationSubscriptionComputedSchema,
+  NotificationSubscriptionInputsSchema,
+  SUBSCRIPTION_INPUTS,
+} from "./notification-subscription-schema";
+import {
+  VXC_INPUTS,
+  VXC_SECRET_INPUTS,
+  VxcConnectionComputedSchema,
+  VxcConnectionInputsSchema,
+} from "./vxc-connection-schema";
+
+export interface ResourceKind {
+  /** File name of the kind's provider module under provider/resources (and dist/provider/resources). */
+  readonly module: string;
+  readonly inputsSchema: z.ZodType;
+  /** What the provider computes beside the inputs; its keys are the class's computed outputs. */
+  readonly computedSchema: z.ZodObject;
+  readonly inputs: InputFields<string>;
+  /** Top-level inputs kept secret in state and never echoed in a check failure. */
+  readonly secretInputs: readonly string[];
+}
+
+export const KINDS = {
+  VxcConnection: {
+    module: "vxc-connection",
+    inputsSchema: VxcConnectionInputsSchema,
+    computedSchema: VxcConnectionComputedSchema,
+    inputs: VXC_INPUTS,
+    secretInputs: VXC_SECRET_INPUTS,
+  },
+  MarketplaceProfile: {
+    module: "marketplace-profile",
+    inputsSchema: MarketplaceProfileInputsSchema,
+    computedSchema: MarketplaceProfileComputedSchema,
+    inputs: PROFILE_INPUTS,
+    secretInputs: [],
+  },
+  ApprovalPolicy: {
+    module: "approval-policy",
+    inputsSchema: ApprovalPolicyInputsSchema,
+    computedSchema: ApprovalPolicyComputedSchema,
+    inputs: POLICY_INPUTS,
+    secretInputs: [],
+  },
+  NotificationSubscription: {
+    module: "notification-subscription",
+    inputsSchema: NotificationSubscriptionInputsSchema,
+    computedSchema: NotificationSubscriptionComputedSchema,
+    inputs: SUBSCRIPTION_INPUTS,
+    secretInputs: [],
+  },
+} as const satisfies Record<string, ResourceKind>;
+
+export type KindName = keyof typeof KINDS;
+export const KIND_NAMES = Object.keys(KINDS) as KindName[];
+
+/** The Pulumi module every kind is registered under: the SDK passes it to pulumi.dynamic.Resource. */
+export const PULUMI_MODULE = "megaport";
+
+/** The type token the engine stores for a kind (what pulumi.dynamic.Resource makes of the module and name). */
+export function typeToken<K extends KindName>(kind: K): `pulumi-nodejs:dynamic/${typeof PULUMI_MODULE}:${K}` {
+  return `pulumi-nodejs:dynamic/${PULUMI_MODULE}:${kind}`;
+}
+
+/** The kind a state type token names, if it is one of ours. */
+export function kindOfType(type: string): KindName | undefined {
+  return KIND_NAMES.find((kind) => typeToken(kind) === type);
+}
+
+/** How a program's provider process loads the kind's provider: by package name, from its node_modules. */
+export function providerModulePath(kind: KindName): string {
+  return `megaport-mx/dist/provider/resources/${KINDS[kind].module}`;
+}
+
+/** The computed output names of a kind, in the order its schema declares them. */
+export function computedOutputNames(kind: KindName): string[] {
+  return Object.keys(KINDS[kind].computedSchema.shape);
+}

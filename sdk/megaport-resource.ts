@@ -1,0 +1,40 @@
+// What every megaport-mx class does in its constructor, read from the table of kinds: the provider shim for the
+// kind's module, the hidden props, a placeholder per computed output (so the engine knows their names), and the
+// kind's secret inputs wrapped as secrets (so state encrypts them even when the program passed a plain string).
+import * as pulumi from "@pulumi/pulumi";
+import {
+  computedOutputNames,
+  KINDS,
+  type KindName,
+  providerModulePath,
+  PULUMI_MODULE,
+} from "../provider/resources/kinds";
+import { hiddenProps, outputPlaceholders } from "./hidden-props";
+import { providerShim } from "./provider-shim";
+
+export abstract class MegaportResource extends pulumi.dynamic.Resource {
+  protected constructor(
+    kind: KindName,
+    name: string,
+    args: object,
+    opts: pulumi.CustomResourceOptions | undefined,
+  ) {
+    const secretInputs: readonly string[] = KINDS[kind].secretInputs;
+    const given = args as Record<string, unknown>;
+    const secrets = Object.fromEntries(
+      secretInputs.filter((key) => given[key] !== undefined).map((key) => [key, pulumi.secret(given[key])]),
+    );
+    const options =
+      secretInputs.length > 0
+        ? pulumi.mergeOptions(opts, { additionalSecretOutputs: [...secretInputs] })
+        : opts;
+    super(
+      providerShim(providerModulePath(kind)),
+      name,
+      { ...args, ...secrets, ...hiddenProps(name, opts), ...outputPlaceholders(computedOutputNames(kind)) },
+      options,
+      PULUMI_MODULE,
+      kind,
+    );
+  }
+}

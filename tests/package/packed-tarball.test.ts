@@ -1,0 +1,330 @@
+// The package as a new user gets it: `npm pack` on a fresh copy of this repository (prepack builds dist/), the
+// tarball installed with `npm install` into a new TypeScript Pulumi project outside the repository, and that project
+// run with the real CLI against the simulator the package ships: a preview checked by the installed policy pack, up
+// of a VxcConnection to Acme's auto-approving port and a NotificationSubscription, a preview the pack stops, destroy,
+// and `npx megaport-mx --help`.
+// Nothing here resolves `megaport-mx` through the repository's self-link. Prints one `[package]` line with the
+// tarball's size and each step's time.
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { SEED } from "../../simulator/seed";
+import {
+  copyOfCheckout,
+  expectSuccess,
+  makeTmpDir,
+  pulumiEnv,
+  REPO_ROOT,
+  run,
+  since,
+  userEnv,
+} from "./user-shell";
+
+const STEP_TIMEOUT = 5 * 60_000;
+const INSTALLED_PACK = path.join("node_modules", "megaport-mx", "policy");
+const repoPackage = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+/** What an installed package needs at run time, by path in the tarball. */
+const MUST_SHIP = [
+  "package.json",
+  "README.md",
+  "dist/sdk/index.js",
+  "dist/sdk/index.d.ts",
+  "dist/provider/resources/vxc-connection.js",
+  "dist/provider/resources/notification-subscription.js",
+  "dist/cli/main.js",
+  "dist/simulator/cli.js",
+  "dist/policy/index.js",
+  "policy/PulumiPolicy.yaml",
+  "policy/package.json",
+  "policy/pack-entry.js",
+  "policy/README.md",
+];
+
+/** Test-only, source-only or repository-only paths: none may be in the tarball. */
+const MUST_NOT_SHIP = [
+  /^(tests|examples|quickstart|scripts|tools|docs|\.ci)\//,
+  /^dist\/(tests|scripts)\//,
+  /\.map$/,
+  /(?<!\.d)\.ts$/,
+  /^(provider|sdk|simulator|cli)\//,
+  /^policy\/(policies\/|index\.ts)/,
+  /^(Pulumi\.yaml|tsconfig.*\.json|jest\.config\.js|eslint\.config\.js|package-lock\.json)$/,
+];
+
+const PROGRAM = `import { NotificationSubscription, VxcConnection } from "megaport-mx";
+
+// Globex's red Sydney port to Acme's port that approves connections itself.
+const vxc = new VxcConnection("to-acme", {
+  name: "Globex to Acme (instant)",
+  rateLimit: 100,
+  aEnd: { productUid: "${SEED.ports.globexSydRed.uid}", vlan: 401 },
+  bEnd: { providerName: "Acme Networks", location: "Global Switch Sydney West", portName: "Acme Sydney Instant" },
+  costCentre: "NET-001",
+});
+
+new NotificationSubscription("noc", { user: "${SEED.users.globexTechnicalContact.email}", groups: ["Ordering"] });
+
+export const vxcUid = vxc.vxcUid;
+export const status = vxc.provisioningStatus;
+export const acmePort = vxc.chosenBEndPortName;
+export const rateLimit = vxc.rateLimit;
+`;
+
+describe("the package npm pack makes, installed into a new Pulumi project", () => {
+  let tmpDir: string;
+  let tarball: string;
+  let project: string;
+  let simulator: ChildProcess | undefined;
+  const timings: string[] = [];
+  let tarballLine = "";
+
+  beforeAll(() => {
+    tmpDir = makeTmpDir("package");
+  });
+
+  afterAll(async () => {
+    if (simulator && simulator.exitCode === null) {
+      const exited = new Promise((resolve) => simulator!.once("exit", resolve));
+      simulator.kill("SIGTERM");
+      await exited;
+    }
+    process.stdout.write(`[package] ${tarballLine}; ${timings.join(", ")}\n`);
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  });
+
+  const pulumi = (args: string[], extra: Record<string, string> = {}) =>
+    run("pulumi", [...args, "--non-interactive"], {
+      cwd: project,
+      env: pulumiEnv(tmpDir, { PULUMI_BACKEND_URL: `file://${path.join(tmpDir, "backend")}`, ...extra }),
+      timeoutMs: STEP_TIMEOUT,
+    });
+
+  it(
+    "npm pack on a fresh checkout builds dist/ and packs what an installed package runs, and nothing test- or source-only",
+    async () => {
+      const started = Date.now();
+      const checkout = copyOfCheckout(tmpDir);
+      expect(fs.existsSync(path.join(checkout, "dist"))).toBe(false);
+      const packDir = path.join(tmpDir, "pack");
+      fs.mkdirSync(packDir);
+      const packed = await run("npm", ["pack", "--json", "--pack-destination", packDir], {
+        cwd: checkout,
+        env: userEnv(),
+        timeoutMs: STEP_TIMEOUT,
+      });
+      expectSuccess("npm pack", packed);
+      // npm prints prepack's build before the JSON report.
+      const report = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("[\n"))) as {
+        filename: string;
+        size: number;
+        unpackedSize: number;
+        entryCount: number;
+        files: { path: string }[];
+      }[];
+      const { filename, size, unpackedSize, entryCount, files } = report[0];
+      tarball = path.join(packDir, filename);
+      const paths = files.map((file) => file.path);
+      expect(paths).toEqual(expect.arrayContaining(MUST_SHIP));
+      expect(paths.filter((p) => MUST_NOT_SHIP.some((pattern) => pattern.test(p)))).toEqual([]);
+      expect(size).toBeLessThan(1024 * 1024);
+      tarballLine = `tarball ${filename} ${(size / 1024).toFixed(0)} kB (${(unpackedSize / 1024).toFixed(0)} kB unpacked, ${entryCount} files)`;
+      timings.push(`pack ${since(started)}`);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "the tarball installs into a new TypeScript project with npm install, and npx megaport-mx --help lists its commands",
+    async () => {
+      expect(tarball).toBeDefined();
+      const started = Date.now();
+      project = path.join(tmpDir, "project");
+      fs.mkdirSync(project);
+      // What `pulumi new typescript` makes, with megaport-mx from the tarball. No version in package.json: the
+      // policy pack must not need one from the program.
+      const files: Record<string, string> = {
+        "Pulumi.yaml": "name: try-megaport-mx\nruntime: nodejs\n",
+        "package.json": JSON.stringify(
+          {
+            name: "try-megaport-mx",
+            main: "index.ts",
+            dependencies: {
+              "@pulumi/pulumi": repoPackage.dependencies["@pulumi/pulumi"],
+              "megaport-mx": `file:${tarball}`,
+            },
+            devDependencies: {
+              "@types/node": repoPackage.devDependencies["@types/node"],
+              typescript: repoPackage.devDependencies.typescript,
+            },
+          },
+          null,
+          2,
+        ),
+        "tsconfig.json": JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            target: "ES2022",
+            module: "commonjs",
+            moduleResolution: "node",
+            esModuleInterop: true,
+            skipLibCheck: true,
+          },
+          files: ["index.ts"],
+        }),
+        "index.ts": PROGRAM,
+      };
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(project, name), text);
+
+      // The npm cache `npm ci` filled serves every package; the registry is asked only for what it lacks.
+      const installed = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], {
+        cwd: project,
+        env: userEnv(),
+        timeoutMs: STEP_TIMEOUT,
+      });
+      expectSuccess("npm install", installed);
+      timings.push(`npm install ${since(started)}`);
+      const installedPackage = path.join(project, "node_modules", "megaport-mx");
+      expect(fs.lstatSync(installedPackage).isSymbolicLink()).toBe(false);
+      expect(fs.existsSync(path.join(installedPackage, "dist", "sdk", "index.js"))).toBe(true);
+      // The repository's `prepare` (its self-link) never ran here.
+      expect(fs.existsSync(path.join(installedPackage, "node_modules", "megaport-mx"))).toBe(false);
+
+      const help = await run("npx", ["megaport-mx", "--help"], {
+        cwd: project,
+        env: userEnv(),
+        timeoutMs: 60_000,
+      });
+      expectSuccess("npx megaport-mx --help", help);
+      expect(help.output).toMatch(/^Usage: megaport-mx <command>/m);
+      expect(help.output).toMatch(/^ {2}approver /m);
+      expect(help.output).toMatch(/^ {2}orphans /m);
+      expect(help.output).toMatch(/^ {2}simulator /m);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "pulumi preview with the installed policy pack (node_modules/megaport-mx/policy) passes, and pulumi up makes the VXC LIVE at Acme's auto-approving port, against the simulator the package ships",
+    async () => {
+      expect(project).toBeDefined();
+      let started = Date.now();
+      const sim = await startInstalledSimulator(project);
+      simulator = sim.process;
+      timings.push(`simulator ${since(started)}`);
+      fs.mkdirSync(path.join(tmpDir, "backend"));
+      const setup = [
+        ["stack", "init", "dev"],
+        ["config", "set", "--secret", "megaport:accessKey", SEED.apiKeys.globexAdmin.accessKey],
+        ["config", "set", "--secret", "megaport:secretKey", SEED.apiKeys.globexAdmin.secretKey],
+        ["config", "set", "megaport:baseUrl", sim.url],
+        ["config", "set", "--plaintext", "megaport:tokenUrl", sim.tokenUrl],
+      ];
+      for (const args of setup) {
+        expectSuccess(`pulumi ${args.join(" ")}`, await pulumi(args));
+      }
+
+      // The preview a platform team's pipeline runs before anything is ordered: the program, checked by the pack.
+      started = Date.now();
+      const preview = await pulumi(["preview", "--policy-pack", INSTALLED_PACK]);
+      expectSuccess("pulumi preview", preview);
+      expect(preview.output).toMatch(/\+ 3 to create/);
+      expect(preview.output).toContain(`megaport-mx@v${repoPackage.version}`);
+      expect(preview.output).not.toMatch(/\[mandatory\]/);
+      timings.push(`preview ${since(started)}`);
+
+      started = Date.now();
+      const up = await pulumi(["up"]);
+      expectSuccess("pulumi up", up);
+      expect(up.output).toMatch(/\+ 3 created/);
+      timings.push(`up ${since(started)}`);
+
+      const outputs = await pulumi(["stack", "output", "--json"]);
+      expectSuccess("pulumi stack output", outputs);
+      expect(JSON.parse(outputs.stdout)).toEqual({
+        vxcUid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        status: "LIVE",
+        acmePort: SEED.ports.acmeSydAuto.name,
+        rateLimit: 100,
+      });
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "the installed policy pack stops a preview whose VXC is over a ceiling its config lowers",
+    async () => {
+      expect(simulator).toBeDefined();
+      const started = Date.now();
+      const config = path.join(tmpDir, "policy-config.json");
+      fs.writeFileSync(
+        config,
+        JSON.stringify({ "megaport-vxc-connection-rate-limit-ceiling": { maxRateLimitMbps: 50 } }),
+      );
+      const stops = await pulumi([
+        "preview",
+        "--policy-pack",
+        INSTALLED_PACK,
+        "--policy-pack-config",
+        config,
+      ]);
+      expect(stops.code).not.toBe(0);
+      expect(stops.output).toMatch(/\[mandatory\].*megaport-vxc-connection-rate-limit-ceiling/);
+      timings.push(`preview stopped by the pack ${since(started)}`);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "pulumi destroy cancels the VXC and removes the subscription",
+    async () => {
+      expect(simulator).toBeDefined();
+      const started = Date.now();
+      const destroy = await pulumi(["destroy"]);
+      expectSuccess("pulumi destroy", destroy);
+      expect(destroy.output).toMatch(/- 3 deleted/);
+      timings.push(`destroy ${since(started)}`);
+    },
+    STEP_TIMEOUT,
+  );
+});
+
+/**
+ * `megaport-mx simulator` from the project's node_modules/.bin, on a free port with the test's short timings;
+ * resolves once its banner names the API and token URLs.
+ */
+async function startInstalledSimulator(
+  project: string,
+): Promise<{ process: ChildProcess; url: string; tokenUrl: string }> {
+  const child = spawn(
+    path.join(project, "node_modules", ".bin", "megaport-mx"),
+    ["simulator", "--port", "0", "--timings", "test", "--no-rate-limit"],
+    { cwd: project, env: userEnv(), stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let banner = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the simulator printed no URLs in 30 s:\n${banner}`)),
+      30_000,
+    );
+    const read = (chunk: Buffer) => {
+      banner += chunk.toString("utf8");
+      const url = /^ {2}API: +(http:\/\/\S+)$/m.exec(banner)?.[1];
+      const tokenUrl = /^ {2}Token: +(http:\/\/\S+)$/m.exec(banner)?.[1];
+      if (url && tokenUrl) {
+        clearTimeout(timer);
+        resolve({ process: child, url, tokenUrl });
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the simulator exited ${code}:\n${banner}`));
+    });
+  });
+}
