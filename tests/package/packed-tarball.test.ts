@@ -43,11 +43,13 @@ const MUST_SHIP = [
   "policy/package.json",
   "policy/pack-entry.js",
   "policy/README.md",
+  "docs/reference/vxc-connection.md",
 ];
 
 /** Test-only, source-only or repository-only paths: none may be in the tarball. */
 const MUST_NOT_SHIP = [
-  /^(tests|examples|quickstart|scripts|tools|docs|\.ci)\//,
+  /^(tests|examples|quickstart|scripts|tools|\.ci)\//,
+  /^docs\/(?!reference\/)/,
   /^dist\/(tests|scripts)\//,
   /\.map$/,
   /(?<!\.d)\.ts$/,
