@@ -45,6 +45,8 @@ export interface MethodResult {
   /** `pulumi destroy`, ms; null for a poller. */
   destroyMs: number | null;
   destroyRequests: number | null;
+  destroyTooMany: number | null;
+  destroyByRoute: Record<string, number> | null;
   /** `pulumi preview` with no changes, ms (fastest of the runs); null for a poller. */
   previewMs: number | null;
   previewRequests: number | null;
@@ -101,6 +103,8 @@ export interface BenchEnvironment {
   /** Uncommitted changes under provider/, sdk/ or simulator/ when the run started. */
   gitDirty: boolean;
   simulatorRateLimit: { maxRequests: number; windowMs: number };
+  /** 1, 5 and 15 minutes, when the run started: the machine may be shared. */
+  loadAverageAtStart: number[];
 }
 
 export interface BenchResults {

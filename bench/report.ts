@@ -56,6 +56,12 @@ export function formatNResult(result: NResult, settings: BenchSettings): string 
         .trimEnd(),
     );
   for (const m of result.methods) if (m.note) lines.push(`  ${m.method}: ${m.note}`);
+  for (const m of result.methods) {
+    if (m.previewRequests === null && m.destroyRequests === null) continue;
+    lines.push(
+      `  ${m.method}: a no-change preview made ${m.previewRequests ?? "?"} requests; destroy ${m.destroyRequests ?? "?"} (${m.destroyTooMany ?? "?"} × 429)`,
+    );
+  }
   lines.push(`targets (${result.targetTier}; printed, never asserted):`);
   for (const t of result.targets) {
     const mark = t.met === null ? "?  unknown" : t.met ? "✓  met    " : "✗  missed ";
@@ -63,12 +69,15 @@ export function formatNResult(result: NResult, settings: BenchSettings): string 
   }
   lines.push("requests by route:");
   for (const m of result.methods) {
-    const routes = Object.entries(m.byRoute)
-      .sort((a, b) => b[1] - a[1])
-      .map(([route, count]) => `${route} ${count}`);
-    lines.push(`  ${m.method}: ${routes.join(", ") || "none"}`);
+    lines.push(`  ${m.method}${m.kind === "megaport-mx" ? " up" : ""}: ${routes(m.byRoute)}`);
+    if (m.destroyByRoute) lines.push(`  ${m.method} destroy: ${routes(m.destroyByRoute)}`);
   }
   return lines.join("\n");
+}
+
+function routes(byRoute: Record<string, number>): string {
+  const sorted = Object.entries(byRoute).sort((a, b) => b[1] - a[1]);
+  return sorted.map(([route, count]) => `${route} ${count}`).join(", ") || "none";
 }
 
 export function seconds(ms: number): string {

@@ -1,7 +1,8 @@
 // Every API request of a measured run, in time order, from the simulator's counts (GET /_sim/requests, which is
 // not itself counted): what went to which route with which status, and the most requests any 5 minutes of the
 // run held (Megaport's limit is 500 per rolling 5 minutes per IP). The simulator keeps only its last 1000 entries,
-// so the timeline is read every second and the new entries are the last (total − total at the previous read).
+// so the timeline is read four times a second and the new entries are the last (total − total at the previous
+// read); a burst of more than 1000 between two reads leaves a gap, and the 5-minute figure is then unknown.
 // Must never: make an API request.
 import type { RequestCounts, SimulatorProcess } from "./simulator-process";
 
@@ -32,12 +33,27 @@ export class RequestTimeline {
   private gap = false;
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<void> = Promise.resolve();
+  private latest = { total: 0, tooMany: 0 };
+  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly sim: SimulatorProcess) {}
 
-  /** Starts the counts afresh and reads the log every `everyMs`. */
-  async start(everyMs = 1000): Promise<void> {
+  /**
+   * Starts the counts afresh and reads the log every `everyMs`; `heartbeat`, if given, hears the counts so far
+   * every minute.
+   */
+  async start(
+    everyMs = 250,
+    heartbeat?: (soFar: { total: number; tooMany: number; elapsedMs: number }) => void,
+  ): Promise<void> {
     await this.sim.resetRequests();
+    const started = Date.now();
+    if (heartbeat) {
+      this.heartbeat = setInterval(
+        () => heartbeat({ ...this.latest, elapsedMs: Date.now() - started }),
+        60_000,
+      );
+    }
     this.timer = setInterval(() => {
       this.reading = this.reading.then(() =>
         this.read().then(
@@ -51,6 +67,7 @@ export class RequestTimeline {
   /** Stops reading and sums up the run. */
   async stop(): Promise<RequestSummary> {
     clearInterval(this.timer);
+    clearInterval(this.heartbeat);
     await this.reading;
     const last = await this.read();
     const byRoute: Record<string, number> = {};
@@ -74,6 +91,7 @@ export class RequestTimeline {
     for (const entry of counts.recent.slice(Math.max(0, counts.recent.length - fresh))) {
       if (`${entry.method} ${entry.route}` !== TOKEN_ROUTE) this.arrivals.push(entry.at);
     }
+    this.latest = { total: counts.total, tooMany: counts.byStatus["429"] ?? 0 };
     this.seenApi = counts.total;
     this.seenToken = counts.token.total;
     return counts;

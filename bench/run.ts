@@ -126,7 +126,7 @@ async function runMegaportMx(
     stacks.push(noop);
 
     progress(`N = ${n}, megaport-mx: pulumi up --parallel ${parallel}`);
-    const upTimeline = await measuring(sim);
+    const upTimeline = await measuring(sim, `N = ${n}, megaport-mx up`);
     const rss = new RssSampler(mx.workDir);
     rss.start();
     const startedAt = Date.now();
@@ -146,6 +146,7 @@ async function runMegaportMx(
     let noopPreviewMs: number | null = null;
     let previewRequests: number | null = null;
     let noopPeakRssMiB: number | null = null;
+    let previewFailure: string | null = null;
     let broken = !up.succeeded;
     if (up.succeeded) {
       progress(`N = ${n}: pulumi up of ${n} no-op dynamic resources`);
@@ -156,20 +157,27 @@ async function runMegaportMx(
       if (!noopUp.succeeded) throw new Error(`up of the no-op stack failed: ${noopUp.error}`);
       // Fastest of `previewRuns` each, taken in turn so a passing load on the machine weighs on both alike.
       let requests = 0;
-      for (let run = 1; run <= options.previewRuns; run++) {
-        progress(`N = ${n}: no-change preview ${run}/${options.previewRuns}, megaport-mx then no-op`);
-        const timeline = await measuring(sim);
-        const ms = await timedPreview(mx, parallel);
-        requests += (await timeline.stop()).total;
-        previewMs = Math.min(previewMs ?? Infinity, ms);
-        noopPreviewMs = Math.min(noopPreviewMs ?? Infinity, await timedPreview(noop, parallel));
+      try {
+        for (let run = 1; run <= options.previewRuns; run++) {
+          progress(`N = ${n}: no-change preview ${run}/${options.previewRuns}, megaport-mx then no-op`);
+          const timeline = await measuring(sim);
+          const ms = await timedPreview(mx, parallel).finally(() =>
+            timeline.stop().then((r) => (requests += r.total)),
+          );
+          previewMs = Math.min(previewMs ?? Infinity, ms);
+          noopPreviewMs = Math.min(noopPreviewMs ?? Infinity, await timedPreview(noop, parallel));
+        }
+        previewRequests = requests / options.previewRuns;
+      } catch (err) {
+        previewFailure = firstLines((err as Error).message);
+        previewMs = noopPreviewMs = null;
+        broken = true;
       }
-      previewRequests = requests / options.previewRuns;
       await timedDestroy(noop, parallel);
     }
 
     progress(`N = ${n}, megaport-mx: pulumi destroy --parallel ${parallel}`);
-    const destroyTimeline = await measuring(sim);
+    const destroyTimeline = await measuring(sim, `N = ${n}, megaport-mx destroy`);
     const destroy = await timedDestroy(mx, parallel);
     const destroyRequests = await destroyTimeline.stop();
     broken ||= !destroy.succeeded;
@@ -179,6 +187,7 @@ async function runMegaportMx(
 
     const notes = [
       up.succeeded ? null : `pulumi up failed: ${firstLines(up.error)}`,
+      previewFailure === null ? null : `no-change preview failed: ${previewFailure}`,
       destroy.succeeded ? null : `pulumi destroy failed: ${firstLines(destroy.error)}`,
       returns.length < n ? `${returns.length} of ${n} VXCs were LIVE when their create returned` : null,
     ].filter((note) => note !== null);
@@ -196,6 +205,8 @@ async function runMegaportMx(
         liveToReturn: distribution(returns),
         destroyMs: destroy.succeeded ? destroy.wallMs : null,
         destroyRequests: destroyRequests.total,
+        destroyTooMany: destroyRequests.tooMany,
+        destroyByRoute: destroyRequests.byRoute,
         previewMs,
         previewRequests,
         noopPreviewMs,
@@ -216,7 +227,7 @@ async function runPoller(n: number, period: number, options: BenchOptions): Prom
     progress(
       `N = ${n}, ${method}: ordering ${n} VXCs, polling each every ${period} s (cap ${options.pollerCapSeconds} s)`,
     );
-    const timeline = await measuring(sim);
+    const timeline = await measuring(sim, `N = ${n}, ${method}`);
     const startedAt = Date.now();
     const run = await runNaivePoller({
       baseUrl: sim.url,
@@ -251,6 +262,8 @@ async function runPoller(n: number, period: number, options: BenchOptions): Prom
       liveToReturn: distribution(seen),
       destroyMs: null,
       destroyRequests: null,
+      destroyTooMany: null,
+      destroyByRoute: null,
       previewMs: null,
       previewRequests: null,
       noopPreviewMs: null,
@@ -290,11 +303,20 @@ function common(
   };
 }
 
-/** An empty rate-limit window and request counts from zero, read until stopped. */
-async function measuring(sim: SimulatorProcess): Promise<RequestTimeline> {
+/**
+ * An empty rate-limit window and request counts from zero, read until stopped; with `what`, a line every minute
+ * saying how far it got, for a person watching a long run.
+ */
+async function measuring(sim: SimulatorProcess, what?: string): Promise<RequestTimeline> {
   await sim.resetRateLimit();
   const timeline = new RequestTimeline(sim);
-  await timeline.start();
+  await timeline.start(
+    undefined,
+    what
+      ? ({ total, tooMany, elapsedMs }) =>
+          progress(`${what}: ${seconds(elapsedMs)}, ${total} requests so far (${tooMany} × 429)`)
+      : undefined,
+  );
   return timeline;
 }
 
@@ -354,6 +376,7 @@ function environment(): BenchEnvironment {
     gitCommit: git("rev-parse", "HEAD") || "unknown",
     gitDirty: git("status", "--porcelain", "--", "provider", "sdk", "simulator") !== "",
     simulatorRateLimit: { ...MEGAPORT_LIMIT },
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
 }
 

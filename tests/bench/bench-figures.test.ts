@@ -161,6 +161,8 @@ function method(overrides: Partial<MethodResult>): MethodResult {
     liveToReturn: { count: 100, medianMs: 1000, p95Ms: 2000, maxMs: 2500 },
     destroyMs: 33_000,
     destroyRequests: 10,
+    destroyTooMany: 0,
+    destroyByRoute: {},
     previewMs: 5000,
     previewRequests: 0,
     noopPreviewMs: 4500,
@@ -242,6 +244,7 @@ describe("the chart", () => {
         gitCommit: "0123456789abcdef",
         gitDirty: false,
         simulatorRateLimit: { maxRequests: 500, windowMs: 300_000 },
+        loadAverageAtStart: [0.5, 0.5, 0.5],
       },
       settings: {
         ns: [10, 100],

@@ -31,6 +31,8 @@ const METHOD_FIELDS: Record<keyof MethodResult, true> = {
   liveToReturn: true,
   destroyMs: true,
   destroyRequests: true,
+  destroyTooMany: true,
+  destroyByRoute: true,
   previewMs: true,
   previewRequests: true,
   noopPreviewMs: true,
@@ -87,7 +89,14 @@ describe("npm run bench -- --smoke", () => {
     expect(run.stdout).toMatch(
       /^ {2}(✓ {2}met|✗ {2}missed|\? {2}unknown) +≥ 10 × fewer requests than the 10 s poller: /m,
     );
-    expect(run.stdout).toMatch(/^ {2}megaport-mx: .*POST \/v4\/networkdesign\/buy \d+/m);
+    expect(run.stdout).toMatch(
+      /^ {2}megaport-mx: a no-change preview made \d+ requests; destroy \d+ \(\d+ × 429\)$/m,
+    );
+    expect(run.stdout).toMatch(/^ {2}megaport-mx up: .*POST \/v4\/networkdesign\/buy \d+/m);
+    expect(run.stdout).toMatch(
+      /^ {2}megaport-mx destroy: .*POST \/v3\/product\/\{uid\}\/action\/\{action\} \d+/m,
+    );
+    expect(run.stdout).toMatch(/^ {2}poller 10 s: .*GET \/v2\/product\/\{uid\} \d+/m);
   });
 
   it("writes the results as JSON with every field, the environment and a figure for every VXC", () => {
@@ -102,6 +111,7 @@ describe("npm run bench -- --smoke", () => {
         "date",
         "gitCommit",
         "gitDirty",
+        "loadAverageAtStart",
         "memoryGiB",
         "node",
         "platform",
