@@ -189,7 +189,7 @@ async function runMegaportMx(
       up.succeeded ? null : `pulumi up failed: ${firstLines(up.error)}`,
       previewFailure === null ? null : `no-change preview failed: ${previewFailure}`,
       destroy.succeeded ? null : `pulumi destroy failed: ${firstLines(destroy.error)}`,
-      returns.length < n ? `${returns.length} of ${n} VXCs were LIVE when their create returned` : null,
+      returns.length < n ? `only ${returns.length} of ${n} creates returned with their VXC LIVE` : null,
     ].filter((note) => note !== null);
     return {
       broken,
