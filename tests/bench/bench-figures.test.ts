@@ -6,7 +6,7 @@ import { chartSvg } from "../../bench/chart-svg";
 import { clampToSecond, resourceNameOf } from "../../bench/pulumi-run";
 import { peakWindow } from "../../bench/request-timeline";
 import { isDynamicProvider } from "../../bench/rss-sampler";
-import { judgeTargets } from "../../bench/targets";
+import { judgeTargets, precise } from "../../bench/targets";
 
 describe("the bench's statistics", () => {
   it("interpolates percentiles between closest ranks and has none of nothing", () => {
@@ -210,6 +210,25 @@ describe("the issue's targets", () => {
     expect(under).toMatchObject({ met: null, value: "5.0 × (poller capped: at least)" });
     const over = judgeTargets(500, [method({ requests: 100 }), poller(2000, false)], 30).at(-1)!;
     expect(over.met).toBe(true);
+  });
+
+  it.each([
+    { value: 1.1508, limit: 1.15, decimals: 2, shown: "1.151" },
+    { value: 1.1492, limit: 1.15, decimals: 2, shown: "1.15" },
+    { value: 5.04, limit: 5, decimals: 1, shown: "5.04" },
+    { value: 200.4, limit: 200, decimals: 0, shown: "200.4" },
+    { value: 0.8, limit: 1, decimals: 2, shown: "0.80" },
+    { value: null, limit: 1, decimals: 2, shown: "—" },
+  ])(
+    "prints $value against at most $limit as $shown, so a figure over its limit never reads as the limit",
+    (row) => {
+      expect(precise(row.value, row.limit, row.decimals)).toBe(row.shown);
+    },
+  );
+
+  it("prints a figure under an at-least limit so that it never reads as the limit", () => {
+    expect(precise(9.96, 10, 1, "at least")).toBe("9.96");
+    expect(precise(10.04, 10, 1, "at least")).toBe("10.0");
   });
 
   it("leaves a figure it lacks unjudged rather than met", () => {
