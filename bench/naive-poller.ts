@@ -7,7 +7,7 @@
 // provisioning delay, so the run stops at a wall-clock cap and reports what it had. Must never: send a request
 // after it returned (everything is aborted at the cap).
 import { MegaportClient } from "../provider/client/megaport-client";
-import type { RateLimiter } from "../provider/client/rate-limiter";
+import type { RateLimiter } from "../provider/client/request-budget";
 import type { VxcOrderItem } from "../provider/client/schemas/vxc-order";
 
 /** The CLI's client queues nothing: every request goes out at once. */

@@ -1,7 +1,10 @@
 // `npm run demo`: the Marketplace story against the embedded simulator, with the real Pulumi CLI.
-// Starts the simulator, runs `pulumi up` of examples/service-provider then of examples/customer (copied into .demo/
-// so the repo stays clean), lets the provider's policy accept one request and a person the other, shows the emails,
-// raises a speed, and prints the final state. Starts from nothing each time and leaves nothing running.
+// Starts the simulator, runs `pulumi up` of examples/service-provider (copied into .demo/ so the repo stays clean) and
+// starts Acme's approver beside it; shows the platform team's policy pack stopping a bad change to
+// examples/customer before the fixed one passes; runs Globex's `pulumi up`, which the approver answers for one request
+// and a person for the other; shows the emails, raises a speed (the approver accepts it), and prints the final state
+// with the prices Megaport quoted. Starts from nothing each time and leaves nothing running.
+import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as readline from "node:readline";
@@ -9,10 +12,14 @@ import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation"
 import { MegaportClient } from "../provider/client/megaport-client";
 import { SEED, SEED_PASSWORD } from "../simulator/seed";
 import { startSimulator } from "../simulator/server";
-import { formatDuration } from "../provider/watch/format-duration";
+import { formatDuration } from "../provider/client/format-duration";
 import { pulumiCliRoot, REPO_ROOT } from "./pulumi-cli-root";
 
 const DEMO_DIR = path.join(REPO_ROOT, ".demo");
+const PASSPHRASE = "megaport-mx-demo";
+// Pulumi runs 4 × CPU cores resource operations at once unless told otherwise (--parallel, PULUMI_PARALLEL).
+const PARALLEL = 32;
+const POLICY_PACK = path.join(REPO_ROOT, "policy");
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 const started = Date.now();
 
@@ -36,30 +43,78 @@ function copyExample(name: string): string {
   return target;
 }
 
+/** What every pulumi process of the demo runs with: the CLI, the demo's own backend and home, no downloads. */
+function pulumiEnv(): Record<string, string> {
+  const root = pulumiCliRoot();
+  return {
+    PATH: `${path.join(root, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+    PULUMI_HOME: path.join(DEMO_DIR, "home"),
+    PULUMI_BACKEND_URL: `file://${path.join(DEMO_DIR, "backend")}`,
+    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    MEGAPORT_MX_PROGRESS_INTERVAL_MS: "5000",
+    MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "3000",
+  };
+}
+
 async function stackFor(
-  name: string,
+  workDir: string,
   config: Record<string, { value: string; secret?: boolean }>,
 ): Promise<Stack> {
-  const root = pulumiCliRoot();
+  const { PULUMI_HOME, ...envVars } = pulumiEnv();
   const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: "demo", workDir: copyExample(name) },
-    {
-      pulumiCommand: await PulumiCommand.get({ root }),
-      pulumiHome: path.join(DEMO_DIR, "home"),
-      envVars: {
-        PATH: `${path.join(root, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
-        PULUMI_BACKEND_URL: `file://${path.join(DEMO_DIR, "backend")}`,
-        PULUMI_CONFIG_PASSPHRASE: "megaport-mx-demo",
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-        MEGAPORT_MX_PROGRESS_INTERVAL_MS: "5000",
-        MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "3000",
-      },
-    },
+    { stackName: "demo", workDir },
+    { pulumiCommand: await PulumiCommand.get({ root: pulumiCliRoot() }), pulumiHome: PULUMI_HOME, envVars },
   );
   await stack.setAllConfig(config);
   return stack;
+}
+
+/** Acme's approver, beside its stack: one line per decision it makes. Stopped with SIGTERM at the end. */
+function startApprover(providerDir: string): ChildProcess {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(REPO_ROOT, "dist/cli/main.js"),
+      "approver",
+      "--stack",
+      "demo",
+      "--cwd",
+      providerDir,
+      "--interval",
+      "2s",
+    ],
+    { env: { ...process.env, ...pulumiEnv() }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const lines = readline.createInterface({ input: child.stdout! });
+  lines.on("line", (line) => {
+    let event: Record<string, unknown>;
+    try {
+      event = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      return;
+    }
+    if (event.event === "decision") {
+      const said = event.reason ? `: "${String(event.reason)}"` : "";
+      process.stdout.write(
+        `  [approver] ${String(event.type)} "${String(event.vxcName ?? event.vxc)}" from ${String(event.company)} ` +
+          `at ${String(event.speed)} Mbps: rule ${String(event.rule)} says ${String(event.decision)}${said} (${String(event.outcome)})\n`,
+      );
+    } else if (event.event === "started" || event.event === "fatal") {
+      process.stdout.write(`  [approver] ${event.event}${event.error ? `: ${String(event.error)}` : ""}\n`);
+    }
+  });
+  child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`  [approver] ${chunk.toString()}`));
+  return child;
+}
+
+async function stopApprover(approver: ChildProcess | undefined): Promise<void> {
+  if (!approver || approver.exitCode !== null) return;
+  const exited = new Promise((resolve) => approver.once("exit", resolve));
+  approver.kill("SIGTERM");
+  await exited;
 }
 
 async function waitFor<T>(
@@ -74,6 +129,15 @@ async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Globex's VXC as Acme sees it, once ordered: waiting on Acme, or already answered by the approver. */
+async function pendingOrAnswered(acme: MegaportClient, name: string) {
+  for (const product of await acme.listProducts()) {
+    const vxc = (product.associatedVxcs ?? []).find((v) => v.productName === name);
+    if (vxc) return vxc;
+  }
+  return undefined;
 }
 
 async function pendingOnAcme(acme: MegaportClient, name: string, type: "NEW" | "SPEED_CHANGE") {
@@ -123,6 +187,7 @@ async function main() {
 
   say("Starting the simulator (the embedded Megaport API)");
   const sim = await startSimulator({ timings: "demo" });
+  let approver: ChildProcess | undefined;
   try {
     console.log(`  API ${sim.url}   portal ${sim.portalUrl}`);
     console.log(
@@ -145,8 +210,14 @@ async function main() {
     console.log(`  ${pulumiCliRoot()}`);
 
     say("Acme Networks: pulumi up of examples/service-provider (profile, approval policy, subscriptions)");
-    const provider = await stackFor("service-provider", credentials(SEED.apiKeys.acmeAdmin));
+    const providerDir = copyExample("service-provider");
+    const provider = await stackFor(providerDir, credentials(SEED.apiKeys.acmeAdmin));
     await provider.up({ onOutput: prefixed("[acme]  ") });
+
+    say(
+      "Acme starts its approver: megaport-mx approver --stack demo (the policy, answering as requests come)",
+    );
+    approver = startApprover(providerDir);
 
     say("Acme gives Globex a pre-approved service key for its Melbourne port");
     const key = await acme.createServiceKey({
@@ -159,22 +230,39 @@ async function main() {
     });
     console.log("  (the key goes into Globex's stack config as a secret)");
 
-    say("Globex: pulumi up of examples/customer (red and blue VXCs to Acme, one with the service key)");
-    const customer = await stackFor("customer", {
+    say("Globex asks for 20 Gbps on red: the platform team's policy pack stops it at preview");
+    const customer = await stackFor(copyExample("customer"), {
       ...credentials(SEED.apiKeys.globexAdmin),
       serviceKey: { value: key.key, secret: true },
+      rateLimit: { value: "20000" },
     });
-    const ordering = customer.up({ onOutput: prefixed("[globex]") });
+    const blocked = await customer.preview({ policyPacks: [POLICY_PACK] }).then(
+      () => "passed",
+      (error: Error) => error.message,
+    );
+    const said = blocked.split("\n").filter((l) => /\[mandatory\]|must have/.test(l));
+    for (const line of new Set(said.map((l) => l.trim()))) console.log(`  [policy] ${line}`);
+    if (blocked === "passed") throw new Error("the policy pack let a 20 Gbps VXC through");
+
+    say("Globex fixes it (200 Mbps); the preview passes the pack");
+    await customer.setConfig("rateLimit", { value: "200" });
+    await customer.preview({ policyPacks: [POLICY_PACK] });
+    console.log("  no mandatory violation: the change may be applied");
+
+    say(
+      `Globex: pulumi up --parallel ${PARALLEL} of examples/customer (red and blue to Acme, one with the service key)`,
+    );
+    const ordering = customer.up({ onOutput: prefixed("[globex]"), parallel: PARALLEL });
     // Should a step below fail, still wait for this up to end (and report it) before the simulator goes away.
     ordering.catch(() => undefined);
-    const red = await waitFor("the red request", () => pendingOnAcme(acme, "Globex to Acme (red)", "NEW"));
+    const red = await waitFor("the red request", () => pendingOrAnswered(acme, "Globex to Acme (red)"));
     const blue = await waitFor("the blue request", () => pendingOnAcme(acme, "Globex to Acme (blue)", "NEW"));
+    console.log(`  red (${red.productUid}): Acme's approver answers it by the policy`);
+    await waitFor("the approver to accept red", async () =>
+      (await acme.getVxc(red.productUid)).vxcApproval?.status ? undefined : true,
+    );
 
-    say("Acme: pulumi up --refresh lets the approval policy answer what is waiting");
-    await provider.up({ refresh: true, onOutput: prefixed("[acme]  ") });
-    console.log(`  red (${red.productUid}): accepted by the policy; blue: left for a person`);
-
-    say("A person at Acme answers the blue request");
+    say("A person at Acme answers the blue request (no rule covers it)");
     await acceptByAPerson(acme, blue.productUid, sim.portalUrl);
     const ordered = await ordering;
     console.log(`  Globex's pulumi up: ${ordered.summary.result}`);
@@ -191,15 +279,9 @@ async function main() {
       for (const subject of subjects) console.log(`      ${subject}`);
     }
 
-    say("Globex raises the red VXC to 500 Mbps; Acme's policy accepts the speed change");
+    say("Globex raises the red VXC to 500 Mbps; Acme's approver accepts the speed change");
     await customer.setConfig("rateLimit", { value: "500" });
-    const raising = customer.up({ onOutput: prefixed("[globex]") });
-    raising.catch(() => undefined);
-    await waitFor("the speed change request", () =>
-      pendingOnAcme(acme, "Globex to Acme (red)", "SPEED_CHANGE"),
-    );
-    await provider.up({ refresh: true, onOutput: prefixed("[acme]  ") });
-    await raising;
+    await customer.up({ onOutput: prefixed("[globex]"), parallel: PARALLEL });
 
     say("Final state");
     const vxcs = (await customer.outputs()).vxcs.value as {
@@ -208,6 +290,8 @@ async function main() {
       rateLimit: number;
       providerPort: string;
       bEndVlan: number;
+      monthly: number | null;
+      currency: string | null;
     }[];
     console.table(
       vxcs.map((v) => ({
@@ -216,10 +300,12 @@ async function main() {
         Mbps: v.rateLimit,
         "Acme port": v.providerPort,
         "B-end VLAN": v.bEndVlan,
+        "quoted / month": v.monthly === null ? "-" : `${v.monthly} ${v.currency ?? ""}`.trim(),
       })),
     );
     say(`Done in ${formatDuration(Date.now() - started)}. State in .demo/ (removed by the next run).`);
   } finally {
+    await stopApprover(approver);
     await sim.close();
   }
 }

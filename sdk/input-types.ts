@@ -10,3 +10,6 @@ export type Inputify<T> = T extends readonly (infer E)[]
 
 /** Resource options every megaport-mx class accepts: `customTimeouts` is honoured (the engine alone would not). */
 export type MegaportResourceOptions = pulumi.CustomResourceOptions;
+
+/** A resource's computed outputs as the class exposes them: each key of T, with its doc comment, as an Output. */
+export type OutputsOf<T> = { readonly [K in keyof T]: pulumi.Output<T[K]> };

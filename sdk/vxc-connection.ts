@@ -2,28 +2,25 @@
 // the provider accepts the request and the VXC is LIVE; raising rateLimit blocks until the provider accepts the
 // speed change. Type token pulumi-nodejs:dynamic/megaport:VxcConnection.
 import * as pulumi from "@pulumi/pulumi";
-import type { VxcConnectionArgsShape } from "../provider/resources/vxc-connection-schema";
+import {
+  VXC_COMPUTED_OUTPUTS,
+  type VxcConnectionArgsShape,
+  type VxcConnectionComputed,
+} from "../provider/resources/vxc-connection-schema";
 import { hiddenProps, outputPlaceholders } from "./hidden-props";
-import type { Inputify } from "./input-types";
+import type { Inputify, OutputsOf } from "./input-types";
 import { providerShim } from "./provider-shim";
 
 export type VxcConnectionArgs = Inputify<VxcConnectionArgsShape>;
 
 const vxcConnectionProvider = providerShim("megaport-mx/dist/provider/resources/vxc-connection");
 
-const OUTPUTS = [
-  "vxcUid",
-  "provisioningStatus",
-  "approvalStatus",
-  "pendingRateLimit",
-  "assignedAEndVlan",
-  "assignedBEndVlan",
-  "chosenBEndProductUid",
-  "chosenBEndPortName",
-  "providerCompanyName",
-  "providerCompanyUid",
-] as const;
+// The computed outputs (vxcUid, provisioningStatus, …), typed and documented once, on VxcConnectionComputedSchema:
+// the mapped type carries each key's doc comment to the class.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface VxcConnection extends OutputsOf<VxcConnectionComputed> {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class VxcConnection extends pulumi.dynamic.Resource {
   static readonly __pulumiType = "pulumi-nodejs:dynamic/megaport:VxcConnection";
 
@@ -32,23 +29,6 @@ export class VxcConnection extends pulumi.dynamic.Resource {
     return (obj as { __pulumiType?: string } | undefined)?.__pulumiType === VxcConnection.__pulumiType;
   }
 
-  /** The VXC's product UID (also the resource id). */
-  declare readonly vxcUid: pulumi.Output<string>;
-  /** DEPLOYABLE, CONFIGURED, LIVE, … as Megaport reports it. */
-  declare readonly provisioningStatus: pulumi.Output<string>;
-  /** vxcApproval.status: PENDING_EXTERNAL while the provider must act; null when nothing is pending. */
-  declare readonly approvalStatus: pulumi.Output<string | null>;
-  /** The rate limit (Mbps) of a speed change the provider has not answered yet. */
-  declare readonly pendingRateLimit: pulumi.Output<number | null>;
-  /** The A-end VLAN Megaport assigned. */
-  declare readonly assignedAEndVlan: pulumi.Output<number | null>;
-  /** The B-end VLAN the provider assigned (may differ from bEnd.vlan). */
-  declare readonly assignedBEndVlan: pulumi.Output<number | null>;
-  /** The provider port the VXC goes to: as given, looked up, or from the service key. */
-  declare readonly chosenBEndProductUid: pulumi.Output<string>;
-  declare readonly chosenBEndPortName: pulumi.Output<string | null>;
-  declare readonly providerCompanyName: pulumi.Output<string | null>;
-  declare readonly providerCompanyUid: pulumi.Output<string | null>;
   /** The rate limit Megaport holds, in Mbps. */
   declare readonly rateLimit: pulumi.Output<number>;
   declare readonly name: pulumi.Output<string>;
@@ -61,7 +41,7 @@ export class VxcConnection extends pulumi.dynamic.Resource {
     super(
       vxcConnectionProvider,
       name,
-      { ...args, serviceKey, ...hiddenProps(name, opts), ...outputPlaceholders(OUTPUTS) },
+      { ...args, serviceKey, ...hiddenProps(name, opts), ...outputPlaceholders(VXC_COMPUTED_OUTPUTS) },
       options,
       "megaport",
       "VxcConnection",

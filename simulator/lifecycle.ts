@@ -1,77 +1,16 @@
 /**
- * Time-driven states. Services carry their next transition (`next: { status, at }` in simulated ms) and
- * pending approvals carry their expiry; `runDueTransitions` applies everything that is due, in time order,
- * so advancing the clock by an hour walks an order all the way from DEPLOYABLE to LIVE.
- *
- *   order/accept → DEPLOYABLE ─deployableMs→ CONFIGURED ─configuredMs→ LIVE
- *   CANCEL_NOW   → CANCELLED ─cancelledMs→ DECOMMISSIONED (still listed)
- *   unanswered request ─60 days→ FAILED (NEW) or closed (SPEED_CHANGE)
+ * Time-driven states: when things happen, not what happens. Services carry their next transition (`next:
+ * { status, at }` in simulated ms, written by domain/transitions.ts) and pending approvals carry their expiry;
+ * `runDueTransitions` applies everything that is due, in time order, through the domain (transitions.ts for
+ * the provisioning path, approvals.ts for a request nobody answered in 60 days), so advancing the clock by an
+ * hour walks an order all the way from DEPLOYABLE to LIVE. Only the server and the admin routes call it; the
+ * domain never does.
  */
 import type { Store } from "./store";
-import type { PortRecord, ProvisioningStatus, VxcRecord } from "./state";
-import { sendVxcEmail } from "./domain/emails";
-import { logApprovalClosed } from "./domain/order-approval-log";
-
-/** Add calendar months to an epoch-ms date (contract end dates). */
-export function addMonths(epochMs: number, months: number): number {
-  const d = new Date(epochMs);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.getTime();
-}
-
-/** Start deployment: DEPLOYABLE now, CONFIGURED after the configured delay. */
-export function scheduleDeployment(store: Store, vxc: VxcRecord, from: number): void {
-  vxc.provisioningStatus = "DEPLOYABLE";
-  vxc.next = { status: "CONFIGURED", at: from + store.timings.deployableMs };
-  store.markChanged();
-}
-
-function applyVxcTransition(store: Store, vxc: VxcRecord, status: ProvisioningStatus, at: number): void {
-  vxc.provisioningStatus = status;
-  vxc.next = null;
-  if (status === "CONFIGURED") {
-    vxc.next = { status: "LIVE", at: at + store.timings.configuredMs };
-  } else if (status === "LIVE") {
-    vxc.liveAtWallMs = store.clock.wallNow();
-    vxc.liveDate = at;
-    vxc.contractStartDate = at;
-    vxc.contractEndDate = addMonths(at, vxc.contractTermMonths);
-    sendVxcEmail(store, "VXC_LIVE", vxc);
-  } else if (status === "DECOMMISSIONED") {
-    vxc.decommissionedAtWallMs = store.clock.wallNow();
-  }
-  store.markChanged();
-}
-
-function applyPortTransition(store: Store, port: PortRecord, status: ProvisioningStatus): void {
-  port.provisioningStatus = status;
-  port.next = null;
-  store.markChanged();
-}
-
-function expireApproval(store: Store, vxc: VxcRecord): void {
-  const approval = vxc.approval;
-  if (!approval) return;
-  const provider = store.company(approval.approverCompanyUid).tradingName;
-  vxc.approval = null;
-  vxc.lastDecision = {
-    uid: approval.uid,
-    type: approval.type,
-    newSpeed: approval.newSpeed,
-    outcome: "EXPIRED",
-    reason: `Request expired: ${provider} did not answer within 60 days`,
-    decidedAt: approval.expiresAt,
-  };
-  logApprovalClosed(store, approval.uid, "EXPIRED", vxc.lastDecision.reason);
-  if (approval.type === "NEW") {
-    vxc.provisioningStatus = "FAILED";
-    vxc.next = null;
-    sendVxcEmail(store, "CONNECTION_REQUEST_EXPIRED", vxc);
-  } else {
-    sendVxcEmail(store, "SPEED_CHANGE_EXPIRED", vxc, { newSpeed: approval.newSpeed });
-  }
-  store.markChanged();
-}
+import type { ProvisioningStatus } from "../provider/client/schemas/scalars";
+import type { PortRecord, VxcRecord } from "./state";
+import { expireApproval } from "./domain/approvals";
+import { applyPortTransition, applyVxcTransition } from "./domain/transitions";
 
 type Due =
   | { at: number; kind: "vxc"; vxc: VxcRecord; status: ProvisioningStatus }

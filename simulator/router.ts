@@ -1,7 +1,8 @@
 /**
  * A tiny method + path router. Routes declare whether they need a bearer token and whether they change
  * anything (Read Only callers are refused those before the handler runs); handlers return a status and a
- * body and throw `SimError` for everything else.
+ * body. What they refuse is thrown (the domain's `DomainError`, or `SimError` for what only HTTP has) and
+ * answered by errors.ts.
  */
 import type { IncomingHttpHeaders } from "node:http";
 import type { z } from "zod";
@@ -95,6 +96,11 @@ export function decodePathSegment(segment: string): string {
   } catch {
     throw badRequest(`Malformed path segment "${segment}"`);
   }
+}
+
+/** The access token of an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
 }
 
 /** Parse a body with a zod schema; a failure becomes the 400 validation envelope in errors.ts. */

@@ -4,17 +4,13 @@
  * API keys. `SEED` holds the names other code and tests use (docs/contracts.md); `buildSeedState` turns it
  * into a fresh `SimState`. UIDs are fixed so that examples and docs can quote them.
  */
+import {
+  SUBSCRIBABLE_MESSAGE_GROUPS,
+  type SubscribableMessageGroup,
+} from "../provider/client/schemas/notification-preferences";
+import type { UserPosition } from "../provider/client/schemas/users";
 import { SIMULATOR_SEED_KEYS } from "../provider/client/simulator-keys";
-import type {
-  ApiKeyRole,
-  CompanyRecord,
-  LocationRecord,
-  MessageGroup,
-  PortRecord,
-  Position,
-  SimState,
-  UserRecord,
-} from "./state";
+import type { ApiKeyRole, CompanyRecord, LocationRecord, PortRecord, SimState, UserRecord } from "./state";
 
 /** One password for every seeded portal login, to keep the demo simple. */
 export const SEED_PASSWORD = "megaport-sim";
@@ -155,7 +151,7 @@ export interface SeedUser {
   employeeId: number;
   personUid: string;
   email: string;
-  position: Position;
+  position: UserPosition;
   password: string;
   company: CompanyKey;
   firstName: string;
@@ -307,8 +303,8 @@ const LOCATIONS: LocationRecord[] = [
 ];
 
 /** Who gets which email groups out of the box. Finance and Read Only may not subscribe at all. */
-const DEFAULT_SUBSCRIPTIONS: Record<Position, MessageGroup[]> = {
-  "Company Admin": ["SECURITY", "ORDERING", "FINANCIAL", "PEOPLE", "COMPANY", "SERVICES"],
+const DEFAULT_SUBSCRIPTIONS: Record<UserPosition, readonly SubscribableMessageGroup[]> = {
+  "Company Admin": SUBSCRIBABLE_MESSAGE_GROUPS,
   "Technical Admin": ["ORDERING", "SERVICES"],
   "Technical Contact": ["SERVICES"],
   Finance: [],

@@ -16,7 +16,8 @@ import { SimulatedClock } from "./clock";
 import { assertMayChange } from "./domain/caller";
 import { authenticate, expireTokens } from "./domain/tokens";
 import { writeJson } from "./envelope";
-import { badRequest, forbidden, SimError, unauthorized, writeError } from "./errors";
+import { unauthenticated } from "./domain-error";
+import { badRequest, SimError, writeError } from "./errors";
 import { Faults, FaultConfigSchema, type FaultConfig, type FiredStatus } from "./faults";
 import { parseJsonBody, readBody } from "./http-body";
 import { runDueTransitions } from "./lifecycle";
@@ -24,7 +25,7 @@ import { Mailer, parseSmtpAddress, type SmtpConfig } from "./mail";
 import { handlePortal } from "./portal/portal";
 import { MEGAPORT_RATE_LIMIT, SlidingWindowLimiter } from "./rate-limit";
 import { RequestLog, routeTemplate, type RecordedStatus } from "./request-log";
-import { Router, type RouteContext, type RouteResult } from "./router";
+import { bearerToken, Router, type RouteContext, type RouteResult } from "./router";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { locationRoutes } from "./routes/locations";
@@ -69,7 +70,7 @@ export interface CreateSimulatorOptions {
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
-const FAULT_MESSAGES: Record<number, string> = {
+const FAULT_MESSAGES: Record<FiredStatus["status"], string> = {
   429: "Too Many Requests",
   500: "Internal Server Error",
   502: "Bad Gateway",
@@ -80,7 +81,7 @@ const FAULT_MESSAGES: Record<number, string> = {
 function faultError({ status, retryAfterSeconds }: FiredStatus): SimError {
   const headers: Record<string, string> =
     retryAfterSeconds === null ? {} : { "Retry-After": String(retryAfterSeconds) };
-  return new SimError(status, FAULT_MESSAGES[status] ?? "Error", "Injected fault (simulator)", headers);
+  return new SimError(status, FAULT_MESSAGES[status], "Injected fault (simulator)", headers);
 }
 
 /** What the request log says shaped an answer. */
@@ -97,8 +98,6 @@ function requestUrl(req: http.IncomingMessage): URL {
 }
 
 const TOKEN_PATH = "/oauth2/token";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function createSimulator(options: CreateSimulatorOptions): Promise<Simulator> {
   const { store } = options;
@@ -157,12 +156,14 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     };
     if (route.auth) {
       if (expireToken) {
-        const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
-        if (bearer) expireTokens(store, bearer[1]);
+        const bearer = bearerToken(req.headers.authorization);
+        if (bearer) expireTokens(store, bearer);
         store.flush();
-        throw unauthorized("The access token has expired; request a new one from the token endpoint");
+        throw unauthenticated("The access token has expired; request a new one from the token endpoint");
       }
-      const auth = authenticate(store, req.headers.authorization);
+      const token = bearerToken(req.headers.authorization);
+      if (!token) throw unauthenticated("Missing bearer token: send Authorization: Bearer <access_token>");
+      const auth = authenticate(store, token);
       ctx.caller = auth.caller;
       ctx.token = auth.token;
       if (route.change) assertMayChange(auth.caller);
@@ -201,7 +202,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     const fired = faults.fire(method, url.pathname);
     if (fired.latencyMs > 0) {
       noteFault("latency");
-      await sleep(fired.latencyMs);
+      await store.clock.wait(fired.latencyMs);
     }
     if (fired.drop) {
       noteFault(faultLabel("drop", false));
@@ -234,8 +235,14 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     throw faultError(lost);
   }
 
-  function revokeTokensIfDue(): void {
+  /**
+   * Catch up with time, before every request and on every tick: scheduled token revocation first, so a token
+   * issued after a revocation boundary is never caught by it, then due lifecycle transitions, then save.
+   */
+  function catchUp(): void {
     if (faults.tokenRevocationDue()) expireTokens(store);
+    runDueTransitions(store);
+    store.flush();
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -245,13 +252,10 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     let counted: { kind: "api" | "token"; route: string; fault: string | null } | null = null;
     try {
       const url = requestUrl(req);
-      // Before anything else, so a token issued after a revocation boundary is never caught by it.
-      revokeTokensIfDue();
-      runDueTransitions(store);
-      store.flush();
+      catchUp();
       if (url.pathname === "/_sim" || url.pathname.startsWith("/_sim/")) {
         if (!LOOPBACK.has(req.socket.remoteAddress ?? ""))
-          throw forbidden("Admin endpoints answer on loopback only");
+          throw new SimError(403, "Admin endpoints answer on loopback only");
         const result = await dispatch(admin, req, url, traceId);
         writeJson(res, result.status ?? 200, result.body, traceId, result.headers);
         return;
@@ -316,9 +320,7 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
       ? null
       : setInterval(() => {
           try {
-            revokeTokensIfDue();
-            runDueTransitions(store);
-            store.flush();
+            catchUp();
           } catch {
             // A failed background write is retried on the next tick or request.
           }

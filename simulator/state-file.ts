@@ -1,5 +1,5 @@
 /**
- * Reading and atomically writing the state file.
+ * Reading and atomically writing the state file, and bringing a file written by an older simulator up to date.
  *
  * A write is: write a temp file beside the target, fsync it, rename it over the target, fsync the directory.
  * A crash at any point leaves either the old complete file or the new complete file, never half of one.
@@ -7,8 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { backfillOrderApprovals } from "./domain/order-approval-log";
-import type { SimState } from "./state";
+import { openedOrderApproval, type SimState } from "./state";
 
 let tempCounter = 0;
 
@@ -47,4 +46,21 @@ export function readStateFile(file: string): SimState | null {
   }
   backfillOrderApprovals(state);
   return state;
+}
+
+/**
+ * State files written before the approval queue existed: start it, and give every request still pending a
+ * record so the list shows it.
+ */
+function backfillOrderApprovals(state: SimState): void {
+  const saved: Partial<Pick<SimState, "orderApprovals" | "nextOrderApprovalId">> = state;
+  if (saved.orderApprovals && saved.nextOrderApprovalId !== undefined) return;
+  state.orderApprovals = [];
+  state.nextOrderApprovalId = 5001;
+  for (const vxc of state.vxcs) {
+    if (!vxc.approval) continue;
+    state.orderApprovals.push(
+      openedOrderApproval(state.nextOrderApprovalId++, vxc.productUid, vxc.approval, null),
+    );
+  }
 }

@@ -6,43 +6,23 @@
  * the wire shapes the API returns are built from them in `views/`. Nothing here knows about HTTP.
  */
 
-import {
-  ORDER_APPROVAL_STATUSES as CLIENT_ORDER_APPROVAL_STATUSES,
-  type OrderApprovalStatus as ClientOrderApprovalStatus,
-} from "../provider/client/schemas/order-approvals";
-import { USER_POSITIONS, type UserPosition } from "../provider/client/schemas/users";
-
-/** Roles ("position" strings) as the real API spells them: the client's list, declared once. */
-export const POSITIONS = USER_POSITIONS;
-export type Position = UserPosition;
+// Value lists the client already declares are taken from its schemas, never written again here.
+import type { ProfileVisibility } from "../provider/client/schemas/marketplace-profile";
+import type { SubscribableMessageGroup } from "../provider/client/schemas/notification-preferences";
+import type { OrderApprovalStatus } from "../provider/client/schemas/order-approvals";
+import type { VxcApprovalType } from "../provider/client/schemas/products";
+import type { DIVERSITY_ZONES, ProvisioningStatus } from "../provider/client/schemas/scalars";
+import type { UserPosition } from "../provider/client/schemas/users";
 
 /** API keys can only carry one of these two roles (docs: api-key page). */
-export const API_KEY_ROLES = ["Company Admin", "Read Only"] as const;
+export const API_KEY_ROLES = ["Company Admin", "Read Only"] as const satisfies readonly UserPosition[];
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
-
-/** The six email groups of the Marketplace guide, in Megaport's `messageGroup` spelling. */
-export const MESSAGE_GROUPS = ["SECURITY", "ORDERING", "FINANCIAL", "PEOPLE", "COMPANY", "SERVICES"] as const;
-export type MessageGroup = (typeof MESSAGE_GROUPS)[number];
-
-/** Valid contract terms in months (megaportgo `shared_types.go`). */
-export const TERMS_MONTHS = [1, 12, 24, 36, 48, 60] as const;
-
-export type ProvisioningStatus =
-  "DEPLOYABLE" | "CONFIGURED" | "LIVE" | "CANCELLED" | "CANCELLED_PARENT" | "DECOMMISSIONED" | "FAILED";
-
-/** A status after which a service holds no network resources (its VLANs are free again). */
-export const RELEASED_STATUSES: readonly ProvisioningStatus[] = [
-  "CANCELLED",
-  "CANCELLED_PARENT",
-  "DECOMMISSIONED",
-  "FAILED",
-];
 
 export interface MarketplaceProfileRecord {
   companyBio: string;
   contactEmail: string;
   website: string;
-  profileVisibility: "PUBLIC" | "PRIVATE";
+  profileVisibility: ProfileVisibility;
   services: string[];
 }
 
@@ -70,14 +50,14 @@ export interface UserRecord {
   lastName: string;
   email: string;
   phone: string;
-  position: Position;
+  position: UserPosition;
   password: string;
   active: boolean;
   notificationEnabled: boolean;
   newsletter: boolean;
   promotions: boolean;
   /** Email groups this user is subscribed to. */
-  subscriptions: MessageGroup[];
+  subscriptions: SubscribableMessageGroup[];
 }
 
 export interface ApiKeyRecord {
@@ -132,7 +112,7 @@ export interface PortRecord {
   productName: string;
   companyUid: string;
   locationId: number;
-  diversityZone: "red" | "blue";
+  diversityZone: (typeof DIVERSITY_ZONES)[number];
   portSpeed: number;
   maxVxcSpeed: number;
   marketplaceVisibility: boolean;
@@ -153,12 +133,10 @@ export interface PortRecord {
   locked?: boolean;
 }
 
-export type ApprovalType = "NEW" | "SPEED_CHANGE";
-
 /** A connection request or speed change waiting for the B-end owner. */
 export interface PendingApproval {
   uid: string;
-  type: ApprovalType;
+  type: VxcApprovalType;
   /** Requested rate for SPEED_CHANGE, the ordered rate for NEW. */
   newSpeed: number;
   approverCompanyUid: string;
@@ -171,16 +149,13 @@ export interface PendingApproval {
 /** The last answer to a request, kept so the customer can read the provider's reason. */
 export interface ApprovalDecision {
   uid: string;
-  type: ApprovalType;
+  type: VxcApprovalType;
   newSpeed: number;
-  outcome: "APPROVED" | "REJECTED" | "EXPIRED" | "WITHDRAWN";
+  /** How the request closed, as the approval queue reads it. */
+  outcome: Exclude<OrderApprovalStatus, "PENDING" | "FAILED">;
   reason: string;
   decidedAt: number;
 }
-
-/** `status` of a /v3/order_approvals request: the client's list, declared once. */
-export const ORDER_APPROVAL_STATUSES = CLIENT_ORDER_APPROVAL_STATUSES;
-export type OrderApprovalStatus = ClientOrderApprovalStatus;
 
 /**
  * Every connection request and speed change ever opened, as GET /v3/order_approvals lists them: the pending
@@ -191,7 +166,7 @@ export interface OrderApprovalRecord {
   uid: string;
   id: number;
   vxcUid: string;
-  type: ApprovalType;
+  type: VxcApprovalType;
   newSpeed: number;
   approverCompanyUid: string;
   requesterCompanyUid: string;
@@ -202,6 +177,29 @@ export interface OrderApprovalRecord {
   /** The last word on it: the approver's reason or comment, or the requester's on withdrawal. */
   comment: string;
   decidedAt: number | null;
+}
+
+/** The approval queue's record of a request just opened: PENDING, with no comment yet. */
+export function openedOrderApproval(
+  id: number,
+  vxcUid: string,
+  approval: PendingApproval,
+  requestedBy: string | null,
+): OrderApprovalRecord {
+  return {
+    uid: approval.uid,
+    id,
+    vxcUid,
+    type: approval.type,
+    newSpeed: approval.newSpeed,
+    approverCompanyUid: approval.approverCompanyUid,
+    requesterCompanyUid: approval.requesterCompanyUid,
+    requestedBy,
+    requestedAt: approval.requestedAt,
+    status: "PENDING",
+    comment: "",
+    decidedAt: null,
+  };
 }
 
 export interface VxcEndRecord {
@@ -282,7 +280,7 @@ export type EmailEvent =
 export interface EmailRecord {
   id: number;
   event: EmailEvent;
-  group: MessageGroup;
+  group: SubscribableMessageGroup;
   sentAt: number;
   companyUid: string;
   employeeId: number;

@@ -6,7 +6,7 @@
  * Emails are appended to the outbox here and handed to the `onEmail` hook (the SMTP mailer) after the flush.
  */
 import type { Clock } from "./clock";
-import { serviceNotFound, SimError } from "./errors";
+import { unknownService } from "./domain-error";
 import { readStateFile, writeStateAtomically } from "./state-file";
 import type {
   CompanyRecord,
@@ -109,7 +109,7 @@ export class Store {
 
   company(companyUid: string): CompanyRecord {
     const company = this.state.companies.find((c) => c.companyUid === companyUid);
-    if (!company) throw new SimError(500, `company ${companyUid} missing from state`);
+    if (!company) throw new Error(`company ${companyUid} missing from state`);
     return company;
   }
 
@@ -132,13 +132,13 @@ export class Store {
   /** A port by UID, or the real API's "Could not find a service" 400. */
   port(uid: string): PortRecord {
     const port = this.findPort(uid);
-    if (!port) throw serviceNotFound(uid);
+    if (!port) throw unknownService(uid);
     return port;
   }
 
   vxc(uid: string): VxcRecord {
     const vxc = this.findVxc(uid);
-    if (!vxc) throw serviceNotFound(uid);
+    if (!vxc) throw unknownService(uid);
     return vxc;
   }
 

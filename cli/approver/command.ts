@@ -8,7 +8,9 @@
  */
 import { productScanSource } from "../../provider/approval/request-source";
 import { ownCompanyUid } from "../../provider/approval/own-company";
+import { ValidationError } from "../../provider/client/errors";
 import type { MegaportClient } from "../../provider/client/megaport-client";
+import type { RetryOptions } from "../../provider/client/retry";
 import {
   SIMULATOR_BASE_URL,
   clientFor,
@@ -25,6 +27,8 @@ import { ApproverMetrics } from "./metrics";
 import { PolicyTracker, describeProblems, evaluate, type PolicySource } from "./policy-source";
 import { openStack, stackConfig, stackPolicySource } from "./provider-stack";
 import { rulesFileSource } from "./rules-file";
+
+const APPROVER_RETRY: RetryOptions = { maxRetries: 3, maxBackoffMs: 4000 };
 
 export async function runApproverCommand(argv: string[]): Promise<number> {
   let flags: ApproverFlags;
@@ -96,17 +100,20 @@ async function approve(
         "Set megaport:environment (or MEGAPORT_ENVIRONMENT) to production or staging for the real Megaport API.",
     });
   }
-  const client = clientFor(settings, "megaport-mx-approver");
+  // The service loop retries a failed cycle with its own backoff, so one call gives up sooner than in `pulumi up`
+  // (about 7 s rather than half a minute) and a cycle's failure is logged while the API is still down.
+  const client = clientFor(settings, "megaport-mx-approver", APPROVER_RETRY);
   closers.push(() => client.close());
 
   // 3. Whose requests: the key's company (retried while the API fails, unless --once).
   const companyUid = await companyOf(client, flags, log, stops);
   if (companyUid === undefined) return EXIT.OK; // stopped while waiting for the API
   if (initial.companyUid && initial.companyUid !== companyUid) {
-    throw new Error(
-      `the policy from ${source.description} guards company ${initial.companyUid}, but the API key acts for ` +
-        `company ${companyUid}: use the provider stack's own API key, or the right --stack`,
-    );
+    throw new ValidationError({
+      fieldPath: "megaport:accessKey",
+      reason: `the policy from ${source.description} guards company ${initial.companyUid}, but the API key acts for company ${companyUid}`,
+      fix: "use the provider stack's own API key, or the right --stack",
+    });
   }
 
   // 4. Metrics, the optional lock and port, the loop.

@@ -11,12 +11,9 @@
  * Must never log the URL (it may hold a password), and never report leadership it has not just confirmed.
  */
 import { Client } from "pg";
-import { MegaportError, type MegaportErrorCode } from "../../provider/client/errors";
+import { NotLeaderError } from "../../provider/client/errors";
 
-/** This replica may not answer now: another one holds the lock, or the lock's connection is gone. */
-export class NotLeaderError extends MegaportError {
-  static override readonly code: MegaportErrorCode = "MX_NOT_LEADER";
-}
+export { NotLeaderError };
 
 export interface LeaderLockOptions {
   url: string;

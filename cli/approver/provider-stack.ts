@@ -7,17 +7,14 @@
  * decrypts every secret in the state), and keep only the policy's fields of what it read.
  */
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
-import { MegaportError, type MegaportErrorCode } from "../../provider/client/errors";
+import { StackUnavailableError } from "../../provider/client/errors";
 import type { PolicyRead, PolicySource } from "./policy-source";
 import { versionOf } from "./policy-source";
 
 /** The ApprovalPolicy resource's type token in state (sdk/approval-policy.ts). */
 export const APPROVAL_POLICY_TYPE = "pulumi-nodejs:dynamic/megaport:ApprovalPolicy";
 
-/** The stack or its program cannot be opened. */
-export class StackUnavailableError extends MegaportError {
-  static override readonly code: MegaportErrorCode = "MX_STACK_UNAVAILABLE";
-}
+export { StackUnavailableError };
 
 export interface StackOptions {
   stackName: string;

@@ -2,7 +2,7 @@
 // the red and blue diversity zones, and a third ordered with a service key the provider gave us.
 // `pulumi up` waits until the provider accepts each request and the VXC is LIVE.
 import * as pulumi from "@pulumi/pulumi";
-import { VxcConnection } from "megaport-mx";
+import { NotificationSubscription, VxcConnection } from "megaport-mx";
 
 const config = new pulumi.Config();
 // Our ports. The defaults are the simulator's seeded Globex ports; set your own with `pulumi config set`.
@@ -45,8 +45,16 @@ const keyed = serviceKey
       rateLimit: 100,
       aEnd: { productUid: redPort, vlan: 103 },
       serviceKey,
+      costCentre: "NET-001",
     })
   : undefined;
+
+// Someone on our side hears about every order: the platform team's policy pack asks every stack that orders VXCs
+// for one (only Company Admin, Technical Admin and Technical Contact users may subscribe).
+new NotificationSubscription("noc", {
+  user: config.get("nocEmail") ?? "techcontact@globex.example",
+  groups: ["Ordering", "Services"],
+});
 
 export const vxcs = [red, blue, ...(keyed ? [keyed] : [])].map((vxc) => ({
   name: vxc.name,
@@ -54,4 +62,6 @@ export const vxcs = [red, blue, ...(keyed ? [keyed] : [])].map((vxc) => ({
   rateLimit: vxc.rateLimit,
   providerPort: vxc.chosenBEndPortName,
   bEndVlan: vxc.assignedBEndVlan,
+  monthly: vxc.quotedMonthlyRate,
+  currency: vxc.quotedCurrency,
 }));

@@ -71,24 +71,26 @@ function checkPair(
   portZones: Record<string, DiversityZone>,
   reportViolation: ReportViolation,
 ): void {
-  const names = pair.vxcs.map((v) => `"${v.resource.name}"`).join(", ");
-  const urn = pair.vxcs[0].resource.urn;
+  // By name: the engine registers resources in whatever order their inputs resolve, and a message must not flicker.
+  const vxcs = [...pair.vxcs].sort((a, b) => a.resource.name.localeCompare(b.resource.name));
+  const names = vxcs.map((v) => `"${v.resource.name}"`).join(", ");
+  const urn = vxcs[0].resource.urn;
   const must = `VXCs ${names} to the same provider must span both diversity zones`;
-  const aEnds = new Set(pair.vxcs.map((v) => v.props.aEnd.productUid.toLowerCase()));
+  const aEnds = new Set(vxcs.map((v) => v.props.aEnd.productUid.toLowerCase()));
   if (aEnds.size === 1) {
     reportViolation(`${must}: they all start from the same A-end port, which is in one zone.`, urn);
     return;
   }
-  const unpinned = pair.vxcs.filter((v) => v.props.bEnd?.sameDiversityZone !== true);
+  const unpinned = vxcs.filter((v) => v.props.bEnd?.sameDiversityZone !== true);
   if (unpinned.length > 0) {
     const which = unpinned.map((v) => `"${v.resource.name}"`).join(", ");
     reportViolation(
       `${must}: cannot confirm at preview, because ${which} ${unpinned.length > 1 ? "do" : "does"} not set bEnd.sameDiversityZone: true, so the provider port's zone is chosen by distance.`,
-      urn,
+      unpinned[0].resource.urn,
     );
     return;
   }
-  const zones = pair.vxcs.map((v) => zoneOf(v.props.aEnd.productUid, portZones));
+  const zones = vxcs.map((v) => zoneOf(v.props.aEnd.productUid, portZones));
   if (zones.some((zone) => zone === undefined)) {
     reportViolation(
       `${must}: cannot confirm at preview, because the diversity zones of their A-end ports are not listed in portDiversityZones.`,

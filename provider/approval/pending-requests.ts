@@ -1,62 +1,37 @@
 /**
  * Finds the connection requests and speed changes waiting on us in `GET /v2/products` data. There is no
  * listing endpoint for them (megaport-api.md 9.1, 14.3), so this walks our ports' nested VXCs. Pure: it must
- * never do I/O, never depend on the client's schemas (it reads a narrow structural type any of them fits),
- * and never turn a missing fact into a made-up one (a VXC it cannot read fully is left for a person).
+ * never do I/O, and never turn a missing fact into a made-up one (a VXC it cannot read fully is left for a person).
  */
+import type { Product, Vxc } from "../client/schemas/products";
 import type { ApprovalRequest, RequestType } from "./policy-schema";
+import { FINISHED, isIn } from "../client/provisioning-states";
 import { normalize } from "./rule-match";
 
-/**
- * The few fields of a product we read. Narrow on purpose: any richer product type (the client's zod output)
- * fits, and this module does not depend on the client. The API sends `null` for many absent values.
- */
-export interface ProductWithVxcs {
-  productUid?: string | null;
-  companyUid?: string | null;
+/** The fields of a product we read: any listing of our products (the client's `Product`) fits. */
+export type ProductWithVxcs = Partial<Pick<Product, "productUid" | "companyUid">> & {
   associatedVxcs?: readonly VxcForApproval[] | null;
-}
+};
 
 /** The fields of a VXC (megaport-api.md 6.2) that say whether it waits on us, and for what. */
-export interface VxcForApproval {
-  productUid?: string | null;
-  productName?: string | null;
-  rateLimit?: number | null;
-  provisioningStatus?: string | null;
-  companyUid?: string | null;
-  companyName?: string | null;
-  aEnd?: VxcEndForApproval | null;
-  bEnd?: VxcEndForApproval | null;
-  vxcApproval?: {
-    status?: string | null;
-    uid?: string | null;
-    type?: string | null;
-    newSpeed?: number | null;
-    message?: string | null;
-  } | null;
-  /** Not in megaportgo's VXC type; read when present (the simulator may send it). */
-  serviceKey?: string | boolean | null;
-}
-
-export interface VxcEndForApproval {
-  ownerUid?: string | null;
-  /** Not in megaportgo's VXC type; read when present. */
-  ownerName?: string | null;
-  productUid?: string | null;
-  vlan?: number | null;
-}
+export type VxcForApproval = Partial<
+  Pick<
+    Vxc,
+    | "productUid"
+    | "productName"
+    | "rateLimit"
+    | "provisioningStatus"
+    | "companyUid"
+    | "companyName"
+    | "aEnd"
+    | "bEnd"
+    | "vxcApproval"
+    | "serviceKey"
+  >
+>;
 
 /** The approval status of a request the viewing company must decide (megaport-api.md 9.1, 9.1a). */
 export const PENDING_ON_US = "PENDING_INTERNAL";
-
-/** States in which a VXC can no longer be approved (9.1a: denied or expired orders move to FAILED). */
-const CLOSED_STATES = new Set([
-  "CANCELLED",
-  "CANCELLED_PARENT",
-  "DECOMMISSIONED",
-  "DECOMMISSIONING",
-  "FAILED",
-]);
 
 export interface PendingRequestsOptions {
   /** Told about each VXC pending on us that cannot be decided automatically, and why (left to a person). */
@@ -93,7 +68,8 @@ export function pendingRequestsFrom(
 function requestFromVxc(vxc: VxcForApproval, port: ProductWithVxcs): ApprovalRequest | string {
   const approval = vxc.vxcApproval ?? {};
   const vxcUid = vxc.productUid ?? "";
-  if (vxc.provisioningStatus && CLOSED_STATES.has(vxc.provisioningStatus.toUpperCase())) {
+  // A finished VXC can no longer be approved (9.1a: denied or expired orders move to FAILED).
+  if (isIn(FINISHED, vxc.provisioningStatus?.toUpperCase())) {
     return `it is ${vxc.provisioningStatus} and can no longer be approved`;
   }
   const type = requestTypeOf(approval.type);

@@ -3,10 +3,12 @@
 // message a person can act on. Must never: hold a credential (the client passes every error through
 // redact.ts before it leaves), or be told apart by message text instead of `code`.
 
+import { formatDuration } from "./format-duration";
+
 /** Holds the names of an error's class chain, so `instanceof` works across two copies of this module. */
 const LINEAGE = Symbol.for("megaport-mx.errors.lineage");
 
-/** The stable codes of the classes in this module. Subclasses elsewhere add their own `MX_…` codes. */
+/** The stable codes of the classes in this module, one each. */
 export const ERROR_CODES = [
   "MX_ERROR",
   "MX_API",
@@ -21,8 +23,16 @@ export const ERROR_CODES = [
   "MX_ABORTED",
   "MX_TOKEN_REFUSED",
   "MX_DENIED",
+  "MX_WATCH_TIMEOUT",
+  "MX_WATCH_FAILED",
+  "MX_WATCH_ABORTED",
+  "MX_POLICY_INVALID",
+  "MX_NOT_CHANGEABLE",
+  "MX_PARTIAL_FAILURE",
+  "MX_NOT_LEADER",
+  "MX_STACK_UNAVAILABLE",
 ] as const;
-export type MegaportErrorCode = (typeof ERROR_CODES)[number] | `MX_${string}`;
+export type MegaportErrorCode = (typeof ERROR_CODES)[number];
 
 /** Longest Megaport message (or non-JSON body) copied into an error message. */
 export const MAX_MESSAGE_CHARS = 500;
@@ -60,6 +70,26 @@ export class MegaportError extends Error {
     const lineage = (value as { [LINEAGE]?: unknown })[LINEAGE];
     return Array.isArray(lineage) && lineage.includes(this.name);
   }
+}
+
+/**
+ * A copy of `err` (same class, code and facts) whose text differs: its message, its stack, and what `String(err)`
+ * gives. The original is left as it is, so no caller ever sees an error change under it.
+ */
+export function withText<E extends Error>(
+  err: E,
+  text: { message?: string; stack?: string; asString?: string },
+): E {
+  const copy = Object.create(Object.getPrototypeOf(err) as object) as E;
+  for (const key of Reflect.ownKeys(err)) {
+    Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(err, key)!);
+  }
+  const set = (key: string, value: unknown) =>
+    Object.defineProperty(copy, key, { value, configurable: true, writable: true, enumerable: false });
+  if (text.message !== undefined) set("message", text.message);
+  if (text.stack !== undefined) set("stack", text.stack);
+  if (text.asString !== undefined) set("toString", () => text.asString);
+  return copy;
 }
 
 /** The facts of one HTTP exchange with Megaport that failed. */
@@ -421,8 +451,180 @@ export function errorFromResponse(facts: ApiErrorFacts & { retryAfterMs?: number
   return new ApiError(facts);
 }
 
-function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`;
-  return `${Math.round(ms / 6000) / 10} min`;
+// ---------------------------------------------------------------------------------------------------------
+// Waits (provider/watch): timed out, failed (the VXC reached a state it cannot come back from, or the API refused
+// us for good), or aborted. Messages name VXC UIDs, states and durations only.
+// ---------------------------------------------------------------------------------------------------------
+
+/** The facts every watch error carries. */
+export interface WatchErrorFacts {
+  /** The VXC watched. */
+  vxcUid: string;
+  /** What we waited for, in words ("VXC abc to be approved and LIVE"). */
+  waitingFor: string;
+  /** How long we waited, in milliseconds. */
+  waitedMs: number;
+  /** The last snapshot of the VXC we saw, if any. */
+  lastSeen?: unknown;
+  /** How many listings or lookups failed while we waited. */
+  transientErrors?: number;
+}
+
+/** The deadline passed before the VXC was ready. `cause` is the last API failure, if the last try failed. */
+export class WatchTimeoutError extends TimeoutError {
+  static override readonly code: MegaportErrorCode = "MX_WATCH_TIMEOUT";
+  readonly vxcUid: string;
+  readonly waitingFor: string;
+  readonly lastSeen: unknown;
+  readonly transientErrors: number;
+
+  /** `lastState` is the VXC's last state in words; `whoMustAct` who can move it on (default: Megaport). */
+  constructor(
+    facts: WatchErrorFacts & { lastState?: string; whoMustAct?: string },
+    options?: { cause?: unknown },
+  ) {
+    super({
+      waitedFor: facts.waitingFor,
+      waitedMs: facts.waitedMs,
+      whoMustAct: facts.whoMustAct ?? "Megaport must finish provisioning the VXC",
+      cause: options?.cause,
+    });
+    if (facts.lastState) this.message += ` Last seen: ${facts.lastState}.`;
+    this.vxcUid = facts.vxcUid;
+    this.waitingFor = facts.waitingFor;
+    this.lastSeen = facts.lastSeen;
+    this.transientErrors = facts.transientErrors ?? 0;
+    if (this.transientErrors > 0) {
+      const last = options?.cause instanceof Error ? ` (last: ${options.cause.message})` : "";
+      this.message += ` ${this.transientErrors} call(s) to the Megaport API failed meanwhile${last}.`;
+    }
+  }
+}
+
+/** The VXC reached a state it cannot come back from (e.g. FAILED after a denial), or the API refused us. */
+export class WatchFailedError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_WATCH_FAILED";
+  readonly vxcUid: string;
+  readonly waitingFor: string;
+  readonly waitedMs: number;
+  readonly lastSeen: unknown;
+  /** Why the wait failed, in words. */
+  readonly why: string;
+
+  constructor(facts: WatchErrorFacts & { why: string }, options?: { cause?: unknown }) {
+    super(
+      `Stopped waiting for ${facts.waitingFor} after ${formatDuration(facts.waitedMs)}: ${facts.why}.`,
+      options,
+    );
+    this.vxcUid = facts.vxcUid;
+    this.waitingFor = facts.waitingFor;
+    this.waitedMs = facts.waitedMs;
+    this.lastSeen = facts.lastSeen;
+    this.why = facts.why;
+  }
+}
+
+/** The caller's AbortSignal fired; `cause` is the signal's reason. */
+export class WatchAbortedError extends AbortedError {
+  static override readonly code: MegaportErrorCode = "MX_WATCH_ABORTED";
+  readonly vxcUid: string;
+  readonly waitingFor: string;
+  readonly waitedMs: number;
+  readonly lastSeen: unknown;
+
+  constructor(facts: WatchErrorFacts, options?: { cause?: unknown }) {
+    super({
+      during: `Waiting for ${facts.waitingFor} (${formatDuration(facts.waitedMs)} in)`,
+      cause: options?.cause,
+    });
+    this.vxcUid = facts.vxcUid;
+    this.waitingFor = facts.waitingFor;
+    this.waitedMs = facts.waitedMs;
+    this.lastSeen = facts.lastSeen;
+  }
+}
+
+/** The errors a watch rejects with. */
+export type WatchError = WatchTimeoutError | WatchFailedError | WatchAbortedError;
+
+// ---------------------------------------------------------------------------------------------------------
+// Resources and rules
+// ---------------------------------------------------------------------------------------------------------
+
+/** One problem of an approval policy, named by path, with what to do about it (provider/approval/). */
+export interface PolicyProblemFacts {
+  path: string;
+  reason: string;
+  fix: string;
+}
+
+/** An approval policy has errors; `problems` lists each with its path and fix. */
+export class PolicyValidationError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_POLICY_INVALID";
+  readonly problems: readonly PolicyProblemFacts[];
+
+  constructor(problems: readonly PolicyProblemFacts[]) {
+    const lines = problems.map((problem) => `  ${problem.path}: ${problem.reason} Fix: ${problem.fix}`);
+    super(`The approval policy has ${problems.length} problem(s):\n${lines.join("\n")}`);
+    this.problems = problems;
+  }
+}
+
+/** A service the stack holds is in a state that takes no change (cancelled, failed, gone). */
+export class NotChangeableError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_NOT_CHANGEABLE";
+  readonly uid: string;
+  /** Its provisioning status, or "gone" when Megaport no longer shows it. */
+  readonly status: string;
+  constructor(facts: { what: string; uid: string; status: string; why?: string; nextStep: string }) {
+    super(
+      `${facts.what} (${facts.uid}) is ${facts.status}${facts.why ? ` (${facts.why})` : ""} and can no longer be ` +
+        `changed. ${facts.nextStep}`,
+    );
+    this.uid = facts.uid;
+    this.status = facts.status;
+  }
+}
+
+/**
+ * A create or update got as far as making the object, then could not finish (a deadline passed while a provider had
+ * not yet approved). The dynamic provider server turns an error carrying `id` into an initialization failure: the
+ * engine keeps the resource in state with these properties, fails the deployment, and on the next `pulumi up` calls
+ * `update` even with no diff, which resumes the wait instead of ordering again. The server does not add __provider
+ * to these properties, so they carry it. `reasons` are stored in state in plain text: they must never hold a secret.
+ */
+export class PartialFailure extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_PARTIAL_FAILURE";
+  readonly id: string;
+  readonly properties: Record<string, unknown>;
+  readonly reasons: string[];
+
+  constructor(
+    message: string,
+    id: string,
+    inputs: Record<string, unknown>,
+    outputs: Record<string, unknown>,
+  ) {
+    super(message);
+    this.id = id;
+    // A JSON round trip drops undefined members, which the gRPC Struct conversion cannot carry.
+    this.properties = JSON.parse(
+      JSON.stringify({ ...inputs, ...outputs, __provider: inputs.__provider }),
+    ) as Record<string, unknown>;
+    this.reasons = [message];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The megaport-mx command (cli/)
+// ---------------------------------------------------------------------------------------------------------
+
+/** The approver may not answer now: another replica holds the lock, or the lock's connection is gone. */
+export class NotLeaderError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_NOT_LEADER";
+}
+
+/** A Pulumi stack or its program cannot be opened. */
+export class StackUnavailableError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_STACK_UNAVAILABLE";
 }

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { checkEmployeeId, checkInput, checkUid, optionalEmployeeId } from "./check-input";
 import { SchemaMismatchError, ValidationError } from "./errors";
 import { resolveEndpoints, type EnvironmentName } from "./environments";
-import { sharedRateLimiter, type RateLimiter } from "./rate-limiter";
+import { sharedRequestBudget, type RateLimiter, type RequestPriority } from "./request-budget";
 import { resolveRetryPolicy, type RetryOptions } from "./retry";
 import { filterPartnerPorts, type PartnerPortCriteria } from "./partner-port-filter";
 import { Transport, type ApiCall, type HttpMethod } from "./transport";
@@ -113,9 +113,9 @@ export interface MegaportClientOptions {
   requestTimeoutMs?: number;
   /** Deadline for opening a connection (TCP + TLS), ms. Default 10000. */
   connectTimeoutMs?: number;
-  /** Retry policy; defaults follow the Megaport CLI (3 retries, 1 s doubling to 30 s). */
+  /** Retry policy: 6 retries, 1 s doubling to 8 s (Retry-After honoured up to 30 s); the CLI's 3 give up inside a fault burst. */
   retry?: RetryOptions;
-  /** Defaults to the process-wide limiter shared by every client (sharedRateLimiter()). */
+  /** Defaults to the process-wide request budget shared by every client (sharedRequestBudget()). */
   rateLimiter?: RateLimiter;
   /** Debug hook: one redacted line per attempt (method, path, status, duration, Trace-Id) and per retry. */
   log?: (line: string) => void;
@@ -123,9 +123,11 @@ export interface MegaportClientOptions {
   now?: () => number;
 }
 
-/** Every method takes an AbortSignal. */
+/** Every method takes an AbortSignal, and a priority in the request budget's queue. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Default: "lookup" for reads, "order" for changes. The watcher's polls go first ("poll"). */
+  priority?: RequestPriority;
 }
 
 export { filterPartnerPorts, type PartnerPortCriteria };
@@ -178,7 +180,7 @@ export class MegaportClient {
       requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       retry: resolveRetryPolicy(options.retry),
-      rateLimiter: options.rateLimiter ?? sharedRateLimiter(),
+      rateLimiter: options.rateLimiter ?? sharedRequestBudget(),
       log: options.log,
       now: options.now ?? Date.now,
     });
@@ -724,7 +726,8 @@ export class MegaportClient {
     options: CallOptions,
     query?: ApiCall<S>["query"],
   ): Promise<z.output<S>> {
-    return this.send("GET", path, { query, schema, safety: "idempotent", signal: options.signal });
+    const { signal, priority } = options;
+    return this.send("GET", path, { query, schema, safety: "idempotent", signal, priority });
   }
 
   private send<S extends z.ZodType>(

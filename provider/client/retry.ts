@@ -15,11 +15,14 @@ import { sleep as abortableSleep } from "./abort";
 export type RetrySafety = "idempotent" | "unsafe";
 
 export interface RetryOptions {
-  /** Retries after the first attempt. Default 3. */
+  /** Retries after the first attempt. Default 6: about half a minute of backoff, enough to ride out a burst of
+   * faults or a restart on the far side, while an order still never repeats (only 429 and never-sent retry it). */
   maxRetries?: number;
-  /** First backoff delay in ms; doubles each retry. Default 1000. */
+  /** First backoff delay in ms; doubles each retry up to maxBackoffMs. Default 1000. */
   baseDelayMs?: number;
-  /** Cap for one backoff delay and for Retry-After, in ms. Default 30000. */
+  /** Cap for one backoff delay, in ms. Default 8000. */
+  maxBackoffMs?: number;
+  /** Cap for a Retry-After Megaport asks for, in ms. Default 30000. */
   maxDelayMs?: number;
   /** Random source in [0, 1) for jitter. Tests pass a constant. */
   random?: () => number;
@@ -30,8 +33,9 @@ export interface RetryOptions {
 export type RetryPolicy = Required<RetryOptions>;
 
 export const DEFAULT_RETRY: Readonly<Omit<RetryPolicy, "random" | "sleep">> = {
-  maxRetries: 3,
+  maxRetries: 6,
   baseDelayMs: 1000,
+  maxBackoffMs: 8000,
   maxDelayMs: 30_000,
 };
 
@@ -39,6 +43,7 @@ export function resolveRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   return {
     maxRetries: Math.max(0, options.maxRetries ?? DEFAULT_RETRY.maxRetries),
     baseDelayMs: Math.max(0, options.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs),
+    maxBackoffMs: Math.max(0, options.maxBackoffMs ?? options.maxDelayMs ?? DEFAULT_RETRY.maxBackoffMs),
     maxDelayMs: Math.max(0, options.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs),
     random: options.random ?? Math.random,
     sleep: options.sleep ?? ((ms, signal) => abortableSleep(ms, signal, "a retry backoff")),
@@ -85,7 +90,7 @@ export function isRetryableTransportError(err: unknown, safety: RetrySafety): bo
 
 /** Backoff before retry number `retryIndex` (0-based): base·2^n capped, plus 10–25 % jitter as the CLI does. */
 export function backoffDelayMs(retryIndex: number, policy: RetryPolicy): number {
-  const capped = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex);
+  const capped = Math.min(policy.maxBackoffMs, policy.baseDelayMs * 2 ** retryIndex);
   return Math.round(capped * (1 + 0.1 + 0.15 * policy.random()));
 }
 

@@ -21,7 +21,7 @@ import {
   TokenRefusedError,
   truncate,
 } from "./errors";
-import type { RateLimiter } from "./rate-limiter";
+import type { RateLimiter, RequestPriority } from "./request-budget";
 import { Redactor } from "./redact";
 import {
   backoffDelayMs,
@@ -65,6 +65,8 @@ export interface ApiCall<S extends z.ZodType> {
   schema: S;
   safety: RetrySafety;
   signal?: AbortSignal;
+  /** Its place in the request budget's queue: reads default to "lookup", writes to "order". */
+  priority?: RequestPriority;
 }
 
 interface RawResponse {
@@ -84,6 +86,7 @@ interface Exchange {
   body?: string;
   safety: RetrySafety;
   signal?: AbortSignal;
+  priority: RequestPriority;
 }
 
 export class Transport {
@@ -136,6 +139,7 @@ export class Transport {
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         safety: call.safety,
         signal: call.signal,
+        priority: call.priority ?? (call.method === "GET" ? "lookup" : "order"),
       });
       return {
         body: this.parse(call.schema, response, call.method, url.pathname),
@@ -169,7 +173,8 @@ export class Transport {
     const attempt = async () => {
       await this.options.rateLimiter.acquire(
         exchange.signal,
-        `${exchange.endpoint} (waiting for the rate limiter)`,
+        `${exchange.endpoint} (waiting for the request budget)`,
+        exchange.priority,
       );
       try {
         usedToken = await this.tokens.getToken(
@@ -359,8 +364,10 @@ export class Transport {
         "user-agent": this.options.userAgent,
       },
       body: "",
-      // Asking for a token changes nothing on the server, so it is retried like a GET.
+      // Asking for a token changes nothing on the server, so it is retried like a GET. It never waits on the request
+      // budget: the token endpoint is another host, outside the API's request limit.
       safety: "idempotent",
+      priority: "poll",
     };
     const response = await this.withRetries(exchange, () => this.send(exchange));
     if (response.status >= 200 && response.status < 300) {

@@ -24,6 +24,7 @@ import {
 } from "../approval/rules";
 import { MegaportError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, isIn } from "../client/provisioning-states";
 import type { Product } from "../client/schemas/products";
 import { checkFailure } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
@@ -313,7 +314,7 @@ async function knownFactsIfPossible(): Promise<ValidatePolicyOptions | undefined
   }
   try {
     const products = await client.listProducts();
-    const live = products.filter((p) => p.provisioningStatus !== "DECOMMISSIONED");
+    const live = products.filter((p) => !isIn(FINISHED, p.provisioningStatus));
     // Companies we can know of: the owners of VXCs on our ports (customers, and us).
     const companies = new Map<string, { uid: string; name?: string }>();
     for (const vxc of live.flatMap((p) => p.associatedVxcs ?? [])) {

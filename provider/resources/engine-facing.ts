@@ -7,7 +7,7 @@
 //   before any request) instead of throwing from inside the host's provider loader.
 // Partial failures (create or update got as far as making the VXC) pass through untouched: the host reads their id.
 import type * as pulumi from "@pulumi/pulumi";
-import { MegaportError } from "../client/errors";
+import { MegaportError, withText } from "../client/errors";
 import { settingsProblem } from "./provider-config";
 
 type Provider = pulumi.dynamic.ResourceProvider & {
@@ -40,12 +40,10 @@ export function engineFacing<P extends Provider>(provider: P): P {
 }
 
 /**
- * Our own errors, as the host prints them: "megaport-mx: <message>", without a stack trace. The error keeps its class,
- * code and facts (callers in the same process still branch on them); only how it reads as text changes.
+ * Our own errors, as the host prints them: "megaport-mx: <message>", without a stack trace: a copy that keeps the
+ * class, code and facts (and a partial failure's id and properties); only how it reads as text changes.
  */
 function forEngine(err: unknown): unknown {
   if (!(err instanceof MegaportError)) return err;
-  Object.defineProperty(err, "stack", { value: err.message, configurable: true, writable: true });
-  Object.defineProperty(err, "toString", { value: () => "megaport-mx", configurable: true });
-  return err;
+  return withText(err, { stack: err.message, asString: "megaport-mx" });
 }

@@ -3,6 +3,7 @@
 // does not pass them to dynamic providers, so the SDK copies them into an input). Keys start with "__" so the CLI
 // hides them, and every diff ignores them. One hidden output too: the holder nonce of the resource that holds a VXC.
 import { createHash } from "node:crypto";
+import { ValidationError } from "../client/errors";
 
 export const IDEMPOTENCY_KEY = "__idempotencyKey";
 export const OWNER_KEY = "__owner";
@@ -71,8 +72,13 @@ export function parseDuration(text: string | undefined): number | undefined {
     total += Number(match[1]) * units[match[2]];
     consumed += match[0];
   }
-  if (consumed !== text)
-    throw new Error(`customTimeouts: "${text}" is not a duration such as "45m" or "1h30m"`);
+  if (consumed !== text) {
+    throw new ValidationError({
+      fieldPath: "customTimeouts",
+      reason: `"${text}" is not a duration`,
+      fix: 'write it as Pulumi takes durations, such as "45m", "2h" or "1h30m"',
+    });
+  }
   return total;
 }
 

@@ -12,6 +12,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isNotFound, MegaportError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, isIn } from "../client/provisioning-states";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import type { HiddenInputs } from "./hidden-inputs";
@@ -207,7 +208,6 @@ export const provider = engineFacing({
 } satisfies pulumi.dynamic.ResourceProvider);
 
 /** Products that are gone for good; listing them would fail. */
-const GONE_STATES = new Set(["DECOMMISSIONED", "CANCELLED", "CANCELLED_PARENT", "FAILED"]);
 
 interface OwnPort {
   productUid: string;
@@ -237,7 +237,7 @@ async function applyProfile(
       ? "is not a product of your company (or not visible to this API key)"
       : port.productType && port.productType !== "MEGAPORT"
         ? `is a ${port.productType}, not a port`
-        : port.provisioningStatus && GONE_STATES.has(port.provisioningStatus)
+        : isIn(FINISHED, port.provisioningStatus)
           ? `is ${port.provisioningStatus}`
           : undefined;
     if (problem) {
@@ -324,7 +324,7 @@ async function ownPorts(client: MegaportClient): Promise<Map<string, OwnPort>> {
 
 function portState(uid: string, ports: Map<string, OwnPort>): ListedPortState {
   const port = ports.get(uid.toLowerCase());
-  const gone = !port || (port.provisioningStatus !== null && GONE_STATES.has(port.provisioningStatus));
+  const gone = !port || isIn(FINISHED, port.provisioningStatus);
   return {
     productUid: uid,
     productName: port?.productName ?? null,

@@ -5,6 +5,7 @@
 // never sends credentials to the simulator default unless they are the simulator's own seeded keys.
 import { MegaportClient } from "../client/megaport-client";
 import { MegaportError, ValidationError } from "../client/errors";
+import type { RetryOptions } from "../client/retry";
 import { isSimulatorSeedKey } from "../client/simulator-keys";
 import { watchEngineOfThisProcess } from "./engine-watch";
 
@@ -128,12 +129,17 @@ export function resolveSettings(
 }
 
 /** A client for these settings; `product` names the tool in User-Agent. */
-export function clientFor(settings: ResolvedSettings, product = "megaport-mx-pulumi"): MegaportClient {
+export function clientFor(
+  settings: ResolvedSettings,
+  product = "megaport-mx-pulumi",
+  retry?: RetryOptions,
+): MegaportClient {
   return new MegaportClient({
     accessKey: settings.accessKey,
     secretKey: settings.secretKey,
     userAgent: `${product}/${packageVersion()}`,
     ...clientLocation(settings),
+    ...(retry ? { retry } : {}),
   });
 }
 

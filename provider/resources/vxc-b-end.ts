@@ -5,6 +5,7 @@
 import { ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { PartnerPort } from "../client/schemas/partner-ports";
+import { listingsOf } from "./shared-listings";
 import type { VxcConnectionInputs } from "./vxc-connection-schema";
 
 export interface ResolvedBEnd {
@@ -23,7 +24,7 @@ export async function resolveBEnd(
     // The key names the port; we learn which from the VXC once ordered.
     return { productUid: "", portName: null, companyName: null, companyUid: null };
   }
-  const partnerPorts = await client.listPartnerPorts();
+  const partnerPorts = await listingsOf(client).partnerPorts();
   if (b.productUid) {
     const known = partnerPorts.find((p) => p.productUid === b.productUid);
     // A private port is not listed on the Marketplace but may still be ordered to (with the owner's approval).
@@ -41,7 +42,7 @@ async function choosePort(
 ): Promise<PartnerPort> {
   const b = inputs.bEnd!;
   const ofProvider = portsOfProvider(partnerPorts, b.providerName!, b.providerCompanyUid);
-  const locations = await client.listLocations();
+  const locations = await listingsOf(client).locations();
   let candidates = ofProvider;
   if (b.location !== undefined) {
     const location =
@@ -70,7 +71,7 @@ async function choosePort(
   }
   // The zone is checked even when one port is left: a port in the other zone is not what was asked for.
   const needsAEnd = b.sameDiversityZone || candidates.length > 1;
-  const aEndPort = needsAEnd ? await client.getProduct(inputs.aEnd.productUid) : undefined;
+  const aEndPort = needsAEnd ? await ourProduct(client, inputs.aEnd.productUid) : undefined;
   if (b.sameDiversityZone && aEndPort?.diversityZone) {
     const sameZone = candidates.filter((p) => p.diversityZone === aEndPort.diversityZone);
     if (sameZone.length === 0) {
@@ -147,6 +148,12 @@ export function portsOfProvider(
     });
   }
   return named;
+}
+
+/** One of our ports or MCRs: from the shared listing of our products, asked for alone only when it is not there. */
+async function ourProduct(client: MegaportClient, uid: string) {
+  const listed = (await listingsOf(client).products()).find((p) => p.productUid === uid);
+  return listed ?? client.getProduct(uid);
 }
 
 function fromPartnerPort(p: PartnerPort): ResolvedBEnd {

@@ -182,21 +182,41 @@ export const VXC_REPLACE_ON: readonly VxcInputPath[] = [
   "adoptUid",
 ];
 
-/** What Megaport holds and assigned, beside the inputs. */
-export interface VxcConnectionComputed {
-  vxcUid: string;
-  provisioningStatus: string;
-  /** vxcApproval.status: PENDING_EXTERNAL while the provider has to act, null once nothing is pending. */
-  approvalStatus: string | null;
-  /** The rate limit a pending speed change asks for, while the provider has not answered. */
-  pendingRateLimit: number | null;
-  assignedAEndVlan: number | null;
-  assignedBEndVlan: number | null;
-  /** The B-end port the VXC goes to: given, looked up, or from the service key. */
-  chosenBEndProductUid: string;
-  chosenBEndPortName: string | null;
-  providerCompanyName: string | null;
-  providerCompanyUid: string | null;
-}
+/** What Megaport holds and assigned, beside the inputs: the outputs the SDK declares, each documented here once. */
+export const VxcConnectionComputedSchema = z.object({
+  /** The VXC's product UID (also the resource id). */
+  vxcUid: z.string(),
+  /** DEPLOYABLE, CONFIGURED, LIVE, … as Megaport reports it. */
+  provisioningStatus: z.string(),
+  /** vxcApproval.status: PENDING_EXTERNAL while the provider must act; null once nothing is pending. */
+  approvalStatus: z.string().nullable(),
+  /** The rate limit (Mbps) of a speed change the provider has not answered yet. */
+  pendingRateLimit: z.number().nullable(),
+  /** The A-end VLAN Megaport assigned. */
+  assignedAEndVlan: z.number().nullable(),
+  /** The B-end VLAN the provider assigned (may differ from bEnd.vlan). */
+  assignedBEndVlan: z.number().nullable(),
+  /** The provider port the VXC goes to: as given, looked up, or from the service key. */
+  chosenBEndProductUid: z.string(),
+  /** That port's name on the Marketplace. */
+  chosenBEndPortName: z.string().nullable(),
+  /** The provider's trading name, as the Marketplace listed it when the port was chosen. */
+  providerCompanyName: z.string().nullable(),
+  /** The provider company's UID: the company the VXC goes to, whatever name it trades under. */
+  providerCompanyUid: z.string().nullable(),
+  /**
+   * What Megaport quoted per month for the VXC when it was ordered (validate's `price.monthlyRate`, after
+   * discounts), in `quotedCurrency`. Null for a VXC adopted rather than ordered, or whose order answer was lost.
+   * Not updated by later changes (a speed change is priced by Megaport when it applies).
+   */
+  quotedMonthlyRate: z.number().nullable(),
+  /** The currency of quotedMonthlyRate, e.g. "AUD". */
+  quotedCurrency: z.string().nullable(),
+});
+export type VxcConnectionComputed = z.output<typeof VxcConnectionComputedSchema>;
+/** The computed output names, in the order the schema declares them. */
+export const VXC_COMPUTED_OUTPUTS = Object.keys(
+  VxcConnectionComputedSchema.shape,
+) as (keyof VxcConnectionComputed)[];
 
 export type VxcConnectionOutputs = VxcConnectionInputs & VxcConnectionComputed;

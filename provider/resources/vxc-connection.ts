@@ -6,14 +6,14 @@ import type * as pulumi from "@pulumi/pulumi";
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import {
-  ApiError,
   isNotFound,
-  NetworkError,
-  SchemaMismatchError,
+  NotChangeableError,
+  PartialFailure,
   TimeoutError,
   ValidationError,
 } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, GONE, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
@@ -34,12 +34,12 @@ import {
   resourceKeyOf,
   setOrderTags,
   tagsOf,
-  type OrderLookup,
 } from "./vxc-order-tag";
-import { PartialFailure } from "./partial-failure";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { configure, getClient } from "./provider-config";
+import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
+import { listingsOf } from "./shared-listings";
 import {
   VXC_INPUT_PATHS,
   VXC_REPLACE_ON,
@@ -50,7 +50,13 @@ import {
   VxcInputPath,
 } from "./vxc-connection-schema";
 import { resolveBEnd, ResolvedBEnd } from "./vxc-b-end";
-import { deleteAndWait, DEFAULT_TIMEOUTS, waitUntilReady, waitForSpeedChange } from "./vxc-wait";
+import {
+  deleteAndWait,
+  DEFAULT_TIMEOUTS,
+  readyStatuses,
+  waitUntilReady,
+  waitForSpeedChange,
+} from "./vxc-wait";
 
 type Inputs = VxcConnectionInputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 type Outputs = VxcConnectionOutputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
@@ -127,8 +133,14 @@ export const provider = engineFacing({
     const bEnd = found ? await bEndOf(client, found) : await resolveBEnd(client, inputs);
     const existing = inputs.adoptUid ? await adoptExisting(client, inputs, bEnd) : found;
     if (!existing) {
-      const uid = await orderVxc(client, inputs, bEnd);
-      return { id: uid, outs: await settleNewVxc(client, uid, inputs, bEnd, deadlineMs) };
+      const { vxcUid: uid, price } = await orderVxc(client, inputs, bEnd);
+      // The quote rides with the inputs into the outputs (and a partial failure's properties).
+      const quoted = {
+        ...inputs,
+        quotedMonthlyRate: price?.monthlyRate ?? null,
+        quotedCurrency: price?.currency ?? null,
+      };
+      return { id: uid, outs: await settleNewVxc(client, uid, quoted, bEnd, deadlineMs) };
     }
     const uid = existing.productUid;
     console.log(
@@ -158,7 +170,7 @@ export const provider = engineFacing({
       throw err;
     }
     // CANCELLED is not gone: it may be billed and restorable for weeks. It stays in state, showing its status.
-    if (GONE_STATES.has(vxc.provisioningStatus ?? "")) return {};
+    if (isIn(GONE, vxc.provisioningStatus)) return {};
     // Refresh shows drift made in the portal: the user-facing fields take what Megaport holds; what the user
     // requested but Megaport assigns (B-end VLAN, looked-up port) stays as requested.
     const drifted: Outputs = {
@@ -190,7 +202,13 @@ export const provider = engineFacing({
       companyName: olds.providerCompanyName,
       companyUid: olds.providerCompanyUid,
     };
-    const held = olds[HOLDER_KEY] === undefined ? news : { ...news, [HOLDER_KEY]: olds[HOLDER_KEY] };
+    // What the create recorded and no update changes: the holder nonce, and the order's quote.
+    const held = {
+      ...news,
+      ...(olds[HOLDER_KEY] === undefined ? {} : { [HOLDER_KEY]: olds[HOLDER_KEY] }),
+      quotedMonthlyRate: olds.quotedMonthlyRate ?? null,
+      quotedCurrency: olds.quotedCurrency ?? null,
+    };
     return { outs: await converge(getClient(), id, held, olds, bEnd, deadlineMs) };
   },
 
@@ -253,7 +271,9 @@ async function possibleBEndUids(client: MegaportClient, inputs: Inputs): Promise
   if (!b?.providerName) return [];
   const name = b.providerName.trim().toLowerCase();
   const pinned = b.providerCompanyUid?.toLowerCase();
-  const ports = await client.listPartnerPorts().catch(() => []);
+  const ports = await listingsOf(client)
+    .partnerPorts()
+    .catch(() => []);
   return ports
     .filter(
       (p) =>
@@ -273,22 +293,13 @@ const B_END_PORT_PATHS: readonly VxcInputPath[] = [
   "serviceKey",
 ];
 
-/** Never coming back: refresh drops such a VXC from state. */
-const GONE_STATES = new Set(["DECOMMISSIONED", "FAILED"]);
-/** Cannot be changed any more; CANCELLED may still be restored (UN_CANCEL) in the portal. */
-const UNCHANGEABLE_STATES = new Set(["DECOMMISSIONED", "FAILED", "CANCELLED", "CANCELLED_PARENT"]);
-
 /** Whether the VXC, or what the stack recorded of it, is done: accepted, and LIVE (or CONFIGURED if asked). */
 function isReady(vxc: Vxc | Outputs, readyWhen: string | undefined): boolean {
   const pendingNew =
     "vxcApproval" in vxc
       ? !!vxc.vxcApproval?.status && vxc.vxcApproval.type !== "SPEED_CHANGE"
       : !!(vxc as Outputs).approvalStatus && (vxc as Outputs).pendingRateLimit === null;
-  if (pendingNew) return false;
-  return (
-    vxc.provisioningStatus === "LIVE" ||
-    (readyWhen === "CONFIGURED" && vxc.provisioningStatus === "CONFIGURED")
-  );
+  return !pendingNew && readyStatuses(readyWhen).includes(vxc.provisioningStatus ?? "");
 }
 
 /** adoptUid: the VXC must exist, be alive, and join the declared ends; it is tagged so later creates find it. */
@@ -308,7 +319,7 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
     throw err;
   }
   const mismatches = [
-    UNCHANGEABLE_STATES.has(vxc.provisioningStatus ?? "") && `it is ${vxc.provisioningStatus}`,
+    isIn(FINISHED, vxc.provisioningStatus) && `it is ${vxc.provisioningStatus}`,
     vxc.aEnd?.productUid !== inputs.aEnd.productUid &&
       `its A-end is ${vxc.aEnd?.productUid}, not aEnd.productUid ${inputs.aEnd.productUid}`,
     // With a service key the key names the B-end, and only its owner can look the key up.
@@ -339,12 +350,11 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
 }
 
 /**
- * Validate, then buy. The tags ride on the order itself, so the VXC is never untagged. When the answer to the buy
- * is lost after it may have reached Megaport (a dropped connection, a 5xx, a timeout), the order is looked up by its
- * tag at once: found, the create carries on with it; provably absent, it is ordered again, at most
- * MAX_ORDER_ATTEMPTS times in all.
+ * Validate, then buy, together with the other creates ordering at the same moment (vxc-order-batch.ts: a refusal
+ * reaches only its own create; a lost answer is found again by the order tag). The tags ride on the order itself,
+ * so the VXC is never untagged.
  */
-async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBEnd): Promise<string> {
+async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBEnd): Promise<PlacedOrder> {
   const tag = orderTag(inputs);
   const item = {
     productUid: inputs.aEnd.productUid,
@@ -364,66 +374,24 @@ async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBE
       },
     ],
   };
-  try {
-    await client.validateVxcOrder([item]);
-  } catch (err) {
-    // Megaport names the key in its refusals ("Service key <key> has already been used"): keep it out.
-    throw withoutSecret(err, inputs.serviceKey);
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const [uid] = await client.buyVxc([item]);
-      console.log(`VXC "${inputs.name}": ordered ${uid} to ${describeBEnd(bEnd)}`);
-      return uid;
-    } catch (err) {
-      if (!tag || !answerMayBeLost(err)) throw withoutSecret(err, inputs.serviceKey);
-      const lookup = {
-        aEndUid: inputs.aEnd.productUid,
-        name: inputs.name,
-        bEndUids: bEnd.productUid ? [bEnd.productUid] : [],
-        tag,
-      };
-      const found = await findLostOrder(client, lookup);
-      if (found) {
-        console.log(
-          `VXC "${inputs.name}": the answer to its order was lost (${describeLoss(err)}); found the order by its tag: ${found.productUid}`,
-        );
-        return found.productUid;
-      }
-      if (attempt >= MAX_ORDER_ATTEMPTS) throw withoutSecret(err, inputs.serviceKey);
-      console.log(
-        `VXC "${inputs.name}": the answer to its order was lost (${describeLoss(err)}) and Megaport holds no order with its tag: ordering again`,
-      );
-    }
-  }
-}
-
-/** How many times one create places its order when each answer is lost and the order provably did not arrive. */
-const MAX_ORDER_ATTEMPTS = 3;
-
-/** Whether a failed buy may have placed the order all the same. */
-function answerMayBeLost(err: unknown): boolean {
-  if (err instanceof NetworkError) return err.mayHaveReachedServer;
-  if (err instanceof ApiError) return err.status >= 500;
-  return err instanceof TimeoutError || err instanceof SchemaMismatchError;
-}
-
-function describeLoss(err: unknown): string {
-  if (err instanceof ApiError) return `HTTP ${err.status}`;
-  if (err instanceof NetworkError)
-    return `the connection failed${err.systemCode ? `: ${err.systemCode}` : ""}`;
-  if (err instanceof TimeoutError) return "no answer in time";
-  return "the answer could not be read";
-}
-
-/** The order, if Megaport holds it: a fresh listing, asked again briefly in case it shows a moment late. */
-async function findLostOrder(client: MegaportClient, lookup: OrderLookup): Promise<Vxc | undefined> {
-  for (const pauseMs of [0, 1000, 2000]) {
-    if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    const found = await findVxcByTag(client, lookup, client.listProducts());
-    if (found) return found;
-  }
-  return undefined;
+  const lookup = tag && {
+    aEndUid: inputs.aEnd.productUid,
+    name: inputs.name,
+    bEndUids: bEnd.productUid ? [bEnd.productUid] : [],
+    tag,
+  };
+  const placed = await placeOrder(client, {
+    item,
+    lookup: lookup || undefined,
+    name: inputs.name,
+    serviceKey: inputs.serviceKey,
+  });
+  const price =
+    placed.price?.monthlyRate == null
+      ? ""
+      : ` (quoted ${placed.price.monthlyRate} ${placed.price.currency ?? ""}/month)`;
+  console.log(`VXC "${inputs.name}": ordered ${placed.vxcUid} to ${describeBEnd(bEnd)}${price}`);
+  return placed;
 }
 
 /**
@@ -507,15 +475,18 @@ async function currentVxc(client: MegaportClient, id: string, name: string): Pro
     if (!isNotFound(err)) throw err;
   }
   const status = vxc ? (vxc.provisioningStatus ?? "") : "gone";
-  if (!vxc || UNCHANGEABLE_STATES.has(status)) {
-    const why = vxc?.vxcApproval?.message ? ` (${vxc.vxcApproval.message})` : "";
-    throw new Error(
-      `VXC "${name}" (${id}) is ${status}${why} and can no longer be changed. ` +
+  if (!vxc || isIn(FINISHED, status)) {
+    throw new NotChangeableError({
+      what: `VXC "${name}"`,
+      uid: id,
+      status,
+      why: vxc?.vxcApproval?.message ?? undefined,
+      nextStep:
         (status === "CANCELLED" || status === "CANCELLED_PARENT"
           ? "Restore it in the Megaport Portal (UN_CANCEL) to keep it, or run `pulumi refresh` once it is decommissioned; "
           : "Run `pulumi refresh` to drop it from the stack; ") +
         "the next `pulumi up` then orders a new one.",
-    );
+    });
   }
   return vxc;
 }
@@ -574,6 +545,8 @@ function computedFrom(vxc: Vxc, known: Partial<Outputs>): VxcConnectionComputed 
     chosenBEndPortName: vxc.bEnd?.productName ?? known.chosenBEndPortName ?? null,
     providerCompanyName: known.providerCompanyName ?? null,
     providerCompanyUid: known.providerCompanyUid ?? vxc.bEnd?.ownerUid ?? null,
+    quotedMonthlyRate: known.quotedMonthlyRate ?? null,
+    quotedCurrency: known.quotedCurrency ?? null,
   };
 }
 
@@ -595,12 +568,4 @@ function describeBEnd(bEnd: ResolvedBEnd): string {
 function requestedVlanAfterRefresh(requested: number | undefined, actual: number | null | undefined) {
   if (requested === undefined || requested === 0) return requested;
   return actual ?? requested;
-}
-
-/** The error with every occurrence of a secret in its message (and stack) replaced by a placeholder. */
-function withoutSecret(err: unknown, secret: string | undefined): unknown {
-  if (!secret || !(err instanceof Error)) return err;
-  err.message = err.message.split(secret).join("<serviceKey>");
-  if (err.stack) err.stack = err.stack.split(secret).join("<serviceKey>");
-  return err;
 }

@@ -11,6 +11,7 @@
 // Never stores the service key itself: only a digest of it.
 import { createHash } from "node:crypto";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, isIn } from "../client/provisioning-states";
 import type { ResourceTag } from "../client/schemas/resource-tags";
 import type { Vxc } from "../client/schemas/products";
 import {
@@ -23,11 +24,9 @@ import {
   STACK_TAG,
   type HiddenInputs,
 } from "./hidden-inputs";
+import { listingsOf } from "./shared-listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
 import { VXC_REPLACE_ON, type VxcConnectionInputs } from "./vxc-connection-schema";
-
-/** States an order can never come back from: such a VXC is not adopted. */
-const FINISHED = new Set(["DECOMMISSIONED", "FAILED", "CANCELLED", "CANCELLED_PARENT"]);
 
 type TaggedInputs = VxcConnectionInputs & Partial<HiddenInputs>;
 
@@ -108,25 +107,52 @@ export interface OrderLookup {
   tag: string;
 }
 
+// Orders this process placed, by tag: a listing shared with other creates may have started a moment before them,
+// and the other creates' fresh orders are never this create's.
+const placedHere = new Map<string, string>();
+
+/**
+ * An order renamed in the Portal after an interrupted `up` is still found by its ends, if it was placed this recently:
+ * reading the tags of every older VXC between the same two ports would make each create on a busy port cost one
+ * request per VXC there.
+ */
+const RENAMED_ORDER_WINDOW_MS = 24 * 60 * 60_000;
+
+/** Remembers that this process ordered the VXC carrying `tag`. */
+export function rememberOrder(tag: string, vxcUid: string): void {
+  placedHere.set(tag, vxcUid);
+}
+
 /**
  * The live order on this A-end that carries exactly this tag. Only VXCs that could be the order (its name, or its
- * B-end) have their tags read, so a busy port costs no more than a quiet one. `listing` is a listing of our
- * products; pass a fresh one when looking for an order just placed.
+ * B-end and a recent order date), and that no other create of this process placed, have their tags read, so a busy
+ * port costs no more than a quiet one. `listing` is a listing of our
+ * products (by default a shared one a couple of seconds old at most); pass a fresh one when looking for an order
+ * just placed.
  */
 export async function findVxcByTag(
   client: MegaportClient,
   lookup: OrderLookup,
   listing?: Promise<readonly { productUid: string; associatedVxcs?: readonly Vxc[] | null }[]>,
 ): Promise<Vxc | undefined> {
-  const products = await (listing ?? client.listProducts());
+  const ours = placedHere.get(lookup.tag);
+  if (ours) {
+    const vxc = await client.getVxc(ours).catch(() => undefined);
+    if (vxc && !isIn(FINISHED, vxc.provisioningStatus)) return vxc;
+  }
+  const products = await (listing ?? listingsOf(client).products());
+  const placedByOthers = new Set(placedHere.values());
+  const recently = Date.now() - RENAMED_ORDER_WINDOW_MS;
   const candidates = products
     .filter((p) => p.productUid === lookup.aEndUid)
     .flatMap((p) => p.associatedVxcs ?? [])
     .filter(
       (v) =>
-        !FINISHED.has(v.provisioningStatus ?? "") &&
+        !isIn(FINISHED, v.provisioningStatus) &&
         v.aEnd?.productUid === lookup.aEndUid &&
-        (v.productName === lookup.name || lookup.bEndUids?.includes(v.bEnd?.productUid ?? "") === true),
+        !placedByOthers.has(v.productUid) &&
+        (v.productName === lookup.name ||
+          (lookup.bEndUids?.includes(v.bEnd?.productUid ?? "") === true && (v.createDate ?? 0) >= recently)),
     );
   for (const vxc of candidates) {
     const tags = await tagsOf(client, vxc.productUid);
@@ -138,10 +164,12 @@ export async function findVxcByTag(
 /** The B-end of a VXC found again: read from the VXC itself, so a provider renamed since cannot block adoption. */
 export async function bEndOf(client: MegaportClient, vxc: Vxc): Promise<ResolvedBEnd> {
   const productUid = vxc.bEnd?.productUid ?? "";
-  const listed = await client.listPartnerPorts().then(
-    (ports) => ports.find((p) => p.productUid === productUid),
-    () => undefined,
-  );
+  const listed = await listingsOf(client)
+    .partnerPorts()
+    .then(
+      (ports) => ports.find((p) => p.productUid === productUid),
+      () => undefined,
+    );
   return {
     productUid,
     portName: listed?.title ?? vxc.bEnd?.productName ?? null,

@@ -3,6 +3,7 @@
 // ordered anew), or from a resource removed while its create was interrupted. They are live and billed. This finds
 // them from the stack's state and Megaport's listing, says what each is, and never cancels anything by itself.
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
 import { IDEMPOTENCY_TAG, OWNER_KEY, RESOURCE_TAG, STACK_TAG, type HiddenInputs } from "./hidden-inputs";
 import type { VxcConnectionInputs } from "./vxc-connection-schema";
@@ -43,9 +44,6 @@ export interface OrphanReport {
   /** How many of the stack's VXCs a resource holds. */
   held: number;
 }
-
-/** States an order can never come back from: not orphans, whatever their tags. */
-const FINISHED = new Set(["DECOMMISSIONED", "FAILED", "CANCELLED", "CANCELLED_PARENT"]);
 
 /** The VxcConnections in a stack's exported state, and the creates an interrupted `pulumi up` left pending. */
 export function heldVxcsOf(deployment: {
@@ -133,7 +131,7 @@ async function liveVxcsOf(client: MegaportClient): Promise<Vxc[]> {
   const ours = new Set(products.map((p) => p.productUid));
   const seen = new Map<string, Vxc>();
   for (const vxc of products.flatMap((p) => p.associatedVxcs ?? [])) {
-    if (!FINISHED.has(vxc.provisioningStatus ?? "") && ours.has(vxc.aEnd?.productUid ?? "")) {
+    if (!isIn(FINISHED, vxc.provisioningStatus) && ours.has(vxc.aEnd?.productUid ?? "")) {
       seen.set(vxc.productUid, vxc);
     }
   }

@@ -12,15 +12,20 @@ import {
   RequestDeniedError,
 } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
+import { FINISHED, GONE, IMMINENT, isIn, READY } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
+import { sharedRequestBudget } from "../client/request-budget";
 import {
   describeVxcState,
   formatDuration,
   getVxcWatcher,
+  type WatchPace,
+  type WatchSource,
   WatchFailedError,
   type WatchProgress,
   type WatchVerdict,
 } from "../watch/watcher";
+import { listingsOf } from "./shared-listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
 
 export const DEFAULT_TIMEOUTS = {
@@ -32,28 +37,59 @@ export const DEFAULT_TIMEOUTS = {
 };
 
 /**
- * The one watcher for this client. Its pace can be tuned by environment (the provider process inherits the CLI's):
- * MEGAPORT_MX_POLL_INTERVAL_MS (first and fastest tick, default 1 s), MEGAPORT_MX_MAX_POLL_INTERVAL_MS (default
- * 15 s) and MEGAPORT_MX_PROGRESS_INTERVAL_MS (progress lines, default 10 s).
+ * The one watcher for this client. It polls through the shared listing of our products at the request budget's
+ * highest priority (its listing is the one the next lookups read), ticks at the fast interval while some VXC's next
+ * state is a moment away (CONFIGURED, CANCELLED), backs off to 10 s while Megaport works on an order, to 30 s while
+ * every wait is on a person, and never faster than the budget allows. Its pace can be tuned by environment (the
+ * provider process inherits the CLI's): MEGAPORT_MX_POLL_INTERVAL_MS (the fast interval, default 2 s),
+ * MEGAPORT_MX_WORKING_POLL_INTERVAL_MS (default 10 s), MEGAPORT_MX_MAX_POLL_INTERVAL_MS (default 30 s) and
+ * MEGAPORT_MX_PROGRESS_INTERVAL_MS (progress lines, default 10 s).
  */
 export function watcherFor(client: MegaportClient) {
   const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
-  return getVxcWatcher(client, {
-    fastIntervalMs: env("MEGAPORT_MX_POLL_INTERVAL_MS"),
-    maxIntervalMs: env("MEGAPORT_MX_MAX_POLL_INTERVAL_MS"),
+  const maxIntervalMs = env("MEGAPORT_MX_MAX_POLL_INTERVAL_MS") ?? 30_000;
+  return getVxcWatcher(pollSourceOf(client), {
+    fastIntervalMs: env("MEGAPORT_MX_POLL_INTERVAL_MS") ?? 2_000,
+    workingMaxIntervalMs: Math.min(maxIntervalMs, env("MEGAPORT_MX_WORKING_POLL_INTERVAL_MS") ?? 10_000),
+    maxIntervalMs,
     progressIntervalMs: env("MEGAPORT_MX_PROGRESS_INTERVAL_MS"),
+    pace: paceOf,
+    minIntervalMs: () => sharedRequestBudget().pollIntervalFloorMs(),
     // A revoked key or a missing permission will not heal by waiting: fail every wait at once.
     isPermanentError: (error) => error instanceof AuthError || error instanceof ForbiddenError,
   });
 }
 
-/** The real API moves a denied or expired order to FAILED (megaport-api.md 9.1a); these never come back. */
-const TERMINAL = new Set(["FAILED", "CANCELLED", "CANCELLED_PARENT", "DECOMMISSIONED"]);
+/** What the watcher polls: one object per client, so every wait in the process shares one watcher. */
+function pollSourceOf(client: MegaportClient): WatchSource<Vxc> {
+  let source = pollSources.get(client);
+  if (!source) {
+    source = {
+      listProducts: () => listingsOf(client).products(0, "poll"),
+      getProduct: (uid: string) => client.getProduct(uid, { priority: "poll" }),
+    };
+    pollSources.set(client, source);
+  }
+  return source;
+}
+const pollSources = new WeakMap<MegaportClient, WatchSource<Vxc>>();
+
+/** How soon a VXC will change by itself: see VxcWatcherOptions.pace. */
+function paceOf(vxc: Vxc): WatchPace {
+  if (vxc.vxcApproval?.status?.startsWith("PENDING")) return "waiting";
+  if (isIn(IMMINENT, vxc.provisioningStatus)) return "imminent";
+  return "working";
+}
 
 interface WaitSubject {
   name: string;
   readyWhen?: "LIVE" | "CONFIGURED";
   rateLimit: number;
+}
+
+/** LIVE, or also CONFIGURED when the resource asks for it (readyWhen), as Megaport's own tools accept. */
+export function readyStatuses(readyWhen: string | undefined): readonly string[] {
+  return readyWhen === "CONFIGURED" ? [...READY] : ["LIVE"];
 }
 
 /** Until the provider has accepted (or nothing needed accepting) and the VXC is LIVE, or CONFIGURED if asked. */
@@ -64,14 +100,14 @@ export async function waitUntilReady(
   bEnd: ResolvedBEnd,
   deadlineMs: number,
 ): Promise<Vxc> {
-  const readyStates = subject.readyWhen === "CONFIGURED" ? ["LIVE", "CONFIGURED"] : ["LIVE"];
+  const readyStates = readyStatuses(subject.readyWhen);
   const provider = bEnd.companyName ?? "the provider";
   try {
     return await watcherFor(client).watch(uid, {
       deadlineMs,
       waitingFor: `VXC "${subject.name}" (${uid}) to be accepted by ${provider} and ${readyStates.join(" or ")}`,
       until: (vxc): WatchVerdict => {
-        if (TERMINAL.has(vxc.provisioningStatus ?? "")) return "fail";
+        if (isIn(FINISHED, vxc.provisioningStatus)) return "fail"; // a denied or expired order is FAILED (9.1a)
         const pendingNew =
           vxc.vxcApproval?.status?.startsWith("PENDING") && vxc.vxcApproval.type !== "SPEED_CHANGE";
         return !pendingNew && readyStates.includes(vxc.provisioningStatus ?? "") ? "done" : "continue";
@@ -121,7 +157,7 @@ export async function waitForSpeedChange(
     return await watchSpeedChange();
   } catch (err) {
     const lastSeen = err instanceof WatchFailedError ? (err.lastSeen as Vxc | undefined) : undefined;
-    if (!lastSeen || TERMINAL.has(lastSeen.provisioningStatus ?? "")) throw err;
+    if (!lastSeen || isIn(FINISHED, lastSeen.provisioningStatus)) throw err;
     throw new RequestDeniedError({
       vxcUid: uid,
       vxcName: subject.name,
@@ -141,7 +177,7 @@ export async function waitForSpeedChange(
       waitingFor: `${provider} to accept the speed change of VXC "${subject.name}" (${uid}) to ${subject.rateLimit} Mbps`,
       until: (vxc): WatchVerdict => {
         if (vxc.rateLimit === subject.rateLimit) return "done";
-        if (TERMINAL.has(vxc.provisioningStatus ?? "")) return "fail";
+        if (isIn(FINISHED, vxc.provisioningStatus)) return "fail";
         const approval = vxc.vxcApproval;
         if (approval?.type === "SPEED_CHANGE" && approval.status?.startsWith("PENDING")) {
           seenPending = true;
@@ -166,20 +202,23 @@ export async function waitForSpeedChange(
  * billed (megaport-api.md 9.1a). A VXC already gone, or never deployed (FAILED), counts as deleted.
  */
 export async function deleteAndWait(client: MegaportClient, uid: string, name: string, deadlineMs: number) {
-  let vxc: Vxc;
-  try {
-    vxc = await client.getVxc(uid);
-  } catch (err) {
-    if (isNotFound(err)) return;
-    throw err;
-  }
-  if (vxc.provisioningStatus === "DECOMMISSIONED" || vxc.provisioningStatus === "FAILED") return;
+  // The shared listing of our products (a hundred deletes read one) says where the VXC stands; one not in it is read.
+  const listed = (await listingsOf(client).products())
+    .flatMap((p) => p.associatedVxcs ?? [])
+    .find((v) => v.productUid === uid);
+  const vxc =
+    listed ??
+    (await client.getVxc(uid).catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))));
+  if (!vxc || isIn(GONE, vxc.provisioningStatus)) return;
   if (vxc.provisioningStatus !== "CANCELLED") {
     try {
       await client.cancelProduct(uid, "CANCEL_NOW");
     } catch (err) {
       if (isNotFound(err)) return;
-      throw err;
+      // The listing may be a moment old: a VXC cancelled meanwhile refuses a second cancel. Only that is fine.
+      const now = await client.getVxc(uid).catch(() => undefined);
+      if (!isIn(FINISHED, now?.provisioningStatus)) throw err;
+      if (now?.provisioningStatus !== "CANCELLED") return;
     }
   }
   await watcherFor(client).watch(uid, {

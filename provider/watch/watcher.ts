@@ -10,28 +10,21 @@
  * unref'd unless asked otherwise), never let one resource's callback break another's wait, and never read
  * the real clock when one is injected.
  */
-import { formatDuration } from "./format-duration";
-import { WatchAbortedError, WatchFailedError, WatchTimeoutError } from "./watch-errors";
+import type { Vxc } from "../client/schemas/products";
+import { WatchAbortedError, WatchFailedError, WatchTimeoutError } from "../client/errors";
+import { formatDuration } from "../client/format-duration";
 
-export { formatDuration } from "./format-duration";
-export * from "./watch-errors";
+export { formatDuration } from "../client/format-duration";
+export { WatchAbortedError, WatchFailedError, WatchTimeoutError, type WatchError } from "../client/errors";
 
 // ---------------------------------------------------------------------------------------------------------
-// Shapes (narrow on purpose: the client's zod output types fit them, and this module does not import the client)
+// Shapes (narrow on purpose: the client's VXC type and the tests' fakes fit them)
 // ---------------------------------------------------------------------------------------------------------
 
 /** The VXC fields the watcher itself reads; `until` sees the whole object the API returned. */
-export interface WatchableVxc {
-  productUid?: string | null;
-  productName?: string | null;
-  provisioningStatus?: string | null;
-  rateLimit?: number | null;
-  vxcApproval?: {
-    status?: string | null;
-    type?: string | null;
-    newSpeed?: number | null;
-  } | null;
-}
+export type WatchableVxc = Partial<
+  Pick<Vxc, "productUid" | "productName" | "provisioningStatus" | "rateLimit" | "vxcApproval">
+>;
 
 /** A product as `GET /v2/products` lists it; only its nested VXCs matter here. */
 export interface ProductWithVxcs<V> {
@@ -58,6 +51,9 @@ export interface WatchClock {
 
 /** What `until` says about a snapshot. */
 export type WatchVerdict = "done" | "fail" | "continue";
+
+/** How soon a watched VXC is likely to change (see VxcWatcherOptions.pace). */
+export type WatchPace = "imminent" | "working" | "waiting";
 
 /** What a progress callback is told besides the elapsed time and the last snapshot. */
 export interface WatchProgress {
@@ -101,8 +97,22 @@ export interface VxcWatcherOptions<V> {
   clock?: WatchClock;
   /** The first delay, and the delay after anything changes, in ms. Default 1000. */
   fastIntervalMs?: number;
-  /** The longest delay between ticks, in ms. Default 15000. */
+  /** The longest delay between ticks while every watch waits on people, in ms. Default 15000. */
   maxIntervalMs?: number;
+  /**
+   * The longest delay while some watched VXC is being worked on by Megaport itself ("working"), in ms: it may change
+   * any moment without anyone acting. Default: maxIntervalMs.
+   */
+  workingMaxIntervalMs?: number;
+  /**
+   * What each watched VXC's last snapshot says about how soon it will change: "imminent" (the next state is a
+   * moment away: tick at the fast interval), "working" (Megaport is at it: back off up to workingMaxIntervalMs) or
+   * "waiting" (a person must act: back off up to maxIntervalMs). A VXC not seen yet counts as "working".
+   * Default: every VXC "working".
+   */
+  pace?: (vxc: V) => WatchPace;
+  /** The shortest delay the request budget allows now, in ms, checked at every tick. Default: none. */
+  minIntervalMs?: () => number;
   /** How much the delay grows after a tick where nothing changed. Default 1.5. */
   backoffFactor?: number;
   /** How often each watch's `onProgress` is called, in ms. Default 10000. */
@@ -154,6 +164,9 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
   private readonly clock: WatchClock;
   private readonly fastIntervalMs: number;
   private readonly maxIntervalMs: number;
+  private readonly workingMaxIntervalMs: number;
+  private readonly pace: (vxc: V) => WatchPace;
+  private readonly minIntervalMs: () => number;
   private readonly backoffFactor: number;
   private readonly progressIntervalMs: number;
   private readonly maxLookupsPerTick: number;
@@ -179,6 +192,12 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
     this.clock = options.clock ?? realClock(options.keepProcessAlive ?? false);
     this.fastIntervalMs = options.fastIntervalMs ?? 1000;
     this.maxIntervalMs = options.maxIntervalMs ?? 15000;
+    this.workingMaxIntervalMs = Math.min(
+      this.maxIntervalMs,
+      options.workingMaxIntervalMs ?? this.maxIntervalMs,
+    );
+    this.pace = options.pace ?? (() => "working");
+    this.minIntervalMs = options.minIntervalMs ?? (() => 0);
     this.backoffFactor = options.backoffFactor ?? 1.5;
     this.progressIntervalMs = options.progressIntervalMs ?? 10000;
     this.maxLookupsPerTick = options.maxLookupsPerTick ?? 3;
@@ -391,20 +410,36 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
     }
   }
 
-  /** Fast again after a change or a new watch; otherwise a longer pause, up to the maximum; none when idle. */
+  /**
+   * Fast after a change, a new watch, or while some VXC's next state is imminent; otherwise a longer pause, up to the
+   * most urgent watch's ceiling (Megaport at work, or people to act); never faster than the request budget allows;
+   * none when idle.
+   */
   private scheduleNext(changed: boolean): void {
     if (this.watches.size === 0) {
       this.intervalMs = this.fastIntervalMs;
       this.resetRequested = false;
       return;
     }
-    if (changed || this.resetRequested) {
+    const pace = this.mostUrgentPace();
+    if (changed || this.resetRequested || pace === "imminent") {
       this.intervalMs = this.fastIntervalMs;
     } else {
-      this.intervalMs = Math.min(this.maxIntervalMs, Math.round(this.intervalMs * this.backoffFactor));
+      const ceiling = pace === "working" ? this.workingMaxIntervalMs : this.maxIntervalMs;
+      this.intervalMs = Math.min(ceiling, Math.round(this.intervalMs * this.backoffFactor));
     }
     this.resetRequested = false;
-    this.scheduleTick(this.intervalMs);
+    this.scheduleTick(Math.max(this.intervalMs, this.minIntervalMs()));
+  }
+
+  private mostUrgentPace(): WatchPace {
+    let most: WatchPace = "waiting";
+    for (const entry of this.watches) {
+      const pace = entry.lastSeen === undefined ? "working" : this.pace(entry.lastSeen);
+      if (pace === "imminent") return pace;
+      if (pace === "working") most = pace;
+    }
+    return most;
   }
 
   // -------------------------------------------------------------------------------------------------------

@@ -7,14 +7,15 @@
  * by email, and a denial's reason stays readable in `vxcApproval.message`.
  */
 import { randomUUID } from "node:crypto";
-import { badRequest, forbidden } from "../errors";
-import { scheduleDeployment } from "../lifecycle";
+import { forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
-import type { ApprovalType, VxcRecord } from "../state";
+import type { VxcApprovalType } from "../../provider/client/schemas/products";
+import type { ApprovalDecision, PendingApproval, VxcRecord } from "../state";
 import { assertMayApprove, assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
 import { sendVxcEmail } from "./emails";
 import { logApprovalClosed, logApprovalOpened } from "./order-approval-log";
+import { failOrder, scheduleDeployment, startCancellation } from "./transitions";
 import { claimVlan } from "./vlans";
 import { canSeeVxc, vxcParties } from "./vxc-parties";
 
@@ -22,7 +23,7 @@ import { canSeeVxc, vxcParties } from "./vxc-parties";
 export function openApproval(
   store: Store,
   vxc: VxcRecord,
-  type: ApprovalType,
+  type: VxcApprovalType,
   newSpeed: number,
   requestedBy: string | null,
 ): void {
@@ -62,7 +63,7 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
   if (!approval) {
     // The same answer again (a client retrying after a lost response) changes nothing and succeeds.
     if (repeatsLastDecision(store, caller, vxc, decision.approved)) return;
-    throw badRequest(`VXC ${vxc.productUid} has no pending approval to accept or deny`);
+    throw refused(`VXC ${vxc.productUid} has no pending approval to accept or deny`);
   }
   if (approval.approverCompanyUid !== caller.companyUid) {
     throw forbidden("Only B end owner can approve or deny this VXC");
@@ -82,24 +83,13 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
   }
   const now = store.now();
   const reason = decision.reason?.trim() || (decision.approved ? "" : `Denied by ${provider}`);
-  vxc.approval = null;
-  vxc.lastDecision = {
-    uid: approval.uid,
-    type: approval.type,
-    newSpeed: approval.newSpeed,
-    outcome: decision.approved ? "APPROVED" : "REJECTED",
-    reason,
-    decidedAt: now,
-  };
-  logApprovalClosed(store, approval.uid, decision.approved ? "APPROVED" : "REJECTED", reason);
-  store.markChanged();
+  closeRequest(store, vxc, approval, decision.approved ? "APPROVED" : "REJECTED", reason, now);
   if (approval.type === "NEW") {
     if (decision.approved) {
       scheduleDeployment(store, vxc, now);
       sendVxcEmail(store, "CONNECTION_REQUEST_ACCEPTED", vxc);
     } else {
-      vxc.provisioningStatus = "FAILED";
-      vxc.next = null;
+      failOrder(store, vxc);
       sendVxcEmail(store, "CONNECTION_REQUEST_DENIED", vxc, { reason });
     }
   } else if (decision.approved) {
@@ -117,28 +107,60 @@ export function decideApproval(store: Store, caller: Caller, vxc: VxcRecord, dec
  */
 export function withdrawApproval(store: Store, caller: Caller, vxc: VxcRecord, comment: string): void {
   const approval = vxc.approval;
-  if (!approval) throw badRequest(`VXC ${vxc.productUid} has no pending request to withdraw`);
+  if (!approval) throw refused(`VXC ${vxc.productUid} has no pending request to withdraw`);
   if (approval.requesterCompanyUid !== caller.companyUid) {
     throw forbidden("Only the company that made the request can withdraw it");
   }
   assertMayChange(caller);
   const now = store.now();
+  const reason = comment || `Withdrawn by ${store.company(approval.requesterCompanyUid).tradingName}`;
+  closeRequest(store, vxc, approval, "WITHDRAWN", reason, now, comment);
+  if (approval.type === "NEW")
+    startCancellation(store, vxc, "CANCELLED", now + store.timings.cancelledMs, now);
+}
+
+/**
+ * Nobody answered in time (60 days, `approvalExpiryMs`): the lifecycle calls this when the request's expiry
+ * falls due. A connection request FAILs its VXC; a speed change just closes and the rate stays.
+ */
+export function expireApproval(store: Store, vxc: VxcRecord): void {
+  const approval = vxc.approval;
+  if (!approval) return;
+  const provider = store.company(approval.approverCompanyUid).tradingName;
+  const reason = `Request expired: ${provider} did not answer within 60 days`;
+  closeRequest(store, vxc, approval, "EXPIRED", reason, approval.expiresAt);
+  if (approval.type === "NEW") {
+    failOrder(store, vxc);
+    sendVxcEmail(store, "CONNECTION_REQUEST_EXPIRED", vxc);
+  } else {
+    sendVxcEmail(store, "SPEED_CHANGE_EXPIRED", vxc, { newSpeed: approval.newSpeed });
+  }
+  store.markChanged();
+}
+
+/**
+ * End the pending request on `vxc`: it is kept as the VXC's last decision (the customer reads the reason in
+ * `vxcApproval`) and closed in the approval queue with `queueComment` (the reason unless said otherwise).
+ */
+function closeRequest(
+  store: Store,
+  vxc: VxcRecord,
+  approval: PendingApproval,
+  outcome: ApprovalDecision["outcome"],
+  reason: string,
+  decidedAt: number,
+  queueComment: string = reason,
+): void {
   vxc.approval = null;
   vxc.lastDecision = {
     uid: approval.uid,
     type: approval.type,
     newSpeed: approval.newSpeed,
-    outcome: "WITHDRAWN",
-    reason: comment || `Withdrawn by ${store.company(approval.requesterCompanyUid).tradingName}`,
-    decidedAt: now,
+    outcome,
+    reason,
+    decidedAt,
   };
-  logApprovalClosed(store, approval.uid, "WITHDRAWN", comment);
-  if (approval.type === "NEW") {
-    vxc.statusBeforeCancel = vxc.provisioningStatus;
-    vxc.provisioningStatus = "CANCELLED";
-    vxc.terminateDate = now;
-    vxc.next = { status: "DECOMMISSIONED", at: now + store.timings.cancelledMs };
-  }
+  logApprovalClosed(store, approval.uid, outcome, queueComment);
   store.markChanged();
 }
 
@@ -158,7 +180,7 @@ export function vxcByApprovalUid(store: Store, caller: Caller, approvalUid: stri
     store.state.vxcs.find((v) => v.approval === null && v.lastDecision?.uid === approvalUid);
   const approver = vxc?.approval?.approverCompanyUid ?? (vxc ? vxcParties(store, vxc).bOwnerUid : undefined);
   if (!vxc || !canSeeVxc(store, caller.companyUid, vxc) || approver !== caller.companyUid) {
-    throw badRequest(`Could not find a pending VXC order with UID ${approvalUid}`);
+    throw refused(`Could not find a pending VXC order with UID ${approvalUid}`);
   }
   return vxc;
 }

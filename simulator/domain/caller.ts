@@ -2,21 +2,21 @@
  * Who is asking, and what their role lets them do. API-key callers act as the user who created the key but
  * with the key's role (Company Admin or Read Only); portal callers act as themselves.
  */
-import { forbidden, readOnlyForbidden } from "../errors";
-import type { Position } from "../state";
+import { forbidden } from "../domain-error";
+import type { UserPosition } from "../../provider/client/schemas/users";
 
 export interface Caller {
   companyUid: string;
-  role: Position;
+  role: UserPosition;
   employeeId: number;
   personUid: string;
 }
 
 /** Roles that may accept or deny connection requests (Marketplace guide; Technical Contact may not). */
-export const APPROVER_POSITIONS: readonly Position[] = ["Company Admin", "Technical Admin"];
+export const APPROVER_POSITIONS: readonly UserPosition[] = ["Company Admin", "Technical Admin"];
 
 /** Roles that may subscribe to notification emails (Marketplace guide: "Who Can Receive the Notifications?"). */
-export const SUBSCRIBER_POSITIONS: readonly Position[] = [
+export const SUBSCRIBER_POSITIONS: readonly UserPosition[] = [
   "Company Admin",
   "Technical Admin",
   "Technical Contact",
@@ -24,10 +24,14 @@ export const SUBSCRIBER_POSITIONS: readonly Position[] = [
 
 /** Read Only gets 403 on every change, whatever the endpoint. */
 export function assertMayChange(caller: Caller): void {
-  if (caller.role === "Read Only") throw readOnlyForbidden();
+  if (caller.role === "Read Only") {
+    throw forbidden(
+      "Permission denied: the Read Only role cannot make changes. Use a Company Admin API key.",
+    );
+  }
 }
 
-export function mayApprove(role: Position): boolean {
+export function mayApprove(role: UserPosition): boolean {
   return APPROVER_POSITIONS.includes(role);
 }
 

@@ -5,12 +5,13 @@
  * and are subscribed to the email's group. Finance and Read Only users never receive these.
  */
 import type { Store } from "../store";
-import type { EmailEvent, MessageGroup, VxcRecord } from "../state";
+import type { SubscribableMessageGroup } from "../../provider/client/schemas/notification-preferences";
+import type { EmailEvent, VxcRecord } from "../state";
 import { SUBSCRIBER_POSITIONS } from "./caller";
 
 // EXTENSION: the groups are our choice (the guide names events, not groups); see simulator/README.md.
 /** The group each email belongs to (documented in simulator/README.md). */
-export const EMAIL_GROUPS: Record<EmailEvent, MessageGroup> = {
+export const EMAIL_GROUPS: Record<EmailEvent, SubscribableMessageGroup> = {
   CONNECTION_REQUEST: "ORDERING",
   CONNECTION_REQUEST_SUBMITTED: "ORDERING",
   CONNECTION_REQUEST_ACCEPTED: "ORDERING",

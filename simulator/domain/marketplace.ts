@@ -9,10 +9,11 @@
  * are shown greyed out / not as service destinations", megaport-api.md §8); they can still be ordered to by UID
  * or with a service key.
  */
-import { notFound } from "../errors";
+import { notFound } from "../domain-error";
 import type { Store } from "../store";
 import type { CompanyRecord, MarketplaceProfileRecord, PortRecord } from "../state";
 import { assertCompanyAdmin, type Caller } from "./caller";
+import { isReady } from "./transitions";
 
 export const EMPTY_PROFILE: MarketplaceProfileRecord = {
   companyBio: "",
@@ -71,10 +72,6 @@ export function listedProfiles(store: Store, caller: Caller): CompanyRecord[] {
 
 export function partnerPorts(store: Store): PortRecord[] {
   return store.state.ports.filter(
-    (p) =>
-      isPublic(store.company(p.companyUid)) &&
-      p.marketplaceVisibility &&
-      p.vxcPermitted &&
-      (p.provisioningStatus === "LIVE" || p.provisioningStatus === "CONFIGURED"),
+    (p) => isPublic(store.company(p.companyUid)) && p.marketplaceVisibility && p.vxcPermitted && isReady(p),
   );
 }

@@ -5,7 +5,13 @@
  * the lifecycle. Knows nothing of HTTP.
  */
 import type { Store } from "../store";
-import type { OrderApprovalRecord, OrderApprovalStatus, PendingApproval, VxcRecord } from "../state";
+import type { OrderApprovalStatus } from "../../provider/client/schemas/order-approvals";
+import {
+  openedOrderApproval,
+  type OrderApprovalRecord,
+  type PendingApproval,
+  type VxcRecord,
+} from "../state";
 
 export function logApprovalOpened(
   store: Store,
@@ -13,20 +19,12 @@ export function logApprovalOpened(
   approval: PendingApproval,
   requestedBy: string | null,
 ): OrderApprovalRecord {
-  const record: OrderApprovalRecord = {
-    uid: approval.uid,
-    id: store.state.nextOrderApprovalId++,
-    vxcUid: vxc.productUid,
-    type: approval.type,
-    newSpeed: approval.newSpeed,
-    approverCompanyUid: approval.approverCompanyUid,
-    requesterCompanyUid: approval.requesterCompanyUid,
+  const record = openedOrderApproval(
+    store.state.nextOrderApprovalId++,
+    vxc.productUid,
+    approval,
     requestedBy,
-    requestedAt: approval.requestedAt,
-    status: "PENDING",
-    comment: "",
-    decidedAt: null,
-  };
+  );
   store.state.orderApprovals.push(record);
   store.markChanged();
   return record;
@@ -49,36 +47,4 @@ export function logApprovalClosed(
   record.comment = comment;
   record.decidedAt = store.now();
   store.markChanged();
-}
-
-/**
- * State files written before the log existed: start it, and give every request still pending a record so the
- * list shows it.
- */
-export function backfillOrderApprovals(state: {
-  orderApprovals?: OrderApprovalRecord[];
-  nextOrderApprovalId?: number;
-  vxcs: VxcRecord[];
-}): void {
-  if (state.orderApprovals && state.nextOrderApprovalId !== undefined) return;
-  state.orderApprovals = [];
-  state.nextOrderApprovalId = 5001;
-  for (const vxc of state.vxcs) {
-    const approval = vxc.approval;
-    if (!approval) continue;
-    state.orderApprovals.push({
-      uid: approval.uid,
-      id: state.nextOrderApprovalId++,
-      vxcUid: vxc.productUid,
-      type: approval.type,
-      newSpeed: approval.newSpeed,
-      approverCompanyUid: approval.approverCompanyUid,
-      requesterCompanyUid: approval.requesterCompanyUid,
-      requestedBy: null,
-      requestedAt: approval.requestedAt,
-      status: "PENDING",
-      comment: "",
-      decidedAt: null,
-    });
-  }
 }

@@ -5,9 +5,13 @@
  * rules, state changes and emails); withdraw is the requester's. How sure we are that the real API ties its
  * approval queue to Marketplace VXC requests at all is in simulator/README.md ("Order approvals").
  */
-import { badRequest, forbidden, notFound } from "../errors";
+import { forbidden, notFound, refused } from "../domain-error";
 import type { Store } from "../store";
-import { ORDER_APPROVAL_STATUSES, type OrderApprovalRecord, type OrderApprovalStatus } from "../state";
+import {
+  ORDER_APPROVAL_STATUSES,
+  type OrderApprovalStatus,
+} from "../../provider/client/schemas/order-approvals";
+import type { OrderApprovalRecord } from "../state";
 import { decideApproval, withdrawApproval } from "./approvals";
 import type { Caller } from "./caller";
 import { findOrderApproval } from "./order-approval-log";
@@ -98,7 +102,7 @@ export function answerOrderApproval(
   }
   if (record.status !== "PENDING") {
     if (record.status === RESULT[action]) return record;
-    throw badRequest(`Order approval ${uid} is already ${record.status}`);
+    throw refused(`Order approval ${uid} is already ${record.status}`);
   }
   const vxc = store.vxc(record.vxcUid);
   const comments = answer.comments?.trim() ?? "";

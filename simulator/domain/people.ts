@@ -3,9 +3,14 @@
  * (GET/PUT /v2/notificationPreferences). A company sees and changes only its own users. Changing a user or
  * another user's preferences takes a Company Admin; only roles that may subscribe can be subscribed.
  */
-import { badRequest, forbidden, notFound } from "../errors";
+import { forbidden, notFound, refused } from "../domain-error";
 import type { Store } from "../store";
-import { MESSAGE_GROUPS, POSITIONS, type MessageGroup, type Position, type UserRecord } from "../state";
+import {
+  SUBSCRIBABLE_MESSAGE_GROUPS,
+  type SubscribableMessageGroup,
+} from "../../provider/client/schemas/notification-preferences";
+import { USER_POSITIONS, type UserPosition } from "../../provider/client/schemas/users";
+import type { UserRecord } from "../state";
 import { assertCompanyAdmin, assertMayChange, SUBSCRIBER_POSITIONS, type Caller } from "./caller";
 
 export function companyUsers(store: Store, caller: Caller): UserRecord[] {
@@ -42,14 +47,14 @@ export function updateUser(
   } else {
     assertMayChange(caller);
   }
-  if (input.position !== undefined && !(POSITIONS as readonly string[]).includes(input.position)) {
-    throw badRequest(`Invalid position "${input.position}": one of ${POSITIONS.join(", ")}`);
+  if (input.position !== undefined && !(USER_POSITIONS as readonly string[]).includes(input.position)) {
+    throw refused(`Invalid position "${input.position}": one of ${USER_POSITIONS.join(", ")}`);
   }
   if (input.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(input.email)) {
-    throw badRequest(`Invalid email "${input.email}"`);
+    throw refused(`Invalid email "${input.email}"`);
   }
   if (input.email !== undefined && store.state.users.some((u) => u.email === input.email && u !== user)) {
-    throw badRequest(`Email ${input.email} is already in use`);
+    throw refused(`Email ${input.email} is already in use`);
   }
   for (const key of [
     "firstName",
@@ -64,7 +69,7 @@ export function updateUser(
     if (input[key] !== undefined) (user as unknown as Record<string, unknown>)[key] = input[key];
   }
   if (input.position !== undefined) {
-    user.position = input.position as Position;
+    user.position = input.position as UserPosition;
     if (!SUBSCRIBER_POSITIONS.includes(user.position)) user.subscriptions = [];
   }
   store.markChanged();
@@ -91,7 +96,7 @@ export function setSubscriptions(
   store: Store,
   caller: Caller,
   user: UserRecord,
-  changes: ReadonlyArray<{ messageGroup: MessageGroup; subscribed: boolean }>,
+  changes: ReadonlyArray<{ messageGroup: SubscribableMessageGroup; subscribed: boolean }>,
 ): UserRecord {
   assertMayChange(caller);
   const next = new Set(user.subscriptions);
@@ -101,11 +106,11 @@ export function setSubscriptions(
   }
   // EXTENSION: (rule) the guide says only these roles can subscribe; the real API's answer is not recorded.
   if (next.size > 0 && !SUBSCRIBER_POSITIONS.includes(user.position)) {
-    throw badRequest(
+    throw refused(
       `A ${user.position} user cannot subscribe to notifications; only ${SUBSCRIBER_POSITIONS.join(", ")} users can`,
     );
   }
-  user.subscriptions = MESSAGE_GROUPS.filter((g) => next.has(g));
+  user.subscriptions = SUBSCRIBABLE_MESSAGE_GROUPS.filter((g) => next.has(g));
   store.markChanged();
   return user;
 }

@@ -11,7 +11,7 @@
  * has a price.
  */
 import type { DISTANCE_BANDS } from "../../provider/client/schemas/scalars";
-import { badRequest } from "../errors";
+import { refused } from "../domain-error";
 import type { Store } from "../store";
 import type { LocationRecord } from "../state";
 import { assertTerm } from "./vxc-rules";
@@ -115,19 +115,19 @@ export interface PriceRequest {
 export function priceVxc(store: Store, request: PriceRequest): VxcQuote {
   const location = (field: string, id: number) => {
     const found = store.location(id);
-    if (!found) throw badRequest(`Invalid ${field} ${id}: no such location`);
+    if (!found) throw refused(`Invalid ${field} ${id}: no such location`);
     return found;
   };
   const a = location("aLocationId", request.aLocationId);
   const b = location("bLocationId", request.bLocationId);
   if (!Number.isInteger(request.speed) || request.speed < 1) {
-    throw badRequest(`Invalid speed ${request.speed}: a VXC speed is a positive number of Mbps`);
+    throw refused(`Invalid speed ${request.speed}: a VXC speed is a positive number of Mbps`);
   }
   const term = request.term ?? 1;
   assertTerm(term);
   // EXTENSION: (limitation) the simulator's price book is in AUD only.
   if (request.currency !== undefined && request.currency.toUpperCase() !== PRICE_CURRENCY) {
-    throw badRequest(`Currency ${request.currency} is not offered by the simulator: it prices in AUD`);
+    throw refused(`Currency ${request.currency} is not offered by the simulator: it prices in AUD`);
   }
   return quoteVxc(a, b, request.speed, term);
 }

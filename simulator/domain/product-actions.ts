@@ -7,41 +7,31 @@
  * takes its VXCs with it (CANCELLED_PARENT), unless `safeDelete` asks to refuse while it still has attached
  * services (megaport-api.md §5.2). Cancelled services free their VLANs and stay listed.
  */
-import { badRequest, forbidden } from "../errors";
-import { scheduleDeployment } from "../lifecycle";
+import { FINISHED, isIn } from "../../provider/client/provisioning-states";
+import { forbidden, refused } from "../domain-error";
+import type { ProductAction } from "../../provider/client/schemas/products";
 import type { Store } from "../store";
-import {
-  RELEASED_STATUSES,
-  type PortRecord,
-  type ProvisioningStatus,
-  type ResourceTag,
-  type VxcRecord,
-} from "../state";
+import { type PortRecord, type ResourceTag, type VxcRecord } from "../state";
 import { assertMayChange, type Caller } from "./caller";
 import { logApprovalClosed } from "./order-approval-log";
 import { assertNotLocked, isLocked } from "./product-locks";
+import { scheduleDeployment, startCancellation } from "./transitions";
 import { vlansInUse } from "./vlans";
-import { canSeeVxc, ownPort, vxcParties } from "./vxc-parties";
+import { assertCostCentre, assertServiceName } from "./vxc-rules";
+import { ownPort, visibleProduct, vxcParties } from "./vxc-parties";
 
-export const PRODUCT_ACTIONS = ["CANCEL", "CANCEL_NOW", "UN_CANCEL"] as const;
-export type ProductAction = (typeof PRODUCT_ACTIONS)[number];
-
-export type Service = { kind: "vxc"; record: VxcRecord } | { kind: "port"; record: PortRecord };
-
-/** Any product the caller may see, by UID or numeric id. */
-export function visibleProduct(store: Store, caller: Caller, uid: string): Service {
-  const vxc = store.findVxc(uid);
-  if (vxc && canSeeVxc(store, caller.companyUid, vxc)) return { kind: "vxc", record: vxc };
-  const port = store.findPort(uid);
-  if (port && port.companyUid === caller.companyUid) return { kind: "port", record: port };
-  return { kind: "port", record: ownPort(store, caller, uid) };
+/** Already cancelled, or gone for good: nothing more to cancel or change. */
+function isCancelledOrGone(record: VxcRecord | PortRecord): boolean {
+  return record.provisioningStatus === "CANCELLED" || record.provisioningStatus === "DECOMMISSIONED";
 }
 
-function cancel(store: Store, record: VxcRecord | PortRecord, at: number, status: ProvisioningStatus): void {
-  record.statusBeforeCancel = record.provisioningStatus;
-  record.provisioningStatus = status;
-  record.terminateDate = at;
-  record.next = { status: "DECOMMISSIONED", at };
+function cancel(
+  store: Store,
+  record: VxcRecord | PortRecord,
+  at: number,
+  status: "CANCELLED" | "CANCELLED_PARENT",
+): void {
+  startCancellation(store, record, status, at);
   if ("approval" in record && record.approval) {
     // A request dies with its service: withdrawn when the customer cancelled the VXC or its own port, failed
     // when the provider's port went.
@@ -65,14 +55,14 @@ export interface ProductActionOptions {
 
 /** The VXCs still attached to a port: any with an end on it that has not been cancelled, failed or removed. */
 function attachedServices(store: Store, port: PortRecord): VxcRecord[] {
-  return store.vxcsOnPort(port.productUid).filter((v) => !RELEASED_STATUSES.includes(v.provisioningStatus));
+  return store.vxcsOnPort(port.productUid).filter((v) => !isIn(FINISHED, v.provisioningStatus));
 }
 
 function assertNothingAttached(store: Store, port: PortRecord): void {
   const attached = attachedServices(store, port);
   if (attached.length === 0) return;
   const names = attached.map((v) => `VXC "${v.productName}" (${v.productUid})`).join(", ");
-  throw badRequest(
+  throw refused(
     `Service ${port.productUid} cannot be deleted safely: it still has ${attached.length} attached ` +
       `service${attached.length === 1 ? "" : "s"}: ${names}. Cancel them first, or cancel without safeDelete.`,
   );
@@ -96,7 +86,7 @@ export function runProductAction(
   const now = store.now();
   if (action === "UN_CANCEL") {
     if (record.provisioningStatus !== "CANCELLED")
-      throw badRequest(`Service ${uid} must be in CANCELLED state to UN_CANCEL`);
+      throw refused(`Service ${uid} must be in CANCELLED state to UN_CANCEL`);
     if (service.kind === "vxc") assertVlansStillFree(store, service.record);
     const previous = record.statusBeforeCancel ?? "LIVE";
     record.provisioningStatus = previous;
@@ -109,8 +99,8 @@ export function runProductAction(
     store.markChanged();
     return;
   }
-  if (record.provisioningStatus === "CANCELLED" || record.provisioningStatus === "DECOMMISSIONED") {
-    throw badRequest(`Service ${uid} is already ${record.provisioningStatus}`);
+  if (isCancelledOrGone(record)) {
+    throw refused(`Service ${uid} is already ${record.provisioningStatus}`);
   }
   assertNotLocked(record);
   if (service.kind === "port") assertNoLockedVxcs(store, service.record);
@@ -123,7 +113,7 @@ export function runProductAction(
   if (action === "CANCEL_NOW") record.terminateDate = now;
   if (service.kind === "port") {
     for (const vxc of store.vxcsOnPort(service.record.productUid)) {
-      if (vxc.provisioningStatus !== "DECOMMISSIONED" && vxc.provisioningStatus !== "CANCELLED") {
+      if (!isCancelledOrGone(vxc)) {
         cancel(store, vxc, at, "CANCELLED_PARENT");
       }
     }
@@ -135,7 +125,7 @@ function assertNoLockedVxcs(store: Store, port: PortRecord): void {
   const locked = attachedServices(store, port).filter(isLocked);
   if (locked.length === 0) return;
   const names = locked.map((v) => `VXC "${v.productName}" (${v.productUid})`).join(", ");
-  throw badRequest(
+  throw refused(
     `Service ${port.productUid} cannot be cancelled: it has locked services attached: ${names}. ` +
       "A Company Admin must unlock them first.",
   );
@@ -148,12 +138,15 @@ function contractEnd(record: VxcRecord | PortRecord): number | null {
 function assertVlansStillFree(store: Store, vxc: VxcRecord): void {
   const { aPort, bPort } = vxcParties(store, vxc);
   if (vlansInUse(store, aPort.productUid, vxc.productUid).has(vxc.aEnd.vlan)) {
-    throw badRequest(`VLAN ${vxc.aEnd.vlan} not available on MEGAPORT service ${aPort.productId}`);
+    throw refused(`VLAN ${vxc.aEnd.vlan} not available on MEGAPORT service ${aPort.productId}`);
   }
   if (vlansInUse(store, bPort.productUid, vxc.productUid).has(vxc.bEnd.vlan)) {
-    throw badRequest(`VLAN ${vxc.bEnd.vlan} not available on MEGAPORT service ${bPort.productId}`);
+    throw refused(`VLAN ${vxc.bEnd.vlan} not available on MEGAPORT service ${bPort.productId}`);
   }
 }
+
+/** Contract terms a port can be changed to, in months. */
+const PORT_TERMS = [1, 12, 24, 36] as const;
 
 export interface PortUpdateInput {
   name?: string;
@@ -166,17 +159,13 @@ export function updatePort(store: Store, caller: Caller, uid: string, input: Por
   assertMayChange(caller);
   const port = ownPort(store, caller, uid);
   assertNotLocked(port);
-  if (port.provisioningStatus === "DECOMMISSIONED" || port.provisioningStatus === "CANCELLED") {
-    throw badRequest(`Service ${uid} is ${port.provisioningStatus} and cannot be modified`);
+  if (isCancelledOrGone(port)) {
+    throw refused(`Service ${uid} is ${port.provisioningStatus} and cannot be modified`);
   }
-  if (input.name !== undefined && (input.name.trim().length < 1 || input.name.length > 64)) {
-    throw badRequest(`Invalid port name "${input.name}": a name must be 1 to 64 characters`);
-  }
-  if (input.costCentre !== undefined && input.costCentre.length > 255) {
-    throw badRequest("Invalid costCentre: at most 255 characters");
-  }
-  if (input.term !== undefined && ![1, 12, 24, 36].includes(input.term)) {
-    throw badRequest(`Invalid term ${input.term}: a port term must be one of 1, 12, 24, 36 months`);
+  if (input.name !== undefined) assertServiceName(input.name, "port");
+  if (input.costCentre !== undefined) assertCostCentre(input.costCentre);
+  if (input.term !== undefined && !(PORT_TERMS as readonly number[]).includes(input.term)) {
+    throw refused(`Invalid term ${input.term}: a port term must be one of ${PORT_TERMS.join(", ")} months`);
   }
   if (input.name !== undefined) port.productName = input.name;
   if (input.costCentre !== undefined) port.costCentre = input.costCentre;
@@ -200,7 +189,7 @@ export function replaceTags(store: Store, caller: Caller, uid: string, tags: Res
   assertNotLocked(service.record);
   const keys = new Set<string>();
   for (const tag of tags) {
-    if (keys.has(tag.key)) throw badRequest(`Duplicate resource tag key "${tag.key}"`);
+    if (keys.has(tag.key)) throw refused(`Duplicate resource tag key "${tag.key}"`);
     keys.add(tag.key);
   }
   service.record.resourceTags = tags.map((t) => ({ key: t.key, value: t.value }));

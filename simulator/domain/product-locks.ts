@@ -6,11 +6,11 @@
  * choices: the owning company (for a VXC, the one that ordered it) locks; locking twice, or unlocking an
  * unlocked service, is a no-op 200; a change refused by a lock is a 400 naming the lock.
  */
-import { badRequest, forbidden } from "../errors";
+import { forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
 import type { PortRecord, VxcRecord } from "../state";
 import { assertCompanyAdmin, type Caller } from "./caller";
-import { visibleProduct, type Service } from "./product-actions";
+import { visibleProduct, type Service } from "./vxc-parties";
 
 export function isLocked(record: PortRecord | VxcRecord): boolean {
   return record.locked === true;
@@ -19,7 +19,7 @@ export function isLocked(record: PortRecord | VxcRecord): boolean {
 /** A 400 unless the service is unlocked. */
 export function assertNotLocked(record: PortRecord | VxcRecord): void {
   if (!isLocked(record)) return;
-  throw badRequest(
+  throw refused(
     `Service ${record.productUid} is locked: a Company Admin must unlock it ` +
       `(DELETE /v2/product/${record.productUid}/lock) before it can be changed or cancelled`,
   );
@@ -35,10 +35,10 @@ export function setProductLock(store: Store, caller: Caller, uid: string, locked
   }
   if (locked && !isLocked(record)) {
     if (record.liveDate === null) {
-      throw badRequest(`Service ${record.productUid} can only be locked once it is LIVE`);
+      throw refused(`Service ${record.productUid} can only be locked once it is LIVE`);
     }
     if (record.provisioningStatus === "DECOMMISSIONED") {
-      throw badRequest(`Service ${record.productUid} is DECOMMISSIONED and cannot be locked`);
+      throw refused(`Service ${record.productUid} is DECOMMISSIONED and cannot be locked`);
     }
   }
   if (isLocked(record) !== locked) {

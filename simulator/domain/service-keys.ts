@@ -5,11 +5,11 @@
  * never deleted, only deactivated.
  */
 import { randomUUID } from "node:crypto";
-import { badRequest, forbidden, SimError } from "../errors";
+import { VLAN } from "../../provider/client/schemas/scalars";
+import { conflict, forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
 import type { ServiceKeyRecord } from "../state";
 import { assertMayChange, type Caller } from "./caller";
-import { MAX_VLAN, MIN_VLAN } from "./vlans";
 import { ownPort } from "./vxc-parties";
 
 export interface ServiceKeyInput {
@@ -53,33 +53,33 @@ export function isValid(key: ServiceKeyRecord, now: number): boolean {
 
 function resolveProductUid(store: Store, caller: Caller, input: ServiceKeyInput): string | undefined {
   if (input.productUid !== undefined && input.productId !== undefined) {
-    throw badRequest("Specify either productUid or productId for a service key, not both");
+    throw refused("Specify either productUid or productId for a service key, not both");
   }
   const ref = input.productUid ?? (input.productId !== undefined ? String(input.productId) : undefined);
   return ref === undefined ? undefined : ownPort(store, caller, ref).productUid;
 }
 
 function checkRules(store: Store, key: ServiceKeyRecord): void {
-  if (key.singleUse && key.vlan === null) throw badRequest("A single-use service key needs a VLAN");
-  if (!key.singleUse && key.vlan !== null) throw badRequest("Only a single-use service key can fix a VLAN");
-  if (key.vlan !== null && (!Number.isInteger(key.vlan) || key.vlan < MIN_VLAN || key.vlan > MAX_VLAN)) {
-    throw badRequest(`Invalid service key VLAN ${key.vlan}: it must be between ${MIN_VLAN} and ${MAX_VLAN}`);
+  if (key.singleUse && key.vlan === null) throw refused("A single-use service key needs a VLAN");
+  if (!key.singleUse && key.vlan !== null) throw refused("Only a single-use service key can fix a VLAN");
+  if (key.vlan !== null && (!Number.isInteger(key.vlan) || key.vlan < VLAN.min || key.vlan > VLAN.max)) {
+    throw refused(`Invalid service key VLAN ${key.vlan}: it must be between ${VLAN.min} and ${VLAN.max}`);
   }
   const port = store.port(key.productUid);
   if (key.maxSpeed !== null && (key.maxSpeed < 1 || key.maxSpeed > port.maxVxcSpeed)) {
-    throw badRequest(
+    throw refused(
       `Invalid service key maxSpeed ${key.maxSpeed}: it must be between 1 and the port's maximum VXC speed of ${port.maxVxcSpeed} Mbps`,
     );
   }
   if (key.validFrom !== null && key.validTo !== null && key.validTo < key.validFrom) {
-    throw badRequest("Invalid service key validFor: end is before start");
+    throw refused("Invalid service key validFor: end is before start");
   }
 }
 
 export function createServiceKey(store: Store, caller: Caller, input: ServiceKeyInput): ServiceKeyRecord {
   assertMayChange(caller);
   const productUid = resolveProductUid(store, caller, input);
-  if (!productUid) throw badRequest("A service key needs a productUid or productId");
+  if (!productUid) throw refused("A service key needs a productUid or productId");
   const key: ServiceKeyRecord = {
     key: randomUUID(),
     companyUid: caller.companyUid,
@@ -104,8 +104,7 @@ export function createServiceKey(store: Store, caller: Caller, input: ServiceKey
 
 export function ownServiceKey(store: Store, caller: Caller, key: string): ServiceKeyRecord {
   const record = store.serviceKey(key);
-  if (!record || record.companyUid !== caller.companyUid)
-    throw badRequest(`Service key ${key} does not exist`);
+  if (!record || record.companyUid !== caller.companyUid) throw refused(`Service key ${key} does not exist`);
   return record;
 }
 
@@ -167,26 +166,30 @@ export function listServiceKeys(
 export function usableServiceKey(store: Store, key: string, rateLimit: number): ServiceKeyRecord {
   const record = store.serviceKey(key);
   const now = store.now();
-  if (!record) throw badRequest(`Service key ${key} does not exist`);
-  if (!record.active) throw badRequest(`Service key ${key} is not active`);
+  if (!record) throw refused(`Service key ${key} does not exist`);
+  if (!record.active) throw refused(`Service key ${key} is not active`);
   if (record.validFrom !== null && now < record.validFrom) {
-    throw badRequest(`Service key ${key} is not valid until ${new Date(record.validFrom).toISOString()}`);
+    throw refused(`Service key ${key} is not valid until ${new Date(record.validFrom).toISOString()}`);
   }
-  if (isExpired(record, now)) throw badRequest(`Service key ${key} has expired`);
-  if (record.singleUse && record.lastUsed !== null)
-    throw badRequest(`Service key ${key} has already been used`);
-  if (record.maxSpeed !== null && rateLimit > record.maxSpeed) {
-    throw badRequest(
-      `Rate limit ${rateLimit} Mbps exceeds the service key's maximum speed of ${record.maxSpeed} Mbps`,
+  if (isExpired(record, now)) throw refused(`Service key ${key} has expired`);
+  if (record.singleUse && record.lastUsed !== null) throw refused(`Service key ${key} has already been used`);
+  assertWithinKeySpeed(record, rateLimit);
+  return record;
+}
+
+/** A VXC ordered with a key may not go faster than the key's `maxSpeed` (none: no limit of its own). */
+export function assertWithinKeySpeed(key: ServiceKeyRecord, rateLimit: number): void {
+  if (key.maxSpeed !== null && rateLimit > key.maxSpeed) {
+    throw refused(
+      `Rate limit ${rateLimit} Mbps exceeds the service key's maximum speed of ${key.maxSpeed} Mbps`,
     );
   }
-  return record;
 }
 
 /** Record a use; a single-use key cannot be used again. */
 export function consumeServiceKey(store: Store, record: ServiceKeyRecord): void {
   if (record.singleUse && record.lastUsed !== null)
-    throw new SimError(409, `Service key ${record.key} has already been used`);
+    throw conflict(`Service key ${record.key} has already been used`);
   record.lastUsed = store.now();
   store.markChanged();
 }

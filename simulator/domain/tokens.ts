@@ -4,58 +4,51 @@
  * when a fault expires them. Secrets are compared in constant time and never logged or echoed.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { oauthError, unauthorized } from "../errors";
+import { unauthenticated } from "../domain-error";
 import type { Store } from "../store";
 import type { ApiKeyRecord } from "../state";
 import type { Caller } from "./caller";
 
-function sameSecret(a: string, b: string): boolean {
+/** Compare two secrets (keys, passwords) in constant time. */
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export interface IssuedToken {
-  access_token: string;
-  token_type: "Bearer";
-  expires_in: number;
+  accessToken: string;
+  lifetimeSeconds: number;
 }
 
-export function issueToken(store: Store, accessKey: string, secretKey: string): IssuedToken {
+/** A token for the key with this access key and secret, or null when there is no such key or the secret is wrong. */
+export function issueToken(store: Store, accessKey: string, secretKey: string): IssuedToken | null {
   const key = store.state.apiKeys.find((k) => k.accessKey === accessKey);
-  if (!key || !sameSecret(key.secretKey, secretKey)) {
-    throw oauthError(
-      401,
-      "invalid_client",
-      "Client authentication failed: unknown access key or wrong secret key",
-    );
-  }
+  if (!key || !sameSecret(key.secretKey, secretKey)) return null;
   const now = store.clock.wallNow();
   // Drop expired tokens so the state file does not grow without bound.
   store.state.tokens = store.state.tokens.filter((t) => t.expiresAt > now);
   const accessToken = randomBytes(32).toString("base64url");
   store.state.tokens.push({ accessToken, accessKey, expiresAt: now + key.tokenLifetimeSeconds * 1000 });
   store.markChanged();
-  return { access_token: accessToken, token_type: "Bearer", expires_in: key.tokenLifetimeSeconds };
+  return { accessToken, lifetimeSeconds: key.tokenLifetimeSeconds };
 }
 
-/** The caller behind a bearer token, or 401. */
+/** The caller behind an access token, or `unauthenticated`. */
 export function authenticate(
   store: Store,
-  authorization: string | undefined,
+  accessToken: string,
 ): { caller: Caller; key: ApiKeyRecord; token: string } {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
-  if (!match) throw unauthorized("Missing bearer token: send Authorization: Bearer <access_token>");
-  const token = store.state.tokens.find((t) => t.accessToken === match[1]);
+  const token = store.state.tokens.find((t) => t.accessToken === accessToken);
   if (!token || token.expiresAt <= store.clock.wallNow()) {
-    throw unauthorized(
+    throw unauthenticated(
       "The access token is invalid or has expired; request a new one from the token endpoint",
     );
   }
   const key = store.state.apiKeys.find((k) => k.accessKey === token.accessKey);
   const user = key ? store.user(key.employeeId) : undefined;
   if (!key || !user || !user.active) {
-    throw unauthorized("The API key behind this token was suspended because its user is no longer active");
+    throw unauthenticated("The API key behind this token was suspended because its user is no longer active");
   }
   return {
     caller: {

@@ -2,20 +2,15 @@
  * VLAN rules on a port: the allowed range (0 = pick one for me, -1 = untagged, 2–4093) and clashes with the
  * VXCs already on that port. Cancelled, decommissioned and failed VXCs hold no VLANs.
  */
-import { badRequest } from "../errors";
+import { FINISHED, isIn } from "../../provider/client/provisioning-states";
+import { isVlanId, VLAN } from "../../provider/client/schemas/scalars";
+import { refused } from "../domain-error";
 import type { Store } from "../store";
-import { RELEASED_STATUSES } from "../state";
-
-export const AUTO_VLAN = 0;
-export const UNTAGGED_VLAN = -1;
-export const MIN_VLAN = 2;
-export const MAX_VLAN = 4093;
 
 export function assertVlanInRange(vlan: number, field: string): void {
-  const ok = vlan === AUTO_VLAN || vlan === UNTAGGED_VLAN || (vlan >= MIN_VLAN && vlan <= MAX_VLAN);
-  if (!Number.isInteger(vlan) || !ok) {
-    throw badRequest(
-      `Invalid ${field} ${vlan}: a VLAN must be 0 (auto-assign), -1 (untagged) or between ${MIN_VLAN} and ${MAX_VLAN}`,
+  if (!isVlanId(vlan)) {
+    throw refused(
+      `Invalid ${field} ${vlan}: a VLAN must be ${VLAN.auto} (auto-assign), ${VLAN.untagged} (untagged) or between ${VLAN.min} and ${VLAN.max}`,
     );
   }
 }
@@ -26,18 +21,27 @@ export function assertVlanInRange(vlan: number, field: string): void {
  */
 export function innerVlanFor(outerVlan: number, requested: number, field: string): number | null {
   assertVlanInRange(requested, field);
-  if (requested === AUTO_VLAN) return null;
-  if (outerVlan === UNTAGGED_VLAN) {
-    throw badRequest(`Invalid ${field} ${requested}: an untagged end (VLAN -1) cannot have an inner VLAN`);
+  if (requested === VLAN.auto) return null;
+  if (outerVlan === VLAN.untagged) {
+    throw refused(`Invalid ${field} ${requested}: an untagged end (VLAN -1) cannot have an inner VLAN`);
   }
   return requested;
+}
+
+/** An end keeps an inner VLAN it already had when its VLAN changes: not when the new VLAN is untagged. */
+export function assertInnerVlanFits(vlan: number, innerVlan: number | null, field: string): void {
+  if (vlan === VLAN.untagged && innerVlan !== null) {
+    throw refused(
+      `Invalid ${field} -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first`,
+    );
+  }
 }
 
 /** VLANs held on a port by live-ish VXCs, optionally ignoring one VXC (the one being changed). */
 export function vlansInUse(store: Store, portUid: string, exceptVxcUid?: string): Set<number> {
   const used = new Set<number>();
   for (const vxc of store.vxcsOnPort(portUid)) {
-    if (vxc.productUid === exceptVxcUid || RELEASED_STATUSES.includes(vxc.provisioningStatus)) continue;
+    if (vxc.productUid === exceptVxcUid || isIn(FINISHED, vxc.provisioningStatus)) continue;
     if (vxc.aEnd.productUid === portUid) used.add(vxc.aEnd.vlan);
     if (vxc.bEnd.productUid === portUid) used.add(vxc.bEnd.vlan);
   }
@@ -59,13 +63,13 @@ export function claimVlan(
   const port = store.port(portUid);
   const used = vlansInUse(store, portUid, options.exceptVxcUid);
   for (const v of options.alsoTaken ?? []) used.add(v);
-  if (requested === AUTO_VLAN) {
-    for (let v = MIN_VLAN; v <= MAX_VLAN; v++) if (!used.has(v)) return v;
-    throw badRequest(`No VLAN available on MEGAPORT service ${port.productId}`);
+  if (requested === VLAN.auto) {
+    for (let v = VLAN.min; v <= VLAN.max; v++) if (!used.has(v)) return v;
+    throw refused(`No VLAN available on MEGAPORT service ${port.productId}`);
   }
   if (used.has(requested)) {
-    const label = requested === UNTAGGED_VLAN ? "Untagged VLAN" : `VLAN ${requested}`;
-    throw badRequest(`${label} not available on MEGAPORT service ${port.productId}`);
+    const label = requested === VLAN.untagged ? "Untagged VLAN" : `VLAN ${requested}`;
+    throw refused(`${label} not available on MEGAPORT service ${port.productId}`);
   }
   return requested;
 }
@@ -74,6 +78,6 @@ export function claimVlan(
 export function freeVlans(store: Store, portUid: string): number[] {
   const used = vlansInUse(store, portUid);
   const free: number[] = [];
-  for (let v = MIN_VLAN; v <= MAX_VLAN; v++) if (!used.has(v)) free.push(v);
+  for (let v = VLAN.min; v <= VLAN.max; v++) if (!used.has(v)) free.push(v);
   return free;
 }

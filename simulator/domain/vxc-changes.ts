@@ -7,15 +7,17 @@
  * issue #126) and answers requests. While a request is pending, network changes are refused. A rate increase
  * on a VXC to another company's port becomes a SPEED_CHANGE request; a decrease applies at once.
  */
-import { badRequest, forbidden } from "../errors";
-import { addMonths } from "../lifecycle";
+import { FINISHED, isIn } from "../../provider/client/provisioning-states";
+import { forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
-import { RELEASED_STATUSES, type VxcRecord } from "../state";
+import { type VxcRecord } from "../state";
 import { decideApproval, openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
-import { claimVlan, innerVlanFor, UNTAGGED_VLAN } from "./vlans";
-import { assertCostCentre, assertRateLimit, assertTerm, assertVxcName } from "./vxc-rules";
+import { assertWithinKeySpeed } from "./service-keys";
+import { addMonths } from "./transitions";
+import { assertInnerVlanFits, claimVlan, innerVlanFor } from "./vlans";
+import { assertCostCentre, assertRateLimit, assertServiceName, assertTerm } from "./vxc-rules";
 import { visibleVxc, vxcParties } from "./vxc-parties";
 
 export interface VxcUpdateInput {
@@ -61,13 +63,13 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
   const isAOwner = aOwnerUid === caller.companyUid;
   const isBOwner = bOwnerUid === caller.companyUid;
 
-  if (RELEASED_STATUSES.includes(vxc.provisioningStatus)) {
-    throw badRequest(`Service ${uid} is ${vxc.provisioningStatus} and cannot be modified`);
+  if (isIn(FINISHED, vxc.provisioningStatus)) {
+    throw refused(`Service ${uid} is ${vxc.provisioningStatus} and cannot be modified`);
   }
   assertNotLocked(vxc);
   if (input.aEndProductUid !== undefined || input.bEndProductUid !== undefined) {
     // EXTENSION: (limitation) the simulator does not move VXC ends between ports.
-    throw badRequest("Moving a VXC end to another product is not supported by the simulator");
+    throw refused("Moving a VXC end to another product is not supported by the simulator");
   }
   if (input.bEndVlan !== undefined && !isBOwner) throw forbidden("Only B end owner can change B VLAN");
   if (input.bEndInnerVlan !== undefined && !isBOwner) {
@@ -98,24 +100,20 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
     const blocked = NETWORK_FIELDS.filter((f) => input[f] !== undefined);
     if (blocked.length > 0) {
       const approver = store.company(vxc.approval.approverCompanyUid).tradingName;
-      throw badRequest(
+      throw refused(
         `VXC ${uid} has a pending ${vxc.approval.type === "NEW" ? "connection request" : "speed change"} awaiting ${approver}; ` +
           `network changes (${blocked.join(", ")}) are refused until it is accepted or denied`,
       );
     }
   }
 
-  if (input.name !== undefined) assertVxcName(input.name);
+  if (input.name !== undefined) assertServiceName(input.name, "VXC");
   if (input.term !== undefined) assertTerm(input.term);
   if (input.costCentre !== undefined) assertCostCentre(input.costCentre);
   if (input.rateLimit !== undefined) assertRateLimit(input.rateLimit, [aPort, bPort]);
   if (input.rateLimit !== undefined && vxc.serviceKey && input.rateLimit > vxc.rateLimit) {
     const key = store.serviceKey(vxc.serviceKey);
-    if (key?.maxSpeed != null && input.rateLimit > key.maxSpeed) {
-      throw badRequest(
-        `Rate limit ${input.rateLimit} Mbps exceeds the service key's maximum speed of ${key.maxSpeed} Mbps`,
-      );
-    }
+    if (key) assertWithinKeySpeed(key, input.rateLimit);
   }
 
   // Claim VLANs before changing anything, so a clash leaves the VXC as it was.
@@ -135,16 +133,8 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
     input.bEndInnerVlan === undefined
       ? (vxc.bEnd.innerVlan ?? null)
       : innerVlanFor(bVlan, input.bEndInnerVlan, "bEndInnerVlan");
-  if (aVlan === UNTAGGED_VLAN && aInner !== null) {
-    throw badRequest(
-      "Invalid aEndVlan -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first",
-    );
-  }
-  if (bVlan === UNTAGGED_VLAN && bInner !== null) {
-    throw badRequest(
-      "Invalid bEndVlan -1: an untagged end (VLAN -1) cannot have an inner VLAN; remove it first",
-    );
-  }
+  assertInnerVlanFits(aVlan, aInner, "aEndVlan");
+  assertInnerVlanFits(bVlan, bInner, "bEndVlan");
   vxc.aEnd.vlan = aVlan;
   vxc.bEnd.vlan = bVlan;
   vxc.aEnd.innerVlan = aInner;

@@ -4,20 +4,20 @@
  * waits for that company's approval unless the port auto-approves or a pre-approved service key is used.
  */
 import { randomUUID } from "node:crypto";
-import { badRequest, SimError } from "../errors";
-import { scheduleDeployment } from "../lifecycle";
+import { DomainError, refused, type DomainErrorKind } from "../domain-error";
 import type { Store } from "../store";
 import type { PortRecord, ResourceTag, ServiceKeyRecord, VxcRecord } from "../state";
 import { openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
 import { consumeServiceKey, usableServiceKey } from "./service-keys";
+import { scheduleDeployment } from "./transitions";
 import { claimVlan, innerVlanFor } from "./vlans";
 import {
   assertCostCentre,
   assertPortTakesVxcs,
   assertRateLimit,
   assertTerm,
-  assertVxcName,
+  assertServiceName,
 } from "./vxc-rules";
 import { ownPort } from "./vxc-parties";
 
@@ -68,7 +68,7 @@ function planOne(
 ): PlannedVxc {
   const aPort = ownPort(store, caller, input.aEnd?.productUid ?? aEndUid);
   assertPortTakesVxcs(aPort);
-  assertVxcName(input.productName);
+  assertServiceName(input.productName, "VXC");
   const term = input.term ?? 1;
   assertTerm(term);
   if (input.costCentre !== undefined) assertCostCentre(input.costCentre);
@@ -78,17 +78,15 @@ function planOne(
   if (input.serviceKey) {
     key = usableServiceKey(store, input.serviceKey, input.rateLimit);
     if (input.bEnd?.productUid && input.bEnd.productUid !== key.productUid) {
-      throw badRequest(
-        `Service key ${key.key} is for service ${key.productUid}, not ${input.bEnd.productUid}`,
-      );
+      throw refused(`Service key ${key.key} is for service ${key.productUid}, not ${input.bEnd.productUid}`);
     }
     bPort = store.port(key.productUid);
   } else {
     const bUid = input.bEnd?.productUid;
-    if (!bUid) throw badRequest("A VXC order needs bEnd.productUid or a serviceKey");
+    if (!bUid) throw refused("A VXC order needs bEnd.productUid or a serviceKey");
     bPort = store.port(bUid);
     if (bPort.companyUid !== caller.companyUid && !(bPort.vxcPermitted && bPort.marketplaceVisibility)) {
-      throw badRequest(`Service ${bUid} does not accept connections without a service key`);
+      throw refused(`Service ${bUid} does not accept connections without a service key`);
     }
   }
   assertPortTakesVxcs(bPort);
@@ -118,7 +116,7 @@ function planOne(
 
 /** Check a whole order without changing anything (validate, and the first half of buy). */
 export function planOrder(store: Store, caller: Caller, items: readonly OrderItemInput[]): PlannedVxc[] {
-  if (items.length === 0) throw badRequest("The order is empty");
+  if (items.length === 0) throw refused("The order is empty");
   const taken = new Map<string, Set<number>>();
   const usedKeys = new Set<string>();
   const planned: PlannedVxc[] = [];
@@ -127,7 +125,7 @@ export function planOrder(store: Store, caller: Caller, items: readonly OrderIte
     // EXTENSION: (limitation) ports, MCRs and MVEs cannot be ordered from the simulator.
     if (item.associatedVxcs.length === 0) {
       const which = items.length > 1 ? `Order item ${itemIndex}` : "Order item";
-      throw badRequest(
+      throw refused(
         `${which} for ${item.productUid} has no associatedVxcs: the simulator only sells VXCs`,
         items.length > 1 ? { itemIndex, vxcIndex: null, productName: null } : undefined,
       );
@@ -136,7 +134,7 @@ export function planOrder(store: Store, caller: Caller, items: readonly OrderIte
       try {
         // A single-use key named twice in one order: the second use is refused, whatever else is wrong.
         if (vxc.serviceKey && usedKeys.has(vxc.serviceKey)) {
-          throw badRequest(`Service key ${vxc.serviceKey} has already been used`);
+          throw refused(`Service key ${vxc.serviceKey} has already been used`);
         }
         const plan = planOne(store, caller, item.productUid, vxc, taken);
         if (plan.key?.singleUse) usedKeys.add(plan.key.key);
@@ -149,25 +147,39 @@ export function planOrder(store: Store, caller: Caller, items: readonly OrderIte
   return planned;
 }
 
-/**
- * EXTENSION: (detail) in an order of several VXCs, a refusal names the offending one: its item index (in the
- * validate array or `networkDesign`), its place in `associatedVxcs` when the item holds more than one, and its
- * productName; `data` carries the same as fields. The real API's wording for this is not recorded; a one-VXC
- * order keeps the real API's own texts unchanged.
- */
 function namingTheItem(err: unknown, item: OrderItemInput, itemIndex: number, vxcIndex: number): unknown {
-  if (!(err instanceof SimError)) return err;
-  const productName = item.associatedVxcs[vxcIndex]?.productName ?? "";
+  if (!(err instanceof DomainError)) return err;
+  return refusedItem(err.kind, err.message, {
+    itemIndex,
+    vxcIndex,
+    vxcsInItem: item.associatedVxcs.length,
+    productName: item.associatedVxcs[vxcIndex]?.productName ?? "",
+  });
+}
+
+/** Where in an order a refused VXC stands (`vxcIndex` null when the refusal is about the item). */
+export interface OrderPlace {
+  itemIndex: number;
+  vxcIndex: number | null;
+  /** How many VXCs the item holds: its place in `associatedVxcs` is named only when there are several. */
+  vxcsInItem: number;
+  productName: string | null;
+}
+
+/**
+ * EXTENSION: (detail) in an order of several VXCs, a refusal (here, or a malformed VXC in the body) names the
+ * offending one: its item index (in the validate array or `networkDesign`), its place in `associatedVxcs` when
+ * the item holds more than one, and its productName; `data` carries the same as fields. The real API's wording
+ * for this is not recorded; a one-VXC order keeps the real API's own texts unchanged.
+ */
+export function refusedItem(kind: DomainErrorKind, reason: string, place: OrderPlace): DomainError {
+  const { itemIndex, vxcIndex, vxcsInItem, productName } = place;
   const where =
-    item.associatedVxcs.length > 1
+    vxcIndex !== null && vxcsInItem > 1
       ? `Order item ${itemIndex}, associatedVxcs[${vxcIndex}]`
       : `Order item ${itemIndex}`;
-  return new SimError(
-    err.status,
-    `${where} (productName "${productName}"): ${err.message}`,
-    { itemIndex, vxcIndex, productName, reason: err.message },
-    err.headers,
-  );
+  const named = productName === null ? "" : ` (productName "${productName}")`;
+  return new DomainError(kind, `${where}${named}: ${reason}`, { itemIndex, vxcIndex, productName, reason });
 }
 
 /** Place the order: create the VXCs, consume keys, open approvals, start deployments. */

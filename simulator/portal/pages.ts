@@ -6,17 +6,12 @@ import { mayApprove, SUBSCRIBER_POSITIONS } from "../domain/caller";
 import { pendingApprovalsFor } from "../domain/approvals";
 import { vxcParties } from "../domain/vxc-parties";
 import type { Store } from "../store";
-import { MESSAGE_GROUPS, type UserRecord } from "../state";
+import { SUBSCRIBABLE_MESSAGE_GROUPS } from "../../provider/client/schemas/notification-preferences";
+import type { UserRecord } from "../state";
 import { esc, page } from "./html";
 
-const GROUP_LABELS: Record<string, string> = {
-  SECURITY: "Security",
-  ORDERING: "Ordering",
-  FINANCIAL: "Financial",
-  PEOPLE: "People",
-  COMPANY: "Company",
-  SERVICES: "Services",
-};
+/** How the Portal names a group: "ORDERING" is "Ordering". */
+const groupLabel = (group: string) => group.charAt(0) + group.slice(1).toLowerCase();
 
 export interface Flash {
   text: string;
@@ -77,11 +72,11 @@ function approvalsSection(store: Store, user: UserRecord): string {
 
 function notificationsSection(user: UserRecord): string {
   const maySubscribe = SUBSCRIBER_POSITIONS.includes(user.position);
-  const boxes = MESSAGE_GROUPS.map(
+  const boxes = SUBSCRIBABLE_MESSAGE_GROUPS.map(
     (group) =>
       `<label style="margin-right:1rem"><input type="checkbox" name="group" value="${group}"${
         user.subscriptions.includes(group) ? " checked" : ""
-      }${maySubscribe ? "" : " disabled"}> ${GROUP_LABELS[group]}</label>`,
+      }${maySubscribe ? "" : " disabled"}> ${groupLabel(group)}</label>`,
   ).join("\n");
   const note = maySubscribe
     ? ""

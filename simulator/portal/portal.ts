@@ -7,11 +7,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { decideApproval, vxcByApprovalUid } from "../domain/approvals";
 import type { Caller } from "../domain/caller";
 import { setSubscriptions } from "../domain/people";
-import { SimError } from "../errors";
+import { isRefusal, SimError } from "../errors";
 import { readBody } from "../http-body";
 import { decodePathSegment } from "../router";
 import type { Store } from "../store";
-import { MESSAGE_GROUPS, type UserRecord } from "../state";
+import { SUBSCRIBABLE_MESSAGE_GROUPS } from "../../provider/client/schemas/notification-preferences";
+import type { UserRecord } from "../state";
 import { dashboardPage, loginPage, type Flash } from "./pages";
 import { logIn, logOut, sessionUser } from "./session";
 
@@ -99,7 +100,7 @@ export async function handlePortal(
     redirect(res, traceId, flash);
   } catch (err) {
     store.flush();
-    if (!(err instanceof SimError)) throw err;
+    if (!isRefusal(err)) throw err;
     redirect(res, traceId, { text: err.message, error: true });
   }
 }
@@ -122,7 +123,7 @@ function runAction(store: Store, user: UserRecord, path: string, form: URLSearch
       store,
       caller,
       user,
-      MESSAGE_GROUPS.map((g) => ({ messageGroup: g, subscribed: chosen.has(g) })),
+      SUBSCRIBABLE_MESSAGE_GROUPS.map((g) => ({ messageGroup: g, subscribed: chosen.has(g) })),
     );
     return { text: "Notification settings saved" };
   }

@@ -2,8 +2,9 @@
  * Portal log-in sessions: a random id in an HttpOnly, SameSite=Strict cookie, kept in the state so a restart
  * does not log anyone out. Passwords are compared in constant time and never logged.
  */
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { sameSecret } from "../domain/tokens";
 import type { Store } from "../store";
 import type { UserRecord } from "../state";
 
@@ -28,16 +29,10 @@ export function sessionUser(store: Store, headers: IncomingHttpHeaders): UserRec
   return user?.active ? user : undefined;
 }
 
-function samePassword(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** Start a session for the user with this email and password; returns the Set-Cookie value. */
 export function logIn(store: Store, email: string, password: string): string | undefined {
   const user = store.state.users.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
-  if (!user || !user.active || !samePassword(user.password, password)) return undefined;
+  if (!user || !user.active || !sameSecret(user.password, password)) return undefined;
   const now = store.clock.wallNow();
   const sessionId = randomBytes(24).toString("base64url");
   store.state.portalSessions = store.state.portalSessions.filter((s) => s.expiresAt > now);

@@ -5,6 +5,7 @@
 import { oauthError } from "../errors";
 import { issueToken } from "../domain/tokens";
 import type { Route } from "../router";
+import type { TokenWire } from "../views/wire-types";
 
 function basicCredentials(header: string | undefined): { accessKey: string; secretKey: string } {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? "");
@@ -30,7 +31,20 @@ export const authRoutes: Route[] = [
         throw oauthError(400, "unsupported_grant_type", `grant_type ${grantType} is not supported`);
       }
       const { accessKey, secretKey } = basicCredentials(headers.authorization);
-      return { body: issueToken(store, accessKey, secretKey), headers: { "Cache-Control": "no-store" } };
+      const token = issueToken(store, accessKey, secretKey);
+      if (!token) {
+        throw oauthError(
+          401,
+          "invalid_client",
+          "Client authentication failed: unknown access key or wrong secret key",
+        );
+      }
+      const body: TokenWire = {
+        access_token: token.accessToken,
+        token_type: "Bearer",
+        expires_in: token.lifetimeSeconds,
+      };
+      return { body, headers: { "Cache-Control": "no-store" } };
     },
   },
 ];

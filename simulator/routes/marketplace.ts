@@ -4,6 +4,7 @@
  * `MarketplaceProfile`.
  */
 import { z } from "zod";
+import { MAX_BIO_WORDS, PROFILE_VISIBILITIES } from "../../provider/client/schemas/marketplace-profile";
 import { envelope } from "../envelope";
 import { listedProfiles, ownCompany, setMarketplaceProfile, visibleProfile } from "../domain/marketplace";
 import { parseBody, type Route } from "../router";
@@ -13,13 +14,18 @@ import { optional } from "./body-schemas";
 const ProfileBody = z.object({
   companyName: optional(z.string().min(1).max(128)),
   companyBio: optional(
-    z.string().refine((s) => s.trim().split(/\s+/).filter(Boolean).length <= 200, "at most 200 words"),
+    z
+      .string()
+      .refine(
+        (s) => s.trim().split(/\s+/).filter(Boolean).length <= MAX_BIO_WORDS,
+        `at most ${MAX_BIO_WORDS} words`,
+      ),
   ),
   contactEmail: optional(z.string().regex(/^[^@\s]+@[^@\s]+$/, "must be an email address")),
   website: optional(
     z.string().refine((s) => s === "" || /^https?:\/\/\S+$/.test(s), "must be an http(s) URL"),
   ),
-  profileVisibility: optional(z.enum(["PUBLIC", "PRIVATE"])),
+  profileVisibility: optional(z.enum(PROFILE_VISIBILITIES)),
   services: optional(z.array(z.string().min(1).max(128)).max(50)),
 });
 

@@ -4,8 +4,8 @@
  */
 import { z } from "zod";
 import { envelope } from "../envelope";
-import { SimError } from "../errors";
-import { buyOrder, planOrder, type OrderItemInput } from "../domain/vxc-orders";
+import type { DomainError } from "../domain-error";
+import { buyOrder, planOrder, refusedItem, type OrderItemInput } from "../domain/vxc-orders";
 import type { Route } from "../router";
 import { buyView, validateView } from "../views/order-view";
 import { int, optional, ResourceTagSchema } from "./body-schemas";
@@ -53,7 +53,7 @@ function parseOrder<T extends z.ZodType>(schema: T, body: unknown): z.output<T> 
   throw namingTheItem(result.error, body) ?? result.error;
 }
 
-function namingTheItem(error: z.ZodError, body: unknown): SimError | null {
+function namingTheItem(error: z.ZodError, body: unknown): DomainError | null {
   const items: unknown = Array.isArray(body)
     ? body
     : (body as { networkDesign?: unknown } | null)?.networkDesign;
@@ -68,26 +68,32 @@ function namingTheItem(error: z.ZodError, body: unknown): SimError | null {
   const at = Array.isArray(body) ? 0 : 1;
   const itemIndex = path[at];
   if (typeof itemIndex !== "number") return null;
-  const vxcIndex =
-    path[at + 1] === "associatedVxcs" && typeof path[at + 2] === "number" ? path[at + 2] : null;
+  const vxcAt = path[at + 2];
+  const vxcIndex = path[at + 1] === "associatedVxcs" && typeof vxcAt === "number" ? vxcAt : null;
   const vxcs = vxcsOf(items[itemIndex]);
-  const named = typeof vxcIndex === "number" ? (vxcs[vxcIndex] as { productName?: unknown } | null) : null;
+  const named = vxcIndex === null ? null : (vxcs[vxcIndex] as { productName?: unknown } | null);
   const productName = typeof named?.productName === "string" ? named.productName : null;
-  const where =
-    typeof vxcIndex === "number" && vxcs.length > 1
-      ? `Order item ${itemIndex}, associatedVxcs[${vxcIndex}]`
-      : `Order item ${itemIndex}`;
   const reason = `Validation failed: ${path.join(".")}: ${issue.message}`;
-  return new SimError(
-    400,
-    `${where}${productName === null ? "" : ` (productName "${productName}")`}: ${reason}`,
-    {
-      itemIndex,
-      vxcIndex,
-      productName,
-      reason,
+  return refusedItem("refused", reason, { itemIndex, vxcIndex, vxcsInItem: vxcs.length, productName });
+}
+
+/** POST /v4|v3/networkdesign/buy: the same order in either body. */
+function buyRoute(path: string, items: (body: unknown) => OrderItemInput[]): Route {
+  return {
+    method: "POST",
+    path,
+    auth: true,
+    change: true,
+    handler: ({ store, caller, body }) => {
+      const vxcs = buyOrder(store, caller, items(body));
+      return {
+        body: envelope(
+          `VXC [${vxcs.map((v) => v.productUid).join(", ")}] created.`,
+          vxcs.map((v) => buyView(store, v)),
+        ),
+      };
     },
-  );
+  };
 }
 
 export const orderRoutes: Route[] = [
@@ -106,34 +112,6 @@ export const orderRoutes: Route[] = [
       };
     },
   },
-  {
-    method: "POST",
-    path: "/v4/networkdesign/buy",
-    auth: true,
-    change: true,
-    handler: ({ store, caller, body }) => {
-      const vxcs = buyOrder(store, caller, toInput(parseOrder(V4Order, body).networkDesign));
-      return {
-        body: envelope(
-          `VXC [${vxcs.map((v) => v.productUid).join(", ")}] created.`,
-          vxcs.map((v) => buyView(store, v)),
-        ),
-      };
-    },
-  },
-  {
-    method: "POST",
-    path: "/v3/networkdesign/buy",
-    auth: true,
-    change: true,
-    handler: ({ store, caller, body }) => {
-      const vxcs = buyOrder(store, caller, toInput(parseOrder(BareOrder, body)));
-      return {
-        body: envelope(
-          `VXC [${vxcs.map((v) => v.productUid).join(", ")}] created.`,
-          vxcs.map((v) => buyView(store, v)),
-        ),
-      };
-    },
-  },
+  buyRoute("/v4/networkdesign/buy", (body) => toInput(parseOrder(V4Order, body).networkDesign)),
+  buyRoute("/v3/networkdesign/buy", (body) => toInput(parseOrder(BareOrder, body))),
 ];

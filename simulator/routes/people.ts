@@ -13,7 +13,11 @@ import {
   updateUser,
 } from "../domain/people";
 import { parseBody, type Route } from "../router";
-import { MESSAGE_GROUPS, type MessageGroup } from "../state";
+import {
+  MESSAGE_GROUPS,
+  SUBSCRIBABLE_MESSAGE_GROUPS,
+  type SubscribableMessageGroup,
+} from "../../provider/client/schemas/notification-preferences";
 import { preferencesView, userView } from "../views/account-view";
 import { optional } from "./body-schemas";
 
@@ -33,8 +37,9 @@ const PreferencesBody = z.object({
   destinations: z.object({
     EMAIL: z.array(
       z.object({
-        // The Java client's enum also has SYSTEM, API and XERO; they are accepted and have no emails here.
-        messageGroup: z.enum([...MESSAGE_GROUPS, "SYSTEM", "API", "XERO"]),
+        // Every group the API knows is accepted; those users cannot subscribe to (SYSTEM, API, XERO) have
+        // no emails here and are left out.
+        messageGroup: z.enum(MESSAGE_GROUPS),
         subscribed: z.boolean(),
         details: optional(z.array(z.unknown())),
       }),
@@ -105,8 +110,9 @@ export const peopleRoutes: Route[] = [
     handler: ({ store, caller, query, body }) => {
       const input = parseBody(PreferencesBody, body);
       const user = preferencesSubject(store, caller, employeeIdParam(query.get("employeeId")));
-      const known = input.destinations.EMAIL.filter((g): g is typeof g & { messageGroup: MessageGroup } =>
-        (MESSAGE_GROUPS as readonly string[]).includes(g.messageGroup),
+      const known = input.destinations.EMAIL.filter(
+        (g): g is typeof g & { messageGroup: SubscribableMessageGroup } =>
+          (SUBSCRIBABLE_MESSAGE_GROUPS as readonly string[]).includes(g.messageGroup),
       );
       setSubscriptions(store, caller, user, known);
       return { body: envelope("Notification preferences updated", preferencesView(user)) };

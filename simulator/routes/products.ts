@@ -4,20 +4,13 @@
 import { z } from "zod";
 import { envelope } from "../envelope";
 import { badRequest } from "../errors";
-import {
-  PRODUCT_ACTIONS,
-  readTags,
-  replaceTags,
-  runProductAction,
-  updatePort,
-  visibleProduct,
-  type ProductAction,
-} from "../domain/product-actions";
+import { PRODUCT_ACTIONS, type ProductAction } from "../../provider/client/schemas/products";
+import { readTags, replaceTags, runProductAction, updatePort } from "../domain/product-actions";
 import { setProductLock } from "../domain/product-locks";
 import { freeVlans } from "../domain/vlans";
-import { ownPort } from "../domain/vxc-parties";
+import { ownPort, visibleProduct } from "../domain/vxc-parties";
 import { parseBody, type Route } from "../router";
-import { portUpdateView, portView, vxcView } from "../views/product-view";
+import { portUpdateView, portView, serviceView } from "../views/product-view";
 import { int, optional, ResourceTagSchema } from "./body-schemas";
 
 const PortUpdateBody = z.object({
@@ -47,11 +40,7 @@ function lockRoute(method: "POST" | "DELETE", locked: boolean, message: string):
     change: true,
     handler: ({ store, caller, params }) => {
       const service = setProductLock(store, caller, params.uid, locked);
-      const data =
-        service.kind === "vxc"
-          ? vxcView(store, service.record, caller.companyUid)
-          : portView(store, service.record, caller.companyUid);
-      return { body: envelope(message, data) };
+      return { body: envelope(message, serviceView(store, service, caller.companyUid)) };
     },
   };
 }
@@ -77,11 +66,12 @@ export const productRoutes: Route[] = [
     auth: true,
     handler: ({ store, caller, params }) => {
       const product = visibleProduct(store, caller, params.uid);
-      const data =
-        product.kind === "vxc"
-          ? vxcView(store, product.record, caller.companyUid)
-          : portView(store, product.record, caller.companyUid);
-      return { body: envelope(`Found Product ${product.record.productUid}`, data) };
+      return {
+        body: envelope(
+          `Found Product ${product.record.productUid}`,
+          serviceView(store, product, caller.companyUid),
+        ),
+      };
     },
   },
   {

@@ -3,7 +3,8 @@
  * shape from docs/contracts.md) on the wire.
  */
 import type { Store } from "../store";
-import { MESSAGE_GROUPS, type CompanyRecord, type UserRecord } from "../state";
+import { SUBSCRIBABLE_MESSAGE_GROUPS } from "../../provider/client/schemas/notification-preferences";
+import type { CompanyRecord, UserRecord } from "../state";
 import { EMPTY_PROFILE } from "../domain/marketplace";
 import type { MarketplaceProfileWire, NotificationPreferencesWire, UserWire } from "./wire-types";
 
@@ -62,7 +63,7 @@ export function preferencesView(user: UserRecord): NotificationPreferencesWire {
     // EXTENSION: whose preferences these are (the real API only ever returns the caller's own).
     employeeId: user.employeeId,
     destinations: {
-      EMAIL: MESSAGE_GROUPS.map((group) => ({
+      EMAIL: SUBSCRIBABLE_MESSAGE_GROUPS.map((group) => ({
         messageGroup: group,
         subscribed: user.subscriptions.includes(group),
         details: [],

@@ -4,6 +4,7 @@
  * PENDING_EXTERNAL for the other one, and a port lists every VXC with an end on it (incoming ones too).
  */
 import { distanceBand, type DistanceBand } from "../domain/pricing";
+import type { Service } from "../domain/vxc-parties";
 import type { Store } from "../store";
 import type { PortRecord, VxcRecord } from "../state";
 import type {
@@ -187,6 +188,13 @@ export function portView(store: Store, port: PortRecord, viewerCompanyUid: strin
     associatedVxcs: store.vxcsOnPort(port.productUid).map((v) => vxcView(store, v, viewerCompanyUid)),
     associatedIxs: [],
   };
+}
+
+/** A port or VXC as the viewer sees it (GET /v2/product/{uid}, lock and unlock answers). */
+export function serviceView(store: Store, service: Service, viewerCompanyUid: string): VxcWire | PortWire {
+  return service.kind === "vxc"
+    ? vxcView(store, service.record, viewerCompanyUid)
+    : portView(store, service.record, viewerCompanyUid);
 }
 
 /** The "service record" PUT /v2/product/{type}/{uid} answers with (megaport-api.md §5.2, TestModifyPort). */

@@ -17,6 +17,7 @@ import type {
 import type { OrderApprovalSchema } from "../../provider/client/schemas/order-approvals";
 import type { PriceBookSchema } from "../../provider/client/schemas/pricing";
 import type { ServiceKeySchema } from "../../provider/client/schemas/service-keys";
+import type { TokenResponseSchema } from "../../provider/client/schemas/token";
 import type { UserSchema } from "../../provider/client/schemas/users";
 import type { BuyResultItemSchema, ValidateResultItemSchema } from "../../provider/client/schemas/vxc-order";
 
@@ -34,3 +35,4 @@ export type BuyResultWire = z.input<typeof BuyResultItemSchema>;
 export type ValidateResultWire = z.input<typeof ValidateResultItemSchema>;
 export type PriceBookWire = z.input<typeof PriceBookSchema>;
 export type OrderApprovalWire = z.input<typeof OrderApprovalSchema>;
+export type TokenWire = z.input<typeof TokenResponseSchema>;

@@ -1,6 +1,7 @@
 // The README's first command: `npm run demo` (here its compiled script, as `npm test` has just built it) tells the
-// whole story against the simulator when not run from a terminal, ends with every VXC LIVE, and leaves nothing
-// running. Run twice in a row, the second run starts afresh.
+// whole story against the simulator when not run from a terminal: the policy pack stops a bad change, the approver
+// answers by Acme's policy, every VXC ends LIVE with its quoted price, and nothing is left running. Run twice in a
+// row, the second run starts afresh.
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { REPO_ROOT } from "./pulumi-harness";
@@ -28,12 +29,19 @@ describe("npm run demo", () => {
           status: 0,
           tail: "",
         });
+        expect(output).toContain("[policy] VXC must have a rateLimit of at most 10000 Mbps.");
+        expect(output).toMatch(
+          /\[approver\] NEW "Globex to Acme \(red\)" from Globex Corporation at 200 Mbps: rule trusted-customer-on-red says accept \(applied\)/,
+        );
+        expect(output).toMatch(
+          /\[approver\] SPEED_CHANGE "Globex to Acme \(red\)" .* says accept \(applied\)/,
+        );
         expect(output).toMatch(/waiting for Acme Networks to accept the connection request/);
         expect(output).toContain("the demo accepts the blue request itself");
         expect(output).toMatch(
           /techcontact@acme\.example\n\s+New connection request from Globex Corporation/,
         );
-        expect(output).toMatch(/'Globex to Acme \(red\)'\s+│ 'LIVE' │ 500/);
+        expect(output).toMatch(/'Globex to Acme \(red\)'\s+│ 'LIVE' │ 500 .*│ '\d+(\.\d+)? AUD'/);
         expect(output).toMatch(/'Globex to Acme \(blue\)'\s+│ 'LIVE' │ 200/);
         expect(output).toMatch(/'Globex via Acme service key'\s+│ 'LIVE'/);
         expect(output).not.toContain("globex-admin-secret");

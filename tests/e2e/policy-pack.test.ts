@@ -159,7 +159,7 @@ describe("pulumi preview --policy-pack policy", () => {
       expect(preview.ok).toBe(true);
       expect(preview.output).toContain("[advisory]");
       expect(preview.output).toContain(
-        'VXCs "to-acme-red", "to-acme-blue" to the same provider must span both diversity zones: they all start from the same A-end port',
+        'VXCs "to-acme-blue", "to-acme-red" to the same provider must span both diversity zones: they all start from the same A-end port',
       );
       expect(preview.output).toContain("the VXC names its B-end by port UID (bEnd.productUid)");
       expect(preview.output).toContain("the VXC is ordered with a service key");

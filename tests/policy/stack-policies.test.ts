@@ -13,7 +13,7 @@ import {
 
 describe("megaport-vxc-connection-redundant-pair-diversity", () => {
   const policy = vxcRedundantPairDiversity;
-  const must = 'VXCs "red", "blue" to the same provider must span both diversity zones';
+  const must = 'VXCs "blue", "red" to the same provider must span both diversity zones';
 
   it("passes a pair from a red and a blue port whose B-ends follow their A-ends' zones", async () => {
     expectNoViolations(await runStackPolicy(policy, [happyVxc(), happyBlueVxc()], HAPPY_CONFIG));
@@ -52,7 +52,7 @@ describe("megaport-vxc-connection-redundant-pair-diversity", () => {
       outcome,
       `${must}: cannot confirm at preview, because "blue" does not set bEnd.sameDiversityZone: true`,
     );
-    expect(outcome.violations[0].urn).toContain("::red");
+    expect(outcome.violations[0].urn).toContain("::blue"); // on the VXC that should set it
   });
 
   it("says it cannot confirm a pair whose A-end ports' zones are not configured", async () => {

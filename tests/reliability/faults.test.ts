@@ -99,7 +99,13 @@ describe("pulumi up of 20 VXCs under faults", () => {
           ups += 1;
           converged = await e2e.stack.up({ onOutput: collect(e2e), parallel: N }).then(
             () => true,
-            () => false,
+            (err: Error) => {
+              const lines = err.message.split("\n").filter((l) => /error:/.test(l));
+              report(
+                `faults[${label}]: up ${ups} failed: ${[...new Set(lines)].slice(0, 3).join(" | ").slice(0, 600)}`,
+              );
+              return false;
+            },
           );
           for (const token of issuedTokens(world)) tokens.add(token);
         }

@@ -1,4 +1,5 @@
 import * as http from "node:http";
+import { SimulatedClock } from "../../simulator/clock";
 import type { Simulator } from "../../simulator/server";
 import { ApiAs, simPut, startTestSimulator, startTestSimulator as start, type Json } from "./sim-client";
 
@@ -58,11 +59,34 @@ describe("fault injection", () => {
     }
   });
 
-  it("adds latency", async () => {
-    await simPut(sim, "/_sim/faults", { rules: [{ kind: "latency", latencyMs: 300, count: 1 }] });
-    const started = Date.now();
-    expect((await api.get("/v2/products")).status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
+  it("adds latency: the answer waits latencyMs on the simulator's clock", async () => {
+    // Wall time passes only through the clock's wait, so the request's duration is exactly the latency.
+    const wall = { now: T0 };
+    const waits: number[] = [];
+    const timed = await start({
+      clock: new SimulatedClock({
+        wall: () => wall.now,
+        wait: async (ms) => {
+          waits.push(ms);
+          wall.now += ms;
+        },
+      }),
+      ticker: false,
+      faults: { rules: [{ kind: "latency", latencyMs: 300, count: 1, path: "/v2/products" }] },
+    });
+    try {
+      const a = new ApiAs(timed, "globexAdmin");
+      expect((await a.get("/v2/products")).status).toBe(200);
+      expect((await a.get("/v2/products")).status).toBe(200);
+      expect(waits).toEqual([300]);
+      const log = (await (await fetch(`${timed.url}/_sim/requests?recent=2`)).json()) as Json;
+      expect(log.data.recent.map((r: Json) => [r.fault, r.durationMs])).toEqual([
+        ["latency", 300],
+        [null, 0],
+      ]);
+    } finally {
+      await timed.close();
+    }
   });
 
   it("drops the connection without an answer", async () => {
@@ -123,14 +147,22 @@ describe("the rate limit of 500 requests per 5 minutes per IP", () => {
   });
 
   it("admits requests again once the (configurable) window has passed", async () => {
-    const sim = await start({ faults: { rateLimit: { maxRequests: 5, windowMs: 300 } } });
+    // The window follows the wall clock, injected here so the test moves it instead of sleeping.
+    const wall = { now: T0 };
+    const sim = await start({
+      clock: new SimulatedClock({ wall: () => wall.now }),
+      ticker: false,
+      faults: { rateLimit: { maxRequests: 5, windowMs: 300 } },
+    });
     try {
       const api = new ApiAs(sim, "acmeAdmin");
       await api.accessToken(); // the token endpoint is another host on the real API: not counted
       const statuses = [];
       for (let i = 0; i < 6; i++) statuses.push((await api.get("/v3/locations")).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
-      await new Promise((r) => setTimeout(r, 350));
+      wall.now = T0 + 299;
+      expect((await api.get("/v3/locations")).status).toBe(429);
+      wall.now = T0 + 300;
       expect((await api.get("/v3/locations")).status).toBe(200);
     } finally {
       await sim.close();
@@ -149,6 +181,9 @@ describe("the rate limit of 500 requests per 5 minutes per IP", () => {
     }
   });
 });
+
+/** Where an injected wall clock starts. */
+const T0 = 1_800_000_000_000;
 
 /** A deterministic stand-in for Math.random. */
 function seq(values: number[]): () => number {

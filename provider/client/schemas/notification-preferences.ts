@@ -20,6 +20,20 @@ export const MESSAGE_GROUPS = [
 ] as const;
 export type MessageGroup = (typeof MESSAGE_GROUPS)[number];
 
+/**
+ * The six groups a user can subscribe to (the Portal's notification settings, in its order); the others are
+ * not offered to users.
+ */
+export const SUBSCRIBABLE_MESSAGE_GROUPS = [
+  "SECURITY",
+  "ORDERING",
+  "FINANCIAL",
+  "PEOPLE",
+  "COMPANY",
+  "SERVICES",
+] as const satisfies readonly MessageGroup[];
+export type SubscribableMessageGroup = (typeof SUBSCRIBABLE_MESSAGE_GROUPS)[number];
+
 /** Destinations; only EMAIL is supported. */
 export const MESSAGE_DESTINATIONS = ["EMAIL"] as const;
 

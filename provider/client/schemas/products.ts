@@ -66,6 +66,8 @@ export type VxcApproval = z.output<typeof VxcApprovalSchema>;
 export const VxcEndSchema = z.looseObject({
   /** UID of the company that owns this end. */
   ownerUid: z.string().nullish(),
+  /** That company's name. Not in megaportgo's VXC type: read when present (the approval rules use it). */
+  ownerName: z.string().nullish(),
   /** UID of the port, MCR or MVE at this end. */
   productUid: z.string().nullish(),
   productName: z.string().nullish(),
@@ -168,6 +170,11 @@ const VxcObject = z.looseObject({
   resources: VxcResourcesSchema.nullish(),
   /** Pending approval of a Marketplace connection or speed change; all-null when none. */
   vxcApproval: VxcApprovalSchema.nullish(),
+  /**
+   * Whether (or with which key) the VXC was ordered with a service key. Not in megaportgo's VXC type: read when
+   * present (an approval rule's `serviceKey` condition needs it, and leaves the request for a person without it).
+   */
+  serviceKey: z.union([z.string(), z.boolean()]).nullish(),
 });
 
 /** A VXC (GET /v2/product/{vxcUid}, and each of a port's `associatedVxcs`). */

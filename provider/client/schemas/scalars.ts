@@ -65,19 +65,51 @@ export const termSchema = z.literal(VALID_TERMS, {
   error: `must be one of ${VALID_TERMS.join(", ")} (months)`,
 });
 
-/**
- * A VLAN id for an order or update: 0 = Megaport picks, -1 = untagged, else 2–4093 (VLAN 1 is reserved;
- * megaport-api.md §6.3).
- */
+/** VLAN ids in orders and updates (megaport-api.md §6.3): 0 = Megaport picks, -1 = untagged; VLAN 1 is reserved. */
+export const VLAN = { auto: 0, untagged: -1, min: 2, max: 4093 } as const;
+
+/** Whether `vlan` is a VLAN id an order or update may carry. */
+export function isVlanId(vlan: number): boolean {
+  return (
+    Number.isInteger(vlan) &&
+    (vlan === VLAN.auto || vlan === VLAN.untagged || (vlan >= VLAN.min && vlan <= VLAN.max))
+  );
+}
+
+/** A VLAN id for an order or update. */
 export const vlanSchema = z
   .number()
   .int()
-  .refine((v) => v === 0 || v === -1 || (v >= 2 && v <= 4093), {
-    error: "must be 0 (auto-assign), -1 (untagged) or 2–4093",
+  .refine(isVlanId, {
+    error: `must be ${VLAN.min}–${VLAN.max}, or ${VLAN.auto} to let Megaport choose, or ${VLAN.untagged} for untagged`,
   });
 
 /** A product UID as paths and bodies carry it. */
 export const uidSchema = z.string().min(1, { error: "must not be empty" });
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A product UID as a user writes one: Megaport issues them as UUIDs, so anything else is a typo. */
+export const productUidSchema = z.string().regex(UUID_PATTERN, {
+  error: 'must be a Megaport product UID such as "a1b2c3d4-…" (copy it from the portal or GET /v2/products)',
+});
+
+/** A service key as the provider hands it over: a UUID (megaport-api.md §5.5). */
+export const serviceKeySchema = z.string().regex(UUID_PATTERN, {
+  error: "must be the 36-character key the provider gave you",
+});
+
+/** A VXC's name, 1–64 characters (megaport-cli's rule). */
+export const vxcNameSchema = z
+  .string()
+  .min(1, { error: "must not be empty" })
+  .max(64, { error: "must be at most 64 characters" });
+
+/** A VXC's rate limit, in whole Mbps. */
+export const rateLimitSchema = z
+  .number({ error: "must be a number of Mbps" })
+  .int({ error: "must be a whole number of Mbps" })
+  .min(1, { error: "must be at least 1 Mbps" });
 
 /** `costCentre`: free text up to 255 characters (megaportgo). */
 export const costCentreSchema = z.string().max(255, { error: "must be at most 255 characters" });

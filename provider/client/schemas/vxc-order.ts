@@ -10,9 +10,11 @@ import {
   foldVxcPermitted,
   openEnum,
   PROVISIONING_STATUSES,
+  rateLimitSchema,
   termSchema,
   uidSchema,
   vlanSchema,
+  vxcNameSchema,
   vxcPermittedFields,
 } from "./scalars";
 
@@ -37,12 +39,9 @@ export const VxcOrderEndSchema = z.strictObject({
 
 export const VxcOrderConfigSchema = z.strictObject({
   /** VXC name, 1–64 characters (CLI rule). */
-  productName: z
-    .string()
-    .min(1, { error: "must not be empty" })
-    .max(64, { error: "must be at most 64 characters" }),
+  productName: vxcNameSchema,
   /** Bandwidth in Mbps. */
-  rateLimit: z.number().int().positive({ error: "must be a positive number of Mbps" }),
+  rateLimit: rateLimitSchema,
   /** Contract term in months: 1, 12, 24, 36, 48 or 60. */
   term: termSchema,
   shutdown: z.boolean().optional(),

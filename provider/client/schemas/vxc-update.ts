@@ -3,18 +3,21 @@
 // an unknown field through (a typo would be silently ignored by the API and the change lost).
 
 import { z } from "zod";
-import { costCentreSchema, termSchema, uidSchema, vlanSchema } from "./scalars";
+import {
+  costCentreSchema,
+  rateLimitSchema,
+  termSchema,
+  uidSchema,
+  vlanSchema,
+  vxcNameSchema,
+} from "./scalars";
 
 export const VxcUpdateSchema = z
   .strictObject({
     /** New name, 1–64 characters. */
-    name: z
-      .string()
-      .min(1, { error: "must not be empty" })
-      .max(64, { error: "must be at most 64 characters" })
-      .optional(),
+    name: vxcNameSchema.optional(),
     /** New bandwidth in Mbps. On a Marketplace VXC an increase waits for the provider's approval. */
-    rateLimit: z.number().int().positive({ error: "must be a positive number of Mbps" }).optional(),
+    rateLimit: rateLimitSchema.optional(),
     costCentre: costCentreSchema.optional(),
     shutdown: z.boolean().optional(),
     /** A-end VLAN; only the A-end owner may change it. */

@@ -1,7 +1,7 @@
 // Every call can be cancelled with an AbortSignal, and no attempt waits longer than requestTimeoutMs.
 
 import { AbortedError, TimeoutError } from "../../../provider/client/errors";
-import { SlidingWindowRateLimiter } from "../../../provider/client/rate-limiter";
+import { RequestBudget } from "../../../provider/client/request-budget";
 import { envelope } from "./helpers/test-server";
 import { useHarness } from "./helpers/client-harness";
 
@@ -43,18 +43,18 @@ describe("abort and timeouts", () => {
 
   test("an abort names the call that was waiting", async () => {
     h.server.on("GET", "/v2/products", envelope([]));
-    const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: 60_000 });
+    const limiter = new RequestBudget({ limit: 1, windowMs: 60_000, reserve: 0 });
     const client = h.client({ rateLimiter: limiter });
     await client.listProducts();
     const controller = new AbortController();
     const pending = h.failure(client.listProducts({ signal: controller.signal }));
     controller.abort();
-    expect(await pending).toMatchObject({ during: "GET /v2/products (waiting for the rate limiter)" });
+    expect(await pending).toMatchObject({ during: "GET /v2/products (waiting for the request budget)" });
   });
 
-  test("aborting while waiting for the rate limiter never sends the request", async () => {
+  test("aborting while waiting for the request budget never sends the request", async () => {
     h.server.on("GET", "/v2/products", envelope([]));
-    const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: 60_000 });
+    const limiter = new RequestBudget({ limit: 1, windowMs: 60_000, reserve: 0 });
     const client = h.client({ rateLimiter: limiter });
     await client.listProducts();
     const controller = new AbortController();

@@ -87,6 +87,50 @@ const ROWS: [string, () => MegaportError, string, string[]][] = [
     ["MegaportError"],
   ],
   [
+    "WatchTimeoutError",
+    () => new errors.WatchTimeoutError({ vxcUid: "v", waitingFor: "v to be LIVE", waitedMs: 1000 }),
+    "MX_WATCH_TIMEOUT",
+    ["TimeoutError", "MegaportError"],
+  ],
+  [
+    "WatchFailedError",
+    () =>
+      new errors.WatchFailedError({ vxcUid: "v", waitingFor: "v to be LIVE", waitedMs: 1000, why: "FAILED" }),
+    "MX_WATCH_FAILED",
+    ["MegaportError"],
+  ],
+  [
+    "WatchAbortedError",
+    () => new errors.WatchAbortedError({ vxcUid: "v", waitingFor: "v to be LIVE", waitedMs: 1000 }),
+    "MX_WATCH_ABORTED",
+    ["AbortedError", "MegaportError"],
+  ],
+  [
+    "PolicyValidationError",
+    () => new errors.PolicyValidationError([{ path: "rules[0]", reason: "r", fix: "f" }]),
+    "MX_POLICY_INVALID",
+    ["MegaportError"],
+  ],
+  [
+    "NotChangeableError",
+    () => new errors.NotChangeableError({ what: "VXC", uid: "u", status: "CANCELLED", nextStep: "n" }),
+    "MX_NOT_CHANGEABLE",
+    ["MegaportError"],
+  ],
+  [
+    "PartialFailure",
+    () => new errors.PartialFailure("m", "id", { __provider: "p" }, {}),
+    "MX_PARTIAL_FAILURE",
+    ["MegaportError"],
+  ],
+  ["NotLeaderError", () => new errors.NotLeaderError("n"), "MX_NOT_LEADER", ["MegaportError"]],
+  [
+    "StackUnavailableError",
+    () => new errors.StackUnavailableError("s"),
+    "MX_STACK_UNAVAILABLE",
+    ["MegaportError"],
+  ],
+  [
     "TokenRefusedError",
     () => new TokenRefusedError({ status: 401, method: "GET", path: "/x", attempts: 3 }),
     "MX_TOKEN_REFUSED",
@@ -156,7 +200,7 @@ describe("error classes", () => {
       whoMustAct: "Acme must accept the request",
     });
     expect(err.message).toBe(
-      "Gave up waiting for Acme to approve VXC abc after 90 s. Next: Acme must accept the request.",
+      "Gave up waiting for Acme to approve VXC abc after 1m30s. Next: Acme must accept the request.",
     );
   });
 

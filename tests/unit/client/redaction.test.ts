@@ -75,7 +75,7 @@ describe("redaction over HTTP", () => {
     await h.client().listProducts();
     expect(h.logLines.some((l) => /POST \/oauth2\/token 200 \d+ms/.test(l))).toBe(true);
     expect(h.logLines.some((l) => /GET \/v2\/products 503 \d+ms/.test(l))).toBe(true);
-    expect(h.logLines.some((l) => /GET \/v2\/products retry 1\/3 in \d+ms after HTTP 503/.test(l))).toBe(
+    expect(h.logLines.some((l) => /GET \/v2\/products retry 1\/6 in \d+ms after HTTP 503/.test(l))).toBe(
       true,
     );
     expect(h.logLines.some((l) => /GET \/v2\/products 200 \d+ms Trace-Id trace-log/.test(l))).toBe(true);

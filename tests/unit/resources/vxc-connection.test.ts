@@ -756,8 +756,20 @@ describe("VxcConnection against the simulator", () => {
       chosenBEndPortName: "Acme Sydney Instant",
       providerCompanyName: "Acme Networks",
       providerCompanyUid: SEED.companies.acme.uid,
+      quotedMonthlyRate: expect.any(Number),
+      quotedCurrency: "AUD",
     });
     expect(outs!.assignedAEndVlan).toBeGreaterThanOrEqual(2);
+    // The quote is the one validate gives for this order, with no request of its own.
+    const [quote] = await globex.validateVxcOrder([
+      {
+        productUid: GLOBEX_SYD_RED,
+        associatedVxcs: [
+          { productName: "q", rateLimit: 100, term: 1, aEnd: { vlan: 0 }, bEnd: { productUid: ACME_AUTO } },
+        ],
+      },
+    ]);
+    expect(outs!.quotedMonthlyRate).toBe(quote.price?.monthlyRate);
     const vxc = await globex.getVxc(id);
     expect(vxc).toMatchObject({ productName: "Globex auto", costCentre: "NET-1", rateLimit: 100 });
     expect(await globex.getResourceTags(id)).toContainEqual({
@@ -773,8 +785,13 @@ describe("VxcConnection against the simulator", () => {
     const second = await provider.create(inputs);
 
     expect(second.id).toBe(first.id);
-    // The same VXC, now held by the second create (its own holder nonce).
-    expect(second.outs).toEqual({ ...first.outs, __holder: expect.any(String) });
+    // The same VXC, now held by the second create (its own holder nonce); adopted, not ordered, so no quote.
+    expect(second.outs).toEqual({
+      ...first.outs,
+      __holder: expect.any(String),
+      quotedMonthlyRate: null,
+      quotedCurrency: null,
+    });
     expect((second.outs as unknown as Record<string, unknown>).__holder).not.toBe(
       (first.outs as unknown as Record<string, unknown>).__holder,
     );

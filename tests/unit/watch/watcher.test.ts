@@ -512,3 +512,69 @@ describe("formatDuration", () => {
 function gaps(times: number[]): number[] {
   return times.slice(1).map((time, i) => time - times[i]);
 }
+
+describe("VxcWatcher pace", () => {
+  const pace = (vxc: FakeVxc) =>
+    vxc.vxcApproval?.status?.startsWith("PENDING")
+      ? ("waiting" as const)
+      : vxc.provisioningStatus === "CONFIGURED"
+        ? ("imminent" as const)
+        : ("working" as const);
+  const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
+  const NONE = LIVE.vxcApproval!;
+
+  it("ticks at the fast interval while a VXC's next state is a moment away", async () => {
+    const { clock, megaport, watcher } = setUp({ fastIntervalMs: 2000, maxIntervalMs: 30_000, pace });
+    megaport.add(fakeVxc("vxc-1", { provisioningStatus: "CONFIGURED", vxcApproval: NONE }));
+    void watcher.watch("vxc-1", { until: untilLive, deadlineMs: HOUR }).catch(() => undefined);
+    await clock.advance(20_000);
+    expect(gaps(megaport.listCallTimes).every((gap) => gap === 2000)).toBe(true);
+  });
+
+  it("backs off to the working ceiling while Megaport provisions, and to the longest while people must act", async () => {
+    const working = setUp({
+      fastIntervalMs: 2000,
+      workingMaxIntervalMs: 10_000,
+      maxIntervalMs: 30_000,
+      pace,
+    });
+    working.megaport.add(fakeVxc("vxc-1", { provisioningStatus: "DEPLOYABLE", vxcApproval: NONE }));
+    void working.watcher.watch("vxc-1", { until: untilLive, deadlineMs: HOUR }).catch(() => undefined);
+    await working.clock.advance(120_000);
+    expect(Math.max(...gaps(working.megaport.listCallTimes))).toBe(10_000);
+
+    const people = setUp({ fastIntervalMs: 2000, workingMaxIntervalMs: 10_000, maxIntervalMs: 30_000, pace });
+    people.megaport.add(
+      fakeVxc("vxc-2", {
+        provisioningStatus: "DEPLOYABLE",
+        vxcApproval: { status: "PENDING_EXTERNAL", type: "NEW", newSpeed: null, message: null },
+      }),
+    );
+    void people.watcher.watch("vxc-2", { until: untilLive, deadlineMs: HOUR }).catch(() => undefined);
+    await people.clock.advance(300_000);
+    expect(Math.max(...gaps(people.megaport.listCallTimes))).toBe(30_000);
+  });
+
+  it("one VXC about to change sets the pace for every watch", async () => {
+    const { clock, megaport, watcher } = setUp({ fastIntervalMs: 2000, maxIntervalMs: 30_000, pace });
+    megaport.add(
+      fakeVxc("waits", {
+        vxcApproval: { status: "PENDING_EXTERNAL", type: "NEW", newSpeed: null, message: null },
+      }),
+      fakeVxc("soon", { provisioningStatus: "CONFIGURED", vxcApproval: NONE }),
+    );
+    for (const uid of ["waits", "soon"]) {
+      void watcher.watch(uid, { until: untilLive, deadlineMs: HOUR }).catch(() => undefined);
+    }
+    await clock.advance(20_000);
+    expect(Math.max(...gaps(megaport.listCallTimes))).toBe(2000);
+  });
+
+  it("never ticks faster than the request budget allows", async () => {
+    const { clock, megaport, watcher } = setUp({ fastIntervalMs: 2000, pace, minIntervalMs: () => 7000 });
+    megaport.add(fakeVxc("vxc-1", { provisioningStatus: "CONFIGURED", vxcApproval: NONE }));
+    void watcher.watch("vxc-1", { until: untilLive, deadlineMs: HOUR }).catch(() => undefined);
+    await clock.advance(60_000);
+    expect(Math.min(...gaps(megaport.listCallTimes))).toBeGreaterThanOrEqual(7000);
+  });
+});

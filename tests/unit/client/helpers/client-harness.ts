@@ -5,7 +5,7 @@
 import { inspect } from "node:util";
 import type { MegaportError } from "../../../../provider/client/errors";
 import { MegaportClient, type MegaportClientOptions } from "../../../../provider/client/megaport-client";
-import { SlidingWindowRateLimiter } from "../../../../provider/client/rate-limiter";
+import { RequestBudget } from "../../../../provider/client/request-budget";
 import { startTestServer, type TestServer } from "./test-server";
 
 export interface Harness {
@@ -41,7 +41,7 @@ export function useHarness(): Harness {
         secretKey: harness.server.secretKey,
         baseUrl: harness.server.url,
         tokenUrl: harness.server.tokenUrl,
-        rateLimiter: new SlidingWindowRateLimiter({ limit: 10_000, windowMs: 1000 }),
+        rateLimiter: RequestBudget.unlimited(),
         log: (line) => harness.logLines.push(line),
         ...overrides,
         // Tests override single retry knobs; the rest stay tiny so no test really waits.
