@@ -75,6 +75,13 @@ async function main(): Promise<number> {
     `pollers are capped at ${options.pollerCapSeconds} s: one that has not seen every VXC LIVE by then reports ` +
       `"did not finish" with the requests it had made so far.\n`,
   );
+  const [load1] = results.environment.loadAverageAtStart;
+  if (load1 !== undefined && load1 > results.environment.cpus) {
+    console.log(
+      `load average ${load1} on ${results.environment.cpus} CPUs at the start: other work shares this machine, so ` +
+        `the walls, LIVE→return times and preview ratios below are longer than on an idle one.\n`,
+    );
+  }
   let broken = false;
   for (const n of options.ns) {
     const methods: MethodResult[] = [];
