@@ -1,5 +1,5 @@
 // A stack of one of the bench's programs (bench/programs/*) through Automation API and the real CLI, as the
-// end-to-end harness makes them (tests/e2e/pulumi-harness.ts): a file backend, a passphrase, its own PULUMI_HOME, no
+// end-to-end harness makes them (tests/support/pulumi-stack.ts): a file backend, a passphrase, its own PULUMI_HOME, no
 // update checks or plugin downloads, the program copied into a temp dir with node_modules linked to the repo's.
 // Times `up`, `preview` and `destroy`, and notes when each resource's create returned (engine events). Must never:
 // set MEGAPORT_MX_* (the provider's own cadence is what is measured).

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { BenchResults, MethodResult, NResult } from "../../bench/bench-result";
-import { REPO_ROOT } from "../e2e/pulumi-harness";
+import { REPO_ROOT } from "../support/pulumi-stack";
 
 const RUNNER = path.join(REPO_ROOT, "dist/bench/run.js");
 
