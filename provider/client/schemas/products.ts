@@ -19,8 +19,8 @@ import { CONNECT_TYPES } from "./partner-ports";
 
 /**
  * `vxcApproval.status` values: APPROVED, PENDING_INTERNAL and PENDING_EXTERNAL from the old Java enum and TF
- * PR #402 (megaport-api.md §9.1, §9.1a); REJECTED and EXPIRED are how our simulator reports a denial or a
- * 60-day silence (docs/contracts.md), not recorded from the real API.
+ * PR #402 (megaport-api.md §9.1, §9.1a); REJECTED, EXPIRED and WITHDRAWN are how our simulator reports a denial,
+ * a 60-day silence or a request its customer withdrew (docs/contracts.md), not recorded from the real API.
  */
 export const VXC_APPROVAL_STATUSES = [
   "APPROVED",
@@ -28,6 +28,7 @@ export const VXC_APPROVAL_STATUSES = [
   "PENDING_EXTERNAL",
   "REJECTED",
   "EXPIRED",
+  "WITHDRAWN",
 ] as const;
 export type VxcApprovalStatus = (typeof VXC_APPROVAL_STATUSES)[number];
 
