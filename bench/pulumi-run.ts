@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, type EngineEvent, type Stack } from "@pulumi/pulumi/automation";
-import { pulumiCliRoot, REPO_ROOT } from "../scripts/pulumi-cli-root";
+import { isolatedPulumiEnv, pulumiCliRoot, REPO_ROOT } from "../scripts/pulumi-cli-root";
 
 export const PASSPHRASE = "megaport-mx-bench-passphrase";
 
@@ -58,14 +58,11 @@ export async function createBenchStack(
     {
       pulumiCommand,
       pulumiHome,
-      envVars: {
-        PULUMI_BACKEND_URL: `file://${backendDir}`,
-        PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PULUMI_SKIP_CONFIRMATIONS: "true",
-        PATH: `${path.join(root, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
-      },
+      envVars: isolatedPulumiEnv({
+        home: pulumiHome,
+        backendUrl: `file://${backendDir}`,
+        passphrase: PASSPHRASE,
+      }),
     },
   );
   await stack.setAllConfig(config);

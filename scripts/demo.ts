@@ -13,7 +13,7 @@ import { MegaportClient } from "../provider/client/megaport-client";
 import { SEED, SEED_PASSWORD } from "../simulator/seed";
 import { startSimulator } from "../simulator/server";
 import { formatDuration } from "../provider/client/format-duration";
-import { pulumiCliRoot, REPO_ROOT } from "./pulumi-cli-root";
+import { isolatedPulumiEnv, pulumiCliRoot, REPO_ROOT } from "./pulumi-cli-root";
 
 const DEMO_DIR = path.join(REPO_ROOT, ".demo");
 const PASSPHRASE = "megaport-mx-demo";
@@ -45,14 +45,12 @@ function copyExample(name: string): string {
 
 /** What every pulumi process of the demo runs with: the CLI, the demo's own backend and home, no downloads. */
 function pulumiEnv(): Record<string, string> {
-  const root = pulumiCliRoot();
   return {
-    PATH: `${path.join(root, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
-    PULUMI_HOME: path.join(DEMO_DIR, "home"),
-    PULUMI_BACKEND_URL: `file://${path.join(DEMO_DIR, "backend")}`,
-    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    ...isolatedPulumiEnv({
+      home: path.join(DEMO_DIR, "home"),
+      backendUrl: `file://${path.join(DEMO_DIR, "backend")}`,
+      passphrase: PASSPHRASE,
+    }),
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     MEGAPORT_MX_PROGRESS_INTERVAL_MS: "5000",
     MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "3000",

@@ -25,3 +25,26 @@ export function pulumiCliRoot(): string {
   if (!root) throw new Error("scripts/pulumi-cli.sh printed no CLI root");
   return (cached = root);
 }
+
+/**
+ * The environment of a pulumi process that touches nothing of the user's: our CLI (and the Node.js running us, for
+ * the language host) first on PATH, its own home, backend and passphrase, no update check, no plugin downloads (the
+ * machine may have no internet), no prompts.
+ */
+export function isolatedPulumiEnv(options: {
+  home: string;
+  backendUrl?: string;
+  passphrase: string;
+}): Record<string, string> {
+  return {
+    PATH: [path.join(pulumiCliRoot(), "bin"), path.dirname(process.execPath), process.env.PATH ?? ""].join(
+      path.delimiter,
+    ),
+    PULUMI_HOME: options.home,
+    ...(options.backendUrl ? { PULUMI_BACKEND_URL: options.backendUrl } : {}),
+    PULUMI_CONFIG_PASSPHRASE: options.passphrase,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+  };
+}

@@ -18,7 +18,8 @@ import {
   waitForPendingRequest,
   type World,
 } from "../support/world";
-import { PASSPHRASE, pulumiCliRoot, REPO_ROOT } from "../support/pulumi-stack";
+import { PASSPHRASE, REPO_ROOT } from "../support/pulumi-stack";
+import { isolatedPulumiEnv } from "../../scripts/pulumi-cli-root";
 
 const EXAMPLE = path.join(REPO_ROOT, "examples/gitops");
 const STEP_TIMEOUT = 3 * 60_000;
@@ -92,15 +93,8 @@ function ciEnv(stack: string, extra: Record<string, string> = {}): NodeJS.Proces
   );
   return {
     ...inherited,
-    // The CLI, and the Node.js this test runs on (the language host needs 22 or newer).
-    PATH: [path.join(pulumiCliRoot(), "bin"), path.dirname(process.execPath), process.env.PATH].join(
-      path.delimiter,
-    ),
-    PULUMI_HOME: path.join(tmpDir, `home-${stack}`),
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_BACKEND_URL: backendUrl,
+    ...isolatedPulumiEnv({ home: path.join(tmpDir, `home-${stack}`), backendUrl, passphrase: PASSPHRASE }),
     STACK_NAME: stack,
-    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
     MEGAPORT_ACCESS_KEY: SEED.apiKeys.globexAdmin.accessKey,
     MEGAPORT_SECRET_KEY: SEED.apiKeys.globexAdmin.secretKey,
     MEGAPORT_BASE_URL: world.sim.url,

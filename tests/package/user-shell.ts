@@ -6,7 +6,7 @@ import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { pulumiCliRoot, REPO_ROOT } from "../../scripts/pulumi-cli-root";
+import { isolatedPulumiEnv, REPO_ROOT } from "../../scripts/pulumi-cli-root";
 
 export { REPO_ROOT };
 
@@ -43,13 +43,8 @@ export function pulumiEnv(tmpDir: string, extra: Record<string, string> = {}): R
   const home = path.join(tmpDir, "home");
   fs.mkdirSync(home, { recursive: true });
   return userEnv({
-    PATH: `${path.join(pulumiCliRoot(), "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+    ...isolatedPulumiEnv({ home: path.join(home, ".pulumi-home"), passphrase: "megaport-mx-package-test" }),
     HOME: home,
-    PULUMI_HOME: path.join(home, ".pulumi-home"),
-    PULUMI_CONFIG_PASSPHRASE: "megaport-mx-package-test",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     MEGAPORT_MX_POLL_INTERVAL_MS: "300",
     MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "1000",
     ...extra,

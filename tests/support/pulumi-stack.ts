@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
-import { pulumiCliRoot, REPO_ROOT } from "../../scripts/pulumi-cli-root";
+import { isolatedPulumiEnv, pulumiCliRoot, REPO_ROOT } from "../../scripts/pulumi-cli-root";
 
 export { REPO_ROOT, pulumiCliRoot };
 export const PASSPHRASE = "megaport-mx-e2e-passphrase";
@@ -35,12 +35,7 @@ export async function createStack(
   fs.mkdirSync(backendDir);
   fs.mkdirSync(pulumiHome);
   const envVars: Record<string, string> = {
-    PULUMI_BACKEND_URL: `file://${backendDir}`,
-    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-    PATH: `${path.join(root, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+    ...isolatedPulumiEnv({ home: pulumiHome, backendUrl: `file://${backendDir}`, passphrase: PASSPHRASE }),
     ...options.envVars,
   };
   const workDir = copyOfProgram(programDir, tmpDir);
