@@ -3,12 +3,11 @@
 // `preview --expect-no-changes` passes. Kill, then edit the program: `megaport-mx orphans` finds every VXC left
 // behind and settles it. Kill only the CLI: the provider process leaves within seconds. The seed of the random kill
 // points is printed; RELIABILITY_SEED=<seed> repeats a run.
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import { runOrphans } from "../../cli/orphans";
 import { SEED } from "../../simulator/seed";
 import { startWorld, waitForPendingRequest, type World } from "../support/world";
-import { backendText, collect, type E2eStack, killCli } from "../support/pulumi-stack";
+import { backendText, cliProcesses, collect, type E2eStack, killCli } from "../support/pulumi-stack";
 import {
   acmeAcceptsEverything,
   customerStack,
@@ -215,9 +214,7 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
       const waiting = e2e.stack.up({ onOutput: collect(e2e) }).catch(() => undefined);
       await waitForPendingRequest(world.acme, (p) => p.productName === "KP 0");
       const before = providersIn(e2e.workDir);
-      const cli = pidsMatching(`pulumi .*--stack ${e2e.stack.name}`).filter((pid) =>
-        commandOf(pid).startsWith(`${pulumiBin()}`),
-      );
+      const cli = cliProcesses(e2e);
       for (const pid of cli) process.kill(pid, "SIGKILL");
       await waiting;
       const started = Date.now();
@@ -249,27 +246,12 @@ async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): P
   }
 }
 
-function pidsMatching(pattern: string): number[] {
-  try {
-    return execFileSync("pgrep", ["-f", pattern], { encoding: "utf8" })
-      .split("\n")
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
 function commandOf(pid: number): string {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
   } catch {
     return "";
   }
-}
-
-function pulumiBin(): string {
-  return `${process.env.MEGAPORT_MX_PULUMI_ROOT}/bin/pulumi `;
 }
 
 /** Processes whose working directory is the program's: the language host, the program, the providers. */

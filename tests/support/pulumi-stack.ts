@@ -92,14 +92,48 @@ export function backendText(e2e: E2eStack): string {
 }
 
 /**
+ * The Pulumi CLI processes running an operation on this test's stack: the CLI binary, given `--stack <name>`, with
+ * this test's own PULUMI_HOME in its environment. The name alone is not enough: stack names repeat between tests
+ * (`e2e`, `kill-cli-only`), so a second test run on the same machine would have its CLI found too. Only processes of
+ * this user can be read, which are the only ones a test may kill anyway.
+ */
+export function cliProcesses(e2e: E2eStack): number[] {
+  const cli = path.resolve(pulumiCliRoot(), "bin", "pulumi");
+  const home = `PULUMI_HOME=${path.join(e2e.tmpDir, "home")}`;
+  return fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      const argv = procFile(pid, "cmdline");
+      const stack = argv.indexOf("--stack");
+      return (
+        argv[0] === cli &&
+        stack > 0 &&
+        argv[stack + 1] === e2e.stack.name &&
+        procFile(pid, "environ").includes(home)
+      );
+    });
+}
+
+/** A NUL-separated /proc file of a process, as a list; empty once the process is gone or if it is not ours. */
+function procFile(pid: number, name: "cmdline" | "environ"): string[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${name}`, "utf8").split("\0");
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Kill -9 the CLI running an operation on this stack, and every process under it (language host, provider
  * plugins), as a crashed CI runner would. Ctrl-C would not do: the engine then waits for in-flight creates.
+ * Throws when no CLI of this test is running: a kill that hit nothing proves nothing.
  */
 export function killCli(e2e: E2eStack): number {
-  const pids = execFileSync("pgrep", ["-f", `pulumi .*--stack ${e2e.stack.name}`], { encoding: "utf8" })
-    .split("\n")
-    .filter(Boolean)
-    .map(Number);
+  const pids = cliProcesses(e2e);
+  if (pids.length === 0)
+    throw new Error(`no Pulumi CLI is running for stack ${e2e.stack.name} of this test (${e2e.tmpDir})`);
   const tree = (pid: number): number[] => {
     let children: number[] = [];
     try {

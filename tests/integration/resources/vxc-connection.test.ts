@@ -9,12 +9,13 @@ import type { Vxc } from "../../../provider/client/schemas/products";
 import { IDEMPOTENCY_TAG, idempotencyKey } from "../../../provider/resources/hidden-inputs";
 import { provider } from "../../../provider/resources/vxc-connection";
 import type { VxcConnectionOutputs } from "../../../provider/resources/vxc-connection-schema";
-import { startSimulator } from "../../../simulator/server";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
 import { orderTag } from "../../../provider/resources/vxc-order-tag";
 import { apiTrouble } from "../../../provider/resources/vxc-wait";
 import { failureAt } from "../../support/check-failures";
+import { eventually } from "../../support/eventually";
+import { startTestSimulator, type Simulator } from "../../support/simulator";
 
 const GLOBEX_SYD_RED = SEED.ports.globexSydRed.uid;
 const GLOBEX_SYD_BLUE = SEED.ports.globexSydBlue.uid;
@@ -270,9 +271,9 @@ describe("VxcConnection check", () => {
 
 describe("VxcConnection diff", () => {
   // A replacement that looks its provider up by name checks the lookup still finds the company the VXC goes to.
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let sim: Simulator;
   beforeAll(async () => {
-    sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
+    sim = await startTestSimulator();
     pointProviderAt(sim, SEED.apiKeys.globexAdmin);
   });
   afterAll(async () => {
@@ -667,12 +668,12 @@ describe("VxcConnection without credentials", () => {
 });
 
 describe("VxcConnection against the simulator", () => {
-  let sim: Awaited<ReturnType<typeof startSimulator>>;
+  let sim: Simulator;
   let globex: MegaportClient;
   let acme: MegaportClient;
 
   beforeAll(async () => {
-    sim = await startSimulator({ timings: "test", faults: { rateLimit: false } });
+    sim = await startTestSimulator();
     // The test's own clients skip the process-wide rate limiter, which is left to the provider's client.
     const client = (key: { accessKey: string; secretKey: string }) => clientFor(sim, key);
     globex = client(SEED.apiKeys.globexAdmin);
@@ -704,16 +705,6 @@ describe("VxcConnection against the simulator", () => {
     );
   }
 
-  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
-    const started = Date.now();
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-
   /** Globex orders straight through the API (the portal's way), to the auto-approving port; resolves once LIVE. */
   async function orderDirectly(name: string, extra: { serviceKey?: string } = {}): Promise<string> {
     const [uid] = await globex.buyVxc([
@@ -731,8 +722,10 @@ describe("VxcConnection against the simulator", () => {
         ],
       },
     ]);
-    await until(`${name} LIVE`, async () =>
-      (await globex.getVxc(uid)).provisioningStatus === "LIVE" ? true : undefined,
+    await eventually(
+      async () => (await globex.getVxc(uid)).provisioningStatus === "LIVE",
+      5_000,
+      `${name} LIVE`,
     );
     return uid;
   }
@@ -908,8 +901,10 @@ describe("VxcConnection against the simulator", () => {
     );
     const uid = await orderDirectly("Gone already");
     await globex.cancelProduct(uid, "CANCEL_NOW");
-    await until("DECOMMISSIONED", async () =>
-      (await globex.getVxc(uid)).provisioningStatus === "DECOMMISSIONED" ? true : undefined,
+    await eventually(
+      async () => (await globex.getVxc(uid)).provisioningStatus === "DECOMMISSIONED",
+      5_000,
+      "DECOMMISSIONED",
     );
     await expect(provider.create(toAuto("adopt-gone", { adoptUid: uid }))).rejects.toThrow(
       `VXC ${uid} cannot be adopted: it is DECOMMISSIONED`,
@@ -935,8 +930,10 @@ describe("VxcConnection against the simulator", () => {
   it("read says the VXC is gone when it was decommissioned or never existed", async () => {
     const { id, outs } = await provider.create(toAuto("read-gone"));
     await globex.cancelProduct(id, "CANCEL_NOW");
-    await until("DECOMMISSIONED", async () =>
-      (await globex.getVxc(id)).provisioningStatus === "DECOMMISSIONED" ? true : undefined,
+    await eventually(
+      async () => (await globex.getVxc(id)).provisioningStatus === "DECOMMISSIONED",
+      5_000,
+      "DECOMMISSIONED",
     );
     expect(await provider.read(id, outs as VxcConnectionOutputs)).toEqual({});
     expect(await provider.read(SOME_UID, outs as VxcConnectionOutputs)).toEqual({});
@@ -970,15 +967,19 @@ describe("VxcConnection against the simulator", () => {
       () => new Error("the create succeeded"),
       (err: Error) => err,
     );
-    const pending = await until("Acme to see the request", async () => {
-      for (const product of await acme.listProducts()) {
-        const vxc = (product.associatedVxcs ?? []).find(
-          (v) => v.productName === "Globex denied" && v.vxcApproval?.status === "PENDING_INTERNAL",
-        );
-        if (vxc) return vxc;
-      }
-      return undefined;
-    });
+    const pending = await eventually(
+      async () => {
+        for (const product of await acme.listProducts()) {
+          const vxc = (product.associatedVxcs ?? []).find(
+            (v) => v.productName === "Globex denied" && v.vxcApproval?.status === "PENDING_INTERNAL",
+          );
+          if (vxc) return vxc;
+        }
+        return undefined;
+      },
+      5_000,
+      "Acme to see the request",
+    );
     await acme.updateVxc(pending.productUid, { isApproved: false, reason });
 
     const error = await created;
@@ -1165,10 +1166,13 @@ describe("VxcConnection against the simulator", () => {
   it("a different rate limit while a speed change waits fails on rateLimit and says how to go on", async () => {
     const inputs = toAuto("speed-wait", { bEnd: { productUid: ACME_SYD_RED, vlan: 371 } });
     const created = provider.create(inputs);
-    const uid = await until("the request", async () =>
-      (await aliveNamed("Globex speed-wait"))[0]?.vxcApproval?.status
-        ? (await aliveNamed("Globex speed-wait"))[0].productUid
-        : undefined,
+    const uid = await eventually(
+      async () =>
+        (await aliveNamed("Globex speed-wait"))[0]?.vxcApproval?.status
+          ? (await aliveNamed("Globex speed-wait"))[0].productUid
+          : undefined,
+      5_000,
+      "the request",
     );
     await acme.updateVxc(uid, { isApproved: true });
     const { outs } = await created;
