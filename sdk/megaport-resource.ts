@@ -12,6 +12,16 @@ import {
 import { hiddenProps, outputPlaceholders } from "./hidden-props";
 import { providerShim } from "./provider-shim";
 
+// One shim per kind for the whole program: @pulumi/pulumi caches a provider's serialized text by the provider object, so a
+// shim made per resource would be serialized again for each of them (slow, with hundreds of resources).
+const shims = new Map<KindName, pulumi.dynamic.ResourceProvider>();
+
+export function shimFor(kind: KindName): pulumi.dynamic.ResourceProvider {
+  let shim = shims.get(kind);
+  if (!shim) shims.set(kind, (shim = providerShim(providerModulePath(kind))));
+  return shim;
+}
+
 export abstract class MegaportResource extends pulumi.dynamic.Resource {
   protected constructor(
     kind: KindName,
@@ -29,7 +39,7 @@ export abstract class MegaportResource extends pulumi.dynamic.Resource {
         ? pulumi.mergeOptions(opts, { additionalSecretOutputs: [...secretInputs] })
         : opts;
     super(
-      providerShim(providerModulePath(kind)),
+      shimFor(kind),
       name,
       { ...args, ...secrets, ...hiddenProps(name, opts), ...outputPlaceholders(computedOutputNames(kind)) },
       options,

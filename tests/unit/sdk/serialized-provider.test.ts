@@ -5,6 +5,7 @@ import * as path from "node:path";
 import * as fs from "node:fs";
 import { KIND_NAMES, KINDS, providerModulePath, typeToken } from "../../../provider/resources/kinds";
 import * as sdk from "../../../sdk";
+import { shimFor } from "../../../sdk/megaport-resource";
 
 const serialized = JSON.parse(
   execFileSync("node", [path.join(__dirname, "serialize-shims.js")], { encoding: "utf8", cwd: __dirname }),
@@ -34,6 +35,14 @@ describe("the table of kinds", () => {
     expect(fs.existsSync(file)).toBe(true);
     expect(typeof require(file).provider?.create).toBe("function");
   });
+
+  it.each(KIND_NAMES)(
+    "%s has one shim for every resource of the kind, so the SDK serializes it once",
+    (kind) => {
+      expect(shimFor(kind)).toBe(shimFor(kind));
+      expect(shimFor(kind)).not.toBe(shimFor(KIND_NAMES.find((other) => other !== kind)!));
+    },
+  );
 
   it("keeps the type tokens existing state holds", () => {
     // State written by every earlier release names these; a change would orphan every stack's resources.
