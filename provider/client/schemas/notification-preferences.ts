@@ -6,20 +6,6 @@
 import { z } from "zod";
 import { openEnum } from "./scalars";
 
-/** Message groups (Java enum MessageGroup). People and Security mail is always sent in the Portal. */
-export const MESSAGE_GROUPS = [
-  "SYSTEM",
-  "SECURITY",
-  "ORDERING",
-  "FINANCIAL",
-  "PEOPLE",
-  "COMPANY",
-  "SERVICES",
-  "API",
-  "XERO",
-] as const;
-export type MessageGroup = (typeof MESSAGE_GROUPS)[number];
-
 /**
  * The six groups a user can subscribe to (the Portal's notification settings, in its order); the others are
  * not offered to users.
@@ -31,8 +17,12 @@ export const SUBSCRIBABLE_MESSAGE_GROUPS = [
   "PEOPLE",
   "COMPANY",
   "SERVICES",
-] as const satisfies readonly MessageGroup[];
+] as const;
 export type SubscribableMessageGroup = (typeof SUBSCRIBABLE_MESSAGE_GROUPS)[number];
+
+/** Message groups (Java enum MessageGroup): the six, between SYSTEM and API, XERO. People and Security mail is always sent in the Portal. */
+export const MESSAGE_GROUPS = ["SYSTEM", ...SUBSCRIBABLE_MESSAGE_GROUPS, "API", "XERO"] as const;
+export type MessageGroup = (typeof MESSAGE_GROUPS)[number];
 
 /** Destinations; only EMAIL is supported. */
 export const MESSAGE_DESTINATIONS = ["EMAIL"] as const;
