@@ -7,6 +7,7 @@ import * as path from "node:path";
 import ts from "typescript";
 import { CHANGES, type Change, type InputFields, leafDefaults } from "../provider/resources/input-fields";
 import { KIND_NAMES, KINDS, type KindName, typeToken } from "../provider/resources/kinds";
+import { REPO_ROOT } from "./pulumi-cli-root";
 
 /** One row of a reference table: an input or output field. */
 export interface FieldDoc {
@@ -29,10 +30,8 @@ export interface KindReference {
   example: string | undefined;
 }
 
-const ROOT = findRoot(__dirname);
-
 /** The reference of every kind, read from the sources under `root`. */
-export function kindReferences(root = ROOT): KindReference[] {
+export function kindReferences(root = REPO_ROOT): KindReference[] {
   const schemaFile = (kind: KindName) =>
     path.join(root, "provider/resources", `${KINDS[kind].module}-schema.ts`);
   const sdkFile = (kind: KindName) => path.join(root, "sdk", `${KINDS[kind].module}.ts`);
@@ -111,7 +110,7 @@ export function renderPage(ref: KindReference): string {
 }
 
 /** Every page, by its path under the repository root. */
-export function referencePages(root = ROOT): Map<string, string> {
+export function referencePages(root = REPO_ROOT): Map<string, string> {
   return new Map(
     kindReferences(root).map((ref) => [
       path.join("docs/reference", `${KINDS[ref.kind].module}.md`),
@@ -204,18 +203,10 @@ function exampleOf(kind: KindName, sources: readonly ts.SourceFile[]): string | 
   return undefined;
 }
 
-function findRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "provider")))
-      return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no repository root above ${from}`);
-  }
-}
-
 if (require.main === module) {
   for (const [file, text] of referencePages()) {
-    fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, file), text);
+    fs.mkdirSync(path.dirname(path.join(REPO_ROOT, file)), { recursive: true });
+    fs.writeFileSync(path.join(REPO_ROOT, file), text);
     console.log(`wrote ${file}`);
   }
 }

@@ -103,7 +103,7 @@ export const provider = engineFacing({
     const before = props.groupsBefore;
     const ours = new Set<string>(props.groups ?? []);
     const body = preferencesBody(prefs, (group, subscribed) =>
-      before ? before.includes(group) : ours.has(group) ? false : subscribed,
+      before ? before.includes(group) : subscribed && !ours.has(group),
     );
     if (!body.changed) return;
     try {
