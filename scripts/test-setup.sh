@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Everything `npm test` needs beyond node_modules, so the README's `npm ci && npm test` passes on a fresh machine
+# with nothing skipped. `npm test` runs it first (package.json `pretest`); `.ci/run` gets it through `npm test`.
+#
+#   - Debian's chromium (the portal browser test), postgresql (throwaway clusters for the GitOps state backend and
+#     the approver's leader lock, tests/support/postgres.ts) and shellcheck (tests/lint). Missing ones are installed
+#     with apt-get when this runs as root; otherwise it stops at once and prints the one command that installs them.
+#   - The Pulumi CLI (scripts/pulumi-cli.sh) and actionlint (scripts/actionlint.sh): cached builds from the Go module
+#     proxy, so no test's timeout has to cover a cold build.
+#
+# When everything is there it takes a second or two. Usage: bash scripts/test-setup.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+log() { printf 'test-setup: %s\n' "$*" >&2; }
+
+missing=()
+# The path tests/browser/portal.test.ts launches.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# tests/support/postgres.ts takes the newest /usr/lib/postgresql/<v>/bin, or PG_BIN.
+if [ -n "${PG_BIN:-}" ]; then
+  [ -x "$PG_BIN/initdb" ] || { log "PG_BIN=$PG_BIN has no initdb"; exit 1; }
+elif ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  missing+=(postgresql)
+fi
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    log "the tests need Debian's ${missing[*]}, which this machine lacks. Install with:"
+    printf '  sudo sh -c "apt-get update && apt-get install -y %s"\n' "${missing[*]}" >&2
+    exit 1
+  fi
+  log "installing Debian's ${missing[*]} with apt-get"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+log "$(/usr/bin/chromium --version 2>/dev/null || echo 'chromium does not start')"
+pg_bin=${PG_BIN:-$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)}
+log "$("$pg_bin/postgres" --version)"
+log "$(shellcheck --version | sed -n 2p)"
+
+pulumi_root=$(bash scripts/pulumi-cli.sh | tail -n 1)
+log "pulumi $(PULUMI_SKIP_UPDATE_CHECK=true "$pulumi_root/bin/pulumi" version) at $pulumi_root"
+log "$("$(bash scripts/actionlint.sh | tail -n 1)" -version | sed -n 1p)"
