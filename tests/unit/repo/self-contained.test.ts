@@ -123,3 +123,21 @@ describe("the repository is self-contained", () => {
     expect(offencesIn(file, line, sections)).toEqual([]);
   });
 });
+
+describe("the repository's shell scripts", () => {
+  it("are committed executable, so a clone can run them as ./script", () => {
+    const entries = execFileSync("git", ["ls-files", "-s", "-z"], { cwd: REPO_ROOT, encoding: "utf8" })
+      .split("\0")
+      .filter(Boolean)
+      .map((entry) => ({ mode: entry.split(" ")[0], file: entry.split("\t")[1] }));
+    const shellScripts = entries.filter(({ file }) => {
+      const full = path.join(REPO_ROOT, file);
+      if (!fs.existsSync(full)) return false;
+      return /^#!\s*\/(usr\/)?bin\/(env )?(ba)?sh\b/.test(fs.readFileSync(full, "utf8").slice(0, 100));
+    });
+    expect(shellScripts.map(({ file }) => file)).toEqual(
+      expect.arrayContaining(["examples/gitops/pipeline.sh", ".ci/run", "scripts/test-setup.sh"]),
+    );
+    expect(shellScripts.filter(({ mode }) => mode !== "100755").map(({ file }) => file)).toEqual([]);
+  });
+});
