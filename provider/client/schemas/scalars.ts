@@ -94,7 +94,7 @@ export const productUidSchema = z.string({ error: "must be a product UID string"
   error: 'must be a Megaport product UID such as "a1b2c3d4-…" (copy it from the portal or GET /v2/products)',
 });
 
-/** A service key as the provider hands it over: a UUID (docs/megaport-api.md §5.5). */
+/** A service key as the provider hands it over: a UUID (docs/megaport-api.md §5.4, §10). */
 export const serviceKeySchema = z.string().regex(UUID_PATTERN, {
   error: "must be the 36-character key the provider gave you",
 });
