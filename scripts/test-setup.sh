@@ -13,17 +13,19 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 log() { printf 'test-setup: %s\n' "$*" >&2; }
 
-missing=()
-# The path tests/browser/portal.test.ts launches.
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-# tests/support/postgres.ts takes the newest /usr/lib/postgresql/<v>/bin, or PG_BIN.
-if [ -n "${PG_BIN:-}" ]; then
-  [ -x "$PG_BIN/initdb" ] || { log "PG_BIN=$PG_BIN has no initdb"; exit 1; }
-elif ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
-  missing+=(postgresql)
+missing_packages() {
+  # The path tests/browser/portal.test.ts launches.
+  [ -x /usr/bin/chromium ] || echo chromium
+  # tests/support/postgres.ts takes the newest /usr/lib/postgresql/<v>/bin, or PG_BIN.
+  if [ -z "${PG_BIN:-}" ] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then echo postgresql; fi
+  command -v shellcheck >/dev/null 2>&1 || echo shellcheck
+}
+if [ -n "${PG_BIN:-}" ] && [ ! -x "$PG_BIN/initdb" ]; then
+  log "PG_BIN=$PG_BIN has no initdb"
+  exit 1
 fi
-command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 
+mapfile -t missing < <(missing_packages)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     log "the tests need Debian's ${missing[*]}, which this machine lacks. Install with:"
@@ -33,13 +35,22 @@ if [ "${#missing[@]}" -gt 0 ]; then
   log "installing Debian's ${missing[*]} with apt-get"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  mapfile -t missing < <(missing_packages)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "apt-get installed ${missing[*]} but it is still missing"
+    exit 1
+  fi
 fi
 
-log "$(/usr/bin/chromium --version 2>/dev/null || echo 'chromium does not start')"
+# (Debian's chromium wrapper may print shell noise of its own on stderr.)
+chromium_version=$(/usr/bin/chromium --version 2>/dev/null)
 pg_bin=${PG_BIN:-$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)}
-log "$("$pg_bin/postgres" --version)"
-log "$(shellcheck --version | sed -n 2p)"
+postgres_version=$("$pg_bin/postgres" --version)
+shellcheck_version=$(shellcheck --version | sed -n 2p)
+log "$chromium_version; $postgres_version; shellcheck $shellcheck_version"
 
 pulumi_root=$(bash scripts/pulumi-cli.sh | tail -n 1)
-log "pulumi $(PULUMI_SKIP_UPDATE_CHECK=true "$pulumi_root/bin/pulumi" version) at $pulumi_root"
-log "$("$(bash scripts/actionlint.sh | tail -n 1)" -version | sed -n 1p)"
+pulumi_version=$(PULUMI_SKIP_UPDATE_CHECK=true "$pulumi_root/bin/pulumi" version)
+actionlint=$(bash scripts/actionlint.sh | tail -n 1)
+actionlint_version=$("$actionlint" -version | sed -n 1p)
+log "pulumi $pulumi_version at $pulumi_root; actionlint $actionlint_version"
