@@ -142,7 +142,7 @@ export interface PendingApproval {
   approverCompanyUid: string;
   requesterCompanyUid: string;
   requestedAt: number;
-  /** Unanswered requests fail after 60 days (megaport-api.md 9.1a). */
+  /** Unanswered requests fail after 60 days (docs/megaport-api.md §9.1a). */
   expiresAt: number;
 }
 

@@ -7,6 +7,7 @@
 #                         at the deadline stops the run, saying who must act; the next run resumes the wait
 #   pipeline.sh drift     schedule: refresh from Megaport and expect no changes; a change made in the Portal fails
 #   pipeline.sh waiting   list the stack's VXCs waiting for a provider, and who must act
+#   pipeline.sh --help    this text
 #
 # Environment (CI: from its secret store):
 #   PULUMI_BACKEND_URL        state backend, e.g. postgres://user:password@host:5432/pulumi?sslmode=require
@@ -35,7 +36,12 @@ fail() { # code, message lines
   exit "$code"
 }
 
-usage="usage: pipeline.sh preview|up|drift|waiting"
+usage="usage: pipeline.sh preview|up|drift|waiting   (pipeline.sh --help: the settings and exit codes)"
+case ${1:-} in -h | --help)
+  sed -n '2,/^set -euo/s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  exit 0
+  ;;
+esac
 [ $# -eq 1 ] || fail 2 "$usage"
 mode=$1
 case $mode in preview | up | drift | waiting) ;; *) fail 2 "unknown step '$mode'" "$usage" ;; esac

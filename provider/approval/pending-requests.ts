@@ -1,6 +1,6 @@
 /**
  * Finds the connection requests and speed changes waiting on us in `GET /v2/products` data. There is no
- * listing endpoint for them (megaport-api.md 9.1, 14.3), so this walks our ports' nested VXCs. Pure: it must
+ * listing endpoint for them (docs/megaport-api.md §9.1, §14.3), so this walks our ports' nested VXCs. Pure: it must
  * never do I/O, and never turn a missing fact into a made-up one (a VXC it cannot read fully is left for a person).
  */
 import type { Product, Vxc } from "../client/schemas/products";
@@ -13,7 +13,7 @@ export type ProductWithVxcs = Partial<Pick<Product, "productUid" | "companyUid">
   associatedVxcs?: readonly VxcForApproval[] | null;
 };
 
-/** The fields of a VXC (megaport-api.md 6.2) that say whether it waits on us, and for what. */
+/** The fields of a VXC (docs/megaport-api.md §6.2) that say whether it waits on us, and for what. */
 export type VxcForApproval = Partial<
   Pick<
     Vxc,
@@ -30,7 +30,7 @@ export type VxcForApproval = Partial<
   >
 >;
 
-/** The approval status of a request the viewing company must decide (megaport-api.md 9.1, 9.1a). */
+/** The approval status of a request the viewing company must decide (docs/megaport-api.md §9.1, §9.1a). */
 export const PENDING_ON_US = "PENDING_INTERNAL";
 
 export interface PendingRequestsOptions {
@@ -40,7 +40,7 @@ export interface PendingRequestsOptions {
 
 /**
  * The requests waiting on us: walks each of our products' `associatedVxcs` for `vxcApproval.status`
- * "PENDING_INTERNAL" (how Megaport's own Java client found them, megaport-api.md 9.1; there is no listing
+ * "PENDING_INTERNAL" (how Megaport's own Java client found them, docs/megaport-api.md §9.1; there is no listing
  * endpoint). A VXC between two of our ports appears under both, so each VXC is returned once.
  */
 export function pendingRequestsFrom(

@@ -9,7 +9,7 @@ import { z } from "zod";
 // Constants (each feeds the schema, the doc text and the problem messages)
 // ---------------------------------------------------------------------------------------------------------
 
-/** The kinds of Marketplace request a provider approves (`vxcApproval.type`, megaport-api.md 9.1). */
+/** The kinds of Marketplace request a provider approves (`vxcApproval.type`, docs/megaport-api.md §9.1). */
 export const REQUEST_TYPES = ["NEW", "SPEED_CHANGE"] as const;
 /** What a rule does with a request it matches. */
 export const RULE_ACTIONS = ["accept", "deny", "manual"] as const;

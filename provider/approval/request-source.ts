@@ -1,7 +1,7 @@
 /**
  * Where the approver learns which requests wait on us: ONE small seam, so the way we poll can change without
  * touching the decisions. Today it scans `GET /v2/products` (the only listing the real API is known to offer for
- * Marketplace requests, megaport-api.md 9.1); a source backed by `GET /v3/order_approvals?status=PENDING` (being
+ * Marketplace requests, docs/megaport-api.md §9.1); a source backed by `GET /v3/order_approvals?status=PENDING` (being
  * added to the client and simulator), or by the watcher once its cadence and the request budget with priorities
  * land, implements the same interface.
  *

@@ -1,4 +1,4 @@
-// OAuth2 client credentials against Megaport's token endpoint (megaport-api.md §2.1): how the token
+// OAuth2 client credentials against Megaport's token endpoint (docs/megaport-api.md §2.1): how the token
 // request looks (Basic auth, grant_type in the query string with an empty body, as megaportgo sends it),
 // how long a token is trusted, and one shared in-flight request for all concurrent callers. Must never:
 // log or put in an error the secret key, the Basic header value or a token; let one caller's abort cancel
@@ -21,7 +21,7 @@ export function tokenRequestUrl(tokenUrl: string): URL {
 }
 
 // Renew a little before expiry so a token never dies mid-request: 10 % of its lifetime, at most a minute
-// (API keys are configured for 5 minutes to 24 hours, megaport-api.md §2.1).
+// (API keys are configured for 5 minutes to 24 hours, docs/megaport-api.md §2.1).
 const MAX_REFRESH_MARGIN_MS = 60_000;
 
 /** When a token issued at `issuedAt` with `expires_in` seconds should be replaced. */

@@ -1,4 +1,4 @@
-// Where each Megaport environment lives: the API base URL and the OAuth2 token URL (megaport-api.md §1).
+// Where each Megaport environment lives: the API base URL and the OAuth2 token URL (docs/megaport-api.md §1).
 // Must never: guess a token URL for an unknown host (credentials would go to the wrong place), or send
 // credentials over plain HTTP to anything but loopback unless the caller explicitly allowed it.
 

@@ -179,7 +179,7 @@ export class ForbiddenError extends ApiError {
   }
 }
 
-/** 404, and the real API's 400 "Could not find a service with UID …" (megaport-api.md §4.2). */
+/** 404, and the real API's 400 "Could not find a service with UID …" (docs/megaport-api.md §4.2). */
 export class NotFoundError extends ApiError {
   static override readonly code: MegaportErrorCode = "MX_NOT_FOUND";
   constructor(facts: ApiErrorFacts, nextStep?: string) {
@@ -242,7 +242,7 @@ export class ValidationError extends MegaportError {
   }
 }
 
-/** A 2xx response did not have the shape we know (megaport-api.md). Names the endpoint and the field. */
+/** A 2xx response did not have the shape we know (docs/megaport-api.md). Names the endpoint and the field. */
 export class SchemaMismatchError extends MegaportError {
   static override readonly code: MegaportErrorCode = "MX_SCHEMA_MISMATCH";
   readonly method: string;
@@ -419,7 +419,7 @@ export class RequestDeniedError extends MegaportError {
 }
 
 // The real API answers an unknown product UID with 400 and this text, not 404; megaportgo's
-// IsServiceNotFoundError and the TF provider treat it as not-found (megaport-api.md §4.2).
+// IsServiceNotFoundError and the TF provider treat it as not-found (docs/megaport-api.md §4.2).
 const SERVICE_NOT_FOUND_TEXT = /could not find a service with uid/i;
 
 /** True for a 404 and for the real API's 400 "Could not find a service with UID …". */

@@ -1,5 +1,5 @@
 // MegaportClient: the typed methods the resources, the watcher and the approver call, each with its real
-// path and method (megaport-api.md §5) and a zod schema for its answer (schemas/<area>.ts). Request bodies
+// path and method (docs/megaport-api.md §5) and a zod schema for its answer (schemas/<area>.ts). Request bodies
 // are checked strictly before anything is sent. Must never: send a request the schemas reject, throw an
 // error that is not a redacted MegaportError, or hold credentials anywhere but the transport.
 

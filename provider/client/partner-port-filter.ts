@@ -1,5 +1,5 @@
 // Finding a provider's ports in GET /v2/dropdowns/partner/megaports. The endpoint has no server-side
-// filters we can rely on (megaport-api.md §14.10), so we filter client-side as megaportgo partner.go does,
+// filters we can rely on (docs/megaport-api.md §14.10), so we filter client-side as megaportgo partner.go does,
 // keeping only ports with vxcPermitted. Must never: match loosely by default (a wrong guess orders a VXC
 // to the wrong company's port).
 

@@ -1,6 +1,6 @@
 // Named sets of `provisioningStatus` values: every "is it over, can it still change, is it ready, will it move by
 // itself" question in the provider, the approver and the tests asks one of these, so no module keeps a list of
-// its own that drifts. The values themselves are PROVISIONING_STATUSES (schemas/scalars.ts, megaport-api.md §7.1).
+// its own that drifts. The values themselves are PROVISIONING_STATUSES (schemas/scalars.ts, docs/megaport-api.md §7.1).
 import { READY_PROVISIONING_STATUSES, type ProvisioningStatus } from "./schemas/scalars";
 
 type StateSet = ReadonlySet<ProvisioningStatus | (string & {})>;

@@ -1,5 +1,5 @@
 // The one request budget of a process: Megaport allows 500 requests per rolling 5 minutes per source IP
-// (megaport-api.md §4.3), and every call (orders, lookups, the watcher's polls, the approver) draws on it.
+// (docs/megaport-api.md §4.3), and every call (orders, lookups, the watcher's polls, the approver) draws on it.
 // - Never over: at most `limit` requests admitted in any `windowMs` (450 per 5 minutes by default, leaving room for a
 //   person's CLI on the same IP).
 // - Spread, not burst: a token bucket of `burst` tokens refilled at limit/window, so a burst of work cannot spend the

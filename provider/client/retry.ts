@@ -1,4 +1,4 @@
-// Retry policy (after the official CLI's internal/utils/retry.go, megaport-api.md §4.3): which failures are
+// Retry policy (after the official CLI's internal/utils/retry.go, docs/megaport-api.md §4.3): which failures are
 // retried, how long to wait (exponential backoff with jitter, or Retry-After), and how often. Must never:
 // retry an order (POST /v4/networkdesign/buy) unless it provably did not reach Megaport: there is no
 // idempotency key, so a retried order that had arrived would buy twice.
@@ -106,7 +106,7 @@ export function retryDelayMs(
 
 /**
  * Parses Retry-After: delay-seconds or an HTTP date (RFC 9110 §10.2.3). We found no evidence Megaport
- * sends it (megaport-api.md §2.3), but the CLI honours it and the simulator's fault injection does.
+ * sends it (docs/megaport-api.md §2.3), but the CLI honours it and the simulator's fault injection does.
  */
 export function parseRetryAfterMs(value: string | string[] | undefined, now: number): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value;

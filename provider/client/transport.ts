@@ -453,7 +453,7 @@ function readErrorBody(response: RawResponse): {
 }
 
 // 400 bodies carry validation messages in `data`: a string, or objects whose values are the messages
-// (old Java client handleError, megaport-api.md §4.1).
+// (old Java client handleError, docs/megaport-api.md §4.1).
 function detailsText(details: unknown): string | undefined {
   if (typeof details === "string") return details;
   const items = Array.isArray(details) ? details : details && typeof details === "object" ? [details] : [];

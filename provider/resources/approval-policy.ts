@@ -2,7 +2,7 @@
 // requests and speed changes customers send to the provider's ports. check → diff → create → read → update →
 // delete; helpers at the bottom. The rules engine itself is provider/approval/ (pure, shared with the approver).
 //
-// The rules live only in Pulumi state: the real API has no server-side rule store and no webhooks (megaport-api.md
+// The rules live only in Pulumi state: the real API has no server-side rule store and no webhooks (docs/megaport-api.md
 // §9.1, §14.4–5), so nothing is sent to Megaport when the policy is saved. `pulumi up` settles the backlog of
 // requests pending at that moment; the long-running approver command applies the same rules continuously.
 // Never logs credentials; log lines name only VXC UIDs, names and companies.
@@ -194,7 +194,7 @@ async function acceptRequest(client: MegaportClient, request: ApprovalRequest, d
 
 /**
  * Deny with the rule's reason, through the same PUT as accepting. The real API documents no reason field on either
- * approval path (megaport-api.md §5.3, §9.1); `reason` is the simulator's EXTENSION (taken on both
+ * approval path (docs/megaport-api.md §5.3, §9.1); `reason` is the simulator's EXTENSION (taken on both
  * PUT /v3/product/vxc/{uid} and the legacy PUT /v2/order/vxc/{approvalUid}), shown to the customer in
  * `vxcApproval.message` and the denial email. The real API may ignore it; the denial itself still stands.
  */

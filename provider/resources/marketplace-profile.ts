@@ -2,7 +2,7 @@
 // Marketplace shows. check → diff → create → read → update → delete; helpers at the bottom.
 //
 // EXTENSION: the profile endpoints (GET/PUT /v2/marketplace/profile) and their field names are our simulator's.
-// The real API has only legacy paths known from a 2017 JS wrapper, with unknown fields (megaport-api.md §5.8,
+// The real API has only legacy paths known from a 2017 JS wrapper, with unknown fields (docs/megaport-api.md §5.8,
 // §8, §14.1); Megaport's own SDK, CLI and Terraform provider cannot manage a profile. Port visibility is real
 // (`marketplaceVisibility` on PUT /v2/product/megaport/{uid}, §5.2).
 //

@@ -2,7 +2,7 @@
 // People, Company, Services) one user of the company receives. check → diff → create → read → update → delete;
 // helpers at the bottom.
 //
-// The preferences endpoint is GET/PUT /v2/notificationPreferences (megaport-api.md §5.7, §11; known from the old
+// The preferences endpoint is GET/PUT /v2/notificationPreferences (docs/megaport-api.md §5.7, §11; known from the old
 // Java client). Setting ANOTHER user's preferences (`?employeeId=`) is our simulator's EXTENSION: the real API
 // only has the calling user's own, so against the real API this works only for the API key's own user.
 // Only Company Admin, Technical Admin and Technical Contact users may subscribe (Marketplace guide, "Who Can

@@ -199,7 +199,7 @@ export async function waitForSpeedChange(
 
 /**
  * Cancel now and wait for DECOMMISSIONED: a 200 alone is no proof, the real API can leave a VXC CANCELLED and
- * billed (megaport-api.md 9.1a). A VXC already gone, or never deployed (FAILED), counts as deleted.
+ * billed (docs/megaport-api.md §9.1a). A VXC already gone, or never deployed (FAILED), counts as deleted.
  */
 export async function deleteAndWait(client: MegaportClient, uid: string, name: string, deadlineMs: number) {
   // The shared listing of our products (a hundred deletes read one) says where the VXC stands; one not in it is read.

@@ -2,7 +2,7 @@
  * One watcher per provider process follows every VXC that some resource waits on (approval, LIVE, a speed
  * change) with ONE `GET /v2/products` per tick, instead of one poll per resource: a hundred waits cost about
  * the API calls of one, well under Megaport's 500 requests per 5 minutes. VXCs have no list endpoint of their
- * own; they come nested in products' `associatedVxcs` (megaport-api.md 14.14), so that is where we look,
+ * own; they come nested in products' `associatedVxcs` (docs/megaport-api.md §14.14), so that is where we look,
  * with a few `getProduct` lookups per tick for any VXC the listing does not show.
  *
  * Ticks start fast, back off while nothing watched changes, and stop when nothing is watched. It must never
@@ -614,7 +614,7 @@ export function describeVxcState(vxc: WatchableVxc): string {
   return parts.join("; ");
 }
 
-/** Who can move a waiting VXC on, read from its approval status (megaport-api.md 9.1a), when nobody is named. */
+/** Who can move a waiting VXC on, read from its approval status (docs/megaport-api.md §9.1a), when nobody is named. */
 export function whoMustAct(vxc: WatchableVxc): string | undefined {
   switch (vxc.vxcApproval?.status) {
     case "PENDING_EXTERNAL":

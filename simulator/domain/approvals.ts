@@ -1,5 +1,5 @@
 /**
- * Marketplace connection requests and speed changes waiting for the B-end owner (megaport-api.md 9.1, 9.1a).
+ * Marketplace connection requests and speed changes waiting for the B-end owner (docs/megaport-api.md §9.1, §9.1a).
  *
  * A request is opened when a customer orders a VXC to another company's port (unless the port auto-approves or
  * a pre-approved service key was used) or raises the rate limit of such a VXC. The provider accepts or denies

@@ -6,7 +6,7 @@
  * The partner list (GET /v2/dropdowns/partner/megaports) holds every port that accepts VXCs from other
  * companies: marketplace-visible, VXC-permitted and live, of a company whose profile is PUBLIC, whatever the
  * caller. A PRIVATE profile (or none) keeps the company's ports out of it ("If the profile is Private, the ports
- * are shown greyed out / not as service destinations", megaport-api.md §8); they can still be ordered to by UID
+ * are shown greyed out / not as service destinations", docs/megaport-api.md §8); they can still be ordered to by UID
  * or with a service key.
  */
 import { notFound } from "../domain-error";

@@ -1,5 +1,5 @@
 /**
- * /v3/order_approvals over the simulator's Marketplace requests (megaport-api.md §5.5, §9.2): the requests a
+ * /v3/order_approvals over the simulator's Marketplace requests (docs/megaport-api.md §5.5, §9.2): the requests a
  * company may see (it must answer them, or it made them), paged and filtered as megaportgo asks; approve and
  * reject do exactly what accepting or denying through PUT /v3/product/vxc/{uid} does (decideApproval: the same
  * rules, state changes and emails); withdraw is the requester's. How sure we are that the real API ties its

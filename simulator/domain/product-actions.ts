@@ -5,7 +5,7 @@
  * A VXC is cancelled by the company that ordered it. CANCEL_NOW goes CANCELLED → DECOMMISSIONED shortly; CANCEL
  * waits for the end of the contract. UN_CANCEL restores a CANCELLED service to what it was. Cancelling a port
  * takes its VXCs with it (CANCELLED_PARENT), unless `safeDelete` asks to refuse while it still has attached
- * services (megaport-api.md §5.2). Cancelled services free their VLANs and stay listed.
+ * services (docs/megaport-api.md §5.2). Cancelled services free their VLANs and stay listed.
  */
 import { FINISHED, isIn } from "../../provider/client/provisioning-states";
 import { forbidden, refused } from "../domain-error";

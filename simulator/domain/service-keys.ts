@@ -1,5 +1,5 @@
 /**
- * Service keys: a provider hands a customer a key for one of its ports (megaport-api.md §10). A key can be
+ * Service keys: a provider hands a customer a key for one of its ports (docs/megaport-api.md §10). A key can be
  * single-use (then it fixes the provider-side VLAN and is consumed by the first order), limited to a speed and
  * a validity window, switched off, and pre-approved (orders with it skip the provider's approval). Keys are
  * never deleted, only deactivated.

@@ -1,6 +1,6 @@
 /**
  * EXTENSION (shape): GET/PUT /v2/marketplace/profile, GET /v2/marketplace/profile/{companyUid} and
- * GET /v2/marketplace/profiles. The paths come from the 2017 JS wrapper (megaport-api.md §5.8); the real field names were never published, so the body is docs/contracts.md's
+ * GET /v2/marketplace/profiles. The paths come from the 2017 JS wrapper (docs/megaport-api.md §5.8); the real field names were never published, so the body is docs/contracts.md's
  * `MarketplaceProfile`.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * Ports and VXCs as GET /v2/products and GET /v2/product/{uid} return them (megaport-api.md §6.1, §6.2).
+ * Ports and VXCs as GET /v2/products and GET /v2/product/{uid} return them (docs/megaport-api.md §6.1, §6.2).
  * Views depend on who looks: `vxcApproval.status` is PENDING_INTERNAL for the company that must act and
  * PENDING_EXTERNAL for the other one, and a port lists every VXC with an end on it (incoming ones too).
  */
@@ -39,7 +39,7 @@ export function approvalView(store: Store, vxc: VxcRecord, viewerCompanyUid: str
     };
   }
   // EXTENSION: statuses REJECTED and EXPIRED with the reason in `message`; the real API's post-denial view
-  // is not recorded (megaport-api.md §14.13).
+  // is not recorded (docs/megaport-api.md §14.13).
   const last = vxc.lastDecision;
   if (last && last.outcome !== "APPROVED") {
     return {
@@ -197,7 +197,7 @@ export function serviceView(store: Store, service: Service, viewerCompanyUid: st
     : portView(store, service.record, viewerCompanyUid);
 }
 
-/** The "service record" PUT /v2/product/{type}/{uid} answers with (megaport-api.md §5.2, TestModifyPort). */
+/** The "service record" PUT /v2/product/{type}/{uid} answers with (docs/megaport-api.md §5.2, TestModifyPort). */
 export function portUpdateView(store: Store, port: PortRecord): PortUpdateResultWire {
   return {
     serviceName: port.productName,

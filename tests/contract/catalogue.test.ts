@@ -157,7 +157,7 @@ describe("partner ports", () => {
   });
 });
 
-describe("a company with a PRIVATE Marketplace profile (megaport-api.md §8)", () => {
+describe("a company with a PRIVATE Marketplace profile (docs/megaport-api.md §8)", () => {
   it("its ports are not listed as partner ports, but can still be ordered to by UID", async () => {
     expect((await globex.listPartnerPorts()).map((p) => p.productUid)).not.toContain(P.initechSyd.uid);
     const [uid] = await globex.buyVxc(

@@ -1,5 +1,5 @@
 // The wire format, checked with raw HTTP (global fetch and a bearer token from the token endpoint) rather than
-// through the client, so nothing is normalised away (megaport-api.md §3, §4.1): every JSON answer is the
+// through the client, so nothing is normalised away (docs/megaport-api.md §3, §4.1): every JSON answer is the
 // { message, terms, data } envelope (data absent on action answers), carries a Trace-Id header, writes dates
 // as epoch milliseconds, and errors come in the same envelope. The token endpoint is the exception: it
 // answers like an OAuth2 server (§2.1).
@@ -80,7 +80,7 @@ interface Call {
   method?: string;
   path: () => string;
   body?: () => unknown;
-  /** The real API's message where megaport-api.md records it. */
+  /** The real API's message where docs/megaport-api.md records it. */
   message?: (res: RawResponse) => string | RegExp;
   /** At least one non-null epoch-ms date is expected in this answer. */
   dated?: boolean;

@@ -1,6 +1,6 @@
 // Locking services through the client (POST / DELETE /v2/product/{uid}/lock): the answer is the service with
 // `locked` set; a locked service refuses changes and cancellation until it is unlocked, and a locked VXC keeps
-// its port from being cancelled (megaport-api.md §5.2, §7.2; Megaport's locking docs, simulator/README.md).
+// its port from being cancelled (docs/megaport-api.md §5.2, §7.2; Megaport's locking docs, simulator/README.md).
 import { ApiError, ForbiddenError, isVxc, type MegaportClient } from "../../provider/client";
 import { ContractWorld, SEED, thrownBy } from "./contract-world";
 

@@ -266,7 +266,7 @@ it("the situations match the recordings (same status and approval as recorded)",
     vxc: { productType: "VXC", createDate: s.buy.data[0].createDate },
   });
   expect(s.serviceKey.data.productDto.productUid).toBe(P.acmeSydRed.uid);
-  // The real productDto spells the flag vxcpermitted (megaport-api.md §3); only that spelling is served there.
+  // The real productDto spells the flag vxcpermitted (docs/megaport-api.md §3); only that spelling is served there.
   expect(s.serviceKey.data.productDto.vxcpermitted).toBe(true);
   expect(s.serviceKey.data.productDto).not.toHaveProperty("vxcPermitted");
   expect(s.acmeProducts.data[0].vxcPermitted).toBe(true);

@@ -1,8 +1,8 @@
 // The GitOps example's GitHub workflows and the repository's shell scripts, linted as CI would: actionlint (built
 // from the Go module proxy by scripts/actionlint.sh, with the example's .github/actionlint.yaml) over the workflows,
-// shellcheck (Debian's; .ci/run installs it) over every script and, through actionlint, every `run:` block. Plus what
-// neither knows: every input given to pulumi/actions@v7 is one of its inputs, and the jobs that take a stack's lock
-// share its concurrency group without cancelling each other. And the example's program type-checks.
+// shellcheck (Debian's; scripts/test-setup.sh installs it) over every script and, through actionlint, every `run:`
+// block. Plus what neither knows: every input given to pulumi/actions@v7 is one of its inputs, and the jobs that take
+// a stack's lock share its concurrency group without cancelling each other. And the example's program type-checks.
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -65,7 +65,9 @@ beforeAll(() => {
     .split("\n")
     .pop()!;
   if (spawnSync("shellcheck", ["--version"]).status !== 0) {
-    throw new Error("shellcheck is not installed: apt-get install -y shellcheck (.ci/run does)");
+    throw new Error(
+      "shellcheck is not installed: apt-get install -y shellcheck (npm test does, as root: scripts/test-setup.sh)",
+    );
   }
 }, 10 * 60_000);
 

@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL server for tests that need one (the Pulumi state backend of the GitOps pipeline, the
 // approver's coordination): Debian's postgresql binaries, a fresh cluster in a temporary directory on a free loopback
-// port, trust authentication, stopped and removed by `stop()`. `.ci/run` installs the package; a machine without it
-// fails with the command that installs it, never skips.
+// port, trust authentication, stopped and removed by `stop()`. `npm test` installs the package first
+// (scripts/test-setup.sh); a machine without it fails with the command that installs it, never skips.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";

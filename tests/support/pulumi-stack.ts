@@ -1,6 +1,6 @@
 // The real Pulumi CLI for end-to-end tests: a stack per test on a local file backend with passphrase secrets,
 // its own PULUMI_HOME, no update checks and no plugin downloads. Never skips: if the CLI cannot be had, the test
-// fails with the toolchain script's message (CI builds it in .ci/run; locally `npm test` builds it once).
+// fails with the toolchain script's message (`npm test` builds it once first, scripts/test-setup.sh).
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";

@@ -1,4 +1,4 @@
-// The response envelope almost every Megaport endpoint uses: { message, terms, data } (megaport-api.md §3),
+// The response envelope almost every Megaport endpoint uses: { message, terms, data } (docs/megaport-api.md §3),
 // and the error body (§4.1). Must never: require `data` where the API omits it (action responses).
 
 import { z } from "zod";

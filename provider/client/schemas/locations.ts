@@ -1,5 +1,5 @@
 // GET /v3/locations: Megaport data-centre locations, and GET /v2/networkRegions: the countries Megaport serves
-// with their market codes (megaport-api.md §5.1; megaportgo location.go, location_legacy.go Country,
+// with their market codes (docs/megaport-api.md §5.1; megaportgo location.go, location_legacy.go Country,
 // location_test.go TestListLocationsV3 and the networkRegions answer in TestGetRandomLocation). Both are public
 // endpoints (the official CLI calls them without logging in). Must never: require a field the API may leave out.
 

@@ -1,6 +1,6 @@
 // EXTENSION: the Megaport Marketplace profile. The real API's profile endpoints are only known from a
 // 2017 JS wrapper (GET/PUT /v2/marketplace/profile, GET /v2/marketplace/profiles), with no field names
-// (megaport-api.md §5.8, §8, §14.1). The shape below is ours (docs/contracts.md), modelled on the Portal's
+// (docs/megaport-api.md §5.8, §8, §14.1). The shape below is ours (docs/contracts.md), modelled on the Portal's
 // profile form; the simulator serves it. Must never: be presented as the real API's shape.
 
 import { z } from "zod";

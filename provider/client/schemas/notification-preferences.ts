@@ -1,4 +1,4 @@
-// Email notification preferences: GET/PUT /v2/notificationPreferences (megaport-api.md §5.7, §11; the old
+// Email notification preferences: GET/PUT /v2/notificationPreferences (docs/megaport-api.md §5.7, §11; the old
 // Java client's dto/notifications). `?employeeId=` to read or set another user's preferences is OUR
 // EXTENSION (docs/contracts.md), served by the simulator; the real API only knows the caller's own.
 // Must never: send a message group Megaport does not know.

@@ -1,5 +1,5 @@
 // The order approval queue: GET /v3/order_approvals and POST /v3/order_approvals/{uid}/approve|reject|withdraw
-// (megaport-api.md §5.5, §9.2; megaportgo order_approvals.go, order_approvals_test.go). The list is paged with
+// (docs/megaport-api.md §5.5, §9.2; megaportgo order_approvals.go, order_approvals_test.go). The list is paged with
 // Pagination-* response headers. Must never: hide a request whose status or type the API added since
 // (both are open enums), or send an action body with a field the API does not take (bodies are strict).
 

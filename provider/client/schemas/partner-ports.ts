@@ -1,5 +1,5 @@
 // GET /v2/dropdowns/partner/megaports: every port that accepts VXCs from other companies: cloud on-ramps
-// and Marketplace providers' public ports (megaport-api.md §5.1, §8; megaportgo partner_types.go,
+// and Marketplace providers' public ports (docs/megaport-api.md §5.1, §8; megaportgo partner_types.go,
 // partner_test.go). Must never: drop the vxcPermitted flag (findPartnerPorts keeps only permitted ports).
 
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// POST /v4/pricebook/product: the price of a product configuration (megaport-api.md §5.1; megaportgo
+// POST /v4/pricebook/product: the price of a product configuration (docs/megaport-api.md §5.1; megaportgo
 // pricing_types.go, product.go GetProductPricing, product_test.go TestGetProductPricing*). The client prices
 // VXCs only. Must never: send a request the API would price as something else (productType is set here).
 

@@ -1,5 +1,5 @@
 // Products as GET /v2/products and GET /v2/product/{uid} return them: ports, MCRs and MVEs with their
-// nested VXCs, and VXCs themselves (megaport-api.md §6.1, §6.2; megaportgo port_types.go, vxc_types.go,
+// nested VXCs, and VXCs themselves (docs/megaport-api.md §6.1, §6.2; megaportgo port_types.go, vxc_types.go,
 // the recorded staging dump). Also the port update body and answer (§5.2). Must never: fail on the
 // documented quirks (vll [], csp_connection object-or-array, all-null vxcApproval, vxcpermitted spelling,
 // productType case) or on fields a decommissioned product leaves out.
@@ -19,7 +19,7 @@ import { CONNECT_TYPES } from "./partner-ports";
 
 /**
  * `vxcApproval.status` values: APPROVED, PENDING_INTERNAL and PENDING_EXTERNAL from the old Java enum and TF
- * PR #402 (megaport-api.md §9.1, §9.1a); REJECTED, EXPIRED and WITHDRAWN are how our simulator reports a denial,
+ * PR #402 (docs/megaport-api.md §9.1, §9.1a); REJECTED, EXPIRED and WITHDRAWN are how our simulator reports a denial,
  * a 60-day silence or a request its customer withdrew (docs/contracts.md), not recorded from the real API.
  */
 export const VXC_APPROVAL_STATUSES = [

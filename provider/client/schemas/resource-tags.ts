@@ -1,4 +1,4 @@
-// Resource tags: GET/PUT /v2/product/{uid}/tags, and `resourceTags` in order items (megaport-api.md §5.2,
+// Resource tags: GET/PUT /v2/product/{uid}/tags, and `resourceTags` in order items (docs/megaport-api.md §5.2,
 // §6.3). Our resources keep their idempotency key here. Must never: accept a tag without a key.
 
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// Field types and value lists that several Megaport shapes share (megaport-api.md §3, §6, §7): epoch-ms
+// Field types and value lists that several Megaport shapes share (docs/megaport-api.md §3, §6, §7): epoch-ms
 // dates, case-insensitive product types, terms, VLAN ids, provisioning states. Each list is one `as const`
 // array that feeds the zod enum, the docs and the messages. Must never: reject an unknown value in a
 // response (responses use openEnum; only request bodies are closed).
@@ -9,7 +9,7 @@ import { z } from "zod";
 export const VALID_TERMS = [1, 12, 24, 36, 48, 60] as const;
 export type Term = (typeof VALID_TERMS)[number];
 
-/** `provisioningStatus` values (megaport-api.md §7.1; the last three only in the old Java enum). */
+/** `provisioningStatus` values (docs/megaport-api.md §7.1; the last three only in the old Java enum). */
 export const PROVISIONING_STATUSES = [
   "DESIGN",
   "NEW",
@@ -56,7 +56,7 @@ export const epochMs = z.number();
 
 /**
  * `productType` in any case: product JSON says "MEGAPORT"/"VXC", one fixture says "megaport", paths use
- * lower case (megaport-api.md §3). Normalised to upper case so code compares one spelling.
+ * lower case (docs/megaport-api.md §3). Normalised to upper case so code compares one spelling.
  */
 export const productTypeSchema = z.string().transform((s) => s.toUpperCase() as ProductType | (string & {}));
 
@@ -65,7 +65,7 @@ export const termSchema = z.literal(VALID_TERMS, {
   error: `must be one of ${VALID_TERMS.join(", ")} months`,
 });
 
-/** VLAN ids in orders and updates (megaport-api.md §6.3): 0 = Megaport picks, -1 = untagged; VLAN 1 is reserved. */
+/** VLAN ids in orders and updates (docs/megaport-api.md §6.3): 0 = Megaport picks, -1 = untagged; VLAN 1 is reserved. */
 export const VLAN = { auto: 0, untagged: -1, min: 2, max: 4093 } as const;
 
 /** Whether `vlan` is a VLAN id an order or update may carry. */
@@ -94,7 +94,7 @@ export const productUidSchema = z.string({ error: "must be a product UID string"
   error: 'must be a Megaport product UID such as "a1b2c3d4-…" (copy it from the portal or GET /v2/products)',
 });
 
-/** A service key as the provider hands it over: a UUID (megaport-api.md §5.5). */
+/** A service key as the provider hands it over: a UUID (docs/megaport-api.md §5.4, §10). */
 export const serviceKeySchema = z.string().regex(UUID_PATTERN, {
   error: "must be the 36-character key the provider gave you",
 });
@@ -117,7 +117,7 @@ export const costCentreSchema = z.string().max(255, { error: "must be at most 25
 /**
  * The "VXCs allowed" flag is spelled `vxcPermitted` (recorded /v2/products dump, partner list) and
  * `vxcpermitted` (Go tag, service-key productDto). Objects accept both; output has only `vxcPermitted`
- * (megaport-api.md §3).
+ * (docs/megaport-api.md §3).
  */
 export const vxcPermittedFields = {
   /** Whether the port accepts VXCs from other companies. */

@@ -1,4 +1,4 @@
-// Service keys: /v2/service/key (megaport-api.md §5.4, §10; megaportgo service_keys.go and
+// Service keys: /v2/service/key (docs/megaport-api.md §5.4, §10; megaportgo service_keys.go and
 // service_keys_test.go). A provider hands a key to a customer; the key names the port, the top speed and
 // (single-use) the VLAN, and may pre-approve the connection. Must never: log or echo a key needlessly (a
 // key lets anyone connect to the provider's port); keys cannot be deleted, only deactivated.

@@ -1,4 +1,4 @@
-// The OAuth2 token endpoint's answers (megaport-api.md §2.1 step 3). Must never: be logged.
+// The OAuth2 token endpoint's answers (docs/megaport-api.md §2.1 step 3). Must never: be logged.
 
 import { z } from "zod";
 
@@ -15,7 +15,7 @@ export const TokenResponseSchema = z.looseObject({
 });
 export type TokenResponse = z.output<typeof TokenResponseSchema>;
 
-/** An OAuth-style refusal, e.g. {"error":"invalid_client"} (shape inferred, megaport-api.md §2.1). */
+/** An OAuth-style refusal, e.g. {"error":"invalid_client"} (shape inferred, docs/megaport-api.md §2.1). */
 export const TokenErrorSchema = z.looseObject({
   error: z.string().optional(),
   error_description: z.string().optional(),

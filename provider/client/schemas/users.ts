@@ -1,4 +1,4 @@
-// Company users: GET /v2/employment, GET/PUT /v2/employee/{employeeId} (megaport-api.md §5.6, §12;
+// Company users: GET /v2/employment, GET/PUT /v2/employee/{employeeId} (docs/megaport-api.md §5.6, §12;
 // megaportgo user_management_types.go). Must never: let a role name through that Megaport does not know
 // (an update with a misspelt position would fail on the server with a vaguer message).
 

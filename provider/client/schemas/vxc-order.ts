@@ -1,4 +1,4 @@
-// Ordering VXCs: the order item body (megaport-api.md §6.3; megaportgo vxc_types.go VXCOrder), the
+// Ordering VXCs: the order item body (docs/megaport-api.md §6.3; megaportgo vxc_types.go VXCOrder), the
 // POST /v3/networkdesign/validate answer and the POST /v4/networkdesign/buy request and answer (§5.2,
 // §6.4; vxc_test.go TestBuyVXC). Must never: let a malformed order reach the buy endpoint (items are
 // validated strictly before sending), or lose the new VXC's UID (vxcJTechnicalServiceUid).
@@ -121,7 +121,7 @@ const OrderedVxcSchema = z
 /**
  * One item of the buy answer per created VXC. "payer" is the ordering (A) side, "nonPayer" the B-end
  * owner; an unapproved Marketplace connection has a nonPayerStatus other than APPROVED and
- * fullyApproved false (inferred, megaport-api.md §6.4).
+ * fullyApproved false (inferred, docs/megaport-api.md §6.4).
  */
 export const BuyResultItemSchema = z.looseObject({
   /** The new VXC's UID. */

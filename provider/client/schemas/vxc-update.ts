@@ -1,4 +1,4 @@
-// Changing a VXC: the body of PUT /v3/product/vxc/{uid} (megaport-api.md §5.3; megaportgo vxc_types.go
+// Changing a VXC: the body of PUT /v3/product/vxc/{uid} (docs/megaport-api.md §5.3; megaportgo vxc_types.go
 // VXCUpdate) and the legacy approval body of PUT /v2/order/vxc/{approvalUid} (§5.3, §9.1). Must never: let
 // an unknown field through (a typo would be silently ignored by the API and the change lost).
 
@@ -35,7 +35,7 @@ export const VxcUpdateSchema = z
     isApproved: z.boolean().optional(),
     /**
      * EXTENSION (simulator): why the provider denies, shown to the customer. The real API's field for this is not
-     * recorded (megaport-api.md §9.1); send it only with isApproved false.
+     * recorded (docs/megaport-api.md §9.1); send it only with isApproved false.
      */
     reason: z.string().max(1000).optional(),
     /** MCR/MVE interface config of the A end (CSP configs cannot change). */

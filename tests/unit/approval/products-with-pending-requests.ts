@@ -1,5 +1,5 @@
 // A `GET /v2/products` `data` array as the service provider Acme sees it, with connection requests in every
-// state. Shapes follow megaport-api.md 6.1/6.2: ports carry `associatedVxcs`, VXCs carry `aEnd`/`bEnd` with
+// state. Shapes follow docs/megaport-api.md §6.1, §6.2: ports carry `associatedVxcs`, VXCs carry `aEnd`/`bEnd` with
 // `ownerUid`, and `vxcApproval` whose members are all null when nothing is pending (the recorded staging
 // dump, megaportgo cfe61ef `data.json`). The pending values (PENDING_INTERNAL/EXTERNAL, NEW/SPEED_CHANGE,
 // `newSpeed`) follow the Java client's enums and the TF provider's pending-approval branch (9.1, 9.1a).

@@ -1,4 +1,4 @@
-// OAuth2 client credentials as megaportgo does it (megaport-api.md §2.1): Basic auth, grant_type in the
+// OAuth2 client credentials as megaportgo does it (docs/megaport-api.md §2.1): Basic auth, grant_type in the
 // query, one token shared until shortly before it expires, one refresh on a 401.
 
 import { AuthError, TokenRefusedError } from "../../../provider/client/errors";

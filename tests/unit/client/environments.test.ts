@@ -1,4 +1,4 @@
-// Environments and explicit URLs (megaport-api.md §1): where the client sends the API calls and the key.
+// Environments and explicit URLs (docs/megaport-api.md §1): where the client sends the API calls and the key.
 
 import { ValidationError } from "../../../provider/client/errors";
 import { ENVIRONMENTS, resolveEndpoints } from "../../../provider/client/environments";

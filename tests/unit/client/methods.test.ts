@@ -1,4 +1,4 @@
-// Each typed method speaks its real path, method, query and body (megaport-api.md §5) with our headers,
+// Each typed method speaks its real path, method, query and body (docs/megaport-api.md §5) with our headers,
 // checks its input before sending, and returns the parsed answer.
 
 import { ValidationError } from "../../../provider/client/errors";

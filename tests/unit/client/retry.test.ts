@@ -1,4 +1,4 @@
-// Retries after the Megaport CLI's policy (megaport-api.md §4.3): 429/502/503/504 and network errors for
+// Retries after the Megaport CLI's policy (docs/megaport-api.md §4.3): 429/502/503/504 and network errors for
 // idempotent calls, with backoff or Retry-After; an order only when it provably did not reach Megaport.
 
 import { ApiError, NetworkError, RateLimitedError } from "../../../provider/client/errors";

@@ -1,5 +1,5 @@
 // What the engine stores in state as each resource's `__provider`: a small shim that loads this package by name,
-// with no credentials and nothing large captured (pulumi-notes §1.3-1.4).
+// with no credentials and nothing large captured (docs/design.md, "The provider in Pulumi's state").
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import * as fs from "node:fs";
