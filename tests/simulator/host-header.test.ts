@@ -82,7 +82,7 @@ describe("the portal and /_sim answer only local host names", () => {
   );
 
   it("the API answers any Host: without a bearer token it is 401 whatever the name", async () => {
-    const res = await send(sim, "GET", "/v2/products", `attacker.example:${port}`);
+    const res = await send(sim, "GET", "/v3/order_approvals", `attacker.example:${port}`);
     expect(res.status).toBe(401);
   });
 });
