@@ -19,6 +19,7 @@ import { writeJson } from "./envelope";
 import { unauthenticated } from "./domain-error";
 import { badRequest, SimError, writeError } from "./errors";
 import { Faults, FaultConfigSchema, type FaultConfig, type FiredStatus } from "./faults";
+import { allowedHostNames, isAllowedHost } from "./host-header";
 import { parseJsonBody, readBody } from "./http-body";
 import { runDueTransitions } from "./lifecycle";
 import { Mailer, parseSmtpAddress, type SmtpConfig } from "./mail";
@@ -124,6 +125,20 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
     ...orderApprovalRoutes,
   );
   const admin = new Router().add(...adminRoutes({ faults, limiter, requests }));
+  const localNames = allowedHostNames(options.host);
+  /**
+   * 421 Misdirected Request (RFC 9110 §15.5.20): this server will not answer for the name the request was sent
+   * to. Not 403: nothing about the caller is refused, and the same request to http://127.0.0.1 is answered.
+   */
+  const assertLocalHost = (req: http.IncomingMessage) => {
+    if (!isAllowedHost(req.headers.host, localNames)) {
+      throw new SimError(
+        421,
+        `The portal and /_sim answer only requests to ${[...localNames].join(", ")}, not to Host ` +
+          `"${(req.headers.host ?? "").slice(0, 100)}" (a page on another site could reach them through DNS rebinding)`,
+      );
+    }
+  };
 
   /** Route, authenticate, run the handler and save its change; the answer is left to the caller. */
   async function dispatch(
@@ -256,14 +271,17 @@ export async function createSimulator(options: CreateSimulatorOptions): Promise<
       if (url.pathname === "/_sim" || url.pathname.startsWith("/_sim/")) {
         if (!LOOPBACK.has(req.socket.remoteAddress ?? ""))
           throw new SimError(403, "Admin endpoints answer on loopback only");
+        assertLocalHost(req);
         const result = await dispatch(admin, req, url, traceId);
         writeJson(res, result.status ?? 200, result.body, traceId, result.headers);
         return;
       }
       if (url.pathname === "/portal" || url.pathname.startsWith("/portal/")) {
+        assertLocalHost(req);
         await handlePortal(store, req, res, url, traceId);
         return;
       }
+      // The API answers any Host: see host-header.ts for why a bearer token is protection enough.
       const match = api.match(method, url.pathname);
       counted = {
         kind: url.pathname === TOKEN_PATH ? "token" : "api",

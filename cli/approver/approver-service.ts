@@ -142,14 +142,26 @@ export class ApproverService {
     return Math.round(base * (0.8 + 0.4 * this.random()));
   }
 
-  /** For /healthz: running, and a cycle ended recently enough (a wedged loop is not healthy). */
+  /**
+   * For /healthz: running, and a cycle ended recently enough (a wedged loop is unhealthy), by a valid policy for
+   * our company (without one it cycles but answers nothing: degraded, with the reason).
+   */
   health(): Health {
     const { intervalMs, maxBackoffMs } = this.options;
     const staleAfterMs = Math.max(5 * 60_000, 3 * (maxBackoffMs + intervalMs));
     const lastActivity = this.lastCycle?.endedAt ?? this.startedAt;
     const policy = this.options.policy.current;
+    const unhealthy = this.stopped
+      ? "the loop has stopped"
+      : this.now() - lastActivity > staleAfterMs
+        ? `no cycle has finished for ${Math.round((this.now() - lastActivity) / 1000)}s`
+        : undefined;
+    const degraded = this.policyProblem();
+    const status = unhealthy ? "unhealthy" : degraded ? "degraded" : "ok";
     return {
-      healthy: !this.stopped && this.now() - lastActivity <= staleAfterMs,
+      healthy: status === "ok",
+      status,
+      ...(status === "ok" ? {} : { reason: unhealthy ?? degraded }),
       running: this.running,
       lastCycle: this.lastCycle
         ? { endedAt: new Date(this.lastCycle.endedAt).toISOString(), ...this.lastCycle.report }
@@ -160,6 +172,20 @@ export class ApproverService {
         : null,
       policySource: this.options.policy.description,
     };
+  }
+
+  /** Why no request can be answered now, or undefined when a valid policy for our company is in force. */
+  private policyProblem(): string | undefined {
+    const { policy: tracker } = this.options;
+    const state = tracker.current;
+    const none = "; nothing is answered, every request waits for a person";
+    if (!state) return `no policy could be read yet from ${tracker.description}${none}`;
+    if (state.status === "invalid") {
+      const [first, ...more] = describeProblems(state.problems);
+      const others = more.length > 0 ? ` (and ${more.length} more)` : "";
+      return `the policy from ${tracker.description} is invalid: ${first}${others}${none} until it is fixed`;
+    }
+    return this.policyRefused ? `${this.policyRefused}${none}` : undefined;
   }
 
   // -------------------------------------------------------------------------------------------------------

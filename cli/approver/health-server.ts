@@ -1,5 +1,6 @@
 /**
- * The approver's optional HTTP port: `GET /healthz` (JSON, 200 while the loop is running and cycling, 503 when it
+ * The approver's optional HTTP port: `GET /healthz` (JSON, 200 while the loop is running, cycling and answering by
+ * a valid policy; 503 "degraded" with the reason while it cycles but answers nothing, 503 "unhealthy" when it
  * stopped or has not finished a cycle for too long) and `GET /metrics` (Prometheus text format from prom-client).
  * Must never serve anything else (404), and never keep the process alive after `close()`.
  */
@@ -8,7 +9,11 @@ import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
 
 export interface Health {
+  /** "ok" only: a probe must not count a loop that answers nothing as working. */
   healthy: boolean;
+  status: "ok" | "degraded" | "unhealthy";
+  /** Why it is not ok. */
+  reason?: string;
   [detail: string]: unknown;
 }
 
@@ -43,7 +48,7 @@ export async function startHealthServer(options: {
       const health = options.health();
       res
         .writeHead(health.healthy ? 200 : 503, { "content-type": "application/json" })
-        .end(`${JSON.stringify({ status: health.healthy ? "ok" : "unhealthy", ...health })}\n`);
+        .end(`${JSON.stringify(health)}\n`);
       return;
     }
     if (path === "/metrics") {

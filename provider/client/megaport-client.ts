@@ -37,6 +37,7 @@ import {
   type Product,
   type ProductAction,
   type Vxc,
+  type VxcApprovalStatus,
 } from "./schemas/products";
 import {
   BuyResultSchema,
@@ -143,6 +144,9 @@ const encode = encodeURIComponent;
  */
 type WriteOptions = Pick<CallOptions, "signal">;
 
+/** `vxcApproval.status` of a request the viewing company must answer (docs/megaport-api.md §9.1a). */
+const PENDING_ON_THE_VIEWER: VxcApprovalStatus = "PENDING_INTERNAL";
+
 /** How many pages listPendingOrderApprovals reads at most (a guard against a server that never ends). */
 const MAX_PAGES = 1000;
 
@@ -166,7 +170,7 @@ function paginationHeader(headers: IncomingHttpHeaders, name: string): number {
 export class MegaportClient {
   private readonly transport: Transport;
   /** The caller's companyId once learnt (listPendingOrderApprovals). */
-  private companyId: Promise<number> | undefined;
+  private companyId: Promise<number | undefined> | undefined;
 
   constructor(options: MegaportClientOptions) {
     for (const field of ["accessKey", "secretKey"] as const) {
@@ -433,8 +437,9 @@ export class MegaportClient {
 
   /**
    * Every PENDING request the company must answer (approverCompanyId is its companyId), all pages read first.
-   * `companyId` defaults to the caller's company, learnt once from GET /v2/employment. This is the way to find
-   * Marketplace requests waiting for you without walking every port's VXCs in listProducts().
+   * `companyId` defaults to the caller's company, learnt once from GET /v2/employment. When no user there carries
+   * a companyId (megaportgo's recorded answers carry none), the requests kept are those whose VXC (`serviceId`)
+   * our own listing shows PENDING_INTERNAL: waiting on us (docs/megaport-api.md §9.1a).
    */
   async listPendingOrderApprovals(
     options: CallOptions & { companyId?: number; pageSize?: number } = {},
@@ -454,7 +459,17 @@ export class MegaportClient {
         page.totalPages > 0 ? pageNumber >= page.totalPages : page.orderApprovals.length < pageSize;
       if (last || page.orderApprovals.length === 0) break;
     }
-    return pending.filter((r) => r.approverCompanyId === companyId);
+    if (companyId !== undefined) return pending.filter((r) => r.approverCompanyId === companyId);
+    if (pending.length === 0) return [];
+    const waitingOnUs = new Set<number>();
+    for (const product of await this.listProducts({ signal: options.signal })) {
+      for (const vxc of product.associatedVxcs ?? []) {
+        if (vxc.vxcApproval?.status === PENDING_ON_THE_VIEWER && typeof vxc.productId === "number") {
+          waitingOnUs.add(vxc.productId);
+        }
+      }
+    }
+    return pending.filter((r) => typeof r.serviceId === "number" && waitingOnUs.has(r.serviceId));
   }
 
   /**
@@ -679,22 +694,19 @@ export class MegaportClient {
     });
   }
 
-  /** The caller's numeric companyId, from its company's users (there is no "who am I" endpoint, §12). */
-  private async ownCompanyId(options: CallOptions): Promise<number> {
+  /**
+   * The caller's numeric companyId, from its company's users (there is no "who am I" endpoint,
+   * docs/megaport-api.md §12), or undefined when none of them carries one. Only a found id is kept.
+   */
+  private async ownCompanyId(options: CallOptions): Promise<number | undefined> {
     this.companyId ??= (async () => {
       const users = await this.listUsers(options);
-      const companyId = users.find((u) => typeof u.companyId === "number")?.companyId;
-      if (typeof companyId !== "number") {
-        throw new ValidationError({
-          fieldPath: "companyId",
-          reason: "could not be learnt from GET /v2/employment (no user with a companyId)",
-          fix: "pass companyId (the numeric id of the company that answers the requests)",
-        });
-      }
-      return companyId;
+      return users.find((u) => typeof u.companyId === "number")?.companyId ?? undefined;
     })();
     try {
-      return await this.companyId;
+      const found = await this.companyId;
+      if (found === undefined) this.companyId = undefined;
+      return found;
     } catch (err) {
       this.companyId = undefined;
       throw err;

@@ -12,6 +12,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isNotFound, MegaportError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, isIn } from "../client/provisioning-states";
+import type { MarketplaceProfile } from "../client/schemas/marketplace-profile";
 import { checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import {
@@ -60,7 +61,7 @@ export const provider = engineFacing({
       companyBio: optionalText(profile.companyBio, props.companyBio),
       contactEmail: profile.contactEmail ?? "",
       website: optionalText(profile.website, props.website),
-      visibility: profile.profileVisibility === "PRIVATE" ? "private" : "public",
+      visibility: visibilityOf(profile, props.visibility),
       services: [...profile.services],
       listedPorts: portVisibility.filter((p) => p.marketplaceVisibility).map((p) => p.productUid),
       companyUid: profile.companyUid,
@@ -88,6 +89,22 @@ export const provider = engineFacing({
     await unlistPorts(client, props.listedPorts ?? [], ports);
   },
 } satisfies pulumi.dynamic.ResourceProvider);
+
+/**
+ * The profile's visibility as the stack writes it. A value Megaport added since, or none, is neither: the stack
+ * keeps what it had (saying so), rather than claim the profile public.
+ */
+function visibilityOf(profile: MarketplaceProfile, held: Outputs["visibility"]): Outputs["visibility"] {
+  const known = (Object.keys(VISIBILITY_API_VALUES) as Outputs["visibility"][]).find(
+    (visibility) => VISIBILITY_API_VALUES[visibility] === profile.profileVisibility,
+  );
+  if (known) return known;
+  console.log(
+    `MarketplaceProfile ${profile.companyName}: Megaport reports profileVisibility ` +
+      `${JSON.stringify(profile.profileVisibility ?? null)}; the stack keeps "${held}"`,
+  );
+  return held;
+}
 
 /** Products that are gone for good; listing them would fail. */
 

@@ -159,9 +159,15 @@ export const VxcConnectionComputedSchema = z.object({
   vxcUid: z.string(),
   /** DEPLOYABLE, CONFIGURED, LIVE, … as Megaport reports it. */
   provisioningStatus: z.string(),
-  /** vxcApproval.status: PENDING_EXTERNAL while the provider must act; null once nothing is pending. */
+  /**
+   * vxcApproval.status: PENDING_EXTERNAL while the provider must act; after a denial REJECTED or EXPIRED (the
+   * provider's last answer, kept until the next request); null once nothing is pending.
+   */
   approvalStatus: z.string().nullable(),
-  /** The rate limit (Mbps) of a speed change the provider has not answered yet. */
+  /**
+   * The rate limit (Mbps) of a speed change the provider has not answered yet; null once it is answered
+   * (accepted, rejected or expired) or when none was asked.
+   */
   pendingRateLimit: z.number().nullable(),
   /** The A-end VLAN Megaport assigned. */
   assignedAEndVlan: z.number().nullable(),
@@ -176,9 +182,11 @@ export const VxcConnectionComputedSchema = z.object({
   /** The provider company's UID: the company the VXC goes to, whatever name it trades under. */
   providerCompanyUid: z.string().nullable(),
   /**
-   * What Megaport quoted per month for the VXC when it was ordered (validate's `price.monthlyRate`, after
-   * discounts), in `quotedCurrency`. Null for a VXC adopted rather than ordered, or whose order answer was lost.
-   * Not updated by later changes (a speed change is priced by Megaport when it applies).
+   * What Megaport quotes per month for the VXC, after discounts, in `quotedCurrency`. Set when the VXC is
+   * ordered (validate's `price.monthlyRate`), and asked again (the price book, POST /v4/pricebook/product) each
+   * time an update or a refresh finds the rate limit or term changed: after an accepted speed increase, a
+   * decrease, or a new term. Null for a VXC adopted rather than ordered until its first such change, when the
+   * order answer was lost, or when the last change could not be priced.
    */
   quotedMonthlyRate: z.number().nullable(),
   /** The currency of quotedMonthlyRate, e.g. "AUD". */

@@ -183,7 +183,11 @@ export const provider = engineFacing({
           : // A term Megaport reports outside VALID_TERMS is drift the next check names.
             ((vxc.contractTermMonths as Term | null | undefined) ?? props.term),
       aEnd: { ...props.aEnd, vlan: requestedVlanAfterRefresh(props.aEnd.vlan, vxc.aEnd?.vlan) },
-      ...computedFrom(vxc, props),
+      // A rate limit or term changed outside Pulumi changes the price too.
+      ...computedFrom(
+        vxc,
+        pricedOtherwise(vxc, props) ? { ...props, ...(await quoteNow(client, vxc, props)) } : props,
+      ),
     };
     // ReadResult's inputs are typed as the outputs; the engine takes them as the refreshed inputs.
     // Undefined members cannot cross the gRPC Struct conversion read results go through.
@@ -198,7 +202,7 @@ export const provider = engineFacing({
       companyName: olds.providerCompanyName,
       companyUid: olds.providerCompanyUid,
     };
-    // What the create recorded and no update changes: the holder nonce, and the order's quote.
+    // What the create recorded: the holder nonce, and the last quote (converge asks again if the price changed).
     const held = {
       ...news,
       ...(olds[HOLDER_KEY] === undefined ? {} : { [HOLDER_KEY]: olds[HOLDER_KEY] }),
@@ -283,10 +287,11 @@ const B_END_PORT_PATHS = VXC_INPUTS.paths.filter(
 
 /** Whether the VXC, or what the stack recorded of it, is done: accepted, and LIVE (or CONFIGURED if asked). */
 function isReady(vxc: Vxc | Outputs, readyWhen: string | undefined): boolean {
+  // A request still unanswered, and not a speed change's: an answered one (REJECTED of a speed change) is done.
   const pendingNew =
     "vxcApproval" in vxc
-      ? !!vxc.vxcApproval?.status && vxc.vxcApproval.type !== "SPEED_CHANGE"
-      : !!(vxc as Outputs).approvalStatus && (vxc as Outputs).pendingRateLimit === null;
+      ? isPending(vxc.vxcApproval?.status) && vxc.vxcApproval?.type !== "SPEED_CHANGE"
+      : isPending((vxc as Outputs).approvalStatus) && (vxc as Outputs).pendingRateLimit === null;
   return !pendingNew && readyStatuses(readyWhen).includes(vxc.provisioningStatus ?? "");
 }
 
@@ -451,7 +456,53 @@ async function converge(
   if (news.rateLimit !== current.rateLimit) {
     current = await changeRateLimit(client, current, news, olds, bEnd, deadlineMs);
   }
-  return { ...news, ...computedFrom(current, { ...news, ...bEndOutputs(bEnd) }) } as Outputs;
+  const quote = olds && pricedOtherwise(current, olds) ? await quoteNow(client, current, olds) : {};
+  return { ...news, ...computedFrom(current, { ...news, ...bEndOutputs(bEnd), ...quote }) } as Outputs;
+}
+
+/** Whether Megaport now holds a rate limit or term other than what the stack's quote was for. */
+function pricedOtherwise(vxc: Vxc, held: Outputs): boolean {
+  return (
+    (vxc.rateLimit ?? held.rateLimit) !== held.rateLimit || (vxc.contractTermMonths ?? 1) !== (held.term ?? 1)
+  );
+}
+
+/**
+ * The monthly price of the VXC as it is now, after an accepted change of its rate limit or term. Asked with POST
+ * /v4/pricebook/product, which prices a configuration (both ends' locations, speed, term, and the VXC it changes)
+ * without ordering: validate prices a new order, and would judge the VXC's own VLANs and ends as a second order's.
+ * A price that cannot be had (the call fails, an end's location is not shown) leaves null, never the old figure.
+ */
+async function quoteNow(
+  client: MegaportClient,
+  vxc: Vxc,
+  held: Outputs,
+): Promise<Pick<VxcConnectionComputed, "quotedMonthlyRate" | "quotedCurrency">> {
+  const aLocationId = vxc.aEnd?.locationId;
+  const bLocationId = vxc.bEnd?.locationId;
+  const speed = vxc.rateLimit ?? held.rateLimit;
+  try {
+    if (!aLocationId || !bLocationId) throw new Error("the VXC's ends show no location");
+    const price = await client.priceVxc({
+      aLocationId,
+      bLocationId,
+      speed,
+      term: (vxc.contractTermMonths ?? 1) as Term,
+      productUid: vxc.productUid,
+      ...(held.quotedCurrency ? { currency: held.quotedCurrency } : {}),
+    });
+    console.log(
+      `VXC "${held.name}": quoted ${price.monthlyRate} ${price.currency}/month at ${speed} Mbps ` +
+        `on a ${vxc.contractTermMonths ?? 1}-month term`,
+    );
+    return { quotedMonthlyRate: price.monthlyRate, quotedCurrency: price.currency };
+  } catch (err) {
+    console.log(
+      `VXC "${held.name}" (${vxc.productUid}): no price for ${speed} Mbps (${err instanceof Error ? err.message : String(err)}); ` +
+        "quotedMonthlyRate is null until the next change is priced",
+    );
+    return { quotedMonthlyRate: null, quotedCurrency: null };
+  }
 }
 
 /** The VXC as Megaport holds it, or an error that says what to do when it can no longer be changed. */
@@ -526,7 +577,11 @@ function computedFrom(vxc: Vxc, known: Partial<Outputs>): VxcConnectionComputed 
     vxcUid: vxc.productUid,
     provisioningStatus: vxc.provisioningStatus ?? "UNKNOWN",
     approvalStatus: vxc.vxcApproval?.status ?? null,
-    pendingRateLimit: vxc.vxcApproval?.type === "SPEED_CHANGE" ? (vxc.vxcApproval.newSpeed ?? null) : null,
+    // Only while the provider has not answered: a REJECTED or EXPIRED speed change keeps its newSpeed.
+    pendingRateLimit:
+      vxc.vxcApproval?.type === "SPEED_CHANGE" && isPending(vxc.vxcApproval.status)
+        ? (vxc.vxcApproval.newSpeed ?? null)
+        : null,
     assignedAEndVlan: vxc.aEnd?.vlan ?? null,
     assignedBEndVlan: vxc.bEnd?.vlan ?? null,
     chosenBEndProductUid: vxc.bEnd?.productUid ?? known.chosenBEndProductUid ?? "",
@@ -536,6 +591,11 @@ function computedFrom(vxc: Vxc, known: Partial<Outputs>): VxcConnectionComputed 
     quotedMonthlyRate: known.quotedMonthlyRate ?? null,
     quotedCurrency: known.quotedCurrency ?? null,
   };
+}
+
+/** PENDING_INTERNAL or PENDING_EXTERNAL: asked and not answered yet. */
+function isPending(approvalStatus: string | null | undefined): boolean {
+  return approvalStatus?.startsWith("PENDING") === true;
 }
 
 function bEndOutputs(bEnd: ResolvedBEnd): Partial<VxcConnectionComputed> {

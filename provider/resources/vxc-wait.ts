@@ -115,7 +115,9 @@ export async function waitUntilReady(
       describeFailure: (vxc) => `the VXC became ${describeVxcState(vxc)}`,
       whoMustAct: (vxc) => (isPending(vxc) ? providerMustAccept(provider, "connection request") : undefined),
       onProgress: (elapsedMs, vxc, progress) =>
-        console.log(progressLine(subject.name, uid, vxc, provider, elapsedMs) + apiTrouble(progress)),
+        console.log(
+          progressLine(subject.name, uid, vxc, provider, elapsedMs, readyStates) + apiTrouble(progress),
+        ),
     });
   } catch (err) {
     // Only a denied or expired order (FAILED) is cleaned up; a wait that failed for another reason (a revoked
@@ -256,20 +258,38 @@ function describeApiFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** "waiting for Acme Networks to accept the connection request (3m12s)" */
+/** The steps Megaport takes a VXC through once nothing waits on a person, in order (docs/megaport-api.md §7.2). */
+const DEPLOYMENT_STEPS = ["DEPLOYABLE", "CONFIGURED", "LIVE"] as const;
+
+/**
+ * "waiting for Acme Networks to accept the connection request (3m12s)" while the provider must act; once it has
+ * not (or no longer) anything to answer: "accepted by Acme Networks; Megaport is deploying it: DEPLOYABLE now,
+ * then CONFIGURED, LIVE (31s)". A VXC not listed yet says so.
+ */
 export function progressLine(
   name: string,
   uid: string,
   vxc: Vxc | undefined,
   provider: string,
   elapsedMs: number,
+  readyStates: readonly string[] = ["LIVE"],
 ) {
   const took = formatDuration(elapsedMs);
   if (vxc?.vxcApproval?.status === "PENDING_EXTERNAL") {
     const who = vxc.vxcApproval.message || provider;
     return `VXC "${name}": waiting for ${who} to accept the connection request (${took})`;
   }
-  return `VXC "${name}" (${uid}): waiting to be LIVE, now ${vxc?.provisioningStatus ?? "not visible yet"} (${took})`;
+  if (vxc && isPending(vxc) && vxc.vxcApproval?.type !== "SPEED_CHANGE") {
+    return `VXC "${name}" (${uid}): waiting for your own company to accept the connection request (${took})`;
+  }
+  const status = vxc?.provisioningStatus;
+  if (!status) return `VXC "${name}" (${uid}): ordered, not listed by Megaport yet (${took})`;
+  const target = DEPLOYMENT_STEPS.find((s) => readyStates.includes(s)) ?? "LIVE";
+  const at = DEPLOYMENT_STEPS.indexOf(status as (typeof DEPLOYMENT_STEPS)[number]);
+  const left = DEPLOYMENT_STEPS.slice(at + 1, DEPLOYMENT_STEPS.indexOf(target) + 1);
+  const then = left.length > 0 ? `, then ${left.join(", ")}` : "";
+  // Nothing pending on the provider: it accepted (or its port accepts every request at once).
+  return `VXC "${name}" (${uid}): accepted by ${provider}; Megaport is deploying it: ${status} now${then} (${took})`;
 }
 
 /**

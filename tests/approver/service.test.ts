@@ -120,6 +120,14 @@ describe("approver service", () => {
     const cyclesBefore = await cycleCount();
     await eventually(async () => (await cycleCount()) >= cyclesBefore + 3, 10_000, "three more cycles");
     expect(vxcRecord(world, waiting).approval).not.toBeNull();
+    // Cycling but answering nothing: a probe must see it.
+    const health = await fetch(`${baseUrl}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({
+      status: "degraded",
+      healthy: false,
+      reason: expect.stringContaining("defaultReason:"),
+    });
 
     writeRules(rules, POLICY);
     expect(await decisionFor(waiting)).toMatchObject({ decision: "accept", outcome: "applied" });

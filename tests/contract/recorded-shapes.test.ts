@@ -137,6 +137,27 @@ const recordings: Recording[] = [
     reportedGaps: {},
   },
   {
+    name: "the company's users, none with a companyId",
+    fixture: "employment-without-company-id.json",
+    recorded: (f) => f,
+    served: "employment",
+    legitimateGaps: {},
+    reportedGaps: {},
+  },
+  {
+    name: "an MCR's VXC to a cloud, its MCR end a VROUTER csp_connection",
+    fixture: "products-with-vrouter.json",
+    recorded: (f) => f.data[0].associatedVxcs[0],
+    served: "liveVxc",
+    legitimateGaps: {
+      "resources.csp_connection": `${NO_CSP}, and no MCR, whose end of a VXC is the VROUTER one`,
+    },
+    reportedGaps: {
+      "resources.vll.a_inner_vlan": "the vll's A-end inner VLAN; the simulator's vll carries no inner VLANs",
+      "resources.vll.ainnerVlan": "the same inner VLAN in its second spelling, as recorded",
+    },
+  },
+  {
     name: "an approval queue answer",
     fixture: "order-approval-action.json",
     recorded: (f) => f,
@@ -160,6 +181,8 @@ const served = {
   pricebook: undefined as unknown,
   orderApprovals: undefined as unknown,
   orderApprovalAction: undefined as unknown,
+  employment: undefined as unknown,
+  liveVxc: undefined as unknown,
 };
 
 let world: ContractWorld;
@@ -177,6 +200,7 @@ beforeAll(async () => {
   // Acme Sydney Red's first VXC: incoming from Globex, accepted and LIVE, like the recorded port's first one.
   await world.liveGlobexToAcme({ to: P.acmeSydRed.uid });
   served.acmeProducts = await ok(world.raw("acmeAdmin", "/v2/products"));
+  served.liveVxc = (served.acmeProducts as Json).data[0].associatedVxcs[0];
 
   const pending = await world.order("globexAdmin", { from: P.globexSydBlue.uid, to: P.acmeSydBlue.uid });
   served.pendingVxc = await ok(world.raw("globexAdmin", `/v2/product/${pending}`));
@@ -235,6 +259,7 @@ beforeAll(async () => {
       body: { comments: "welcome" },
     }),
   );
+  served.employment = await ok(world.raw("acmeAdmin", "/v2/employment"));
   served.employee = await ok(
     world.raw("acmeAdmin", `/v2/employee/${SEED.users.acmeTechnicalAdmin.employeeId}`),
   );

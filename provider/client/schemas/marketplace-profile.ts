@@ -4,6 +4,7 @@
 // profile form; the simulator serves it. Must never: be presented as the real API's shape.
 
 import { z } from "zod";
+import { openEnum } from "./scalars";
 
 /** Profile visibility: a PRIVATE profile's ports are not offered as Marketplace destinations. */
 export const PROFILE_VISIBILITIES = ["PUBLIC", "PRIVATE"] as const;
@@ -20,8 +21,8 @@ export const MarketplaceProfileSchema = z.looseObject({
   companyBio: z.string().nullish(),
   contactEmail: z.string().nullish(),
   website: z.string().nullish(),
-  /** One of PROFILE_VISIBILITIES. */
-  profileVisibility: z.enum(PROFILE_VISIBILITIES),
+  /** One of PROFILE_VISIBILITIES, or a value the API added since; may be left out. An answer never rejects it. */
+  profileVisibility: openEnum(PROFILE_VISIBILITIES).nullish(),
   /** Services offered, as free-text names. */
   services: z
     .array(z.string())

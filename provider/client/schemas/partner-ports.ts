@@ -5,9 +5,14 @@
 import { z } from "zod";
 import { foldVxcPermitted, openEnum, vxcPermittedFields } from "./scalars";
 
-/** `connectType` values seen; Marketplace providers' own ports are "DEFAULT". */
+/**
+ * `connectType` values seen; Marketplace providers' own ports are "DEFAULT", and an MCR's end of a VXC is
+ * "VROUTER" (13 times in the recorded staging listing, docs/megaport-api.md §6.2). Responses keep any other value
+ * (openEnum): the list documents, it never filters.
+ */
 export const CONNECT_TYPES = [
   "DEFAULT",
+  "VROUTER",
   "AWS",
   "AWSHC",
   "AZURE",

@@ -231,6 +231,21 @@ describe("MarketplaceProfile against the simulator", () => {
     expect(diff).toEqual({ changes: true, replaces: [] });
   });
 
+  it("read of a profile whose visibility Megaport reports as a value we do not know keeps the stack's, and says so", async () => {
+    const { outs } = await provider.create({ ...happy(), visibility: "private", ...HIDDEN });
+    // A value the API may add (the client's rule: responses never reject one).
+    sim.store.company(ACME).marketplaceProfile!.profileVisibility = "PARTNERS_ONLY" as "PUBLIC";
+    try {
+      const read = await provider.read(ACME, outs as MarketplaceProfileOutputs);
+      expect(read.props).toMatchObject({ visibility: "private" });
+      expect(log.mock.calls.flat().join("\n")).toContain(
+        'Megaport reports profileVisibility "PARTNERS_ONLY"; the stack keeps "private"',
+      );
+    } finally {
+      sim.store.company(ACME).marketplaceProfile!.profileVisibility = "PRIVATE";
+    }
+  });
+
   it("update lists new ports, unlists dropped ones and leaves ports it never listed alone", async () => {
     const { outs: olds } = await provider.create({
       ...happy(),

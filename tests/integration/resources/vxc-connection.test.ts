@@ -1186,6 +1186,77 @@ describe("VxcConnection against the simulator", () => {
       /speed change to 500 Mbps still waiting for Acme Networks.*set rateLimit to 500/s,
     );
   });
+
+  it("after a denied speed increase, refresh clears pendingRateLimit and the stack counts the VXC as done", async () => {
+    const inputs = toAuto("speed-denied", { bEnd: { productUid: ACME_SYD_RED, vlan: 372 } });
+    const created = provider.create(inputs);
+    const uid = await eventually(
+      async () => (await aliveNamed("Globex speed-denied"))[0]?.productUid,
+      5_000,
+      "the order",
+    );
+    await eventually(
+      async () => (await globex.getVxc(uid)).vxcApproval?.status === "PENDING_EXTERNAL",
+      5_000,
+      "the request",
+    );
+    await acme.updateVxc(uid, { isApproved: true });
+    const { outs } = await created;
+    const faster = { ...inputs, rateLimit: 1500 };
+    const updating = provider.update(uid, outs as VxcConnectionOutputs, faster).catch((err: Error) => err);
+    await eventually(
+      async () => (await globex.getVxc(uid)).vxcApproval?.newSpeed === 1500,
+      5_000,
+      "the speed change",
+    );
+    await acme.updateVxc(uid, { isApproved: false });
+    expect(await updating).toBeInstanceOf(RequestDeniedError);
+
+    const read = await provider.read(uid, outs as VxcConnectionOutputs);
+    expect(read.props).toMatchObject({ rateLimit: 100, approvalStatus: "REJECTED", pendingRateLimit: null });
+    // The answered request is no unfinished order: the program at the old rate has nothing to do.
+    const diff = await provider.diff(uid, read.props as VxcConnectionOutputs, inputs);
+    expect(diff.changes).toBe(false);
+  });
+
+  it("an accepted speed change re-quotes the VXC with the price book: quotedMonthlyRate is its price at the new rate", async () => {
+    const inputs = toAuto("requoted", { rateLimit: 500 });
+    const { id, outs } = await provider.create(inputs);
+    const priceAt = async (speed: number, term = 1) =>
+      (
+        await globex.priceVxc({
+          aLocationId: SEED.ports.globexSydRed.locationId,
+          bLocationId: SEED.ports.acmeSydAuto.locationId,
+          speed,
+          term: term as 1,
+        })
+      ).monthlyRate;
+    expect(outs!.quotedMonthlyRate).toBe(await priceAt(500));
+
+    const faster = await provider.update(id, outs as VxcConnectionOutputs, { ...inputs, rateLimit: 800 });
+    expect(faster.outs).toMatchObject({ rateLimit: 800, quotedCurrency: "AUD" });
+    expect(faster.outs!.quotedMonthlyRate).toBe(await priceAt(800));
+    expect(faster.outs!.quotedMonthlyRate).not.toBe(outs!.quotedMonthlyRate);
+
+    const longer = await provider.update(id, faster.outs as VxcConnectionOutputs, {
+      ...inputs,
+      rateLimit: 800,
+      term: 12,
+    });
+    expect(longer.outs!.quotedMonthlyRate).toBe(await priceAt(800, 12));
+
+    // A rename alone asks for no price.
+    const priced = () => sim.requests.snapshot().byRoute["POST /v4/pricebook/product"]?.total ?? 0;
+    const before = priced();
+    const renamed = await provider.update(id, longer.outs as VxcConnectionOutputs, {
+      ...inputs,
+      rateLimit: 800,
+      term: 12,
+      name: "Globex requoted again",
+    });
+    expect(renamed.outs!.quotedMonthlyRate).toBe(longer.outs!.quotedMonthlyRate);
+    expect(priced()).toBe(before);
+  });
 });
 
 describe("progress lines while the API fails", () => {

@@ -9,7 +9,8 @@ import { NetworkRegionListSchema } from "../../../provider/client/schemas/locati
 import { PriceBookSchema } from "../../../provider/client/schemas/pricing";
 import { OrderApprovalListSchema } from "../../../provider/client/schemas/order-approvals";
 import { UserSchema } from "../../../provider/client/schemas/users";
-import { PartnerPortListSchema } from "../../../provider/client/schemas/partner-ports";
+import { MarketplaceProfileListSchema } from "../../../provider/client/schemas/marketplace-profile";
+import { CONNECT_TYPES, PartnerPortListSchema } from "../../../provider/client/schemas/partner-ports";
 import { AnyProductSchema, ProductListSchema, VxcSchema } from "../../../provider/client/schemas/products";
 import { ServiceKeySchema } from "../../../provider/client/schemas/service-keys";
 import { TokenResponseSchema } from "../../../provider/client/schemas/token";
@@ -125,6 +126,25 @@ describe("recorded response shapes", () => {
       createDate: 1767225600000,
       detail: { userName: "admin@globex.example" },
     });
+  });
+
+  test("an MCR's VXC to AWS parses with its VROUTER end, and CONNECT_TYPES names every connectType recorded", () => {
+    const { data: products } = parse(envelope(ProductListSchema), "products-with-vrouter.json");
+    const [vxc] = products[0]!.associatedVxcs!;
+    const seen = vxc!.resources!.csp_connection!.map((c) => c.connectType);
+    expect(seen).toEqual(["VROUTER", "AWSHC"]);
+    for (const connectType of seen) expect(CONNECT_TYPES).toContain(connectType);
+  });
+
+  test("Marketplace profiles parse whatever profileVisibility says, or without one", () => {
+    // Not a recording: the profile is the simulator's EXTENSION shape (docs/contracts.md). The client's rule is
+    // that an answer never rejects a value the API may add, or a field it may leave out.
+    const profiles = MarketplaceProfileListSchema.parse([
+      { companyUid: "a5c7", companyName: "Acme Networks", profileVisibility: "PARTNERS_ONLY", services: [] },
+      { companyUid: "d2e4", companyName: "Initech Cloud", services: null },
+    ]);
+    expect(profiles.map((p) => p.profileVisibility)).toEqual(["PARTNERS_ONLY", undefined]);
+    expect(profiles[1]).toMatchObject({ companyName: "Initech Cloud", services: [] });
   });
 
   test("unknown fields pass through the loose schemas", () => {

@@ -4,10 +4,14 @@
 import { ValidationError } from "../../../provider/client/errors";
 import { filterPartnerPorts } from "../../../provider/client/partner-port-filter";
 import { PartnerPortListSchema } from "../../../provider/client/schemas/partner-ports";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { envelope } from "./helpers/test-server";
 import { useHarness } from "./helpers/client-harness";
 
 const h = useHarness();
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(__dirname, "../../fixtures", name), "utf8"));
 const version = (require("../../../package.json") as { version: string }).version;
 
 const ORDER_ITEM = {
@@ -509,6 +513,42 @@ describe("order approvals", () => {
     const pending = await h.client().listPendingOrderApprovals({ companyId: 1153, pageSize: 2 });
     expect(pending.map((r) => r.uid)).toEqual(["a", "c"]);
     expect(h.server.apiRequests().map((r) => r.query.get("pageNumber"))).toEqual(["1", "2"]);
+  });
+
+  test("listPendingOrderApprovals, when /v2/employment names no companyId, keeps the requests our listing shows waiting on us", async () => {
+    // The recorded /v2/employment answers (tests/fixtures/employment-without-company-id.json) carry no companyId.
+    h.server.on("GET", "/v2/employment", { json: fixture("employment-without-company-id.json") });
+    h.server.on(
+      "GET",
+      "/v3/order_approvals",
+      page(
+        [
+          { ...REQUEST("ours", 1153), serviceId: 7 },
+          { ...REQUEST("theirs", 2207), serviceId: 8 },
+        ],
+        1,
+        1,
+      ),
+    );
+    const vxc = (productId: number, status: string) => ({
+      productId,
+      productUid: `vxc-${productId}`,
+      productType: "VXC",
+      vxcApproval: { status, message: null, uid: `approval-${productId}`, type: "NEW", newSpeed: null },
+    });
+    h.server.on(
+      "GET",
+      "/v2/products",
+      envelope([
+        {
+          productUid: "acme-port",
+          productType: "MEGAPORT",
+          associatedVxcs: [vxc(7, "PENDING_INTERNAL"), vxc(8, "PENDING_EXTERNAL")],
+        },
+      ]),
+    );
+    const pending = await h.client().listPendingOrderApprovals();
+    expect(pending.map((r) => r.uid)).toEqual(["ours"]);
   });
 
   test("approve, reject and withdraw POST their action with comments; vlan only on approve", async () => {

@@ -6,7 +6,13 @@ import { RequestDeniedError, WatchFailedError, WatchTimeoutError } from "../../.
 import type { MegaportClient } from "../../../provider/client/megaport-client";
 import { PROVISIONING_STATUSES } from "../../../provider/client/schemas/scalars";
 import type { ResolvedBEnd } from "../../../provider/resources/vxc-b-end";
-import { deleteAndWait, waitForSpeedChange, waitUntilReady } from "../../../provider/resources/vxc-wait";
+import type { Vxc } from "../../../provider/client/schemas/products";
+import {
+  deleteAndWait,
+  progressLine,
+  waitForSpeedChange,
+  waitUntilReady,
+} from "../../../provider/resources/vxc-wait";
 
 const UID = "0f0e0d0c-0b0a-4909-8807-060504030201";
 const B_END: ResolvedBEnd = {
@@ -189,6 +195,52 @@ describe("waitUntilReady: a new VXC's wait for acceptance and readiness", () => 
     );
     expect(outcome).toBe(expected);
     expect(megaport.cancels).toEqual(cancelled ? [UID] : []);
+  });
+});
+
+describe("progressLine: what a create's wait says it waits for", () => {
+  const line = (state: VxcState | undefined, readyStates?: readonly string[]) =>
+    progressLine(
+      "Globex to Acme",
+      UID,
+      state && ({ productUid: UID, ...state } as Vxc),
+      "Acme",
+      31_000,
+      ...(readyStates ? [readyStates] : []),
+    );
+
+  it("while the provider must act, names it and the request", () => {
+    expect(
+      line({ provisioningStatus: "DEPLOYABLE", vxcApproval: { status: "PENDING_EXTERNAL", type: "NEW" } }),
+    ).toBe('VXC "Globex to Acme": waiting for Acme to accept the connection request (31s)');
+  });
+
+  it.each([
+    { case: "answered APPROVED", vxcApproval: { status: "APPROVED", type: "NEW" } },
+    { case: "with nothing pending any more", vxcApproval: null },
+  ])("once the provider accepted ($case), says so and what Megaport has left to do", ({ vxcApproval }) => {
+    expect(line({ provisioningStatus: "DEPLOYABLE", vxcApproval })).toBe(
+      `VXC "Globex to Acme" (${UID}): accepted by Acme; Megaport is deploying it: DEPLOYABLE now, then CONFIGURED, LIVE (31s)`,
+    );
+  });
+
+  it("counts only the steps left up to readyWhen", () => {
+    expect(line({ provisioningStatus: "DEPLOYABLE", vxcApproval: null }, ["CONFIGURED", "LIVE"])).toMatch(
+      /DEPLOYABLE now, then CONFIGURED \(31s\)$/,
+    );
+    expect(line({ provisioningStatus: "CONFIGURED", vxcApproval: null })).toMatch(
+      /accepted by Acme; Megaport is deploying it: CONFIGURED now, then LIVE \(31s\)$/,
+    );
+  });
+
+  it("never says 'waiting to be LIVE' once nothing waits on the provider", () => {
+    for (const status of ["NEW", "DEPLOYABLE", "CONFIGURED"]) {
+      expect(line({ provisioningStatus: status, vxcApproval: null })).not.toMatch(/waiting to be LIVE/);
+    }
+  });
+
+  it("a VXC not listed yet is said to be ordered, not accepted", () => {
+    expect(line(undefined)).toBe(`VXC "Globex to Acme" (${UID}): ordered, not listed by Megaport yet (31s)`);
   });
 });
 
