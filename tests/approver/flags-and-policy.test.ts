@@ -2,7 +2,8 @@
 // ApprovalPolicy outputs become a policy, and the pause between cycles.
 import { EXIT } from "../../cli/exit-codes";
 import { ApproverService } from "../../cli/approver/approver-service";
-import { UsageError, parseApproverFlags } from "../../cli/approver/flags";
+import { parseApproverFlags } from "../../cli/approver/flags";
+import { UsageError } from "../../cli/errors";
 import { ApproverMetrics } from "../../cli/approver/metrics";
 import { PolicyTracker, evaluate } from "../../cli/approver/policy-source";
 import { APPROVAL_POLICY_TYPE, policyFromResources } from "../../cli/approver/provider-stack";

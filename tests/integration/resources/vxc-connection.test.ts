@@ -3,7 +3,8 @@
 // rename and cancel VXCs the way Globex (the customer) would. The real-CLI stories (approval, speed changes,
 // deadlines, kill and resume, refresh) live in tests/e2e/vxc-connection.test.ts; B-end lookups in
 // vxc-connection-b-end.test.ts. Providers are called directly: never serialized inside jest.
-import { RateLimitedError, RequestDeniedError, ValidationError } from "../../../provider/client/errors";
+import { RateLimitedError, ValidationError } from "../../../provider/client/errors";
+import { RequestDeniedError } from "../../../provider/resources/resource-errors";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import { IDEMPOTENCY_TAG, idempotencyKey } from "../../../provider/resources/hidden-inputs";
