@@ -76,7 +76,7 @@ async function killDuring(stack: E2eStack, what: string, operation: Promise<unkn
     () => "finished before the kill",
     () => "killed",
   );
-  await sleep(delayMs);
+  await sleep(delayMs); // the sleep is the point: the kill lands at a seeded moment, whatever the operation is doing
   const processes = killCli(stack);
   const outcome = await failed;
   report(`kill[${what}]: SIGKILL after ${delayMs} ms to ${processes} process(es): the operation ${outcome}`);
@@ -219,6 +219,7 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
       await waiting;
       const started = Date.now();
       let providers = providersIn(e2e.workDir);
+      // A wait on a condition that keeps the time it took, which the line below reports even when it fails.
       while (providers.length > 0 && Date.now() - started < 20_000) {
         await sleep(250);
         providers = providersIn(e2e.workDir);
