@@ -76,7 +76,7 @@ async function killDuring(stack: E2eStack, what: string, operation: Promise<unkn
     () => "finished before the kill",
     () => "killed",
   );
-  await sleep(delayMs); // the sleep is the point: the kill lands at a seeded moment, whatever the operation is doing
+  await sleep(delayMs);
   const processes = killCli(stack);
   const outcome = await failed;
   report(`kill[${what}]: SIGKILL after ${delayMs} ms to ${processes} process(es): the operation ${outcome}`);
