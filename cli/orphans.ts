@@ -9,6 +9,7 @@
 // 64 a usage error.
 // Never cancels a VXC that is not an orphan of this stack.
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
+import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
 import { clientFor, resolveSettings } from "../provider/resources/provider-config";
 import { DEFAULT_TIMEOUTS, deleteAndWait } from "../provider/resources/vxc-wait";
@@ -53,8 +54,6 @@ export function parseOrphansArgs(argv: readonly string[], cwd = process.cwd()): 
     throw new UsageError("give --cancel <uid> or --cancel-all, not both");
   return options;
 }
-
-export class UsageError extends Error {}
 
 /** Runs the command; returns the exit code. Prints to `out`. */
 export async function runOrphans(

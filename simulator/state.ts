@@ -11,7 +11,7 @@ import type { ProfileVisibility } from "../provider/client/schemas/marketplace-p
 import type { SubscribableMessageGroup } from "../provider/client/schemas/notification-preferences";
 import type { OrderApprovalStatus } from "../provider/client/schemas/order-approvals";
 import type { VxcApprovalType } from "../provider/client/schemas/products";
-import type { DIVERSITY_ZONES, ProvisioningStatus } from "../provider/client/schemas/scalars";
+import type { DiversityZone, ProvisioningStatus } from "../provider/client/schemas/scalars";
 import type { UserPosition } from "../provider/client/schemas/users";
 
 /** API keys can only carry one of these two roles (docs: api-key page). */
@@ -112,7 +112,7 @@ export interface PortRecord {
   productName: string;
   companyUid: string;
   locationId: number;
-  diversityZone: (typeof DIVERSITY_ZONES)[number];
+  diversityZone: DiversityZone;
   portSpeed: number;
   maxVxcSpeed: number;
   marketplaceVisibility: boolean;

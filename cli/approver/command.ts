@@ -17,9 +17,10 @@ import {
   configure,
   resolveSettings,
 } from "../../provider/resources/provider-config";
+import { UsageError } from "../errors";
 import { EXIT } from "../exit-codes";
 import { ApproverService } from "./approver-service";
-import { APPROVER_HELP, type ApproverFlags, UsageError, parseApproverFlags } from "./flags";
+import { APPROVER_HELP, type ApproverFlags, parseApproverFlags } from "./flags";
 import { startHealthServer, type HealthServer } from "./health-server";
 import { codeOf, jsonLog, messageOf, type JsonLog } from "./json-log";
 import { LeaderLock } from "./leader-lock";

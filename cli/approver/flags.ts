@@ -4,6 +4,7 @@
  * and never accept two policy sources at once.
  */
 import { parseArgs } from "node:util";
+import { UsageError } from "../errors";
 
 export interface ApproverFlags {
   /** A rules file (YAML or JSON), re-read when it changes. */
@@ -71,14 +72,6 @@ MEGAPORT_BASE_URL, MEGAPORT_TOKEN_URL, exactly as the provider resolves them.
 
 Output: one JSON line per event on stdout; every decision is a line with "event":"decision".
 SIGTERM or SIGINT finishes the current cycle and exits 0; a second one stops at once.`;
-
-/** The command line is wrong. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
 
 export function parseApproverFlags(argv: string[], env: NodeJS.ProcessEnv = process.env): ApproverFlags {
   let values;

@@ -11,9 +11,7 @@
  * Must never log the URL (it may hold a password), and never report leadership it has not just confirmed.
  */
 import { Client } from "pg";
-import { NotLeaderError } from "../../provider/client/errors";
-
-export { NotLeaderError };
+import { NotLeaderError } from "../errors";
 
 export interface LeaderLockOptions {
   url: string;

@@ -7,15 +7,13 @@
  * decrypts every secret in the state), and keep only the policy's fields of what it read.
  */
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
-import { StackUnavailableError } from "../../provider/client/errors";
+import { StackUnavailableError } from "../errors";
 import { typeToken } from "../../provider/resources/kinds";
 import type { PolicyRead, PolicySource } from "./policy-source";
 import { versionOf } from "./policy-source";
 
 /** The ApprovalPolicy resource's type token in state. */
 export const APPROVAL_POLICY_TYPE = typeToken("ApprovalPolicy");
-
-export { StackUnavailableError };
 
 export interface StackOptions {
   stackName: string;

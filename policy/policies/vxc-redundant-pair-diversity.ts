@@ -5,13 +5,10 @@
 // them in config; where they are not listed the policy says it cannot confirm the pair, rather than passing it.
 // Advisory: a pair that cannot be confirmed at preview is common and not always wrong.
 import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
+import { DIVERSITY_ZONES, type DiversityZone } from "../../provider/client/schemas/scalars";
 import { configSchemaWithDefaults, readConfig } from "../policy-config";
 import { type VxcProps, vxcConnectionsIn } from "../resource-props";
 import { vxcTarget } from "../vxc-target";
-
-/** Megaport's two diversity zones. */
-export const DIVERSITY_ZONES = ["red", "blue"] as const;
-export type DiversityZone = (typeof DIVERSITY_ZONES)[number];
 
 export interface RedundantPairDiversityConfig {
   /** The diversity zone of each of the customer's own ports and MCRs, by product UID. */

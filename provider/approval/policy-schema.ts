@@ -4,6 +4,7 @@
  * and the problem messages. Pure declarations: it must never do I/O or hold state.
  */
 import { z } from "zod";
+import { rateLimitSchema } from "../client/schemas/scalars";
 
 // ---------------------------------------------------------------------------------------------------------
 // Constants (each feeds the schema, the doc text and the problem messages)
@@ -27,17 +28,15 @@ export type RuleAction = (typeof RULE_ACTIONS)[number];
 // Schema (strict: an unknown key is a typo, and a typo in an approval policy must not pass silently)
 // ---------------------------------------------------------------------------------------------------------
 
-const mbps = () =>
-  z.number().int({ error: "must be a whole number of Mbps" }).positive({ error: "must be 1 Mbps or more" });
 const wholeNumber = () => z.number().int({ error: "must be a whole number" });
 const nonEmpty = () => z.string().min(1, { error: "must not be empty" });
 
 /** An inclusive range of speeds in Mbps. */
 export const RateLimitRangeSchema = z.strictObject({
   /** Smallest matching speed in Mbps, inclusive. Positive integer. Default: no lower bound. */
-  min: mbps().optional(),
+  min: rateLimitSchema.optional(),
   /** Largest matching speed in Mbps, inclusive. Positive integer. Default: no upper bound. */
-  max: mbps().optional(),
+  max: rateLimitSchema.optional(),
 });
 
 /** An inclusive range of VLAN ids. */

@@ -5,7 +5,7 @@
  * resource's `check`. Pure: it must never do I/O, and never stop at the first problem when it can list more.
  */
 import { z } from "zod";
-import { PolicyValidationError } from "../client/errors";
+import { MegaportError, type MegaportErrorCode } from "../client/errors";
 import { issueMessage, valueAt } from "../client/zod-issues";
 import {
   type ApprovalPolicy,
@@ -70,7 +70,17 @@ export function validatePolicy(input: unknown, options: ValidatePolicyOptions = 
   return problems;
 }
 
-export { PolicyValidationError };
+/** An approval policy has errors; `problems` lists each with its path and fix. */
+export class PolicyValidationError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_POLICY_INVALID";
+  readonly problems: readonly Pick<PolicyProblem, "path" | "reason" | "fix">[];
+
+  constructor(problems: readonly Pick<PolicyProblem, "path" | "reason" | "fix">[]) {
+    const lines = problems.map((problem) => `  ${problem.path}: ${problem.reason} Fix: ${problem.fix}`);
+    super(`The approval policy has ${problems.length} problem(s):\n${lines.join("\n")}`);
+    this.problems = problems;
+  }
+}
 
 /** Parses a policy and throws a `PolicyValidationError` if it has any error-severity problem. */
 export function parsePolicy(input: unknown, options: ValidatePolicyOptions = {}): ApprovalPolicy {

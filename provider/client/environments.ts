@@ -15,7 +15,7 @@ export interface Endpoints {
 }
 
 // From megaportgo client.go (EnvironmentProduction/Staging/Development and Authorize's host → token URL map).
-export const ENVIRONMENTS: Readonly<Record<EnvironmentName, Endpoints>> = {
+export const ENVIRONMENT_ENDPOINTS: Readonly<Record<EnvironmentName, Endpoints>> = {
   production: { baseUrl: "https://api.megaport.com", tokenUrl: "https://auth-m2m.megaport.com/oauth2/token" },
   staging: {
     baseUrl: "https://api-staging.megaport.com",
@@ -49,7 +49,7 @@ export function resolveEndpoints(options: EndpointOptions): Endpoints {
       fix: `use one of ${ENVIRONMENT_NAMES.join(", ")}, or give baseUrl and tokenUrl`,
     });
   }
-  const fromEnvironment = environment ? ENVIRONMENTS[environment] : undefined;
+  const fromEnvironment = environment ? ENVIRONMENT_ENDPOINTS[environment] : undefined;
   const baseUrl = options.baseUrl ?? fromEnvironment?.baseUrl;
   if (!baseUrl) {
     throw new ValidationError({
@@ -80,7 +80,7 @@ function knownTokenUrlFor(baseUrl: string): string | undefined {
   } catch {
     return undefined;
   }
-  return Object.values(ENVIRONMENTS).find((e) => new URL(e.baseUrl).host === host)?.tokenUrl;
+  return Object.values(ENVIRONMENT_ENDPOINTS).find((e) => new URL(e.baseUrl).host === host)?.tokenUrl;
 }
 
 function checkUrl(field: string, value: string, allowInsecureHttp: boolean): string {
@@ -91,7 +91,7 @@ function checkUrl(field: string, value: string, allowInsecureHttp: boolean): str
     throw new ValidationError({
       fieldPath: field,
       reason: `"${value}" is not a URL`,
-      fix: `give an absolute URL such as ${ENVIRONMENTS.production[field === "tokenUrl" ? "tokenUrl" : "baseUrl"]}`,
+      fix: `give an absolute URL such as ${ENVIRONMENT_ENDPOINTS.production[field === "tokenUrl" ? "tokenUrl" : "baseUrl"]}`,
     });
   }
   if (url.protocol === "https:") return value;

@@ -1,6 +1,9 @@
-// The one error model of the Megaport client: every error the client throws is one of these classes.
-// Each class has a stable `code` ("MX_…") for code to branch on, the facts a caller needs as fields, and a
-// message a person can act on. Must never: hold a credential (the client passes every error through
+// The error model of megaport-mx, and the Megaport client's own errors. This module holds what every error shares:
+// the one registry of codes (ERROR_CODES), the root class MegaportError and the brand that lets `instanceof` work
+// across two copies of a module. Each other class lives with the layer that throws it and extends MegaportError:
+// provider/watch/watch-errors.ts, provider/resources/resource-errors.ts, provider/approval/validate-policy.ts and
+// cli/errors.ts. Each class has a stable `code` ("MX_…") for code to branch on, the facts a caller needs as
+// fields, and a message a person can act on. Must never: hold a credential (the client passes every error through
 // redact.ts before it leaves), or be told apart by message text instead of `code`.
 
 import { formatDuration } from "./format-duration";
@@ -8,7 +11,7 @@ import { formatDuration } from "./format-duration";
 /** Holds the names of an error's class chain, so `instanceof` works across two copies of this module. */
 const LINEAGE = Symbol.for("megaport-mx.errors.lineage");
 
-/** The stable codes of the classes in this module, one each. */
+/** The stable code of every megaport-mx error class, one each, wherever the class lives. */
 export const ERROR_CODES = [
   "MX_ERROR",
   "MX_API",
@@ -31,6 +34,7 @@ export const ERROR_CODES = [
   "MX_PARTIAL_FAILURE",
   "MX_NOT_LEADER",
   "MX_STACK_UNAVAILABLE",
+  "MX_USAGE",
 ] as const;
 export type MegaportErrorCode = (typeof ERROR_CODES)[number];
 
@@ -380,44 +384,6 @@ export class AbortedError extends MegaportError {
   }
 }
 
-/**
- * The provider answered a request with no: a new connection denied or left to expire, or a speed change rejected.
- * Not a failure of ours or Megaport's; the message says what the provider said and what is left behind.
- */
-export class RequestDeniedError extends MegaportError {
-  static override readonly code: MegaportErrorCode = "MX_DENIED";
-  readonly vxcUid: string;
-  readonly vxcName: string;
-  /** Who answered: the provider's trading name. */
-  readonly provider: string;
-  readonly request: "connection request" | "speed change";
-  /** What the provider wrote, when it wrote anything. */
-  readonly reason: string | undefined;
-  readonly expired: boolean;
-  constructor(facts: {
-    vxcUid: string;
-    vxcName: string;
-    provider: string;
-    request: "connection request" | "speed change";
-    reason?: string;
-    expired?: boolean;
-    /** What is left behind and what to do, as a sentence. */
-    outcome: string;
-  }) {
-    const answered = facts.expired
-      ? `The ${facts.request} for VXC "${facts.vxcName}" (${facts.vxcUid}) expired: ${facts.provider} did not answer it in time.`
-      : `${facts.provider} denied the ${facts.request} for VXC "${facts.vxcName}" (${facts.vxcUid})` +
-        (facts.reason ? `: "${facts.reason}".` : " without giving a reason.");
-    super(`${answered} ${facts.outcome}`);
-    this.vxcUid = facts.vxcUid;
-    this.vxcName = facts.vxcName;
-    this.provider = facts.provider;
-    this.request = facts.request;
-    this.reason = facts.reason;
-    this.expired = facts.expired ?? false;
-  }
-}
-
 // The real API answers an unknown product UID with 400 and this text, not 404; megaportgo's
 // IsServiceNotFoundError and the TF provider treat it as not-found (docs/megaport-api.md §4.2).
 const SERVICE_NOT_FOUND_TEXT = /could not find a service with uid/i;
@@ -449,182 +415,4 @@ export function errorFromResponse(facts: ApiErrorFacts & { retryAfterMs?: number
   if (status === 403) return new ForbiddenError(facts);
   if (status === 429) return new RateLimitedError(facts);
   return new ApiError(facts);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Waits (provider/watch): timed out, failed (the VXC reached a state it cannot come back from, or the API refused
-// us for good), or aborted. Messages name VXC UIDs, states and durations only.
-// ---------------------------------------------------------------------------------------------------------
-
-/** The facts every watch error carries. */
-export interface WatchErrorFacts {
-  /** The VXC watched. */
-  vxcUid: string;
-  /** What we waited for, in words ("VXC abc to be approved and LIVE"). */
-  waitingFor: string;
-  /** How long we waited, in milliseconds. */
-  waitedMs: number;
-  /** The last snapshot of the VXC we saw, if any. */
-  lastSeen?: unknown;
-  /** How many listings or lookups failed while we waited. */
-  transientErrors?: number;
-}
-
-/** The deadline passed before the VXC was ready. `cause` is the last API failure, if the last try failed. */
-export class WatchTimeoutError extends TimeoutError {
-  static override readonly code: MegaportErrorCode = "MX_WATCH_TIMEOUT";
-  readonly vxcUid: string;
-  readonly waitingFor: string;
-  readonly lastSeen: unknown;
-  readonly transientErrors: number;
-
-  /** `lastState` is the VXC's last state in words; `whoMustAct` who can move it on (default: Megaport). */
-  constructor(
-    facts: WatchErrorFacts & { lastState?: string; whoMustAct?: string },
-    options?: { cause?: unknown },
-  ) {
-    super({
-      waitedFor: facts.waitingFor,
-      waitedMs: facts.waitedMs,
-      whoMustAct: facts.whoMustAct ?? "Megaport must finish provisioning the VXC",
-      cause: options?.cause,
-    });
-    if (facts.lastState) this.message += ` Last seen: ${facts.lastState}.`;
-    this.vxcUid = facts.vxcUid;
-    this.waitingFor = facts.waitingFor;
-    this.lastSeen = facts.lastSeen;
-    this.transientErrors = facts.transientErrors ?? 0;
-    if (this.transientErrors > 0) {
-      const last = options?.cause instanceof Error ? ` (last: ${options.cause.message})` : "";
-      this.message += ` ${this.transientErrors} call(s) to the Megaport API failed meanwhile${last}.`;
-    }
-  }
-}
-
-/** The VXC reached a state it cannot come back from (e.g. FAILED after a denial), or the API refused us. */
-export class WatchFailedError extends MegaportError {
-  static override readonly code: MegaportErrorCode = "MX_WATCH_FAILED";
-  readonly vxcUid: string;
-  readonly waitingFor: string;
-  readonly waitedMs: number;
-  readonly lastSeen: unknown;
-  /** Why the wait failed, in words. */
-  readonly why: string;
-
-  constructor(facts: WatchErrorFacts & { why: string }, options?: { cause?: unknown }) {
-    super(
-      `Stopped waiting for ${facts.waitingFor} after ${formatDuration(facts.waitedMs)}: ${facts.why}.`,
-      options,
-    );
-    this.vxcUid = facts.vxcUid;
-    this.waitingFor = facts.waitingFor;
-    this.waitedMs = facts.waitedMs;
-    this.lastSeen = facts.lastSeen;
-    this.why = facts.why;
-  }
-}
-
-/** The caller's AbortSignal fired; `cause` is the signal's reason. */
-export class WatchAbortedError extends AbortedError {
-  static override readonly code: MegaportErrorCode = "MX_WATCH_ABORTED";
-  readonly vxcUid: string;
-  readonly waitingFor: string;
-  readonly waitedMs: number;
-  readonly lastSeen: unknown;
-
-  constructor(facts: WatchErrorFacts, options?: { cause?: unknown }) {
-    super({
-      during: `Waiting for ${facts.waitingFor} (${formatDuration(facts.waitedMs)} in)`,
-      cause: options?.cause,
-    });
-    this.vxcUid = facts.vxcUid;
-    this.waitingFor = facts.waitingFor;
-    this.waitedMs = facts.waitedMs;
-    this.lastSeen = facts.lastSeen;
-  }
-}
-
-/** The errors a watch rejects with. */
-export type WatchError = WatchTimeoutError | WatchFailedError | WatchAbortedError;
-
-// ---------------------------------------------------------------------------------------------------------
-// Resources and rules
-// ---------------------------------------------------------------------------------------------------------
-
-/** One problem of an approval policy, named by path, with what to do about it (provider/approval/). */
-export interface PolicyProblemFacts {
-  path: string;
-  reason: string;
-  fix: string;
-}
-
-/** An approval policy has errors; `problems` lists each with its path and fix. */
-export class PolicyValidationError extends MegaportError {
-  static override readonly code: MegaportErrorCode = "MX_POLICY_INVALID";
-  readonly problems: readonly PolicyProblemFacts[];
-
-  constructor(problems: readonly PolicyProblemFacts[]) {
-    const lines = problems.map((problem) => `  ${problem.path}: ${problem.reason} Fix: ${problem.fix}`);
-    super(`The approval policy has ${problems.length} problem(s):\n${lines.join("\n")}`);
-    this.problems = problems;
-  }
-}
-
-/** A service the stack holds is in a state that takes no change (cancelled, failed, gone). */
-export class NotChangeableError extends MegaportError {
-  static override readonly code: MegaportErrorCode = "MX_NOT_CHANGEABLE";
-  readonly uid: string;
-  /** Its provisioning status, or "gone" when Megaport no longer shows it. */
-  readonly status: string;
-  constructor(facts: { what: string; uid: string; status: string; why?: string; nextStep: string }) {
-    super(
-      `${facts.what} (${facts.uid}) is ${facts.status}${facts.why ? ` (${facts.why})` : ""} and can no longer be ` +
-        `changed. ${facts.nextStep}`,
-    );
-    this.uid = facts.uid;
-    this.status = facts.status;
-  }
-}
-
-/**
- * A create or update got as far as making the object, then could not finish (a deadline passed while a provider had
- * not yet approved). The dynamic provider server turns an error carrying `id` into an initialization failure: the
- * engine keeps the resource in state with these properties, fails the deployment, and on the next `pulumi up` calls
- * `update` even with no diff, which resumes the wait instead of ordering again. The server does not add __provider
- * to these properties, so they carry it. `reasons` are stored in state in plain text: they must never hold a secret.
- */
-export class PartialFailure extends MegaportError {
-  static override readonly code: MegaportErrorCode = "MX_PARTIAL_FAILURE";
-  readonly id: string;
-  readonly properties: Record<string, unknown>;
-  readonly reasons: string[];
-
-  constructor(
-    message: string,
-    id: string,
-    inputs: Record<string, unknown>,
-    outputs: Record<string, unknown>,
-  ) {
-    super(message);
-    this.id = id;
-    // A JSON round trip drops undefined members, which the gRPC Struct conversion cannot carry.
-    this.properties = JSON.parse(
-      JSON.stringify({ ...inputs, ...outputs, __provider: inputs.__provider }),
-    ) as Record<string, unknown>;
-    this.reasons = [message];
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The megaport-mx command (cli/)
-// ---------------------------------------------------------------------------------------------------------
-
-/** The approver may not answer now: another replica holds the lock, or the lock's connection is gone. */
-export class NotLeaderError extends MegaportError {
-  static override readonly code: MegaportErrorCode = "MX_NOT_LEADER";
-}
-
-/** A Pulumi stack or its program cannot be opened. */
-export class StackUnavailableError extends MegaportError {
-  static override readonly code: MegaportErrorCode = "MX_STACK_UNAVAILABLE";
 }

@@ -3,14 +3,15 @@
 // one connection pool and one rate limiter.
 // Never logs, returns or puts in an error message the secret key (nor the access key: it names the account), and
 // never sends credentials to the simulator default unless they are the simulator's own seeded keys.
+import { ENVIRONMENT_NAMES } from "../client/environments";
 import { MegaportClient } from "../client/megaport-client";
 import { MegaportError, ValidationError } from "../client/errors";
 import type { RetryOptions } from "../client/retry";
 import { isSimulatorSeedKey } from "../client/simulator-keys";
 import { watchEngineOfThisProcess } from "./engine-watch";
 
-/** The environments a user may name, and the simulator, the embedded default. */
-export const ENVIRONMENTS = ["production", "staging", "development", "simulator"] as const;
+/** The environments a user may name: Megaport's, and the simulator, the embedded default. */
+export const ENVIRONMENTS = [...ENVIRONMENT_NAMES, "simulator"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 /** Where `npm run simulator` listens by default. */

@@ -5,13 +5,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import {
-  isNotFound,
-  NotChangeableError,
-  PartialFailure,
-  TimeoutError,
-  ValidationError,
-} from "../client/errors";
+import { isNotFound, TimeoutError, ValidationError } from "../client/errors";
+import { NotChangeableError, PartialFailure } from "./resource-errors";
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, GONE, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";

@@ -9,7 +9,6 @@ import {
   isNotFound,
   MegaportError,
   NetworkError,
-  RequestDeniedError,
 } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, GONE, IMMINENT, isIn, READY } from "../client/provisioning-states";
@@ -21,10 +20,11 @@ import {
   getVxcWatcher,
   type WatchPace,
   type WatchSource,
-  WatchFailedError,
   type WatchProgress,
   type WatchVerdict,
 } from "../watch/watcher";
+import { WatchFailedError } from "../watch/watch-errors";
+import { RequestDeniedError } from "./resource-errors";
 import { listingsOf } from "./shared-listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
 

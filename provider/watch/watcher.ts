@@ -11,11 +11,10 @@
  * the real clock when one is injected.
  */
 import type { Vxc } from "../client/schemas/products";
-import { WatchAbortedError, WatchFailedError, WatchTimeoutError } from "../client/errors";
+import { WatchAbortedError, WatchFailedError, WatchTimeoutError } from "./watch-errors";
 import { formatDuration } from "../client/format-duration";
 
 export { formatDuration } from "../client/format-duration";
-export { WatchAbortedError, WatchFailedError, WatchTimeoutError, type WatchError } from "../client/errors";
 
 // ---------------------------------------------------------------------------------------------------------
 // Shapes (narrow on purpose: the client's VXC type and the tests' fakes fit them)

@@ -7,7 +7,6 @@
  * takes its VXCs with it (CANCELLED_PARENT), unless `safeDelete` asks to refuse while it still has attached
  * services (docs/megaport-api.md §5.2). Cancelled services free their VLANs and stay listed.
  */
-import { FINISHED, isIn } from "../../provider/client/provisioning-states";
 import { forbidden, refused } from "../domain-error";
 import type { ProductAction } from "../../provider/client/schemas/products";
 import type { Store } from "../store";
@@ -15,7 +14,7 @@ import { type PortRecord, type ResourceTag, type VxcRecord } from "../state";
 import { assertMayChange, type Caller } from "./caller";
 import { logApprovalClosed } from "./order-approval-log";
 import { assertNotLocked, isLocked } from "./product-locks";
-import { scheduleDeployment, startCancellation } from "./transitions";
+import { hasEnded, scheduleDeployment, startCancellation } from "./transitions";
 import { vlansInUse } from "./vlans";
 import { assertCostCentre, assertServiceName } from "./vxc-rules";
 import { ownPort, visibleProduct, vxcParties } from "./vxc-parties";
@@ -55,7 +54,7 @@ export interface ProductActionOptions {
 
 /** The VXCs still attached to a port: any with an end on it that has not been cancelled, failed or removed. */
 function attachedServices(store: Store, port: PortRecord): VxcRecord[] {
-  return store.vxcsOnPort(port.productUid).filter((v) => !isIn(FINISHED, v.provisioningStatus));
+  return store.vxcsOnPort(port.productUid).filter((v) => !hasEnded(v));
 }
 
 function assertNothingAttached(store: Store, port: PortRecord): void {

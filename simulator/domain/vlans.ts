@@ -2,10 +2,10 @@
  * VLAN rules on a port: the allowed range (0 = pick one for me, -1 = untagged, 2–4093) and clashes with the
  * VXCs already on that port. Cancelled, decommissioned and failed VXCs hold no VLANs.
  */
-import { FINISHED, isIn } from "../../provider/client/provisioning-states";
 import { isVlanId, VLAN } from "../../provider/client/schemas/scalars";
 import { refused } from "../domain-error";
 import type { Store } from "../store";
+import { hasEnded } from "./transitions";
 
 export function assertVlanInRange(vlan: number, field: string): void {
   if (!isVlanId(vlan)) {
@@ -41,7 +41,7 @@ export function assertInnerVlanFits(vlan: number, innerVlan: number | null, fiel
 export function vlansInUse(store: Store, portUid: string, exceptVxcUid?: string): Set<number> {
   const used = new Set<number>();
   for (const vxc of store.vxcsOnPort(portUid)) {
-    if (vxc.productUid === exceptVxcUid || isIn(FINISHED, vxc.provisioningStatus)) continue;
+    if (vxc.productUid === exceptVxcUid || hasEnded(vxc)) continue;
     if (vxc.aEnd.productUid === portUid) used.add(vxc.aEnd.vlan);
     if (vxc.bEnd.productUid === portUid) used.add(vxc.bEnd.vlan);
   }

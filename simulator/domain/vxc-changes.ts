@@ -7,7 +7,6 @@
  * issue #126) and answers requests. While a request is pending, network changes are refused. A rate increase
  * on a VXC to another company's port becomes a SPEED_CHANGE request; a decrease applies at once.
  */
-import { FINISHED, isIn } from "../../provider/client/provisioning-states";
 import { forbidden, refused } from "../domain-error";
 import type { Store } from "../store";
 import { type VxcRecord } from "../state";
@@ -15,7 +14,7 @@ import { decideApproval, openApproval } from "./approvals";
 import { assertMayChange, type Caller } from "./caller";
 import { assertNotLocked } from "./product-locks";
 import { assertWithinKeySpeed } from "./service-keys";
-import { addMonths } from "./transitions";
+import { addMonths, hasEnded } from "./transitions";
 import { assertInnerVlanFits, claimVlan, innerVlanFor } from "./vlans";
 import { assertCostCentre, assertRateLimit, assertServiceName, assertTerm } from "./vxc-rules";
 import { visibleVxc, vxcParties } from "./vxc-parties";
@@ -63,7 +62,7 @@ export function updateVxc(store: Store, caller: Caller, uid: string, input: VxcU
   const isAOwner = aOwnerUid === caller.companyUid;
   const isBOwner = bOwnerUid === caller.companyUid;
 
-  if (isIn(FINISHED, vxc.provisioningStatus)) {
+  if (hasEnded(vxc)) {
     throw refused(`Service ${uid} is ${vxc.provisioningStatus} and cannot be modified`);
   }
   assertNotLocked(vxc);

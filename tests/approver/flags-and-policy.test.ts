@@ -2,11 +2,13 @@
 // ApprovalPolicy outputs become a policy, and the pause between cycles.
 import { EXIT } from "../../cli/exit-codes";
 import { ApproverService } from "../../cli/approver/approver-service";
-import { UsageError, parseApproverFlags } from "../../cli/approver/flags";
+import { parseApproverFlags } from "../../cli/approver/flags";
+import { UsageError } from "../../cli/errors";
 import { ApproverMetrics } from "../../cli/approver/metrics";
 import { PolicyTracker, evaluate } from "../../cli/approver/policy-source";
 import { APPROVAL_POLICY_TYPE, policyFromResources } from "../../cli/approver/provider-stack";
 import { main } from "../../cli/main";
+import { parseOrphansArgs } from "../../cli/orphans";
 
 describe("approver flags", () => {
   it.each([
@@ -54,6 +56,16 @@ describe("approver flags", () => {
 
   it("answers --help without a policy source", () => {
     expect(parseApproverFlags(["--help"], {}).help).toBe(true);
+  });
+
+  it("makes the same UsageError as every other command, with its stable code", () => {
+    for (const parse of [
+      () => parseApproverFlags(["--verbose"], {}),
+      () => parseOrphansArgs(["--verbose"]),
+    ]) {
+      expect(parse).toThrow(UsageError);
+      expect(parse).toThrow(expect.objectContaining({ code: "MX_USAGE", name: "UsageError" }));
+    }
   });
 });
 

@@ -219,6 +219,7 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
       await waiting;
       const started = Date.now();
       let providers = providersIn(e2e.workDir);
+      // A wait on a condition that keeps the time it took, which the line below reports even when it fails.
       while (providers.length > 0 && Date.now() - started < 20_000) {
         await sleep(250);
         providers = providersIn(e2e.workDir);

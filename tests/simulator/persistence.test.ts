@@ -12,6 +12,7 @@ import {
   waitForStatus,
   type Json,
 } from "../support/simulator-http";
+import { eventually } from "../support/eventually";
 import { startTestSimulator } from "../support/simulator";
 
 const P = SEED.ports;
@@ -140,7 +141,14 @@ describe("state file persistence", () => {
         }
       };
       const workers = [P.globexSydRed.uid, P.globexSydBlue.uid, P.globexMelRed.uid].map(worker);
-      while (acked.length < 30) await new Promise((r) => setTimeout(r, 5));
+      await eventually(
+        () => acked.length >= 30,
+        20_000,
+        () => `30 acknowledged orders (${acked.length} so far)`,
+        {
+          intervalMs: 5,
+        },
+      );
       child.kill("SIGKILL");
       stop = true;
       await Promise.all(workers);

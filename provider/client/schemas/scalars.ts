@@ -39,6 +39,7 @@ export type ProductType = (typeof PRODUCT_TYPES)[number];
 
 /** Port diversity zones. */
 export const DIVERSITY_ZONES = ["red", "blue"] as const;
+export type DiversityZone = (typeof DIVERSITY_ZONES)[number];
 
 /** VXC distance bands. */
 export const DISTANCE_BANDS = ["METRO", "ZONE", "INTERZONE", "INTERCAP"] as const;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import {
   costCentreSchema,
+  DIVERSITY_ZONES,
   epochMs,
   foldVxcPermitted,
   openEnum,
@@ -33,7 +34,7 @@ export const VxcOrderEndSchema = z.strictObject({
   vlan: vlanSchema.optional(),
   innerVlan: vlanSchema.optional(),
   vNicIndex: z.number().int().min(0).optional(),
-  diversityZone: z.enum(["red", "blue"]).optional(),
+  diversityZone: z.enum(DIVERSITY_ZONES).optional(),
   partnerConfig: PartnerConfigSchema.optional(),
 });
 

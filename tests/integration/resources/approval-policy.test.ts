@@ -4,6 +4,7 @@
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import { provider } from "../../../provider/resources/approval-policy";
 import type { ApprovalPolicyOutputs } from "../../../provider/resources/approval-policy-schema";
+import { hiddenInputs } from "../../support/hidden-inputs";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
@@ -13,7 +14,7 @@ const ACME = SEED.companies.acme.uid;
 const SYD_RED = SEED.ports.acmeSydRed.uid;
 const SYD_BLUE = SEED.ports.acmeSydBlue.uid;
 const MEL_RED = SEED.ports.acmeMelRed.uid;
-const HIDDEN = { __idempotencyKey: "0123456789abcdef0123456789abcdef", __timeouts: {}, __provider: "shim" };
+const HIDDEN = hiddenInputs();
 const BLUE_IS_FULL = "Sydney Blue is full; please order to Acme Sydney Red instead.";
 
 const savedEnv = { ...process.env };

@@ -7,6 +7,7 @@ import {
   type MarketplaceProfileOutputs,
   MAX_BIO_WORDS,
 } from "../../../provider/resources/marketplace-profile-schema";
+import { hiddenInputs } from "../../support/hidden-inputs";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clientFor, pointProviderAt } from "../../support/simulator-clients";
@@ -16,7 +17,7 @@ const ACME = SEED.companies.acme.uid;
 const SYD_RED = SEED.ports.acmeSydRed.uid;
 const SYD_BLUE = SEED.ports.acmeSydBlue.uid;
 const GLOBEX_PORT = SEED.ports.globexSydRed.uid;
-const HIDDEN = { __idempotencyKey: "0123456789abcdef0123456789abcdef", __timeouts: {}, __provider: "shim" };
+const HIDDEN = hiddenInputs();
 
 const happy = () => ({
   companyName: "Acme Networks",

@@ -5,12 +5,13 @@ import { MegaportClient } from "../../../provider/client/megaport-client";
 import { SUBSCRIBABLE_MESSAGE_GROUPS } from "../../../provider/client/schemas/notification-preferences";
 import { provider } from "../../../provider/resources/notification-subscription";
 import type { NotificationSubscriptionOutputs } from "../../../provider/resources/notification-subscription-schema";
+import { hiddenInputs } from "../../support/hidden-inputs";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clientFor, pointProviderAt } from "../../support/simulator-clients";
 import { failureAt } from "../../support/check-failures";
 
-const HIDDEN = { __idempotencyKey: "0123456789abcdef0123456789abcdef", __timeouts: {}, __provider: "shim" };
+const HIDDEN = hiddenInputs();
 const ALLOWED = "use one of Security, Ordering, Financial, People, Company, Services";
 const contact = SEED.users.acmeTechnicalContact;
 

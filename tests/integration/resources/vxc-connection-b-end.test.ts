@@ -5,10 +5,10 @@
 import { ValidationError } from "../../../provider/client/errors";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Location } from "../../../provider/client/schemas/locations";
-import { idempotencyKey } from "../../../provider/resources/hidden-inputs";
 import { resolveBEnd } from "../../../provider/resources/vxc-b-end";
 import { provider } from "../../../provider/resources/vxc-connection";
 import type { VxcConnectionInputs } from "../../../provider/resources/vxc-connection-schema";
+import { hiddenInputs } from "../../support/hidden-inputs";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
@@ -235,9 +235,7 @@ describe("a create that looks its B-end up", () => {
       rateLimit: 100,
       aEnd: { productUid: SEED.ports.globexSydBlue.uid },
       bEnd: { providerName: "Acme Networks" },
-      __idempotencyKey: idempotencyKey("vxc-unit", "test", "lookup"),
-      __timeouts: { createMs: 10_000 },
-      __provider: "shim",
+      ...hiddenInputs("lookup", { createMs: 10_000 }),
     };
     const { id, outs } = await provider.create(inputs);
     expect(outs).toMatchObject({

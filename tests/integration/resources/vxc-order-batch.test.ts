@@ -1,6 +1,6 @@
 // Concurrent creates share their orders: one validate and one buy for all of them, a refusal reaching only the
 // create it belongs to, and a lost answer found again by each VXC's tag, against a real simulator.
-import { idempotencyKey } from "../../../provider/resources/hidden-inputs";
+import { hiddenInputs } from "../../support/hidden-inputs";
 import { provider } from "../../../provider/resources/vxc-connection";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
@@ -28,9 +28,7 @@ const vxc = (name: string, overrides: Record<string, unknown> = {}) => ({
   rateLimit: 50,
   aEnd: { productUid: SEED.ports.globexSydRed.uid },
   bEnd: { productUid: SEED.ports.acmeSydAuto.uid },
-  __idempotencyKey: idempotencyKey("batch-unit", "test", name),
-  __timeouts: { createMs: 20_000 },
-  __provider: "shim",
+  ...hiddenInputs(name, { createMs: 20_000 }),
   ...overrides,
 });
 

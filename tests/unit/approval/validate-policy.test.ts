@@ -245,6 +245,12 @@ const problemRows: ProblemRow[] = [
     expected: { path: "rules[0].match.rateLimit.min", severity: "error", reason: "" },
   },
   {
+    // The VXC's own rate-limit rule (provider/client/schemas/scalars.ts), in the VXC's words.
+    name: "a speed of 0 is reported as a VXC's rate limit would be",
+    policy: { rules: [accept("r", { rateLimit: { max: 0 } })] },
+    expected: { path: "rules[0].match.rateLimit.max", severity: "error", reason: "must be at least 1 Mbps" },
+  },
+  {
     name: "something that is not an object is reported at the policy itself",
     policy: "accept everything",
     expected: { path: "(policy)", severity: "error", reason: "" },

@@ -1,7 +1,9 @@
 // Every call can be cancelled with an AbortSignal, and no attempt waits longer than requestTimeoutMs.
 
+import { sleep } from "../../../provider/client/abort";
 import { AbortedError, TimeoutError } from "../../../provider/client/errors";
 import { RequestBudget } from "../../../provider/client/request-budget";
+import { eventually } from "../../support/eventually";
 import { envelope } from "./helpers/test-server";
 import { useHarness } from "./helpers/client-harness";
 
@@ -13,7 +15,7 @@ describe("abort and timeouts", () => {
     const controller = new AbortController();
     const reason = new Error("pulumi cancelled");
     const pending = h.failure(h.client().listProducts({ signal: controller.signal }));
-    await until(() => h.server.apiRequests().length === 1);
+    await until(() => h.server.apiRequests().length === 1, "the request to reach the server");
     const started = Date.now();
     controller.abort(reason);
     const err = await pending;
@@ -34,9 +36,16 @@ describe("abort and timeouts", () => {
   test("aborting during a retry backoff stops the retries", async () => {
     h.server.on("GET", "/v2/products", { status: 503, json: {} });
     const controller = new AbortController();
-    const client = h.client({ retry: { baseDelayMs: 10_000, maxDelayMs: 10_000 } });
-    setTimeout(() => controller.abort(), 100);
-    const err = await h.failure(client.listProducts({ signal: controller.signal }));
+    let backingOff = false;
+    const backoff = (ms: number, signal?: AbortSignal) => {
+      backingOff = true;
+      return sleep(ms, signal, "a retry backoff");
+    };
+    const client = h.client({ retry: { baseDelayMs: 10_000, maxDelayMs: 10_000, sleep: backoff } });
+    const pending = h.failure(client.listProducts({ signal: controller.signal }));
+    await until(() => backingOff, "the first retry backoff");
+    controller.abort();
+    const err = await pending;
     expect(err).toBeInstanceOf(AbortedError);
     expect(h.server.apiRequests()).toHaveLength(1);
   });
@@ -58,15 +67,20 @@ describe("abort and timeouts", () => {
     const client = h.client({ rateLimiter: limiter });
     await client.listProducts();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const err = await h.failure(client.listProducts({ signal: controller.signal }));
+    const pending = h.failure(client.listProducts({ signal: controller.signal }));
+    await until(() => limiter.queued === 1, "the call to wait for the request budget");
+    controller.abort();
+    const err = await pending;
     expect(err).toBeInstanceOf(AbortedError);
     expect(h.server.apiRequests()).toHaveLength(1);
   });
 
   test("one caller aborting does not cancel the token request other callers share", async () => {
+    // The token endpoint answers only once the impatient caller has given up.
+    let answerToken: () => void = () => undefined;
+    const tokenAnswered = new Promise<void>((resolve) => (answerToken = resolve));
     h.server.on("POST", "/oauth2/token", async (req, server) => {
-      await new Promise((r) => setTimeout(r, 100));
+      await tokenAnswered;
       return server.issueToken(req);
     });
     h.server.on("GET", "/v2/products", envelope([]));
@@ -74,8 +88,10 @@ describe("abort and timeouts", () => {
     const controller = new AbortController();
     const impatient = h.failure(client.listProducts({ signal: controller.signal }));
     const patient = client.listProducts();
-    setTimeout(() => controller.abort(), 20);
+    await until(() => h.server.tokenRequests().length === 1, "the token request to reach the server");
+    controller.abort();
     expect(await impatient).toBeInstanceOf(AbortedError);
+    answerToken();
     await expect(patient).resolves.toEqual([]);
     expect(h.server.tokenRequests()).toHaveLength(1);
   });
@@ -111,10 +127,6 @@ describe("abort and timeouts", () => {
   });
 });
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 5));
-  }
+function until(condition: () => boolean, what: string): Promise<unknown> {
+  return eventually(condition, 5000, what, { intervalMs: 5 });
 }

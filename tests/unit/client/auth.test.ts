@@ -5,6 +5,7 @@ import { AuthError, TokenRefusedError } from "../../../provider/client/errors";
 import { tokenRefreshAt } from "../../../provider/client/auth";
 import { envelope } from "./helpers/test-server";
 import { useHarness } from "./helpers/client-harness";
+import { eventually } from "../../support/eventually";
 
 const h = useHarness();
 
@@ -52,12 +53,18 @@ describe("OAuth2 token", () => {
 
   test("concurrent callers share one token request", async () => {
     h.server.on("GET", "/v2/products", envelope([]));
+    // The token endpoint answers only once every caller has started, so all eight wait on the first token request.
+    let answerToken: () => void = () => undefined;
+    const tokenAnswered = new Promise<void>((resolve) => (answerToken = resolve));
     h.server.on("POST", "/oauth2/token", async (req, server) => {
-      await new Promise((r) => setTimeout(r, 50));
+      await tokenAnswered;
       return server.issueToken(req);
     });
     const client = h.client();
-    await Promise.all(Array.from({ length: 8 }, () => client.listProducts()));
+    const calls = Promise.all(Array.from({ length: 8 }, () => client.listProducts()));
+    await eventually(() => h.server.tokenRequests().length >= 1, 5000, "a token request", { intervalMs: 5 });
+    answerToken();
+    await calls;
     expect(h.server.tokenRequests()).toHaveLength(1);
     expect(h.server.apiRequests()).toHaveLength(8);
   });

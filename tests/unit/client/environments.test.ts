@@ -1,7 +1,7 @@
 // Environments and explicit URLs (docs/megaport-api.md §1): where the client sends the API calls and the key.
 
 import { ValidationError } from "../../../provider/client/errors";
-import { ENVIRONMENTS, resolveEndpoints } from "../../../provider/client/environments";
+import { ENVIRONMENT_ENDPOINTS, resolveEndpoints } from "../../../provider/client/environments";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 
 describe("environments", () => {
@@ -15,7 +15,7 @@ describe("environments", () => {
     ],
   ] as const)("%s uses %s and %s", (environment, baseUrl, tokenUrl) => {
     expect(resolveEndpoints({ environment })).toEqual({ baseUrl, tokenUrl });
-    expect(ENVIRONMENTS[environment]).toEqual({ baseUrl, tokenUrl });
+    expect(ENVIRONMENT_ENDPOINTS[environment]).toEqual({ baseUrl, tokenUrl });
   });
 
   test("explicit baseUrl and tokenUrl override the environment (the simulator)", () => {

@@ -1,7 +1,11 @@
-// The error model (provider/client/errors.ts): stable codes, names, instanceof across module copies, and
-// how Megaport's error answers become those classes over real HTTP.
+// The error model (provider/client/errors.ts and the layers' own error modules): stable codes, names, instanceof
+// across module copies, and how Megaport's error answers become those classes over real HTTP.
 
-import * as errors from "../../../provider/client/errors";
+import * as cliErrors from "../../../cli/errors";
+import * as approvalErrors from "../../../provider/approval/validate-policy";
+import * as clientErrors from "../../../provider/client/errors";
+import * as resourceErrors from "../../../provider/resources/resource-errors";
+import * as watchErrors from "../../../provider/watch/watch-errors";
 import {
   AbortedError,
   ApiError,
@@ -16,12 +20,43 @@ import {
   RateLimitedError,
   SchemaMismatchError,
   TimeoutError,
-  RequestDeniedError,
   TokenRefusedError,
   ValidationError,
 } from "../../../provider/client/errors";
 import { envelope } from "./helpers/test-server";
 import { useHarness } from "./helpers/client-harness";
+
+// Where the error classes live: the client's errors with the registry, each other layer's beside it.
+const HOMES = [
+  "../../../provider/client/errors",
+  "../../../provider/watch/watch-errors",
+  "../../../provider/resources/resource-errors",
+  "../../../provider/approval/validate-policy",
+  "../../../cli/errors",
+];
+type AllErrors = typeof clientErrors &
+  typeof watchErrors &
+  typeof resourceErrors &
+  Pick<typeof approvalErrors, "PolicyValidationError"> &
+  typeof cliErrors;
+
+/** Every class of every home, by name, as if one module held them. */
+const errors: AllErrors = {
+  ...clientErrors,
+  ...watchErrors,
+  ...resourceErrors,
+  ...approvalErrors,
+  ...cliErrors,
+};
+
+/** A second copy of every home (and of the registry under them), as a second install would load. */
+function secondCopy(): AllErrors {
+  let copy: AllErrors | undefined;
+  jest.isolateModules(() => {
+    copy = Object.assign({}, ...HOMES.map((home) => require(home) as object)) as AllErrors;
+  });
+  return copy!;
+}
 
 const facts = { status: 500, method: "GET", path: "/v2/products", megaportMessage: "boom", traceId: "t-1" };
 
@@ -76,7 +111,7 @@ const ROWS: [string, () => MegaportError, string, string[]][] = [
   [
     "RequestDeniedError",
     () =>
-      new RequestDeniedError({
+      new errors.RequestDeniedError({
         vxcUid: "u",
         vxcName: "n",
         provider: "Acme",
@@ -130,6 +165,7 @@ const ROWS: [string, () => MegaportError, string, string[]][] = [
     "MX_STACK_UNAVAILABLE",
     ["MegaportError"],
   ],
+  ["UsageError", () => new errors.UsageError("u"), "MX_USAGE", ["MegaportError"]],
   [
     "TokenRefusedError",
     () => new TokenRefusedError({ status: 401, method: "GET", path: "/x", attempts: 3 }),
@@ -157,33 +193,27 @@ describe("error classes", () => {
   });
 
   test.each(ROWS)("%s is recognised by instanceof in a second copy of the module", (name, make) => {
-    let copy: typeof errors | undefined;
-    jest.isolateModules(() => {
-      copy = require("../../../provider/client/errors") as typeof errors;
-    });
-    expect(copy!.MegaportError).not.toBe(MegaportError);
+    const copy = secondCopy();
+    expect(copy.MegaportError).not.toBe(MegaportError);
     const err = make();
     const CopyClass = (copy as unknown as Record<string, new (...a: never[]) => unknown>)[name]!;
     expect(err instanceof CopyClass).toBe(true);
-    expect(err instanceof copy!.MegaportError).toBe(true);
+    expect(err instanceof copy.MegaportError).toBe(true);
     // and the other way round
-    const theirs = new copy!.NotFoundError({ ...facts, status: 404 });
+    const theirs = new copy.NotFoundError({ ...facts, status: 404 });
     expect(theirs instanceof NotFoundError).toBe(true);
     expect(theirs instanceof ApiError).toBe(true);
-    expect(copy!.isNotFound(err)).toBe(name === "NotFoundError");
+    expect(copy.isNotFound(err)).toBe(name === "NotFoundError");
   });
 
   test("a sibling class is not mistaken for another across copies", () => {
-    let copy: typeof errors | undefined;
-    jest.isolateModules(() => {
-      copy = require("../../../provider/client/errors") as typeof errors;
-    });
-    expect(new AuthError({ ...facts, status: 401 }) instanceof copy!.NotFoundError).toBe(false);
-    expect(new TimeoutError({ waitedFor: "x", waitedMs: 1, whoMustAct: "y" }) instanceof copy!.ApiError).toBe(
+    const copy = secondCopy();
+    expect(new AuthError({ ...facts, status: 401 }) instanceof copy.NotFoundError).toBe(false);
+    expect(new TimeoutError({ waitedFor: "x", waitedMs: 1, whoMustAct: "y" }) instanceof copy.ApiError).toBe(
       false,
     );
-    expect(new Error("plain") instanceof copy!.MegaportError).toBe(false);
-    expect({ code: "MX_API" } instanceof copy!.MegaportError).toBe(false);
+    expect(new Error("plain") instanceof copy.MegaportError).toBe(false);
+    expect({ code: "MX_API" } instanceof copy.MegaportError).toBe(false);
   });
 
   test("the cause is kept", () => {

@@ -2,7 +2,8 @@
 // (done), which fail it (and how: denied, or a wait that failed), and which keep it waiting until its deadline; the
 // same for a speed change and for a delete. Each row runs the real wait against a fake Megaport that lists one VXC
 // in the row's state (no simulator, no HTTP); a "keeps waiting" row is one that reaches its short deadline.
-import { RequestDeniedError, WatchFailedError, WatchTimeoutError } from "../../../provider/client/errors";
+import { RequestDeniedError } from "../../../provider/resources/resource-errors";
+import { WatchFailedError, WatchTimeoutError } from "../../../provider/watch/watch-errors";
 import type { MegaportClient } from "../../../provider/client/megaport-client";
 import { PROVISIONING_STATUSES } from "../../../provider/client/schemas/scalars";
 import type { ResolvedBEnd } from "../../../provider/resources/vxc-b-end";

@@ -6,12 +6,10 @@ import {
   type VxcWatcherOptions,
   type WatchProgress,
   type WatchVerdict,
-  WatchAbortedError,
-  WatchFailedError,
-  WatchTimeoutError,
   formatDuration,
   getVxcWatcher,
 } from "../../../provider/watch/watcher";
+import { WatchAbortedError, WatchFailedError, WatchTimeoutError } from "../../../provider/watch/watch-errors";
 import { FakeClock, FakeMegaport, type FakeVxc, LIVE, fakeVxc, track } from "./watch-fakes";
 
 const untilLive = (vxc: FakeVxc): WatchVerdict =>
