@@ -115,6 +115,24 @@ describe("answers that cannot be read", () => {
     },
   );
 
+  test("each retry waits its turn in the request budget and backs off as the retry policy says", async () => {
+    const acquired: (string | undefined)[] = [];
+    const delays: number[] = [];
+    h.server.on("GET", "/v2/products", HTML, CUT_OFF, envelope([]));
+    const client = h.client({
+      retry: {
+        baseDelayMs: 1000,
+        maxBackoffMs: 8000,
+        random: () => 0,
+        sleep: async (ms) => void delays.push(ms),
+      },
+      rateLimiter: { acquire: async (_signal, _during, priority) => void acquired.push(priority) },
+    });
+    await expect(client.listProducts()).resolves.toEqual([]);
+    expect(acquired).toEqual(["lookup", "lookup", "lookup"]);
+    expect(delays).toEqual([1100, 2200]);
+  });
+
   test("a token answer that cannot be read is asked for again", async () => {
     h.server.on("POST", "/oauth2/token", HTML, (req, server) => server.issueToken(req));
     h.server.on("GET", "/v2/products", envelope([]));
