@@ -1,7 +1,8 @@
 // The HTTP side of the client: one keep-alive undici Agent, per-attempt timeouts, the rate limiter, the
-// bearer token (refreshed once on a 401), retries, error mapping, response parsing through zod, the debug
-// log line, and redaction of everything that leaves. Must never: let an error or log line out without
-// passing it through the Redactor; retry an unsafe call (an order) that may have reached Megaport; log a
+// bearer token (refreshed once on a 401), retries, error mapping, response parsing through zod (a 2xx body that
+// is not JSON at all is a fault on the way, retried like a lost answer; JSON of the wrong shape is a change of the
+// API), the debug log line, and redaction of everything that leaves. Must never: let an error or log line out
+// without passing it through the Redactor; retry an unsafe call (an order) that may have reached Megaport; log a
 // request or response body.
 
 import type { IncomingHttpHeaders } from "node:http";
