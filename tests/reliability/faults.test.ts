@@ -191,9 +191,11 @@ describe("pulumi up of 20 VXCs under faults", () => {
         expect(converged).toBe(true);
         // Each named fault fired on the path it tests (and the log held every request of the run).
         expect(log.recent.length).toBe(log.total + log.token.total);
-        const places = [...fired.keys()];
+        const whereFired = [...fired.keys()];
         const missing = expected.filter(({ fault, on }) =>
-          on ? !fired.has(`${fault} on ${on}`) : !places.some((where) => where.startsWith(`${fault} on `)),
+          on
+            ? !fired.has(`${fault} on ${on}`)
+            : !whereFired.some((where) => where.startsWith(`${fault} on `)),
         );
         expect(missing).toEqual([]);
         expect({ live, names, duplicates, orphans }).toEqual({
