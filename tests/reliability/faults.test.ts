@@ -111,10 +111,8 @@ const EXPERIMENTS: Experiment[] = [
       rules: [{ kind: "token-expiry", ...BUY, nth: 1 }],
       revokeTokensEveryMs: 3000,
     },
-    expected: [
-      { fault: "token-expiry", on: "POST /v4/networkdesign/buy" },
-      { fault: "token revoked on schedule" },
-    ],
+    // The schedule is counted ("token revoked on schedule") but not asserted: a run may end before a boundary.
+    expected: [{ fault: "token-expiry", on: "POST /v4/networkdesign/buy" }],
   },
   {
     label: "all together (seeded rates, a soak)",
