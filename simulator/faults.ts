@@ -1,9 +1,10 @@
 /**
  * Fault injection (EXTENSION): make the simulator misbehave the ways the real API and networks do, so the
  * client's retries and error handling are exercised. Rules come from config or PUT /_sim/faults; each fires
- * with a probability (`rate`, default 1) and/or for a number of matching requests (`count`), optionally only
- * for paths starting with `path` (or matching it as a regex when it starts with "^") and one method, and
- * optionally only inside a time window measured from when the rules were set.
+ * with a probability (`rate`, default 1) and/or for a number of matching requests (`count`), or deterministically
+ * on the `nth` matching request or on `every` Nth one (a rate cannot be trusted to fire when a run makes a handful
+ * of requests), optionally only for paths starting with `path` (or matching it as a regex when it starts with "^")
+ * and one method, and optionally only inside a time window measured from when the rules were set.
  *
  * Kinds: `status` (answer 429 with Retry-After, or 500/502/503/504, without doing the work), `latency` (wait
  * `latencyMs` first), `drop` (destroy the socket without answering), `token-expiry` (the caller's token is
@@ -38,6 +39,10 @@ export const FaultRuleSchema = z
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     rate: z.number().min(0).max(1).optional(),
     count: z.number().int().min(0).optional(),
+    /** Fire on the nth matching request only (1 = the first), e.g. the first buy. */
+    nth: z.number().int().min(1).optional(),
+    /** Fire on every Nth matching request (3 = the third, sixth, …). */
+    every: z.number().int().min(1).optional(),
     path: z
       .string()
       .refine((p) => !p.startsWith("^") || isRegex(p), "must be a path prefix or a valid regular expression")
@@ -55,6 +60,10 @@ export const FaultRuleSchema = z
   .refine((r) => !r.after || r.kind === "status" || r.kind === "drop", {
     message: "after is only for status and drop rules",
     path: ["after"],
+  })
+  .refine((r) => [r.nth, r.every, r.rate].filter((v) => v !== undefined).length <= 1, {
+    message: "nth, every and rate are different ways to choose requests: give one",
+    path: ["nth"],
   })
   .refine((r) => (r.periodMs === undefined) === (r.burstMs === undefined), {
     message: "periodMs and burstMs go together",
@@ -109,6 +118,8 @@ interface InstalledRule {
   rule: FaultRule;
   /** Wall-clock ms the rule was set: the origin of its time window. */
   since: number;
+  /** Requests that matched its method, path and window so far (what nth and every count). */
+  matched: number;
 }
 
 export class Faults {
@@ -125,7 +136,7 @@ export class Faults {
 
   replace(rules: FaultRule[]): void {
     const since = this.now();
-    this.rules = rules.map((rule) => ({ rule: { ...rule }, since }));
+    this.rules = rules.map((rule) => ({ rule: { ...rule }, since, matched: 0 }));
   }
 
   list(): FaultRule[] {
@@ -178,6 +189,9 @@ export class Faults {
       const windowLeftMs = msLeftInWindow(rule, now - installed.since);
       if (windowLeftMs === null) continue;
       if (rule.count !== undefined && rule.count <= 0) continue;
+      installed.matched += 1;
+      if (rule.nth !== undefined && installed.matched !== rule.nth) continue;
+      if (rule.every !== undefined && installed.matched % rule.every !== 0) continue;
       if (rule.rate !== undefined && this.random() >= rule.rate) continue;
       if (rule.count !== undefined) rule.count--;
       if (rule.kind === "latency") fired.latencyMs += rule.latencyMs ?? 1000;
@@ -191,7 +205,10 @@ export class Faults {
         else fired.status ??= status;
       }
     }
-    this.rules = this.rules.filter(({ rule }) => rule.count === undefined || rule.count > 0);
+    this.rules = this.rules.filter(
+      ({ rule, matched }) =>
+        (rule.count === undefined || rule.count > 0) && (rule.nth === undefined || matched < rule.nth),
+    );
     return fired;
   }
 }

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   "MX_TIMEOUT",
   "MX_VALIDATION",
   "MX_SCHEMA_MISMATCH",
+  "MX_UNREADABLE_ANSWER",
   "MX_NETWORK",
   "MX_ABORTED",
   "MX_TOKEN_REFUSED",
@@ -278,6 +279,84 @@ export class SchemaMismatchError extends MegaportError {
   get endpoint(): string {
     return `${this.method} ${this.path}`;
   }
+}
+
+/** What an answer that could not be read as JSON looked like: never its text, which may hold anything. */
+export type UnreadableBody = "empty" | "an HTML page" | "JSON cut off" | "not JSON";
+
+/** The facts of an answer whose body could not be read. */
+export interface UnreadableAnswerFacts {
+  method: string;
+  path: string;
+  status: number;
+  body: UnreadableBody;
+  /** How long the body was, in characters. */
+  length: number;
+  /** False when the call was retried until the budget ran out; true when it may not be retried (an order). */
+  mayHaveActed: boolean;
+  traceId?: string;
+  attempts?: number;
+  elapsedMs?: number;
+  cause?: unknown;
+}
+
+/**
+ * An answer whose body is not JSON at all (cut off, an HTML page from a proxy or load balancer, empty where JSON is
+ * due): a fault on the way, not a change of the API (that is SchemaMismatchError: JSON of the wrong shape). Reads
+ * and other idempotent calls are retried under the retry policy; a write that may not be retried is settled as one
+ * whose answer was lost. The body itself is never copied into the message.
+ */
+export class UnreadableAnswerError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_UNREADABLE_ANSWER";
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly body: UnreadableBody;
+  readonly mayHaveActed: boolean;
+  readonly traceId: string | undefined;
+  readonly attempts: number;
+  private readonly facts: UnreadableAnswerFacts;
+  constructor(facts: UnreadableAnswerFacts) {
+    const trace = facts.traceId ? ` (Trace-Id ${facts.traceId})` : "";
+    const tries =
+      facts.attempts && facts.attempts > 1
+        ? ` on each of ${facts.attempts} attempts over ${formatDuration(facts.elapsedMs ?? 0)}`
+        : "";
+    const next = facts.mayHaveActed
+      ? "The request may have reached Megaport: check the service's state before retrying, so nothing is done twice."
+      : "Retry; if it persists, a proxy or load balancer between here and Megaport is answering in its place: check it.";
+    super(
+      `The answer to ${facts.method} ${facts.path} (HTTP ${facts.status}) could not be read: ${facts.body} ` +
+        `(${facts.length} characters)${tries}${trace}. ${next}`,
+      { cause: facts.cause },
+    );
+    this.method = facts.method;
+    this.path = facts.path;
+    this.status = facts.status;
+    this.body = facts.body;
+    this.mayHaveActed = facts.mayHaveActed;
+    this.traceId = facts.traceId;
+    this.attempts = facts.attempts ?? 1;
+    this.facts = facts;
+  }
+
+  get endpoint(): string {
+    return `${this.method} ${this.path}`;
+  }
+
+  /** The same failure, saying how many attempts it took in all. */
+  afterAttempts(attempts: number, elapsedMs: number): UnreadableAnswerError {
+    return new UnreadableAnswerError({ ...this.facts, attempts, elapsedMs });
+  }
+}
+
+/** What a body that did not parse as JSON looks like, in words that hold none of it. */
+export function describeUnreadableBody(text: string): UnreadableBody {
+  const trimmed = text.trim();
+  if (trimmed === "") return "empty";
+  if (trimmed.startsWith("<")) return "an HTML page";
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) return "JSON cut off";
+  return "not JSON";
 }
 
 /** The facts of a request that failed on the network. */

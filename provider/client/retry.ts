@@ -7,8 +7,8 @@ import { sleep as abortableSleep } from "./abort";
 
 /**
  * How a request may be retried.
- * - "idempotent": GET, PUT and side-effect-free POSTs (validate). Retried on 429/500/502/503/504 and on any
- *   network failure or timeout.
+ * - "idempotent": GET, PUT and side-effect-free POSTs (validate). Retried on 429/500/502/503/504, on any
+ *   network failure or timeout, and on a 2xx answer whose body is not JSON (cut off, a proxy's HTML page).
  * - "unsafe": an order or another POST with side effects. Retried only on 429 (Megaport refused it before
  *   acting) and on failures that happen before a request is sent (refused connection, DNS, connect timeout).
  */

@@ -1,7 +1,8 @@
 // The HTTP side of the client: one keep-alive undici Agent, per-attempt timeouts, the rate limiter, the
-// bearer token (refreshed once on a 401), retries, error mapping, response parsing through zod, the debug
-// log line, and redaction of everything that leaves. Must never: let an error or log line out without
-// passing it through the Redactor; retry an unsafe call (an order) that may have reached Megaport; log a
+// bearer token (refreshed once on a 401), retries, error mapping, response parsing through zod (a 2xx body that
+// is not JSON at all is a fault on the way, retried like a lost answer; JSON of the wrong shape is a change of the
+// API), the debug log line, and redaction of everything that leaves. Must never: let an error or log line out
+// without passing it through the Redactor; retry an unsafe call (an order) that may have reached Megaport; log a
 // request or response body.
 
 import type { IncomingHttpHeaders } from "node:http";
@@ -20,6 +21,8 @@ import {
   TimeoutError,
   TokenRefusedError,
   truncate,
+  describeUnreadableBody,
+  UnreadableAnswerError,
 } from "./errors";
 import type { RateLimiter, RequestPriority } from "./request-budget";
 import { Redactor } from "./redact";
@@ -74,6 +77,8 @@ interface RawResponse {
   headers: IncomingHttpHeaders;
   text: string;
   traceId: string | undefined;
+  /** A 2xx body read as JSON (undefined when empty and the call expects nothing). */
+  json?: unknown;
 }
 
 interface Exchange {
@@ -87,6 +92,8 @@ interface Exchange {
   safety: RetrySafety;
   signal?: AbortSignal;
   priority: RequestPriority;
+  /** Whether an empty 2xx body is a whole answer (its schema takes undefined), rather than one lost on the way. */
+  emptyIsAnswer: boolean;
 }
 
 export class Transport {
@@ -140,6 +147,7 @@ export class Transport {
         safety: call.safety,
         signal: call.signal,
         priority: call.priority ?? (call.method === "GET" ? "lookup" : "order"),
+        emptyIsAnswer: call.schema.safeParse(undefined).success,
       });
       return {
         body: this.parse(call.schema, response, call.method, url.pathname),
@@ -185,10 +193,13 @@ export class Transport {
         // The token request has already retried on its own; retrying it again here would multiply the attempts.
         throw new Final(err);
       }
-      return this.send({
-        ...exchange,
-        headers: { ...exchange.headers, authorization: `Bearer ${usedToken}` },
-      });
+      return this.readable(
+        exchange,
+        await this.send({
+          ...exchange,
+          headers: { ...exchange.headers, authorization: `Bearer ${usedToken}` },
+        }),
+      );
     };
     let response = await this.withRetries(exchange, attempt);
     for (let refresh = 1; response.status === 401 && refresh <= MAX_TOKEN_REFRESHES; refresh++) {
@@ -225,7 +236,7 @@ export class Transport {
       } catch (err) {
         if (err instanceof Final) throw err.cause;
         if (!isRetryableFailure(err, exchange.safety) || retry >= policy.maxRetries) {
-          throw err instanceof NetworkError && retry > 0
+          throw (err instanceof NetworkError || err instanceof UnreadableAnswerError) && retry > 0
             ? err.afterAttempts(retry + 1, this.options.now() - started)
             : err;
         }
@@ -309,6 +320,34 @@ export class Transport {
     });
   }
 
+  /**
+   * A 2xx answer whose body is JSON, read; one that is not (cut off, a proxy's HTML page, empty where JSON is due)
+   * is a failure of this attempt, which withRetries retries when the call is idempotent.
+   */
+  private readable(exchange: Exchange, response: RawResponse): RawResponse {
+    if (response.status < 200 || response.status >= 300) return response;
+    const text = response.text.trim();
+    if (text === "" && exchange.emptyIsAnswer) return { ...response, json: undefined };
+    try {
+      if (text === "") throw new Error("empty body");
+      return { ...response, json: JSON.parse(text) as unknown };
+    } catch (err) {
+      const failure = new UnreadableAnswerError({
+        method: exchange.method,
+        path: exchange.path,
+        status: response.status,
+        body: describeUnreadableBody(text),
+        length: response.text.length,
+        mayHaveActed: exchange.safety === "unsafe",
+        traceId: response.traceId,
+        // The parser's message quotes the body: keep only its class.
+        cause: err instanceof Error ? new Error(err.name) : undefined,
+      });
+      this.log(`${exchange.endpoint} answer could not be read: ${failure.body}`);
+      throw failure;
+    }
+  }
+
   private errorFor(exchange: Exchange, response: RawResponse): MegaportError {
     const { megaportMessage, details, traceId } = readErrorBody(response);
     return errorFromResponse({
@@ -328,21 +367,8 @@ export class Transport {
     method: string,
     path: string,
   ): z.output<S> {
-    let json: unknown = undefined;
-    if (response.text.trim() !== "") {
-      try {
-        json = JSON.parse(response.text);
-      } catch (err) {
-        throw new SchemaMismatchError({
-          method,
-          path,
-          fieldPath: "(body)",
-          reason: `expected JSON, got ${JSON.stringify(truncate(response.text.trim(), 80))}`,
-          traceId: response.traceId,
-          cause: err,
-        });
-      }
-    }
+    // The body was read as JSON by readable() in the attempt that got it.
+    const json = response.json;
     const result = schema.safeParse(json);
     if (result.success) return result.data;
     const { fieldPath, reason } = firstIssue(result.error.issues, json);
@@ -368,8 +394,11 @@ export class Transport {
       // budget: the token endpoint is another host, outside the API's request limit.
       safety: "idempotent",
       priority: "poll",
+      emptyIsAnswer: false,
     };
-    const response = await this.withRetries(exchange, () => this.send(exchange));
+    const response = await this.withRetries(exchange, async () =>
+      this.readable(exchange, await this.send(exchange)),
+    );
     if (response.status >= 200 && response.status < 300) {
       const token = this.parse(TokenResponseSchema, response, "POST", url.pathname);
       this.redactor.addSecret(token.access_token);
@@ -407,7 +436,8 @@ class Final {
 
 function isRetryableFailure(err: unknown, safety: RetrySafety): boolean {
   if (err instanceof NetworkError) return safety === "idempotent" || !err.mayHaveReachedServer;
-  if (err instanceof TimeoutError) return safety === "idempotent";
+  // A garbled answer came after the request arrived: like a lost answer, retried only when that is harmless.
+  if (err instanceof TimeoutError || err instanceof UnreadableAnswerError) return safety === "idempotent";
   return false;
 }
 

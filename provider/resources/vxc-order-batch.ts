@@ -3,11 +3,18 @@
 // cost a handful of requests instead of two hundred.
 // - A batch Megaport refuses is split in halves until each refusal belongs to one item; that create alone gets the
 //   error, the rest go on.
-// - A buy whose answer is lost after it may have reached Megaport (a dropped connection, a 5xx, a timeout) is looked
-//   up by each item's order tag: found, it is that create's VXC; provably absent, it is ordered again, at most
-//   MAX_ORDER_ATTEMPTS times in all. Never orders twice: the tags decide.
+// - A buy whose answer is lost after it may have reached Megaport (a dropped connection, a 5xx, a timeout, a body
+//   that cannot be read) is looked up by each item's order tag: found, it is that create's VXC; provably absent, it
+//   is ordered again, at most MAX_ORDER_ATTEMPTS times in all. Never orders twice: the tags decide.
 // Never lets one create's service key into another's error (Megaport names keys in its refusals).
-import { ApiError, NetworkError, SchemaMismatchError, TimeoutError, withText } from "../client/errors";
+import {
+  ApiError,
+  NetworkError,
+  SchemaMismatchError,
+  TimeoutError,
+  UnreadableAnswerError,
+  withText,
+} from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { OrderPrice, VxcOrderItem } from "../client/schemas/vxc-order";
 import { listingsOf } from "./shared-listings";
@@ -176,7 +183,9 @@ function isRefusal(err: unknown): boolean {
 function answerMayBeLost(err: unknown): boolean {
   if (err instanceof NetworkError) return err.mayHaveReachedServer;
   if (err instanceof ApiError) return err.status >= 500;
-  return err instanceof TimeoutError || err instanceof SchemaMismatchError;
+  return (
+    err instanceof TimeoutError || err instanceof UnreadableAnswerError || err instanceof SchemaMismatchError
+  );
 }
 
 function describeLoss(err: unknown): string {
@@ -184,6 +193,7 @@ function describeLoss(err: unknown): string {
   if (err instanceof NetworkError)
     return `the connection failed${err.systemCode ? `: ${err.systemCode}` : ""}`;
   if (err instanceof TimeoutError) return "no answer in time";
+  if (err instanceof UnreadableAnswerError) return `the answer was ${err.body}`;
   return "the answer could not be read";
 }
 

@@ -1,11 +1,16 @@
-// `kill -9` of the CLI and everything under it at a random point of a create, an update and a delete, then the
-// README's recovery ("After an interrupted `pulumi up`"): exactly the VXCs declared, no duplicate, no orphan, and
+// `kill -9` of the CLI and everything under it in the middle of a create, an update and a delete, then the README's
+// recovery ("After an interrupted `pulumi up`"): exactly the VXCs declared, no duplicate, no orphan, and
 // `preview --expect-no-changes` passes. Kill, then edit the program: `megaport-mx orphans` finds every VXC left
-// behind and settles it. Kill only the CLI: the provider process leaves within seconds. The seed of the random kill
-// points is printed; RELIABILITY_SEED=<seed> repeats a run.
+// behind and settles it. Kill only the CLI: the provider process leaves within seconds.
+//
+// A kill at a moment on the clock may land after the operation finished, and then proves nothing: each kill waits for
+// a sign the operation is in flight (the simulator has answered the buy, the update, the cancel), strikes a seeded
+// moment after it, asserts the operation was still running, and prints where it struck. RELIABILITY_SEED=<seed>
+// repeats a run.
 import * as fs from "node:fs";
 import { runOrphans } from "../../cli/orphans";
 import { SEED } from "../../simulator/seed";
+import { eventually } from "../support/eventually";
 import { startWorld, waitForPendingRequest, type World } from "../support/world";
 import { backendText, cliProcesses, collect, type E2eStack, killCli } from "../support/pulumi-stack";
 import {
@@ -27,7 +32,7 @@ import {
 const TIMEOUT = 5 * 60_000;
 const seed = runSeed();
 const random = seededRandom(seed);
-/** A moment within a few seconds, from the seeded source. */
+/** A moment after a kill's signal, from the seeded source: short enough that the operation is still running. */
 const somewhenMs = (from: number, to: number) => Math.round(from + random() * (to - from));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,16 +75,74 @@ async function recover(stack: E2eStack): Promise<void> {
   await stack.stack.up({ onOutput: collect(stack) });
 }
 
-/** Starts `operation`, kills the CLI tree after `delayMs`, and waits for the operation to fail. */
-async function killDuring(stack: E2eStack, what: string, operation: Promise<unknown>, delayMs: number) {
-  const failed = operation.then(
+/** A sign that an operation is in flight: the simulator has answered a request of the kind named. */
+interface InFlight {
+  /** "the simulator answered POST /v4/networkdesign/buy" */
+  describe: string;
+  method: string;
+  route: RegExp;
+}
+
+const BUY_ANSWERED: InFlight = {
+  describe: "the simulator answered the buy",
+  method: "POST",
+  route: /^\/v4\/networkdesign\/buy$/,
+};
+const UPDATE_ANSWERED: InFlight = {
+  describe: "the simulator answered an update",
+  method: "PUT",
+  route: /^\/v3\/product\/vxc\/\{uid\}$/,
+};
+const CANCEL_ANSWERED: InFlight = {
+  describe: "the simulator answered a cancel",
+  method: "POST",
+  route: /^\/v3\/product\/\{uid\}\/action\/\{action\}$/,
+};
+
+/** Requests of the kind `sign` names that the simulator answered with a 2xx since `since` (epoch ms). */
+function answered(sign: InFlight, since: number): number {
+  return world.sim.requests
+    .snapshot(Number.MAX_SAFE_INTEGER)
+    .recent.filter(
+      (e) =>
+        e.at >= since &&
+        e.method === sign.method &&
+        sign.route.test(e.route) &&
+        typeof e.status === "number" &&
+        e.status < 300,
+    ).length;
+}
+
+/**
+ * Starts `operation`, waits for `sign` that it is in flight, kills the CLI tree a seeded moment later, and waits for
+ * the operation to fail. Asserts the operation was still running when the kill struck, and prints where that was.
+ */
+async function killDuring(
+  stack: E2eStack,
+  what: string,
+  start: (stack: E2eStack) => Promise<unknown>,
+  sign: InFlight,
+) {
+  const since = Date.now();
+  let running = true;
+  const failed = start(stack).then(
     () => "finished before the kill",
     () => "killed",
   );
-  await sleep(delayMs);
+  void failed.finally(() => (running = false));
+  await eventually(() => !running || answered(sign, since) > 0, 120_000, sign.describe, { intervalMs: 20 });
+  const afterMs = somewhenMs(0, 200);
+  await sleep(afterMs);
+  const seen = answered(sign, since);
+  const inFlight = running;
   const processes = killCli(stack);
   const outcome = await failed;
-  report(`kill[${what}]: SIGKILL after ${delayMs} ms to ${processes} process(es): the operation ${outcome}`);
+  report(
+    `kill[${what}]: SIGKILL ${Date.now() - since} ms into the operation, ${afterMs} ms after ${sign.describe} ` +
+      `(${seen} so far), to ${processes} process(es): the operation was ${inFlight ? "in flight" : "already over"} ` +
+      `and ${outcome}`,
+  );
+  expect({ inFlight, outcome }).toEqual({ inFlight: true, outcome: "killed" });
 }
 
 async function expectConverged(stack: E2eStack, prefix: string, declared: number, what: string) {
@@ -110,7 +173,7 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
       e2e = await customerStack(world, "kill-create", toRed("KC", 410));
       const acme = acmeAcceptsEverything(world, 300);
       try {
-        await killDuring(e2e, "create", e2e.stack.up({ onOutput: collect(e2e) }), somewhenMs(500, 5000));
+        await killDuring(e2e, "create", (s) => s.stack.up({ onOutput: collect(s) }), BUY_ANSWERED);
         await recover(e2e);
         await expectConverged(e2e, "KC", 4, "create");
       } finally {
@@ -130,7 +193,7 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
         await e2e.stack.up({ onOutput: collect(e2e) });
         const changed = vxcs.map((v) => ({ ...v, name: `${v.name} renamed`, rateLimit: 200 }));
         await setVxcs(e2e.stack, changed);
-        await killDuring(e2e, "update", e2e.stack.up({ onOutput: collect(e2e) }), somewhenMs(300, 4000));
+        await killDuring(e2e, "update", (s) => s.stack.up({ onOutput: collect(s) }), UPDATE_ANSWERED);
         await recover(e2e);
         await expectConverged(e2e, "KU", 4, "update");
         const live = [...(await liveByName(world.globex, "KU")).entries()];
@@ -149,7 +212,7 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
     async () => {
       e2e = await customerStack(world, "kill-delete", manyVxcs("KD", 4));
       await e2e.stack.up({ onOutput: collect(e2e) });
-      await killDuring(e2e, "delete", e2e.stack.destroy({ onOutput: collect(e2e) }), somewhenMs(200, 2500));
+      await killDuring(e2e, "delete", (s) => s.stack.destroy({ onOutput: collect(s) }), CANCEL_ANSWERED);
       await e2e.stack.cancel().catch(() => undefined);
       await e2e.stack.destroy({ onOutput: collect(e2e) });
       const counts = await tally(world, e2e, "KD");

@@ -124,6 +124,62 @@ describe("fault injection", () => {
     const res = await simPut(sim, "/_sim/faults", { rules: [{ kind: "explode" }] });
     expect(res.status).toBe(400);
   });
+
+  it("fires on the nth matching request only, then the rule is gone", async () => {
+    await simPut(sim, "/_sim/faults", {
+      rules: [{ kind: "status", status: 503, path: "/v2/products", method: "GET", nth: 2 }],
+    });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await api.get("/v2/products")).status);
+    // Another path or method does not count towards nth.
+    expect((await api.get("/v3/locations")).status).toBe(200);
+    expect(statuses).toEqual([200, 503, 200, 200]);
+    const after = (await (await fetch(`${sim.url}/_sim/faults`)).json()) as Json;
+    expect(after.data.rules).toEqual([]);
+  });
+
+  it("fires on every nth matching request", async () => {
+    await simPut(sim, "/_sim/faults", { rules: [{ kind: "status", status: 500, every: 3 }] });
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await api.get("/v2/products")).status);
+    expect(statuses).toEqual([200, 200, 500, 200, 200, 500, 200]);
+  });
+
+  it("expires the token on the nth request to a path: a token revoked between two calls", async () => {
+    await simPut(sim, "/_sim/faults", { rules: [{ kind: "token-expiry", path: "/v2/employment", nth: 1 }] });
+    expect((await api.get("/v2/products")).status).toBe(200);
+    expect((await api.get("/v2/employment")).status).toBe(401);
+    expect((await api.get("/v2/products")).status).toBe(401);
+    const fresh = new ApiAs(sim, "globexAdmin");
+    expect((await fresh.get("/v2/employment")).status).toBe(200);
+    api = fresh;
+  });
+
+  it("logs which fault shaped each answer, with its route", async () => {
+    await fetch(`${sim.url}/_sim/requests`, { method: "DELETE" });
+    await simPut(sim, "/_sim/faults", {
+      rules: [{ kind: "status", status: 502, after: true, path: "/v2/products", nth: 1 }],
+    });
+    await api.get("/v2/products");
+    const log = (await (await fetch(`${sim.url}/_sim/requests?recent=5`)).json()) as Json;
+    expect(log.data.recent).toEqual([
+      expect.objectContaining({
+        method: "GET",
+        route: "/v2/products",
+        status: 502,
+        fault: "status 502 (after)",
+      }),
+    ]);
+  });
+
+  it.each([
+    [{ kind: "status", nth: 1, rate: 0.5 }],
+    [{ kind: "status", nth: 1, every: 2 }],
+    [{ kind: "status", nth: 0 }],
+    [{ kind: "status", every: 0 }],
+  ])("refuses a rule that chooses requests two ways or counts from 0: %j", async (rule) => {
+    expect((await simPut(sim, "/_sim/faults", { rules: [rule] })).status).toBe(400);
+  });
 });
 
 describe("the rate limit of 500 requests per 5 minutes per IP", () => {

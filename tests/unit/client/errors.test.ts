@@ -21,6 +21,7 @@ import {
   SchemaMismatchError,
   TimeoutError,
   TokenRefusedError,
+  UnreadableAnswerError,
   ValidationError,
 } from "../../../provider/client/errors";
 import { envelope } from "./helpers/test-server";
@@ -98,6 +99,20 @@ const ROWS: [string, () => MegaportError, string, string[]][] = [
     "SchemaMismatchError",
     () => new SchemaMismatchError({ method: "GET", path: "/x", fieldPath: "data", reason: "r" }),
     "MX_SCHEMA_MISMATCH",
+    ["MegaportError"],
+  ],
+  [
+    "UnreadableAnswerError",
+    () =>
+      new UnreadableAnswerError({
+        method: "GET",
+        path: "/x",
+        status: 200,
+        body: "an HTML page",
+        length: 10,
+        mayHaveActed: false,
+      }),
+    "MX_UNREADABLE_ANSWER",
     ["MegaportError"],
   ],
   [
@@ -359,9 +374,12 @@ describe("error answers over HTTP", () => {
     expect(err).toMatchObject({ fieldPath: "data.resources.vll.a_vlan" });
   });
 
-  test("a 2xx body that is not JSON is a schema mismatch at (body)", async () => {
+  test("a 2xx body that is not JSON is an unreadable answer, not a change of the API", async () => {
     h.server.on("GET", "/v2/products", { status: 200, text: "<html>login</html>" });
-    const err = await h.failure(h.client().listProducts());
-    expect(err).toMatchObject({ code: "MX_SCHEMA_MISMATCH", fieldPath: "(body)" });
+    const err = await h.failure(h.client({ retry: { maxRetries: 0 } }).listProducts());
+    expect(err).toBeInstanceOf(UnreadableAnswerError);
+    expect(err).not.toBeInstanceOf(SchemaMismatchError);
+    expect(err).toMatchObject({ code: "MX_UNREADABLE_ANSWER", body: "an HTML page", status: 200 });
+    expect(err.message).not.toContain("may have changed");
   });
 });

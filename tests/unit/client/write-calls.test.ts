@@ -2,7 +2,7 @@
 // "order" queue. One row per write method, so a change to how writes are sent cannot quietly retry an order
 // that may have reached Megaport, or stop retrying a change that is safe to repeat.
 
-import { AbortedError } from "../../../provider/client/errors";
+import { AbortedError, UnreadableAnswerError } from "../../../provider/client/errors";
 import type { MegaportClient } from "../../../provider/client/megaport-client";
 import type { RequestPriority } from "../../../provider/client/request-budget";
 import { useHarness } from "./helpers/client-harness";
@@ -159,6 +159,18 @@ describe("write calls", () => {
       h.server.on(method, path, UNAVAILABLE, UNAVAILABLE);
       const err = await h.failure(write(h.client({ retry: { maxRetries: 1 } })));
       expect(err).toMatchObject({ code: "MX_API", status: 503, method, path });
+      expect(h.server.apiRequests(method, path)).toHaveLength(retried ? 2 : 1);
+    },
+  );
+
+  test.each(WRITES)(
+    "%s (%s %s) answered 200 with a proxy's HTML page is retried only when repeating it is safe",
+    async (_, method, path, write, retried) => {
+      const html = { status: 200, text: "<html>Bad Gateway</html>" };
+      h.server.on(method, path, html, html);
+      const err = await h.failure(write(h.client({ retry: { maxRetries: 1 } })));
+      expect(err).toBeInstanceOf(UnreadableAnswerError);
+      expect(err).toMatchObject({ code: "MX_UNREADABLE_ANSWER", method, path, mayHaveActed: !retried });
       expect(h.server.apiRequests(method, path)).toHaveLength(retried ? 2 : 1);
     },
   );
