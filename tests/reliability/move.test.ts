@@ -4,27 +4,32 @@
 // refused at preview, naming the reason and the opt-in, and passes with it.
 import type { Vxc } from "../../provider/client/schemas/products";
 import { SEED } from "../../simulator/seed";
-import { startWorld, visibleVxcs, type World } from "../support/world";
-import { collect, type E2eStack } from "../support/pulumi-stack";
+import { eventually } from "../support/eventually";
+import { startWorld, visibleVxcs, waitForPendingRequest, type World } from "../support/world";
+import { collect, type E2eStack, killCli } from "../support/pulumi-stack";
 import {
   acmeAcceptsEverything,
   customerStack,
   liveByName,
   report,
   setVxcs,
+  tally,
   type VxcSpec,
 } from "./reliability-world";
 
 const TIMEOUT = 4 * 60_000;
 const P = SEED.ports;
 /** Each test's own A-end VLAN: the world, and what a test leaves on Globex's ports, is shared. */
-const A_VLAN = { move: 2345, denied: 2346, fixed: 2347 };
+const A_VLAN = { move: 2345, denied: 2346, fixed: 2347, killed: 2348 };
 
 let world: World;
 let e2e: E2eStack | undefined;
 
 beforeAll(async () => {
-  world = await startWorld();
+  // Slow enough that a kill lands between the steps of a move: provisioning and decommissioning take about a second.
+  world = await startWorld({
+    timings: { deployableMs: 400, configuredMs: 400, cancelledMs: 1200, tickMs: 20 },
+  });
 });
 
 afterEach(async () => {
@@ -208,6 +213,84 @@ describe("moving a VXC, through the real CLI", () => {
       expect(optedIn.stdout).toContain("replaced delete-first");
       expect(optedIn.changeSummary.replace).toBe(1);
       expect(old.provisioningStatus).toBe("LIVE");
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a move killed while the provider has not answered, then again once the old VXC is cancelled, finishes on the next up: one VXC, on the declared VLAN, no orphan",
+    async () => {
+      const before = vxc("Killed", { productUid: P.acmeSydAuto.uid });
+      e2e = await customerStack(world, "move-killed", [before]);
+      const oldUid = (await e2e.stack.up({ onOutput: collect(e2e) })).outputs.killed.value.vxcUid as string;
+      await setVxcs(e2e.stack, [{ ...before, bEnd: { productUid: P.acmeSydBlue.uid } }]);
+      const stack = e2e;
+      const killWhen = async (moment: Promise<unknown>) => {
+        const run = stack.stack.up({ onOutput: collect(stack) }).then(
+          () => "finished",
+          () => "killed",
+        );
+        await moment;
+        killCli(stack);
+        return run;
+      };
+      const recover = async () => {
+        await stack.stack.cancel().catch(() => undefined);
+        await stack.stack.refresh({ clearPendingCreates: true, onOutput: collect(stack) });
+      };
+
+      // 1. The new order waits for Acme: the old VXC must still be LIVE.
+      const first = await killWhen(waitForPendingRequest(world.acme, (v) => v.productName === "Killed"));
+      const afterOrder = (await world.globex.getVxc(oldUid)).provisioningStatus;
+      await recover();
+
+      // 2. Acme accepts; killed once the old VXC is cancelled, before the new one has its VLAN.
+      const acme = acmeAcceptsEverything(world, 200);
+      let second: string;
+      let newVlan: number | null | undefined;
+      try {
+        second = await killWhen(
+          eventually(
+            async () => (await world.globex.getVxc(oldUid)).provisioningStatus !== "LIVE",
+            60_000,
+            "the old VXC to be cancelled",
+            { intervalMs: 50 },
+          ),
+        );
+        const vxcs = [...(await visibleVxcs(world.globex)).values()];
+        newVlan = vxcs.find(
+          (v) => v.productName === "Killed" && v.productUid !== oldUid && v.provisioningStatus === "LIVE",
+        )?.aEnd?.vlan;
+        await recover();
+        await stack.stack.up({ onOutput: collect(stack) });
+      } finally {
+        await acme.stop();
+      }
+
+      const counts = await tally(world, stack, "Killed");
+      const held = await recorded(stack);
+      const now = await world.globex.getVxc(held[0]?.outputs?.vxcUid ?? "");
+      const quiet = await stack.stack.preview({ expectNoChanges: true, onOutput: collect(stack) }).then(
+        () => true,
+        () => false,
+      );
+      report(
+        `move[killed]: ${first} while Acme had not answered: the old VXC ${afterOrder}; ${second} after the old one ` +
+          `was cancelled (the new one on A-end VLAN ${newVlan}); after recovery ${counts.live} VXC on A-end VLAN ` +
+          `${now.aEnd?.vlan} (declared ${A_VLAN.killed}), ${counts.duplicates} duplicates, ${counts.orphans} orphans, ` +
+          `preview --expect-no-changes passes: ${quiet}`,
+      );
+      expect([first, second]).toEqual(["killed", "killed"]);
+      expect(afterOrder).toBe("LIVE");
+      expect({ live: counts.live, duplicates: counts.duplicates, orphans: counts.orphans }).toEqual({
+        live: 1,
+        duplicates: 0,
+        orphans: 0,
+      });
+      expect(held).toHaveLength(1);
+      expect(now).toMatchObject({ provisioningStatus: "LIVE", aEnd: { vlan: A_VLAN.killed } });
+      expect(now.bEnd?.productUid).toBe(P.acmeSydBlue.uid);
+      expect(quiet).toBe(true);
     },
     TIMEOUT,
   );
