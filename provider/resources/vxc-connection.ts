@@ -56,7 +56,7 @@ import {
   predecessorHolding,
   previewReplacement,
   type ReplacementPlan,
-  temporaryVlan,
+  claimTemporaryVlan,
   vlansHeldOn,
 } from "./vxc-move";
 import {
@@ -141,7 +141,7 @@ export const provider = engineFacing({
     };
     if (!existing) {
       const held = old && vlansHeldOn(await listingsOf(client).products(0), inputs.aEnd.productUid);
-      const spare = held && temporaryVlan(held);
+      const spare = held && claimTemporaryVlan(inputs.aEnd.productUid, held);
       if (old && spare === undefined) {
         throw new ValidationError({
           fieldPath: "aEnd.vlan",

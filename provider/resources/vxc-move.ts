@@ -112,6 +112,18 @@ export function temporaryVlan(held: ReadonlySet<number>): number | undefined {
   return undefined;
 }
 
+// Temporary VLANs this process has ordered moves on, by port: moves on one port in one `up` order together (one
+// batch), before any listing shows the others' VLANs.
+const claimedHere = new Map<string, Set<number>>();
+
+/** A temporary VLAN for a move on `portUid`, not held there and not taken by another move of this process. */
+export function claimTemporaryVlan(portUid: string, held: ReadonlySet<number>): number | undefined {
+  const claimed = claimedHere.get(portUid) ?? new Set<number>();
+  const vlan = temporaryVlan(new Set([...held, ...claimed]));
+  if (vlan !== undefined) claimedHere.set(portUid, claimed.add(vlan));
+  return vlan;
+}
+
 /** The VLANs VXCs that are not gone hold on a port, from a listing of our products (a CANCELLED VXC still may). */
 export function vlansHeldOn(
   products: readonly { productUid: string; associatedVxcs?: readonly Vxc[] | null }[],

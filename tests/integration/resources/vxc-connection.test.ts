@@ -1088,6 +1088,21 @@ describe("VxcConnection against the simulator", () => {
     expect((await globex.getVxc(moved.id)).aEnd?.vlan).toBe(2400);
   });
 
+  it("two moves on one port at once each order on a VLAN of their own", async () => {
+    const vlans = [2420, 2421];
+    const at = (vlan: number, bVlan: number) =>
+      toAuto(`pair-${vlan}`, {
+        aEnd: { productUid: GLOBEX_SYD_RED, vlan },
+        bEnd: { productUid: ACME_AUTO, vlan: bVlan },
+      });
+    const olds = await Promise.all(vlans.map((vlan) => provider.create(at(vlan, vlan - 2000))));
+    const moved = await Promise.all(vlans.map((vlan) => provider.create(at(vlan, vlan - 1900))));
+    for (const [i, { id }] of moved.entries()) {
+      expect(await globex.getVxc(id)).toMatchObject({ provisioningStatus: "LIVE", aEnd: { vlan: vlans[i] } });
+      expect((await globex.getVxc(olds[i].id)).provisioningStatus).toBe("DECOMMISSIONED");
+    }
+  });
+
   it("a VXC of another resource on the declared VLAN is never cancelled: the order is refused by the API instead", async () => {
     const theirs = await provider.create(
       toAuto("theirs", { aEnd: { productUid: GLOBEX_SYD_RED, vlan: 2410 } }),

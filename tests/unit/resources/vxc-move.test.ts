@@ -2,7 +2,12 @@
 // ordered on while the old one keeps the declared one.
 import type { Vxc } from "../../../provider/client/schemas/products";
 import type { VxcInputPath } from "../../../provider/resources/vxc-connection-schema";
-import { planReplacement, temporaryVlan, vlansHeldOn } from "../../../provider/resources/vxc-move";
+import {
+  claimTemporaryVlan,
+  planReplacement,
+  temporaryVlan,
+  vlansHeldOn,
+} from "../../../provider/resources/vxc-move";
 
 const A = "6f9e7b61-6cb9-4e67-b6e9-90f162d0463f";
 const B = "55465685-0cdb-46c8-8bee-cbb6050acbd1";
@@ -94,6 +99,15 @@ describe("temporaryVlan", () => {
     expect(temporaryVlan(all)).toBeUndefined();
     all.delete(2);
     expect(temporaryVlan(all)).toBe(2);
+  });
+});
+
+describe("claimTemporaryVlan", () => {
+  it("gives moves on one port in one process different VLANs, and each port its own", () => {
+    const held = new Set([4093]);
+    expect(claimTemporaryVlan(A, held)).toBe(4092);
+    expect(claimTemporaryVlan(A, held)).toBe(4091);
+    expect(claimTemporaryVlan(B, held)).toBe(4092);
   });
 });
 
