@@ -20,7 +20,7 @@ import {
 const TIMEOUT = 4 * 60_000;
 const P = SEED.ports;
 /** Each test's own A-end VLAN: the world, and what a test leaves on Globex's ports, is shared. */
-const A_VLAN = { move: 2345, denied: 2346, fixed: 2347, killed: 2348 };
+const A_VLAN = { move: 2345, denied: 2346, fixed: 2347, killed: 2348, late: 2349 };
 
 let world: World;
 let e2e: E2eStack | undefined;
@@ -291,6 +291,46 @@ describe("moving a VXC, through the real CLI", () => {
       expect(now).toMatchObject({ provisioningStatus: "LIVE", aEnd: { vlan: A_VLAN.killed } });
       expect(now.bEnd?.productUid).toBe(P.acmeSydBlue.uid);
       expect(quiet).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a move whose deadline passes leaves the old VXC LIVE and the only one in the stack; the next up resumes the same order and finishes",
+    async () => {
+      const before = vxc("Late", { productUid: P.acmeSydAuto.uid });
+      e2e = await customerStack(world, "move-late", [before]);
+      const oldUid = (await e2e.stack.up({ onOutput: collect(e2e) })).outputs.late.value.vxcUid as string;
+      const after = { ...before, bEnd: { productUid: P.acmeSydRed.uid } };
+
+      await setVxcs(e2e.stack, [{ ...after, customTimeouts: { create: "3s" } }]);
+      const late = await failureOf(e2e.stack.up({ onOutput: collect(e2e) }));
+      const pending = await waitForPendingRequest(world.acme, (v) => v.productName === "Late");
+      const heldAfterDeadline = (await recorded(e2e)).map((r) => [r.outputs?.vxcUid, r.delete ?? false]);
+      const oldAfterDeadline = (await world.globex.getVxc(oldUid)).provisioningStatus;
+
+      await setVxcs(e2e.stack, [after]);
+      const acme = acmeAcceptsEverything(world, 200);
+      const finished = await e2e.stack.up({ onOutput: collect(e2e) }).finally(() => acme.stop());
+      const newUid = finished.outputs.late.value.vxcUid as string;
+      const counts = await tally(world, e2e, "Late");
+      const now = await world.globex.getVxc(newUid);
+      report(
+        `move[deadline]: up stopped at the deadline with the old VXC ${oldAfterDeadline} and the only one in the ` +
+          `stack: ${JSON.stringify(heldAfterDeadline) === JSON.stringify([[oldUid, false]])}; the next up finished ` +
+          `the same order: ${newUid === pending.productUid}, on A-end VLAN ${now.aEnd?.vlan}; ${counts.live} held, ` +
+          `${counts.duplicates} duplicates, ${counts.orphans} orphans`,
+      );
+      expect(late.message).toContain(`The old VXC ${oldUid} stays LIVE and in the stack`);
+      expect(oldAfterDeadline).toBe("LIVE");
+      expect(heldAfterDeadline).toEqual([[oldUid, false]]);
+      expect(newUid).toBe(pending.productUid);
+      expect(now).toMatchObject({ provisioningStatus: "LIVE", aEnd: { vlan: A_VLAN.late } });
+      expect({ live: counts.live, duplicates: counts.duplicates, orphans: counts.orphans }).toEqual({
+        live: 1,
+        duplicates: 0,
+        orphans: 0,
+      });
     },
     TIMEOUT,
   );

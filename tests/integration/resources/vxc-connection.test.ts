@@ -3,7 +3,13 @@
 // rename and cancel VXCs the way Globex (the customer) would. The real-CLI stories (approval, speed changes,
 // deadlines, kill and resume, refresh) live in tests/e2e/vxc-connection.test.ts; B-end lookups in
 // vxc-connection-b-end.test.ts. Providers are called directly: never serialized inside jest.
-import { RateLimitedError, RequestDeniedError, ValidationError } from "../../../provider/client/errors";
+import {
+  PartialFailure,
+  RateLimitedError,
+  RequestDeniedError,
+  TimeoutError,
+  ValidationError,
+} from "../../../provider/client/errors";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import { IDEMPOTENCY_TAG, idempotencyKey } from "../../../provider/resources/hidden-inputs";
@@ -1086,6 +1092,41 @@ describe("VxcConnection against the simulator", () => {
     const resumed = await provider.create(after);
     expect(resumed.id).toBe(moved.id);
     expect((await globex.getVxc(moved.id)).aEnd?.vlan).toBe(2400);
+  });
+
+  it("a move whose deadline passes is a plain error, not a partial failure: the old VXC stays LIVE, and the next create resumes waiting for the same order", async () => {
+    const before = toAuto("move-deadline", { aEnd: { productUid: GLOBEX_SYD_RED, vlan: 2430 } });
+    const old = await provider.create(before);
+    const after = { ...before, bEnd: { productUid: ACME_SYD_RED } };
+    const shortly = { ...after, __timeouts: { createMs: 1_500, updateMs: 1_500, deleteMs: 10_000 } };
+    const error = await provider.create(shortly).then(
+      () => new Error("the create succeeded"),
+      (err: Error) => err,
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).not.toBeInstanceOf(PartialFailure);
+    expect(error.message).toContain(`The old VXC ${old.id} stays LIVE and in the stack`);
+    expect(error.message).toContain("the next `pulumi up` resumes waiting for it without ordering again");
+    expect((await globex.getVxc(old.id)).provisioningStatus).toBe("LIVE");
+
+    const pending = await eventually(
+      async () =>
+        [...(await acme.listProducts())]
+          .flatMap((p) => p.associatedVxcs ?? [])
+          .find(
+            (v) => v.productName === "Globex move-deadline" && v.vxcApproval?.status === "PENDING_INTERNAL",
+          ),
+      5_000,
+      "Acme to see the request",
+    );
+    await acme.updateVxc(pending.productUid, { isApproved: true });
+    const resumed = await provider.create(after);
+    expect(resumed.id).toBe(pending.productUid);
+    expect(await globex.getVxc(resumed.id)).toMatchObject({
+      provisioningStatus: "LIVE",
+      aEnd: { vlan: 2430 },
+    });
+    expect((await globex.getVxc(old.id)).provisioningStatus).toBe("DECOMMISSIONED");
   });
 
   it("two moves on one port at once each order on a VLAN of their own", async () => {
