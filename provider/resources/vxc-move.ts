@@ -9,13 +9,15 @@
 //      passed while the provider still has not answered): the old VXC is LIVE and in the stack; the new order
 //      waits with the provider, carrying this resource's order tag (`megaport-mx orphans` lists it). The next
 //      `up` finds it by that tag and resumes waiting, never ordering again. A deadline is a plain error here, not
-//      a partial failure: the engine must not record the new one and mark the old one for deletion.
+//      a partial failure: that would record the new one, mark the old one for deletion, and leave the rest of the
+//      move to an update that knows nothing of it (tests/reliability/move.test.ts, "deadline").
 //   2. Wait for the provider and LIVE. A denial: the provider's FAILED order is cancelled (not billed), the
 //      create fails with the provider's reason, and the old VXC stays LIVE and in the stack.
 //   3. Cancel the old VXC (only the VXC on that port and VLAN whose order tag names this same resource of this same
 //      stack, with another digest: this resource's earlier incarnation) and wait for DECOMMISSIONED, so its VLAN
 //      is free. Stopped here: two VXCs, the old CANCELLED or gone, the new LIVE on the temporary VLAN, the old in
-//      the stack. The next `up` finds the new one by its tag, waits for the old one to go, and moves on.
+//      the stack. The next `up` finds the new one by its tag, waits for the old one to go, and moves on (after a
+//      `pulumi refresh` that dropped the DECOMMISSIONED old one, the next `up` creates, and does the same).
 //   4. Move the new VXC's A-end VLAN to the declared one and record it. Stopped before the record: the next `up`
 //      finds the new one by its tag, already on its VLAN, and records it.
 // The engine then deletes the old resource: its VXC is already DECOMMISSIONED, so that delete does nothing.
