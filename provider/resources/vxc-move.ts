@@ -21,6 +21,10 @@
 //   4. Move the new VXC's A-end VLAN to the declared one and record it. Stopped before the record: the next `up`
 //      finds the new one by its tag, already on its VLAN, and records it.
 // The engine then deletes the old resource: its VXC is already DECOMMISSIONED, so that delete does nothing.
+// A create cannot see the engine's state, so "earlier incarnation" is read from the tags alone: a VXC this resource
+// left behind with retainOnDelete and still on the declared VLAN counts too, as a create with its ends would adopt
+// it. A VXC of any other resource or stack, or with tags that cannot be read, is never cancelled: the order on the
+// declared VLAN then fails with the API's reason.
 // Between steps 3 and 4 (seconds, or until the next `up` if stopped there) traffic tagged with the declared VLAN
 // has no VXC: the price of keeping one VXC per VLAN, far shorter than a provider's answer.
 import { ValidationError } from "../client/errors";
