@@ -11,6 +11,7 @@ export const CHANGES = {
     "replaces the resource when it names another one; naming the same one another way changes nothing",
   updates: "updates in place",
   "waits-for-provider": "updates in place; an increase waits for the provider to accept it",
+  records: "changes nothing on Megaport; the stack records it",
 } as const;
 export type Change = keyof typeof CHANGES;
 

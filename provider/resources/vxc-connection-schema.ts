@@ -14,6 +14,10 @@ import {
 } from "../client/schemas/scalars";
 import { inputFields } from "./input-fields";
 
+/** How a replacement that needs what the old VXC holds is made: see `moveStrategy`. */
+export const MOVE_STRATEGIES = ["make-before-break", "delete-first"] as const;
+export type MoveStrategy = (typeof MOVE_STRATEGIES)[number];
+
 /** Largest rate limit any Megaport port carries, in Mbps; the port's own maxVxcSpeed is checked by the API. */
 export const MAX_RATE_LIMIT_MBPS = 100_000;
 
@@ -80,6 +84,17 @@ export const VxcConnectionInputsSchema = z
      * Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
      */
     adoptUid: productUidSchema.optional(),
+    /**
+     * How a replacement that keeps the A-end port and a fixed A-end VLAN (a move to another provider port) is made.
+     * "make-before-break" (default): the new VXC is ordered on a free A-end VLAN and the old one stays LIVE until
+     * the provider has accepted the new one and it is LIVE; then the old one is cancelled and the new one moves to
+     * the declared VLAN in place. A denial or a deadline leaves the old VXC LIVE and in the stack. Where that is
+     * impossible (no free VLAN on the A-end port, a kept service key, a fixed B-end VLAN on the same B-end port),
+     * preview refuses and names the reason. "delete-first": cancel the old VXC before ordering the new one; the
+     * connection is down until the provider accepts the new one and it is LIVE. A change of it alone changes
+     * nothing on Megaport.
+     */
+    moveStrategy: z.enum(MOVE_STRATEGIES, { error: `must be ${MOVE_STRATEGIES.join(" or ")}` }).optional(),
   })
   .superRefine((inputs, ctx) => {
     const b = inputs.bEnd ?? {};
@@ -147,6 +162,7 @@ export const VXC_INPUTS = inputFields(VxcConnectionInputsSchema, {
   costCentre: "updates",
   readyWhen: "updates",
   adoptUid: "replaces",
+  moveStrategy: "records",
 });
 export type VxcInputPath = (typeof VXC_INPUTS.paths)[number];
 

@@ -47,6 +47,14 @@ import {
 } from "./vxc-connection-schema";
 import { resolveBEnd, ResolvedBEnd } from "./vxc-b-end";
 import {
+  freeDeclaredVlan,
+  predecessorHolding,
+  previewReplacement,
+  type ReplacementPlan,
+  claimTemporaryVlan,
+  vlansHeldOn,
+} from "./vxc-move";
+import {
   deleteAndWait,
   DEFAULT_TIMEOUTS,
   readyStatuses,
@@ -85,16 +93,13 @@ export const provider = engineFacing({
         },
       }) as unknown as Record<string, unknown>;
     const diff = diffInputs(VXC_INPUTS, comparable(olds), comparable(news));
-    if (diff.replaces.length > 0) await refuseUnsafeReplacement(id, olds, news, diff.changed);
-    // A replacement asking for a VLAN the old VXC still holds on the same port is refused ("VLAN 300 not
-    // available"; a port has one untagged VXC too): delete the old one first. The B-end port counts as the same
-    // while nothing that chooses it changed.
-    const kept = (paths: readonly VxcInputPath[]) => paths.every((p) => !diff.changed.includes(p));
-    const fixed = (vlan: number | undefined) => (vlan ?? 0) !== 0;
-    const clash =
-      (kept(["aEnd.productUid", "aEnd.vlan"]) && fixed(news.aEnd?.vlan)) ||
-      (kept([...B_END_PORT_PATHS, "bEnd.vlan"]) && fixed(news.bEnd?.vlan));
-    const result = { ...toDiffResult(diff), deleteBeforeReplace: diff.replaces.length > 0 && clash };
+    // How a replacement is made (make-before-break, refused, or delete-first when opted in): vxc-move.ts.
+    let plan: ReplacementPlan | undefined;
+    if (diff.replaces.length > 0) {
+      await refuseUnsafeReplacement(id, olds, news, diff.changed);
+      plan = await previewReplacement(getClient(), id, news, diff.changed);
+    }
+    const result = { ...toDiffResult(diff), deleteBeforeReplace: plan?.kind === "delete-first" };
     // New customTimeouts must reach state, or a later delete would still use the old deadline. A VXC the stack holds
     // that is not ready yet (a deadline passed; a refresh since replaced the engine's record of that) is a change
     // too: the update resumes the wait, so `up` never reports success for a connection that is not up.
@@ -122,15 +127,35 @@ export const provider = engineFacing({
         : undefined;
     const bEnd = found ? await bEndOf(client, found) : await resolveBEnd(client, inputs);
     const existing = inputs.adoptUid ? await adoptExisting(client, inputs, bEnd) : found;
+    // This resource's earlier incarnation holding the declared A-end VLAN: a move (vxc-move.ts), which keeps it LIVE
+    // until the new VXC is, and must then never leave a partial failure the engine would record beside it.
+    const old = await predecessorHolding(client, inputs, existing?.productUid);
+    const moving = old && {
+      oldUid: old.productUid,
+      deleteMs: inputs[TIMEOUTS_KEY]?.deleteMs ?? DEFAULT_TIMEOUTS.deleteMs,
+    };
     if (!existing) {
-      const { vxcUid: uid, price } = await orderVxc(client, inputs, bEnd);
+      const held = old && vlansHeldOn(await listingsOf(client).products(0), inputs.aEnd.productUid);
+      const spare = held && claimTemporaryVlan(inputs.aEnd.productUid, held);
+      if (old && spare === undefined) {
+        throw new ValidationError({
+          fieldPath: "aEnd.vlan",
+          reason: `no free VLAN on the A-end port ${inputs.aEnd.productUid} to order the new VXC on while the old one ${old.productUid} keeps VLAN ${inputs.aEnd.vlan}`,
+          fix: 'free a VLAN on that port, or set moveStrategy to "delete-first"',
+        });
+      }
+      const orderAs = spare === undefined ? inputs : { ...inputs, aEnd: { ...inputs.aEnd, vlan: spare } };
+      const { vxcUid: uid, price } = await orderVxc(client, orderAs, bEnd);
       // The quote rides with the inputs into the outputs (and a partial failure's properties).
       const quoted = {
         ...inputs,
         quotedMonthlyRate: price?.monthlyRate ?? null,
         quotedCurrency: price?.currency ?? null,
       };
-      return { id: uid, outs: await settleNewVxc(client, uid, quoted, bEnd, deadlineMs) };
+      const outs = await settleNewVxc(client, uid, quoted, bEnd, deadlineMs, moving);
+      if (!moving) return { id: uid, outs };
+      await freeDeclaredVlan(client, uid, inputs, moving.deleteMs);
+      return { id: uid, outs: await converge(client, uid, quoted, undefined, bEnd, deadlineMs) };
     }
     const uid = existing.productUid;
     console.log(
@@ -144,9 +169,11 @@ export const provider = engineFacing({
       { ...inputs, rateLimit: existing.rateLimit ?? inputs.rateLimit },
       bEnd,
       deadlineMs,
+      moving,
     );
-    // What was found may differ from the program (renamed in the portal, another rate): bring it in line now,
-    // as an update would, so state never claims what Megaport does not hold.
+    if (moving) await freeDeclaredVlan(client, uid, inputs, moving.deleteMs);
+    // What was found may differ from the program (renamed in the portal, another rate, a move's temporary VLAN):
+    // bring it in line now, as an update would, so state never claims what Megaport does not hold.
     return { id: uid, outs: await converge(client, uid, inputs, undefined, bEnd, deadlineMs) };
   },
 
@@ -275,11 +302,6 @@ async function possibleBEndUids(client: MegaportClient, inputs: Inputs): Promise
     .map((p) => p.productUid);
 }
 
-/** What picks the B-end port: every B-end field but its VLAN, and the service key. */
-const B_END_PORT_PATHS = VXC_INPUTS.paths.filter(
-  (p) => (p.startsWith("bEnd.") && p !== "bEnd.vlan") || p === "serviceKey",
-);
-
 /** Whether the VXC, or what the stack recorded of it, is done: accepted, and LIVE (or CONFIGURED if asked). */
 function isReady(vxc: Vxc | Outputs, readyWhen: string | undefined): boolean {
   // A request still unanswered, and not a speed change's: an answered one (REJECTED of a speed change) is done.
@@ -392,11 +414,26 @@ async function settleNewVxc(
   inputs: Inputs,
   bEnd: ResolvedBEnd,
   deadlineMs: number,
+  moving?: { oldUid: string },
 ): Promise<Outputs> {
   try {
-    const vxc = await waitUntilReady(client, uid, inputs, bEnd, deadlineMs);
+    const kept = moving && `The old VXC ${moving.oldUid} stays LIVE and in the stack.`;
+    const vxc = await waitUntilReady(client, uid, inputs, bEnd, deadlineMs, kept);
     return { ...inputs, ...computedFrom(vxc, { ...inputs, ...bEndOutputs(bEnd) }) } as Outputs;
   } catch (err) {
+    if (err instanceof TimeoutError && moving) {
+      // A plain error: the engine keeps the old resource as it was (a partial failure would record the new one
+      // and mark the old one for deletion at the next `up`).
+      throw new TimeoutError({
+        waitedFor: err.waitedFor,
+        waitedMs: err.waitedMs,
+        whoMustAct:
+          `${err.whoMustAct}. The old VXC ${moving.oldUid} stays LIVE and in the stack; the new order ${uid} ` +
+          "stays with the provider, tagged for this resource, and the next `pulumi up` resumes waiting for it " +
+          "without ordering again (`megaport-mx orphans` lists it, should you drop the move)",
+        cause: err,
+      });
+    }
     if (err instanceof TimeoutError) {
       const latest = await client.getVxc(uid).catch(() => undefined);
       const computed = latest ? computedFrom(latest, { ...inputs, ...bEndOutputs(bEnd) }) : bEndOutputs(bEnd);

@@ -99,6 +99,8 @@ export async function waitUntilReady(
   subject: WaitSubject,
   bEnd: ResolvedBEnd,
   deadlineMs: number,
+  /** What a denial leaves beside the failed order, as a sentence (a move's old VXC). */
+  keptOnDenial?: string,
 ): Promise<Vxc> {
   const readyStates = readyStatuses(subject.readyWhen);
   const provider = bEnd.companyName ?? "the provider";
@@ -132,7 +134,7 @@ export async function waitUntilReady(
       request: "connection request",
       reason: lastSeen.vxcApproval?.message ?? undefined,
       expired: lastSeen.vxcApproval?.status === "EXPIRED",
-      outcome: `${cleaned} Change the request, or agree it with ${provider}, before the next \`pulumi up\` orders again.`,
+      outcome: `${cleaned}${keptOnDenial ? ` ${keptOnDenial}` : ""} Change the request, or agree it with ${provider}, before the next \`pulumi up\` orders again.`,
     });
   }
 }

@@ -3,8 +3,8 @@
 // rename and cancel VXCs the way Globex (the customer) would. The real-CLI stories (approval, speed changes,
 // deadlines, kill and resume, refresh) live in tests/e2e/vxc-connection.test.ts; B-end lookups in
 // vxc-connection-b-end.test.ts. Providers are called directly: never serialized inside jest.
-import { RateLimitedError, ValidationError } from "../../../provider/client/errors";
-import { RequestDeniedError } from "../../../provider/resources/resource-errors";
+import { RateLimitedError, TimeoutError, ValidationError } from "../../../provider/client/errors";
+import { PartialFailure, RequestDeniedError } from "../../../provider/resources/resource-errors";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import { IDEMPOTENCY_TAG } from "../../../provider/resources/hidden-inputs";
@@ -285,8 +285,12 @@ describe("VxcConnection diff", () => {
       replaces: [],
     },
     {
-      name: "a new A-end port replaces the VXC",
-      change: (n) => ({ ...n, aEnd: { ...n.aEnd, productUid: GLOBEX_SYD_BLUE } }),
+      name: "a new A-end port replaces the VXC (delete-first: the fixed B-end VLAN stays on the same port)",
+      change: (n) => ({
+        ...n,
+        aEnd: { ...n.aEnd, productUid: GLOBEX_SYD_BLUE },
+        moveStrategy: "delete-first",
+      }),
       changes: true,
       replaces: ["aEnd"],
     },
@@ -469,25 +473,33 @@ describe("VxcConnection diff", () => {
     expect(await provider.diff(HELD, olds(base), news as never)).toMatchObject({ changes: false });
   });
 
-  // A replacement is created before the old VXC is deleted unless it would ask for a VLAN the old one still holds
-  // on the same port: the API refuses that ("VLAN 100 not available", "Untagged VLAN not available").
+  // A replacement is created before the old VXC is deleted. One that needs the A-end VLAN the old one holds on the
+  // same port (the API refuses "VLAN 100 not available", "Untagged VLAN not available") is a move: make-before-break
+  // through a free VLAN (vxc-move.ts). One that needs the fixed B-end VLAN the old one holds on the same B-end port
+  // cannot be (only the provider changes a B-end VLAN): refused, unless moveStrategy opts in to delete-first.
   const dbrRows: {
     name: string;
     from: Record<string, unknown>;
     to: (n: Inputs) => object;
-    deleteFirst: boolean;
+    deleteFirst: boolean | "refused";
   }[] = [
     {
-      name: "the B-end port changes while the A-end port and explicit VLAN 100 stay",
+      name: "the B-end port changes while the A-end port and explicit VLAN 100 stay (a move)",
       from: {},
       to: (n) => ({ ...n, bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE } }),
+      deleteFirst: false,
+    },
+    {
+      name: "the B-end port changes while the A-end port and explicit VLAN 100 stay, with moveStrategy delete-first",
+      from: {},
+      to: (n) => ({ ...n, bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE }, moveStrategy: "delete-first" }),
       deleteFirst: true,
     },
     {
-      name: "the B-end port changes while the A-end port stays untagged (-1)",
+      name: "the B-end port changes while the A-end port stays untagged (-1) (a move)",
       from: { aEnd: { productUid: GLOBEX_SYD_RED, vlan: -1 } },
       to: (n) => ({ ...n, aEnd: { ...n.aEnd, vlan: -1 }, bEnd: { ...n.bEnd, productUid: ACME_SYD_BLUE } }),
-      deleteFirst: true,
+      deleteFirst: false,
     },
     {
       name: "the B-end port changes and the A-end VLAN is Megaport's choice (0)",
@@ -525,6 +537,12 @@ describe("VxcConnection diff", () => {
       name: "the A-end port changes while the B-end port and explicit B-end VLAN 300 stay",
       from: {},
       to: (n) => ({ ...n, aEnd: { ...n.aEnd, productUid: GLOBEX_SYD_BLUE } }),
+      deleteFirst: "refused",
+    },
+    {
+      name: "the A-end port changes while the B-end port and explicit B-end VLAN 300 stay, with moveStrategy delete-first",
+      from: {},
+      to: (n) => ({ ...n, aEnd: { ...n.aEnd, productUid: GLOBEX_SYD_BLUE }, moveStrategy: "delete-first" }),
       deleteFirst: true,
     },
     {
@@ -546,12 +564,13 @@ describe("VxcConnection diff", () => {
   ];
 
   it.each(dbrRows)("deleteBeforeReplace is $deleteFirst when $name", async ({ from, to, deleteFirst }) => {
-    const result = await provider.diff(
-      HELD,
-      olds({ ...inputs(), ...from }),
-      to({ ...inputs(), ...from }) as never,
-    );
-    expect(result.deleteBeforeReplace).toBe(deleteFirst);
+    const result = provider.diff(HELD, olds({ ...inputs(), ...from }), to({ ...inputs(), ...from }) as never);
+    if (deleteFirst === "refused") {
+      await expect(result).rejects.toMatchObject({ fieldPath: "bEnd.vlan" });
+      await expect(result).rejects.toThrow(/moveStrategy to "delete-first"/);
+    } else {
+      expect((await result).deleteBeforeReplace).toBe(deleteFirst);
+    }
   });
 });
 
@@ -922,7 +941,7 @@ describe("VxcConnection against the simulator", () => {
     expect(["CANCELLED", "DECOMMISSIONED"]).toContain(status);
   });
 
-  it("a replacement asking for the same VLAN on the same port would be refused, which is why diff deletes first", async () => {
+  it("a replacement asking for a VLAN the old VXC holds on the same port would be refused: an A-end one moves, a B-end one is refused unless delete-first", async () => {
     const inputs = toAuto("vlan-clash", {
       aEnd: { productUid: GLOBEX_SYD_RED, vlan: -1 },
       bEnd: { productUid: ACME_AUTO, vlan: 345 },
@@ -938,32 +957,122 @@ describe("VxcConnection against the simulator", () => {
           associatedVxcs: [{ productName: "replacement", rateLimit: 100, term: 1, aEnd, bEnd }],
         },
       ]);
+    const diff = (news: Record<string, unknown>) =>
+      provider.diff(outs!.vxcUid, outs as VxcConnectionOutputs, { ...inputs, ...news });
 
-    // Same A-end port, still untagged, another B-end port.
+    // Same A-end port, still untagged, another B-end port: a move through a free VLAN, said at preview.
     await expect(
       replacement({ productUid: GLOBEX_SYD_RED, vlan: -1 }, { productUid: ACME_SYD_RED, vlan: 0 }),
     ).rejects.toThrow(/Untagged VLAN not available/);
-    expect(
-      (
-        await provider.diff(outs!.vxcUid, outs as VxcConnectionOutputs, {
-          ...inputs,
-          bEnd: { productUid: ACME_SYD_RED, vlan: 345 },
-        })
-      ).deleteBeforeReplace,
-    ).toBe(true);
+    log.mockClear();
+    expect((await diff({ bEnd: { productUid: ACME_SYD_RED, vlan: 345 } })).deleteBeforeReplace).toBe(false);
+    expect(logged()).toContain("moves: the old VXC stays LIVE until the new one is");
 
-    // Another A-end port, the same B-end port and VLAN.
+    // Another A-end port, the same B-end port and VLAN: only Acme could move that VLAN.
     await expect(
       replacement({ productUid: GLOBEX_SYD_BLUE, vlan: 0 }, { productUid: ACME_AUTO, vlan: 345 }),
     ).rejects.toThrow(/VLAN 345 not available/);
-    expect(
-      (
-        await provider.diff(outs!.vxcUid, outs as VxcConnectionOutputs, {
-          ...inputs,
-          aEnd: { productUid: GLOBEX_SYD_BLUE, vlan: -1 },
-        })
-      ).deleteBeforeReplace,
-    ).toBe(true);
+    await expect(diff({ aEnd: { productUid: GLOBEX_SYD_BLUE, vlan: -1 } })).rejects.toThrow(
+      /Invalid bEnd\.vlan: .*cannot be replaced make-before-break.*moveStrategy to "delete-first"/,
+    );
+    const optedIn = await diff({
+      aEnd: { productUid: GLOBEX_SYD_BLUE, vlan: -1 },
+      moveStrategy: "delete-first",
+    });
+    expect(optedIn).toMatchObject({ replaces: ["aEnd"], deleteBeforeReplace: true });
+
+    // A change of moveStrategy alone changes nothing on Megaport: an update that records it.
+    expect(await diff({ moveStrategy: "delete-first" })).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+  });
+
+  it("a move orders on a free VLAN, cancels the old VXC only once the new one is LIVE, then takes the declared VLAN; the old resource's delete does nothing", async () => {
+    const before = toAuto("move", {
+      aEnd: { productUid: GLOBEX_SYD_RED, vlan: 2400 },
+      bEnd: { productUid: ACME_AUTO, vlan: 371 },
+    });
+    const old = await provider.create(before);
+    const after = { ...before, bEnd: { productUid: ACME_AUTO, vlan: 372 } };
+    log.mockClear();
+    const moved = await provider.create(after);
+    expect(moved.id).not.toBe(old.id);
+    const now = await globex.getVxc(moved.id);
+    expect(now).toMatchObject({ provisioningStatus: "LIVE", aEnd: { vlan: 2400 }, bEnd: { vlan: 372 } });
+    expect(moved.outs).toMatchObject({ aEnd: { vlan: 2400 }, assignedAEndVlan: 2400, vxcUid: moved.id });
+    expect((await globex.getVxc(old.id)).provisioningStatus).toBe("DECOMMISSIONED");
+    expect(logged()).toMatch(
+      new RegExp(`the new VXC ${moved.id} is LIVE on A-end VLAN \\d+; cancelling the old one ${old.id}`),
+    );
+    await provider.delete(old.id, old.outs as VxcConnectionOutputs);
+    expect((await globex.getVxc(moved.id)).provisioningStatus).toBe("LIVE");
+
+    // Stopped after the cancel, before the VLAN moved: the next create finds the new VXC by its tag and moves it.
+    await globex.updateVxc(moved.id, { aEndVlan: 3999 });
+    const resumed = await provider.create(after);
+    expect(resumed.id).toBe(moved.id);
+    expect((await globex.getVxc(moved.id)).aEnd?.vlan).toBe(2400);
+  });
+
+  it("a move whose deadline passes is a plain error, not a partial failure: the old VXC stays LIVE, and the next create resumes waiting for the same order", async () => {
+    const before = toAuto("move-deadline", { aEnd: { productUid: GLOBEX_SYD_RED, vlan: 2430 } });
+    const old = await provider.create(before);
+    const after = { ...before, bEnd: { productUid: ACME_SYD_RED } };
+    const shortly = { ...after, __timeouts: { createMs: 1_500, updateMs: 1_500, deleteMs: 10_000 } };
+    const error = await provider.create(shortly).then(
+      () => new Error("the create succeeded"),
+      (err: Error) => err,
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).not.toBeInstanceOf(PartialFailure);
+    expect(error.message).toContain(`The old VXC ${old.id} stays LIVE and in the stack`);
+    expect(error.message).toContain("the next `pulumi up` resumes waiting for it without ordering again");
+    expect((await globex.getVxc(old.id)).provisioningStatus).toBe("LIVE");
+
+    const pending = await eventually(
+      async () =>
+        [...(await acme.listProducts())]
+          .flatMap((p) => p.associatedVxcs ?? [])
+          .find(
+            (v) => v.productName === "Globex move-deadline" && v.vxcApproval?.status === "PENDING_INTERNAL",
+          ),
+      5_000,
+      "Acme to see the request",
+    );
+    await acme.updateVxc(pending.productUid, { isApproved: true });
+    const resumed = await provider.create(after);
+    expect(resumed.id).toBe(pending.productUid);
+    expect(await globex.getVxc(resumed.id)).toMatchObject({
+      provisioningStatus: "LIVE",
+      aEnd: { vlan: 2430 },
+    });
+    expect((await globex.getVxc(old.id)).provisioningStatus).toBe("DECOMMISSIONED");
+  });
+
+  it("two moves on one port at once each order on a VLAN of their own", async () => {
+    const vlans = [2420, 2421];
+    const at = (vlan: number, bVlan: number) =>
+      toAuto(`pair-${vlan}`, {
+        aEnd: { productUid: GLOBEX_SYD_RED, vlan },
+        bEnd: { productUid: ACME_AUTO, vlan: bVlan },
+      });
+    const olds = await Promise.all(vlans.map((vlan) => provider.create(at(vlan, vlan - 2000))));
+    const moved = await Promise.all(vlans.map((vlan) => provider.create(at(vlan, vlan - 1900))));
+    for (const [i, { id }] of moved.entries()) {
+      expect(await globex.getVxc(id)).toMatchObject({ provisioningStatus: "LIVE", aEnd: { vlan: vlans[i] } });
+      expect((await globex.getVxc(olds[i].id)).provisioningStatus).toBe("DECOMMISSIONED");
+    }
+  });
+
+  it("a VXC of another resource on the declared VLAN is never cancelled: the order is refused by the API instead", async () => {
+    const theirs = await provider.create(
+      toAuto("theirs", { aEnd: { productUid: GLOBEX_SYD_RED, vlan: 2410 } }),
+    );
+    const mine = provider.create(toAuto("mine", { aEnd: { productUid: GLOBEX_SYD_RED, vlan: 2410 } }));
+    await expect(mine).rejects.toThrow(/VLAN 2410 not available/);
+    expect((await globex.getVxc(theirs.id)).provisioningStatus).toBe("LIVE");
   });
 
   it("a replacement of a LIVE VXC (same resource, another B-end VLAN) orders a new VXC instead of adopting the old one", async () => {

@@ -68,6 +68,7 @@ describe.each(KIND_NAMES)("%s", (kind) => {
         "replaces-if-another": /another[\s\S]*replac|replac[\s\S]*(another|different)/i,
         updates: /updates?\s+in\s+place/i,
         "waits-for-provider": /waits\s+for\s+the\s+provider/i,
+        records: /changes\s+nothing\s+on\s+Megaport/i,
       }[field.change!];
       expect(field.doc).toMatch(says);
       if (field.change === "updates") expect(field.doc).not.toMatch(/replaces (the|a|this)/i);
