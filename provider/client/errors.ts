@@ -463,6 +463,29 @@ export class AbortedError extends MegaportError {
   }
 }
 
+/**
+ * Whether a write that failed may have taken effect all the same: its answer was lost (a dropped connection after
+ * the request went out, a 5xx, no answer in time) or could not be read. Such a write is settled by reading what
+ * Megaport holds, never by sending it again blindly.
+ */
+export function answerMayBeLost(err: unknown): boolean {
+  if (err instanceof NetworkError) return err.mayHaveReachedServer;
+  if (err instanceof ApiError) return err.status >= 500;
+  return (
+    err instanceof TimeoutError || err instanceof UnreadableAnswerError || err instanceof SchemaMismatchError
+  );
+}
+
+/** How a lost answer was lost, for log lines: "HTTP 502", "the connection failed: ECONNRESET", … */
+export function describeLoss(err: unknown): string {
+  if (err instanceof ApiError) return `HTTP ${err.status}`;
+  if (err instanceof NetworkError)
+    return `the connection failed${err.systemCode ? `: ${err.systemCode}` : ""}`;
+  if (err instanceof TimeoutError) return "no answer in time";
+  if (err instanceof UnreadableAnswerError) return `the answer was ${err.body}`;
+  return "the answer could not be read";
+}
+
 // The real API answers an unknown product UID with 400 and this text, not 404; megaportgo's
 // IsServiceNotFoundError and the TF provider treat it as not-found (docs/megaport-api.md §4.2).
 const SERVICE_NOT_FOUND_TEXT = /could not find a service with uid/i;

@@ -7,14 +7,7 @@
 //   that cannot be read) is looked up by each item's order tag: found, it is that create's VXC; provably absent, it
 //   is ordered again, at most MAX_ORDER_ATTEMPTS times in all. Never orders twice: the tags decide.
 // Never lets one create's service key into another's error (Megaport names keys in its refusals).
-import {
-  ApiError,
-  NetworkError,
-  SchemaMismatchError,
-  TimeoutError,
-  UnreadableAnswerError,
-  withText,
-} from "../client/errors";
+import { answerMayBeLost, ApiError, describeLoss, withText } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { OrderPrice, VxcOrderItem } from "../client/schemas/vxc-order";
 import { listingsOf } from "./shared-listings";
@@ -177,24 +170,6 @@ class OrderDesk {
 /** Megaport refused the order as it stands (a bad VLAN, a used key): nothing was created, and asking again won't help. */
 function isRefusal(err: unknown): boolean {
   return err instanceof ApiError && [400, 409, 422].includes(err.status);
-}
-
-/** Whether a failed buy may have placed the order all the same. */
-function answerMayBeLost(err: unknown): boolean {
-  if (err instanceof NetworkError) return err.mayHaveReachedServer;
-  if (err instanceof ApiError) return err.status >= 500;
-  return (
-    err instanceof TimeoutError || err instanceof UnreadableAnswerError || err instanceof SchemaMismatchError
-  );
-}
-
-function describeLoss(err: unknown): string {
-  if (err instanceof ApiError) return `HTTP ${err.status}`;
-  if (err instanceof NetworkError)
-    return `the connection failed${err.systemCode ? `: ${err.systemCode}` : ""}`;
-  if (err instanceof TimeoutError) return "no answer in time";
-  if (err instanceof UnreadableAnswerError) return `the answer was ${err.body}`;
-  return "the answer could not be read";
 }
 
 function halves<T>(items: T[]): [T[], T[]] {

@@ -3,8 +3,10 @@
 // at a steady pace that says what it waits for, for how long, and who must act.
 // Never prints credentials or the service key.
 import {
+  answerMayBeLost,
   ApiError,
   AuthError,
+  describeLoss,
   ForbiddenError,
   isNotFound,
   MegaportError,
@@ -214,17 +216,7 @@ export async function deleteAndWait(client: MegaportClient, uid: string, name: s
     listed ??
     (await client.getVxc(uid).catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))));
   if (!vxc || isIn(GONE, vxc.provisioningStatus)) return;
-  if (vxc.provisioningStatus !== "CANCELLED") {
-    try {
-      await client.cancelProduct(uid, "CANCEL_NOW");
-    } catch (err) {
-      if (isNotFound(err)) return;
-      // The listing may be a moment old: a VXC cancelled meanwhile refuses a second cancel. Only that is fine.
-      const now = await client.getVxc(uid).catch(() => undefined);
-      if (!isIn(FINISHED, now?.provisioningStatus)) throw err;
-      if (now?.provisioningStatus !== "CANCELLED") return;
-    }
-  }
+  if (vxc.provisioningStatus !== "CANCELLED" && (await cancelSettled(client, uid, name)) === "gone") return;
   await watcherFor(client).watch(uid, {
     deadlineMs,
     waitingFor: `VXC "${name}" (${uid}) to be DECOMMISSIONED`,
@@ -235,6 +227,37 @@ export async function deleteAndWait(client: MegaportClient, uid: string, name: s
           apiTrouble(progress),
       ),
   });
+}
+
+/** How many times one delete sends its cancel when each answer is lost and Megaport still shows the VXC up. */
+const MAX_CANCEL_ATTEMPTS = 3;
+
+/**
+ * Cancels a VXC now. A refusal because it was cancelled meanwhile (the listing may be a moment old) is fine. A cancel
+ * whose answer was lost or unreadable is settled by reading the VXC: cancelled, the cancel arrived; still up, it did
+ * not, and it is sent again, at most MAX_CANCEL_ATTEMPTS times in all. "gone": nothing is left to wait for.
+ */
+async function cancelSettled(
+  client: MegaportClient,
+  uid: string,
+  name: string,
+): Promise<"cancelled" | "gone"> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.cancelProduct(uid, "CANCEL_NOW");
+      return "cancelled";
+    } catch (err) {
+      if (isNotFound(err)) return "gone";
+      const now = await client.getVxc(uid).catch(() => undefined);
+      if (isIn(FINISHED, now?.provisioningStatus))
+        return now?.provisioningStatus === "CANCELLED" ? "cancelled" : "gone";
+      if (now === undefined || !answerMayBeLost(err) || attempt >= MAX_CANCEL_ATTEMPTS) throw err;
+      console.log(
+        `VXC "${name}" (${uid}): the answer to its cancel was lost (${describeLoss(err)}) and Megaport still ` +
+          `shows it ${now.provisioningStatus ?? "?"}: cancelling again`,
+      );
+    }
+  }
 }
 
 /**

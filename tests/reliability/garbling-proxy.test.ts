@@ -5,7 +5,7 @@
 // off (the read that lost answer's search makes, and its re-ask), the first products listing an HTML page, the first
 // validate a 502, the second listing delayed. The up must converge with exactly the VXCs declared, no duplicate, no
 // orphan. (Before unreadable answers were retried, the two cut-off tags reads alone failed all six creates and left
-// their six orders orphaned.)
+// their six orders orphaned.) The destroy goes through the proxy as well, with its first two cancels garbled.
 import { startGarblingProxy, GARBLES, type GarblingProxy } from "../support/garbling-proxy";
 import { startWorld, type World } from "../support/world";
 import { backendText, collect, type E2eStack } from "../support/pulumi-stack";
@@ -27,6 +27,7 @@ const TIMEOUT = 4 * 60_000;
 // to keep the run short, it exercises the same path. GARBLING_DELAY_MS=20000 runs it at full length.
 const DELAY_MS = Number(process.env.GARBLING_DELAY_MS ?? 2000);
 const seed = runSeed();
+const CANCEL = /^\/v3\/product\/[^/]+\/action\/CANCEL_NOW$/;
 
 let world: World;
 let proxy: GarblingProxy;
@@ -47,6 +48,10 @@ beforeAll(async () => {
       { method: "GET", path: /^\/v2\/products$/, nth: 1, fault: "html" },
       { method: "POST", path: /^\/v3\/networkdesign\/validate$/, nth: 1, fault: "502" },
       { method: "GET", path: /^\/v2\/products$/, nth: 2, fault: "delay" },
+      // The destroy: the first cancel never arrives (the balancer answers an HTML page: sent again once the VXC
+      // still shows LIVE), the second arrives and its answer is cut off (the VXC shows CANCELLED: settled).
+      { method: "POST", path: CANCEL, nth: 1, fault: "html" },
+      { method: "POST", path: CANCEL, nth: 2, fault: "truncated" },
     ],
   });
 });
@@ -81,7 +86,6 @@ test(
       },
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    proxy.quiet();
     const { live, names, duplicates, orphans } = await tally(world, e2e, "GP");
     const counts = proxy.counts();
     const where = (fault: string) =>
@@ -105,8 +109,21 @@ test(
     expect(hit("html", /^GET \/v2\/products$/)).toBe(true);
     expect(hit("502", /^POST \/v3\/networkdesign\/validate$/)).toBe(true);
 
-    await e2e.stack.destroy({ onOutput: collect(e2e), parallel: N });
-    expect((await tally(world, e2e, "GP")).live).toBe(0);
+    // The destroy goes through the proxy too: a cancel that never arrived is sent again, one whose answer was cut
+    // off is settled by reading the VXC, and no VXC is left up.
+    const destroyed = await e2e.stack.destroy({ onOutput: collect(e2e), parallel: N }).then(
+      () => "destroyed",
+      (err: Error) => `failed: ${err.message.slice(0, 300)}`,
+    );
+    proxy.quiet();
+    const left = (await tally(world, e2e, "GP")).live;
+    const cancels = proxy.fired.filter((f) => CANCEL.test(f.path)).map((f) => f.fault);
+    report(
+      `the garbling proxy (destroy): ${destroyed}; garbled cancels: ${cancels.join(", ")}; ${left} VXCs left LIVE`,
+    );
+    expect(destroyed).toBe("destroyed");
+    expect(cancels).toEqual(expect.arrayContaining(["html", "truncated"]));
+    expect(left).toBe(0);
   },
   TIMEOUT,
 );
