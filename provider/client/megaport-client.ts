@@ -41,6 +41,7 @@ import {
 } from "./schemas/products";
 import {
   BuyResultSchema,
+  type BuyResultItem,
   ValidateResultSchema,
   VxcOrderSchema,
   type ValidateResultItem,
@@ -375,7 +376,10 @@ export class MegaportClient {
         reason: `the order was accepted, but ${res.data.length} VXC(s) came back for ${ordered} ordered; check listProducts() before ordering again`,
       });
     }
-    return res.data.map((item) => item.vxcJTechnicalServiceUid);
+    return inOrderedOrder(
+      networkDesign.flatMap((item) => item.associatedVxcs.map((vxc) => vxc.productName)),
+      res.data,
+    );
   }
 
   /** PUT /v3/product/vxc/{uid}: name, rate limit, VLANs, term, cost centre, or the provider's isApproved. */
@@ -754,4 +758,24 @@ export class MegaportClient {
   ): Promise<z.output<S>> {
     return this.transport.call({ method, path, ...call });
   }
+}
+
+/**
+ * The new VXCs' UIDs in the order the VXCs were ordered. That the buy answer keeps the order's order is our guess
+ * (Megaport's own clients order one VXC per call; docs/megaport-api.md §6.4), so where every answer item names its
+ * VXC (`serviceName`) and the names are those ordered, the names decide and position only breaks a tie between
+ * VXCs of one name (the order desk never puts two in one buy). An answer without names is taken in order.
+ */
+export function inOrderedOrder(orderedNames: readonly string[], answer: readonly BuyResultItem[]): string[] {
+  const byName = new Map<string, string[]>();
+  for (const item of answer) {
+    if (item.serviceName == null) return answer.map((i) => i.vxcJTechnicalServiceUid);
+    byName.set(item.serviceName, [...(byName.get(item.serviceName) ?? []), item.vxcJTechnicalServiceUid]);
+  }
+  const uids = orderedNames.map((name) => byName.get(name)?.shift());
+  if (uids.some((uid) => uid === undefined)) {
+    // Names the order did not send (Megaport may tidy a name): the names prove nothing, position is all there is.
+    return answer.map((i) => i.vxcJTechnicalServiceUid);
+  }
+  return uids as string[];
 }

@@ -73,7 +73,7 @@ class OrderDesk {
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.queue.splice(0, ORDER_BATCH.maxItems);
+    const batch = takeBatch(this.queue);
     if (this.queue.length > 0) this.timer = setTimeout(() => this.flush(), 0);
     if (batch.length > 1) console.log(`megaport-mx: ordering ${batch.length} VXCs together`);
     void this.order(batch).catch((err: unknown) => failAll(batch, err));
@@ -170,6 +170,25 @@ class OrderDesk {
 /** Megaport refused the order as it stands (a bad VLAN, a used key): nothing was created, and asking again won't help. */
 function isRefusal(err: unknown): boolean {
   return err instanceof ApiError && [400, 409, 422].includes(err.status);
+}
+
+/**
+ * Takes up to ORDER_BATCH.maxItems orders off the queue, no two of one VXC name: the buy answer is matched to the
+ * orders by name (MegaportClient.buyVxc), so one name per buy leaves nothing to chance. The rest wait their turn.
+ */
+function takeBatch(queue: Pending[]): Pending[] {
+  const names = new Set<string>();
+  const batch: Pending[] = [];
+  for (let i = 0; i < queue.length && batch.length < ORDER_BATCH.maxItems;) {
+    const named = queue[i]!.request.item.associatedVxcs.map((vxc) => vxc.productName);
+    if (named.some((name) => names.has(name))) {
+      i++;
+      continue;
+    }
+    named.forEach((name) => names.add(name));
+    batch.push(...queue.splice(i, 1));
+  }
+  return batch;
 }
 
 function halves<T>(items: T[]): [T[], T[]] {

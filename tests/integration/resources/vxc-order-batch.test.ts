@@ -57,6 +57,24 @@ describe("orders from concurrent creates", () => {
     await globex.close();
   });
 
+  it("creates of one VXC name go out in separate buys, so the answer's names tell whose VXC is whose", async () => {
+    const created = await Promise.all(
+      [1, 2, 3].map((n) =>
+        provider.create(
+          vxc("Same name", {
+            ...hiddenInputs(`same-${n}`, { createMs: 20_000 }),
+            aEnd: { productUid: SEED.ports.globexSydRed.uid, vlan: 3300 + n },
+          }),
+        ),
+      ),
+    );
+    expect(created.map((c) => c.outs?.aEnd.vlan)).toEqual([3301, 3302, 3303]);
+    const globex = clientFor(sim, SEED.apiKeys.globexAdmin);
+    for (const c of created) expect((await globex.getVxc(c.id)).aEnd?.vlan).toBe(c.outs?.aEnd.vlan);
+    await globex.close();
+    expect(await requestsTo("POST /v4/networkdesign/buy")).toBe(3);
+  });
+
   it("a create Megaport refuses fails alone, with its own reason; the others in its order go LIVE", async () => {
     const good = ["Refusal ok 1", "Refusal ok 2", "Refusal ok 3"];
     const results = await Promise.allSettled([
