@@ -25,7 +25,7 @@ import { MegaportError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, isIn } from "../client/provisioning-states";
 import type { Product } from "../client/schemas/products";
-import { checkFailure } from "./check-inputs";
+import { checkFailure, refusedKeyFailures } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import {
   ApprovalPolicyInputsSchema,
@@ -37,6 +37,7 @@ import {
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
+import { withoutPrototypes } from "./refused-keys";
 import { configure, getClient } from "./provider-config";
 
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
@@ -51,6 +52,8 @@ export const provider = engineFacing({
    * one with another action) are printed, not failures.
    */
   async check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult<Inputs>> {
+    const refused = refusedKeyFailures(news as Record<string, unknown>);
+    if (refused.length > 0) return { failures: refused };
     const { settleBacklog, ...policy } = userInputs(news) as Partial<ApprovalPolicyInputs>;
     const failures: pulumi.dynamic.CheckFailure[] = [];
     const settle = ApprovalPolicyInputsSchema.shape.settleBacklog.safeParse(settleBacklog);
@@ -72,7 +75,7 @@ export const provider = engineFacing({
     }
     if (failures.length > 0 || !parsed.success || !settle.success) return { failures };
     const hidden = Object.fromEntries(Object.entries(news).filter(([key]) => key.startsWith("__")));
-    return { inputs: { ...parsed.data, settleBacklog: settle.data, ...hidden } as Inputs };
+    return { inputs: withoutPrototypes({ ...parsed.data, settleBacklog: settle.data, ...hidden }) as Inputs };
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
