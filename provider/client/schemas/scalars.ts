@@ -89,6 +89,11 @@ export const uidSchema = z.string().min(1, { error: "must not be empty" });
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `text` is a UID as Megaport issues them (a UUID, any case, spaces around ignored). */
+export function isUuid(text: string): boolean {
+  return UUID_PATTERN.test(text.trim());
+}
+
 /** A product UID as a user writes one: Megaport issues them as UUIDs, so anything else is a typo. */
 export const productUidSchema = z.string({ error: "must be a product UID string" }).regex(UUID_PATTERN, {
   error: 'must be a Megaport product UID such as "a1b2c3d4-…" (copy it from the portal or GET /v2/products)',

@@ -6,6 +6,7 @@ import {
   type ApprovalRequest,
   ApprovalPolicySchema,
   PolicyValidationError,
+  decide,
   pendingRequestsFrom,
 } from "../../../provider/approval/rules";
 import {
@@ -156,6 +157,36 @@ describe("pendingRequestsFrom", () => {
     ];
     expect(pendingRequestsFrom(products, ACME, { onSkipped: (_uid, why) => skipped.push(why) })).toEqual([]);
     expect(skipped).toEqual([expect.stringContaining("rateLimit")]);
+  });
+});
+
+describe("rules by company UID in the approver", () => {
+  // What the approver does each cycle: requests from the products listing, each decided by the policy.
+  const decisions = (companies: string[], products = productsSeenByAcme) => {
+    const policy = ApprovalPolicySchema.parse({
+      rules: [{ name: "by-uid", match: { companies }, action: "accept" }],
+    });
+    return pendingRequestsFrom(products, ACME).map((request) => [
+      request.vxcUid,
+      decide(policy, request).ruleName,
+    ]);
+  };
+
+  it("a rule naming a company by UID decides that company's requests, and only theirs", () => {
+    expect(decisions([INITECH.toUpperCase()])).toEqual([
+      [VXC.newFromGlobex, "default"],
+      [VXC.speedChangeFromInitech, "by-uid"],
+      [VXC.betweenOurOwnPorts, "default"],
+    ]);
+  });
+
+  it("a rule naming a requester's UID as a name matches no company that took it as its name", () => {
+    const products = structuredClone(productsSeenByAcme);
+    for (const vxc of products.flatMap((p) => p.associatedVxcs ?? []))
+      (vxc as { companyName?: string }).companyName = GLOBEX;
+    expect(decisions([GLOBEX], products).filter(([uid]) => uid === VXC.speedChangeFromInitech)).toEqual([
+      [VXC.speedChangeFromInitech, "default"],
+    ]);
   });
 });
 
