@@ -5,7 +5,7 @@
  * accept whoever took it; a rule naming only the trading name of a known company would never match that company,
  * and its requests would wait for a person. Pure: it must never do I/O.
  */
-import { isUuid } from "../client/schemas/scalars";
+import { escapeHidden, isUuid } from "../client/schemas/scalars";
 import type { ApprovalRule } from "./policy-schema";
 import { normalize } from "./rule-match";
 
@@ -84,9 +84,9 @@ function findingFor(
       severity: "error",
       reason:
         `${label} names "${entry}", the Marketplace trading name of ${describe(meant)}, but requests carry a ` +
-        `company's legal name${meant.name ? ` ("${meant.name}")` : ""}, so it would never match: its requests ` +
+        `company's legal name${meant.name ? ` ("${escapeHidden(meant.name)}")` : ""}, so it would never match: its requests ` +
         "would wait for a person. Trading names are not trusted: anyone can trade under any name.",
-      fix: `Write ${meant.name ? `its legal name "${meant.name}" or ` : ""}its UID ${meant.uid}.`,
+      fix: `Write ${meant.name ? `its legal name "${escapeHidden(meant.name)}" or ` : ""}its UID ${meant.uid}.`,
     };
   }
   return unknown(entry, path, label, known, "matches no company with a VXC or request on your ports.");
@@ -100,7 +100,14 @@ function unknown(
   known: readonly KnownCompany[],
   what: string,
 ): CompanyFinding {
-  const names = [...new Set(known.map((c) => c.name).filter((n): n is string => !!n))];
+  const names = [
+    ...new Set(
+      known
+        .map((c) => c.name)
+        .filter((n): n is string => !!n)
+        .map(escapeHidden),
+    ),
+  ];
   const key = normalize(entry);
   // "Initech" for "Initech LLC": a legal name that starts with the entry as a word is the likeliest meant.
   const extended = names.find((name) => normalize(name).startsWith(`${key} `));
@@ -124,8 +131,9 @@ function unknown(
   };
 }
 
+/** A company as the log and messages name it; its names are its own to choose, so their hidden characters show. */
 function describe(company: KnownCompany): string {
-  return `${company.name ?? company.tradingName ?? "a company"} (${company.uid})`;
+  return `${escapeHidden(company.name ?? company.tradingName ?? "a company")} (${escapeHidden(company.uid)})`;
 }
 
 function note(path: string, reason: string): CompanyFinding {

@@ -1,5 +1,5 @@
 // Finding the requests waiting on us in `GET /v2/products` data, and settling them with a policy.
-import { settlePendingRequests } from "../../../provider/approval/backlog";
+import { describeRequest, settlePendingRequests } from "../../../provider/approval/backlog";
 import {
   type ApprovalDecision,
   type ApprovalPolicy,
@@ -341,5 +341,19 @@ describe("settlePendingRequests", () => {
       settlePendingRequests({ policy: broken, ownCompanyUid: ACME, ...api }),
     ).rejects.toBeInstanceOf(PolicyValidationError);
     expect(api.listCalls).toBe(0);
+  });
+});
+
+describe("describeRequest", () => {
+  it("shows the requester's hidden characters escaped, so a VXC or company name cannot forge or reorder a log line", () => {
+    const [request] = pendingRequestsFrom(productsSeenByAcme, ACME);
+    const line = describeRequest({
+      ...request,
+      vxcName: "x\nApprovalPolicy: accepted everything",
+      requestingCompanyName: "\u202eevil\u001b[2J",
+    });
+    expect(line).toContain("(x\\u000AApprovalPolicy: accepted everything) from \\u202Eevil\\u001B[2J");
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(line).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 });
