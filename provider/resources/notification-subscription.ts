@@ -12,6 +12,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isNotFound, MegaportError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { NotificationPreferences } from "../client/schemas/notification-preferences";
+import { escapeHidden } from "../client/schemas/scalars";
 import { SUBSCRIBER_POSITIONS, type User } from "../client/schemas/users";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { checkFailure, checkInputs } from "./check-inputs";
@@ -251,9 +252,10 @@ function userFacts(user: User, fallbackEmployeeId: number | undefined) {
   };
 }
 
+/** A user as messages name them; the names come from the Portal, so their hidden characters show escaped. */
 function describeUser(user: User): string {
   const name = user.name ?? [user.firstName, user.lastName].filter(Boolean).join(" ");
-  return `${name || "user"} (${user.email ?? `employee ${employeeIdOf(user)}`})`;
+  return escapeHidden(`${name || "user"} (${user.email ?? `employee ${employeeIdOf(user)}`})`);
 }
 
 function subscribedAmongSix(prefs: NotificationPreferences): NotificationGroup[] {
