@@ -655,6 +655,10 @@ describe("hostile inputs through pulumi preview", () => {
           expect(line).not.toMatch(RAW_HIDDEN);
           expect(failure.message.length).toBeLessThan(20_000);
         }
+        // Nothing was stored, so no state carries the shape a prototype key would have given the B-end.
+        const exported = await e2e.stack.exportStack();
+        expect((exported.deployment as { resources?: unknown[] }).resources ?? []).toEqual([]);
+        expect(JSON.stringify(exported)).not.toMatch(/__proto__|megaport-mx:__proto__/);
         report(
           `hostile inputs: ${rows.length} of them through pulumi preview refused, naming the field and the rule`,
         );
