@@ -74,6 +74,14 @@ export function kindReferences(root = REPO_ROOT): KindReference[] {
   });
 }
 
+/** What every page says of text inputs once, rather than in every row (provider/client/schemas/scalars.ts). */
+const PLAIN_TEXT =
+  "Text inputs are plain text, refused at preview otherwise: no control characters (CR, LF, TAB, NUL…; a line " +
+  "break only where a description allows one), no invisible formatting characters (zero-width characters, bidi " +
+  "overrides and isolates; a joiner inside an emoji is fine), no HTML tags, and a name must show something. Each " +
+  "has a maximum length: Megaport's where it publishes one, ours otherwise. Keys named `__proto__`, `constructor` " +
+  "or `prototype` are refused anywhere in the inputs.";
+
 /** The page for one kind, as Markdown. */
 export function renderPage(ref: KindReference): string {
   const cell = (text: string) => text.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
@@ -95,6 +103,8 @@ export function renderPage(ref: KindReference): string {
       (f) =>
         `| ${code(f.path)} | ${code(f.type)} | ${f.required ? "yes" : "no"} | ${f.defaultValue ? code(f.defaultValue) : ""} | ${f.change ? CHANGES[f.change] : ""} | ${cell(f.doc)} |`,
     ),
+    "",
+    PLAIN_TEXT,
     "",
     "## Outputs",
     "",

@@ -9,6 +9,7 @@ import {
   providerModulePath,
   PULUMI_MODULE,
 } from "../provider/resources/kinds";
+import { markProtoKeys } from "../provider/resources/refused-keys";
 import { hiddenProps, outputPlaceholders } from "./hidden-props";
 import { providerShim } from "./provider-shim";
 
@@ -30,7 +31,8 @@ export abstract class MegaportResource extends pulumi.dynamic.Resource {
     opts: pulumi.CustomResourceOptions | undefined,
   ) {
     const secretInputs: readonly string[] = KINDS[kind].secretInputs;
-    const given = args as Record<string, unknown>;
+    // A "__proto__" key would turn into a prototype in serialization; marked, check refuses it by name.
+    const given = markProtoKeys(args, markLater) as Record<string, unknown>;
     const secrets = Object.fromEntries(
       secretInputs.filter((key) => given[key] !== undefined).map((key) => [key, pulumi.secret(given[key])]),
     );
@@ -41,10 +43,16 @@ export abstract class MegaportResource extends pulumi.dynamic.Resource {
     super(
       shimFor(kind),
       name,
-      { ...args, ...secrets, ...hiddenProps(name, opts), ...outputPlaceholders(computedOutputNames(kind)) },
+      { ...given, ...secrets, ...hiddenProps(name, opts), ...outputPlaceholders(computedOutputNames(kind)) },
       options,
       PULUMI_MODULE,
       kind,
     );
   }
+}
+
+/** An Output or promise inside the args: its value is marked once known (refused-keys.ts). */
+function markLater(value: unknown): unknown {
+  if (!pulumi.Output.isInstance(value) && !(value instanceof Promise)) return value;
+  return pulumi.output(value).apply((known) => markProtoKeys(known, (inner) => inner));
 }

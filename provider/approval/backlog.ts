@@ -8,6 +8,7 @@
  * never let one failed answer stop the others. It knows nothing of HTTP: the caller passes the client's
  * methods in.
  */
+import { escapeHidden } from "../client/schemas/scalars";
 import {
   type ApprovalDecision,
   type ApprovalPolicy,
@@ -167,8 +168,10 @@ export function describeRequest(request: ApprovalRequest): string {
     request.type === "SPEED_CHANGE"
       ? `speed change to ${request.newSpeed ?? "?"} Mbps`
       : `new connection at ${request.rateLimit} Mbps`;
-  const name = request.vxcName ? ` (${request.vxcName})` : "";
-  const from = request.requestingCompanyName ?? request.requestingCompanyUid;
+  // The VXC's and the company's names are the requester's to choose: a line break or a bidi override in them must
+  // not forge or reorder a line of our log.
+  const name = request.vxcName ? ` (${escapeHidden(request.vxcName)})` : "";
+  const from = escapeHidden(request.requestingCompanyName ?? request.requestingCompanyUid);
   return `${kind} on VXC ${request.vxcUid}${name} from ${from}`;
 }
 

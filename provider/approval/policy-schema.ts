@@ -4,7 +4,7 @@
  * and the problem messages. Pure declarations: it must never do I/O or hold state.
  */
 import { z } from "zod";
-import { rateLimitSchema } from "../client/schemas/scalars";
+import { freeText, MAX_COMPANY_NAME_LENGTH, rateLimitSchema, visibleText } from "../client/schemas/scalars";
 
 // ---------------------------------------------------------------------------------------------------------
 // Constants (each feeds the schema, the doc text and the problem messages)
@@ -18,6 +18,13 @@ export const RULE_ACTIONS = ["accept", "deny", "manual"] as const;
 export const SERVICE_KEY_CONDITIONS = ["required", "forbidden"] as const;
 /** The longest denial reason we send; the customer sees it in the Portal and in email. */
 export const REASON_MAX_LENGTH = 200;
+/** Our caps on a policy's size (the rules live in state; no API limit applies): far above any real policy. */
+export const MAX_RULES = 100;
+export const MAX_RULE_NAME_LENGTH = 64;
+export const MAX_COMPANIES_PER_RULE = 100;
+export const MAX_PORTS_PER_RULE = 500;
+/** The longest port UID we take in a rule: a UUID is 36 characters. */
+export const MAX_PORT_UID_LENGTH = 64;
 /** The rule name a decision carries when no rule matched and `defaultAction` applied. */
 export const DEFAULT_RULE_NAME = "default";
 
@@ -29,7 +36,16 @@ export type RuleAction = (typeof RULE_ACTIONS)[number];
 // ---------------------------------------------------------------------------------------------------------
 
 const wholeNumber = () => z.number().int({ error: "must be a whole number" });
-const nonEmpty = () => z.string().min(1, { error: "must not be empty" });
+const nonEmpty = (max: number) =>
+  freeText(
+    z
+      .string()
+      .min(1, { error: "must not be empty" })
+      .max(max, { error: `must be at most ${max} characters` }),
+  );
+const atMost = (max: number, what: string) => ({ error: `must list at most ${max} ${what}` });
+/** A reason is free text; its 200-character limit is validatePolicy's, which says how long it is. */
+const reason = () => freeText(z.string());
 
 /** An inclusive range of speeds in Mbps. */
 export const RateLimitRangeSchema = z.strictObject({
@@ -54,14 +70,25 @@ export const VlanRangeSchema = z.strictObject({
  */
 export const RuleMatchSchema = z.strictObject({
   /** Request kinds: "NEW" (a new connection) and/or "SPEED_CHANGE" (a rate-limit change). Default: both. */
-  requestTypes: z.array(z.enum(REQUEST_TYPES)).optional(),
+  requestTypes: z
+    .array(z.enum(REQUEST_TYPES))
+    .max(REQUEST_TYPES.length, atMost(REQUEST_TYPES.length, "request types"))
+    .optional(),
   /**
-   * Requesting companies, each a company UID or a company name (names compare case-insensitively).
-   * Default: any company.
+   * Requesting companies (at most 100), each a company UID or the company's legal name, the name on its Megaport
+   * account that requests carry (names compare case-insensitively, at most 128 characters). A Marketplace trading
+   * name never matches: anyone can trade under any name, so a rule naming one would accept whoever took it.
+   * `pulumi preview` says which company each entry matches. Default: any company.
    */
-  companies: z.array(nonEmpty()).optional(),
-  /** Target ports: UIDs of our own ports (the VXC's B-end). Default: any of our ports. */
-  ports: z.array(nonEmpty()).optional(),
+  companies: z
+    .array(nonEmpty(MAX_COMPANY_NAME_LENGTH))
+    .max(MAX_COMPANIES_PER_RULE, atMost(MAX_COMPANIES_PER_RULE, "companies"))
+    .optional(),
+  /** Target ports: UIDs of our own ports (the VXC's B-end), at most 500. Default: any of our ports. */
+  ports: z
+    .array(nonEmpty(MAX_PORT_UID_LENGTH))
+    .max(MAX_PORTS_PER_RULE, atMost(MAX_PORTS_PER_RULE, "ports"))
+    .optional(),
   /**
    * Speed in Mbps, inclusive: the VXC's `rateLimit` for "NEW", the requested `newSpeed` for "SPEED_CHANGE".
    * Default: any speed.
@@ -78,8 +105,13 @@ export const RuleMatchSchema = z.strictObject({
 
 /** One rule: when a request matches, take the action. Rules are tried in order; the first match wins. */
 export const ApprovalRuleSchema = z.strictObject({
-  /** A unique name for the rule, shown in decisions and logs. Required. "default" is reserved. */
-  name: z.string().trim().min(1, { error: "must not be empty" }),
+  /**
+   * A unique name for the rule, shown in decisions and logs: 1–64 characters of plain text. Required. "default" is
+   * reserved.
+   */
+  name: visibleText(z.string().trim())
+    .min(1, { error: "must not be empty" })
+    .max(MAX_RULE_NAME_LENGTH, { error: `must be at most ${MAX_RULE_NAME_LENGTH} characters` }),
   /** Which requests the rule applies to. `{}` matches every request. */
   match: RuleMatchSchema,
   /**
@@ -87,23 +119,29 @@ export const ApprovalRuleSchema = z.strictObject({
    * Portal's Approvals page.
    */
   action: z.enum(RULE_ACTIONS),
-  /** Why: shown to the customer when denying (required for "deny"). At most 200 characters. */
-  reason: z.string().optional(),
+  /**
+   * Why: shown to the customer when denying (required for "deny"), in the Portal and in email. At most 200
+   * characters of plain text.
+   */
+  reason: reason().optional(),
   /** The VLAN (2–4093) to assign on our end when accepting. Only with "accept". Default: the customer's. */
   bEndVlan: wholeNumber().optional(),
 });
 
 /** An approval policy: ordered rules, then a default for requests no rule matches. */
 export const ApprovalPolicySchema = z.strictObject({
-  /** The rules, tried in order; the first whose match fits the request decides. Default: none. Updates in place. */
-  rules: z.array(ApprovalRuleSchema).default([]),
+  /**
+   * The rules, tried in order; the first whose match fits the request decides. At most 100. Default: none. Updates
+   * in place.
+   */
+  rules: z.array(ApprovalRuleSchema).max(MAX_RULES, atMost(MAX_RULES, "rules")).default([]),
   /** What to do when no rule matches: "accept", "deny" or "manual". Default: "manual". Updates in place. */
   defaultAction: z.enum(RULE_ACTIONS).default("manual"),
   /**
-   * Why, shown to the customer when `defaultAction` is "deny" (then required). At most 200 characters. Updates in
-   * place.
+   * Why, shown to the customer when `defaultAction` is "deny" (then required). At most 200 characters of plain
+   * text. Updates in place.
    */
-  defaultReason: z.string().optional(),
+  defaultReason: reason().optional(),
 });
 
 export type RateLimitRange = z.output<typeof RateLimitRangeSchema>;

@@ -3,6 +3,7 @@
  * shadowing checks of `validatePolicy` can never disagree. Pure: it must never do I/O or read the clock,
  * and an unknown fact in a request must never match a field that needs it.
  */
+import { isUuid } from "../client/schemas/scalars";
 import { type ApprovalRequest, REQUEST_TYPES, type RuleMatch } from "./policy-schema";
 
 /** True when every field the match gives fits the request. */
@@ -28,18 +29,26 @@ interface Dimension {
 /** How names and UIDs compare everywhere in the engine: trimmed and case-insensitive. */
 export const normalize = (value: string): string => value.trim().toLowerCase();
 
+/**
+ * A company entry of a rule as it compares: a UID compares only with the requester's UID and a name only with its
+ * name, so a company that took another's UID as its name matches nothing by it.
+ */
+export const companyKey = (entry: string): string =>
+  isUuid(entry) ? `uid:${normalize(entry)}` : `name:${normalize(entry)}`;
+
 /** Set-valued fields: absent means "any"; present means "one of these" (compared case-insensitively). */
 function setDimension(
   key: "requestTypes" | "companies" | "ports",
   requestValues: (request: ApprovalRequest) => (string | undefined)[],
   universe?: readonly string[],
+  entryKey: (entry: string) => string = normalize,
 ): Dimension {
   const setOf = (match: RuleMatch): Set<string> | undefined => {
     const list = match[key];
     if (list === undefined) return undefined;
-    const set = new Set(list.map(normalize));
+    const set = new Set(list.map(entryKey));
     // A list naming every possible value is the same as no list at all.
-    if (universe && universe.every((value) => set.has(normalize(value)))) return undefined;
+    if (universe && universe.every((value) => set.has(entryKey(value)))) return undefined;
     return set;
   };
   return {
@@ -47,7 +56,7 @@ function setDimension(
     matches(match, request) {
       const set = setOf(match);
       if (set === undefined) return true;
-      return requestValues(request).some((value) => value !== undefined && set.has(normalize(value)));
+      return requestValues(request).some((value) => value !== undefined && set.has(value));
     },
     covers(outer, inner) {
       const outerSet = setOf(outer);
@@ -127,10 +136,21 @@ export function requestedSpeed(request: ApprovalRequest): number | undefined {
 }
 
 const DIMENSIONS: readonly Dimension[] = [
-  setDimension("requestTypes", (request) => [request.type], REQUEST_TYPES),
-  // Names are not unique keys, but providers think in names; a UID entry is the precise form.
-  setDimension("companies", (request) => [request.requestingCompanyUid, request.requestingCompanyName]),
-  setDimension("ports", (request) => [request.targetPortUid]),
+  setDimension("requestTypes", (request) => [normalize(request.type)], REQUEST_TYPES),
+  // Names are not unique keys, but providers think in names; a UID entry is the precise form. The name a request
+  // carries is the requester's legal name (its Megaport account's), never a Marketplace trading name.
+  setDimension(
+    "companies",
+    (request) => [
+      `uid:${normalize(request.requestingCompanyUid)}`,
+      request.requestingCompanyName === undefined
+        ? undefined
+        : `name:${normalize(request.requestingCompanyName)}`,
+    ],
+    undefined,
+    companyKey,
+  ),
+  setDimension("ports", (request) => [normalize(request.targetPortUid)]),
   rangeDimension("rateLimit", requestedSpeed),
   rangeDimension("vlan", (request) => request.bEndVlan),
   serviceKeyDimension,

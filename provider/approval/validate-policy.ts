@@ -15,6 +15,7 @@ import {
   REASON_MAX_LENGTH,
 } from "./policy-schema";
 import { VLAN } from "../client/schemas/scalars";
+import { companyFindings, type KnownCompany } from "./company-names";
 import { matchCovers, matchesOverlap, normalize } from "./rule-match";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -37,10 +38,14 @@ export interface ValidatePolicyOptions {
   /** Our ports' UIDs; when given, a rule naming any other port is a problem. */
   knownPortUids?: readonly string[];
   /**
-   * The companies we know of (those with a VXC or a request on our ports), by UID and name. When given, a rule
-   * naming a company that is none of them gets a warning: most likely a misspelling that would never match.
+   * The companies we know of: those with a VXC or a request on our ports (UID and legal name), and the Marketplace
+   * profiles we can see (UID and trading name). When given, each company a rule names is looked up
+   * (company-names.ts): an entry that is only a known company's trading name is an error (it would never match
+   * it), one that matches nothing known a warning (most likely a misspelling), one that matches a note.
    */
-  knownCompanies?: readonly { uid: string; name?: string }[];
+  knownCompanies?: readonly KnownCompany[];
+  /** Told, for the log, which company each entry of each rule matches and which it does not. */
+  onNote?: (path: string, line: string) => void;
 }
 
 /**
@@ -57,7 +62,10 @@ export function validatePolicy(input: unknown, options: ValidatePolicyOptions = 
   policy.rules.forEach((rule, index) => {
     problems.push(...ruleProblems(rule, `rules[${index}]`, knownPorts));
     if (options.knownCompanies) {
-      problems.push(...unknownCompanyWarnings(rule, `rules[${index}]`, options.knownCompanies));
+      for (const finding of companyFindings(rule, `rules[${index}]`, options.knownCompanies)) {
+        if (finding.severity === "note") options.onNote?.(finding.path, finding.reason);
+        else problems.push(finding as PolicyProblem);
+      }
     }
   });
   problems.push(...duplicateNameProblems(policy.rules));
@@ -279,53 +287,6 @@ function shadowingProblems(rules: readonly ApprovalRule[]): PolicyProblem[] {
     });
   });
   return problems;
-}
-
-/** A warning for each company a rule names that no known company has as UID or name, with the likeliest meant. */
-function unknownCompanyWarnings(
-  rule: ApprovalRule,
-  path: string,
-  known: readonly { uid: string; name?: string }[],
-): PolicyProblem[] {
-  const keys = new Set(known.flatMap((c) => [normalize(c.uid), ...(c.name ? [normalize(c.name)] : [])]));
-  const names = [...new Set(known.map((c) => c.name).filter((n): n is string => !!n))];
-  return (rule.match.companies ?? []).flatMap((company, index) => {
-    if (keys.has(normalize(company))) return [];
-    const nearest = names
-      .map((name) => ({ name, distance: editDistance(normalize(name), normalize(company)) }))
-      .sort((a, b) => a.distance - b.distance)[0];
-    const guess =
-      nearest && nearest.distance <= Math.max(2, Math.floor(company.length / 4))
-        ? ` Did you mean "${nearest.name}"?`
-        : names.length > 0
-          ? ` Known: ${names.slice(0, 5).join(", ")}.`
-          : "";
-    return [
-      {
-        path: `${path}.match.companies[${index}]`,
-        reason: `Rule "${rule.name}" names the company "${company}", which has no VXC or request on your ports.${guess}`,
-        fix: "Check the spelling (names compare ignoring case), or name the company by its UID.",
-        severity: "warning" as const,
-      },
-    ];
-  });
-}
-
-/** Levenshtein distance: enough to tell a misspelling from another name. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function error(path: string, reason: string, fix: string): PolicyProblem {

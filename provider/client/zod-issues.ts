@@ -4,6 +4,7 @@
 
 import type { z } from "zod";
 import { truncate } from "./errors";
+import { escapeHidden } from "./schemas/scalars";
 
 type Issue = z.core.$ZodIssue;
 
@@ -48,7 +49,8 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value === null) return "null";
   if (typeof value === "object") return "an object";
-  return truncate(JSON.stringify(value), 60);
+  // JSON escapes the control characters but not the invisible ones (a bidi override would reverse the message).
+  return escapeHidden(truncate(JSON.stringify(value), 60));
 }
 
 // zod's own messages ("Invalid input: expected boolean, received string", "Too small: expected number to be >0")

@@ -8,6 +8,7 @@
 // Never logs credentials; log lines name only VXC UIDs, names and companies.
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
+import type { KnownCompany } from "../approval/company-names";
 import { ownCompanyUid } from "../approval/own-company";
 import { settlePendingRequests, type SettleSummary, type SettledRequest } from "../approval/backlog";
 import {
@@ -25,7 +26,7 @@ import { MegaportError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, isIn } from "../client/provisioning-states";
 import type { Product } from "../client/schemas/products";
-import { checkFailure } from "./check-inputs";
+import { checkFailure, refusedKeyFailures } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import {
   ApprovalPolicyInputsSchema,
@@ -37,7 +38,8 @@ import {
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
-import { configure, getClient } from "./provider-config";
+import { withoutPrototypes } from "./refused-keys";
+import { clientIfConfigured, configure, getClient } from "./provider-config";
 
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -51,6 +53,8 @@ export const provider = engineFacing({
    * one with another action) are printed, not failures.
    */
   async check(_olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult<Inputs>> {
+    const refused = refusedKeyFailures(news as Record<string, unknown>);
+    if (refused.length > 0) return { failures: refused };
     const { settleBacklog, ...policy } = userInputs(news) as Partial<ApprovalPolicyInputs>;
     const failures: pulumi.dynamic.CheckFailure[] = [];
     const settle = ApprovalPolicyInputsSchema.shape.settleBacklog.safeParse(settleBacklog);
@@ -62,7 +66,9 @@ export const provider = engineFacing({
       parsed.success && parsed.data.rules.some((rule) => rule.match[key] !== undefined);
     if (names("ports") || names("companies")) {
       const known = await knownFactsIfPossible();
-      if (known) problems = validatePolicy(policy, known);
+      // Which company each entry matches, and which it does not, said at preview (company-names.ts).
+      const onNote = (path: string, line: string) => console.log(`ApprovalPolicy ${path}: ${line}`);
+      if (known) problems = validatePolicy(policy, { ...known, onNote });
     }
     for (const problem of problems) {
       if (problem.severity === "warning")
@@ -72,7 +78,7 @@ export const provider = engineFacing({
     }
     if (failures.length > 0 || !parsed.success || !settle.success) return { failures };
     const hidden = Object.fromEntries(Object.entries(news).filter(([key]) => key.startsWith("__")));
-    return { inputs: { ...parsed.data, settleBacklog: settle.data, ...hidden } as Inputs };
+    return { inputs: withoutPrototypes({ ...parsed.data, settleBacklog: settle.data, ...hidden }) as Inputs };
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
@@ -255,25 +261,30 @@ function policyId(companyUid: string, inputs: Inputs): string {
  * create fails with the real error anyway.
  */
 async function knownFactsIfPossible(): Promise<ValidatePolicyOptions | undefined> {
-  let client: MegaportClient;
-  try {
-    client = getClient();
-  } catch (err) {
-    if (err instanceof MegaportError && err.code === "MX_VALIDATION") return undefined;
-    throw err;
-  }
+  const client = clientIfConfigured();
+  if (!client) return undefined;
   try {
     const products = await client.listProducts();
     const live = products.filter((p) => !isIn(FINISHED, p.provisioningStatus));
     // Companies we can know of: the owners of VXCs on our ports (customers, and us).
-    const companies = new Map<string, { uid: string; name?: string }>();
+    // A VXC's companyName is its owner's legal name (the name on the account), which requests carry.
+    const companies = new Map<string, KnownCompany>();
     for (const vxc of live.flatMap((p) => p.associatedVxcs ?? [])) {
       for (const [uid, name] of [
         [vxc.aEnd?.ownerUid, vxc.companyName],
         [vxc.companyUid, vxc.companyName],
       ] as const) {
-        if (uid && !companies.has(uid)) companies.set(uid, { uid, name: name ?? undefined });
+        if (uid && !companies.has(uid.toLowerCase()))
+          companies.set(uid.toLowerCase(), { uid, name: name ?? undefined });
       }
+    }
+    for (const profile of await tradingNamesIfPossible(client)) {
+      const key = profile.companyUid.toLowerCase();
+      companies.set(key, {
+        uid: profile.companyUid,
+        ...companies.get(key),
+        tradingName: profile.companyName,
+      });
     }
     return { knownPortUids: live.map((p) => p.productUid), knownCompanies: [...companies.values()] };
   } catch (err) {
@@ -282,6 +293,23 @@ async function knownFactsIfPossible(): Promise<ValidatePolicyOptions | undefined
         "skipping those checks",
     );
     return undefined;
+  }
+}
+
+/**
+ * The Marketplace profiles we can see (their companies' trading names), to tell a rule naming one that it would
+ * never match. The profile endpoints are known only from a legacy client (docs/megaport-api.md §5.8): where they
+ * fail, the rules are checked against legal names alone.
+ */
+async function tradingNamesIfPossible(client: MegaportClient) {
+  try {
+    return await client.listMarketplaceProfiles();
+  } catch (err) {
+    console.log(
+      `ApprovalPolicy: could not list Marketplace profiles (${err instanceof Error ? err.message : err}); ` +
+        "rules are checked against the legal names of the companies on your ports only",
+    );
+    return [];
   }
 }
 

@@ -6,22 +6,34 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { formatPath, issueMessage } from "../client/zod-issues";
+import { escapeHidden } from "../client/schemas/scalars";
 import { userInputs } from "./hidden-inputs";
+import { refusedKeyReason, refusedKeys, withoutPrototypes } from "./refused-keys";
 
 export function checkInputs<S extends z.ZodType>(
   schema: S,
   news: Record<string, unknown>,
   options: { secretFields?: readonly string[] } = {},
 ): pulumi.dynamic.CheckResult {
+  const refused = refusedKeyFailures(news);
+  if (refused.length > 0) return { failures: refused };
   const parsed = schema.safeParse(userInputs(news));
   if (parsed.success) {
     // Keep the hidden inputs and the serialized provider: create and diff need them.
     const hidden = Object.fromEntries(Object.entries(news).filter(([key]) => key.startsWith("__")));
-    return { inputs: { ...(parsed.data as object), ...hidden } };
+    return { inputs: withoutPrototypes({ ...(parsed.data as object), ...hidden }) };
   }
   return {
     failures: parsed.error.issues.flatMap((issue) => toFailures(issue, news, options.secretFields ?? [])),
   };
+}
+
+/**
+ * One failure per "__proto__", "constructor" or "prototype" key anywhere in `news` (refused-keys.ts). Reported
+ * alone: the schema's own complaint about the same key ("unknown field") would only repeat it less clearly.
+ */
+export function refusedKeyFailures(news: Record<string, unknown>): pulumi.dynamic.CheckFailure[] {
+  return refusedKeys(news).map(([path, key]) => checkFailure("", refusedKeyReason(path, key), news));
 }
 
 /**
@@ -35,10 +47,21 @@ export function checkFailure(
   secretFields: readonly string[] = [],
 ): pulumi.dynamic.CheckFailure {
   const topLevel = /^[A-Za-z_$][\w$]*$/.test(path);
-  if (topLevel && inputs[path] !== undefined && !secretFields.includes(path))
+  if (topLevel && inputs[path] !== undefined && !secretFields.includes(path) && safeToEcho(inputs[path]))
     return { property: path, reason };
   return { property: "", reason: path && !reason.startsWith(path) ? `${path}: ${reason}` : reason };
 }
+
+/**
+ * Whether the engine may print the value beside the failure: not when it is long (a megabyte name would flood the
+ * terminal) or holds characters that print as nothing or reorder the line (its printer does not escape them).
+ */
+function safeToEcho(value: unknown): boolean {
+  const text = JSON.stringify(value) ?? "";
+  // JSON writes control characters as escapes ("\n", "\u0000"), and leaves the invisible ones as they are.
+  return text.length <= MAX_ECHO_CHARACTERS && escapeHidden(text) === text && !/\\[nrtbfu]/.test(text);
+}
+const MAX_ECHO_CHARACTERS = 200;
 
 function toFailures(
   issue: z.core.$ZodIssue,

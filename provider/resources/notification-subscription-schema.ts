@@ -5,6 +5,8 @@ import {
   SUBSCRIBABLE_MESSAGE_GROUPS,
   type SubscribableMessageGroup,
 } from "../client/schemas/notification-preferences";
+import { truncate } from "../client/errors";
+import { freeText } from "../client/schemas/scalars";
 import { inputFields } from "./input-fields";
 
 /** The six groups a user can choose, in the API's `messageGroup` spelling and the Portal's order. */
@@ -15,15 +17,24 @@ export type NotificationGroup = SubscribableMessageGroup;
 const GROUP_LIST = NOTIFICATION_GROUPS.map((g) => g[0] + g.slice(1).toLowerCase()).join(", ");
 const toGroup = (name: string) => name.trim().toUpperCase() as NotificationGroup;
 const isGroup = (name: string) => (NOTIFICATION_GROUPS as readonly string[]).includes(toGroup(name));
+/** The longest user we take: an email address is at most 254 characters (RFC 5321), the ids are shorter. */
+export const MAX_USER_LENGTH = 254;
 
 export const NotificationSubscriptionInputsSchema = z.strictObject({
   /**
    * The user: their email address (any case), their employeeId (a number, or digits in a string), or their
-   * personUid. A change to a different user replaces the resource; naming the same user another way does not.
+   * personUid; at most 254 characters. The user must belong to the company and have a role that may subscribe
+   * (Company Admin, Technical Admin, Technical Contact): `pulumi preview` checks both. A change to a different user
+   * replaces the resource; naming the same user another way does not.
    */
   user: z.union(
     [
-      z.string().trim().min(1, { error: "user must not be empty: give an email, employeeId or personUid" }),
+      freeText(z.string())
+        .trim()
+        .min(1, { error: "user must not be empty: give an email, employeeId or personUid" })
+        .max(MAX_USER_LENGTH, {
+          error: `user must be at most ${MAX_USER_LENGTH} characters: give an email, employeeId or personUid`,
+        }),
       z
         .number()
         .int({ error: "user as an employeeId must be a positive whole number" })
@@ -32,7 +43,8 @@ export const NotificationSubscriptionInputsSchema = z.strictObject({
     { error: "user must be the user's email, employeeId or personUid" },
   ),
   /**
-   * The groups the user receives, by name in any case: Security, Ordering, Financial, People, Company, Services.
+   * The groups the user receives, by name in any case (at most six names): Security, Ordering, Financial, People,
+   * Company, Services.
    * Stored in the API's spelling (SECURITY, …). The other groups of the six are turned off for this user;
    * groups outside the six are left alone. Updates in place.
    */
@@ -41,13 +53,18 @@ export const NotificationSubscriptionInputsSchema = z.strictObject({
       z
         .string({ error: `each group must be a name: ${GROUP_LIST}` })
         .refine(isGroup, {
-          error: (issue) => `unknown group "${String(issue.input)}": use one of ${GROUP_LIST}`,
+          // Quoted as JSON and cut short: a hostile name must not bring line breaks or a megabyte into the message.
+          error: (issue) =>
+            `unknown group ${truncate(JSON.stringify(issue.input), 40)}: use one of ${GROUP_LIST}`,
         })
         .transform(toGroup),
       { error: `groups must be a list of group names: ${GROUP_LIST}` },
     )
     .min(1, {
       error: `groups must name at least one of ${GROUP_LIST}`,
+    })
+    .max(NOTIFICATION_GROUPS.length, {
+      error: `groups must list at most ${NOTIFICATION_GROUPS.length} names, one per group: ${GROUP_LIST}`,
     })
     // One canonical order, so a reordered or re-cased list is no diff.
     .transform((groups) => NOTIFICATION_GROUPS.filter((g) => groups.includes(g))),

@@ -12,8 +12,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isNotFound, MegaportError, ValidationError } from "../client/errors";
 import type { MegaportClient } from "../client/megaport-client";
 import type { NotificationPreferences } from "../client/schemas/notification-preferences";
+import { escapeHidden } from "../client/schemas/scalars";
 import { SUBSCRIBER_POSITIONS, type User } from "../client/schemas/users";
-import { checkInputs } from "./check-inputs";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { checkFailure, checkInputs } from "./check-inputs";
 import { diffInputs, toDiffResult } from "./diff-inputs";
 import {
   NOTIFICATION_GROUPS,
@@ -26,7 +28,7 @@ import {
 import type { HiddenInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
-import { configure, getClient } from "./provider-config";
+import { clientIfConfigured, configure, getClient } from "./provider-config";
 
 type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -34,8 +36,35 @@ type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __pro
 export const provider = engineFacing({
   configure,
 
+  /**
+   * The inputs' shape, then, with credentials at hand, what one read-only listing of the company's users tells at
+   * preview: that the user belongs to the company and has a role that may subscribe. Otherwise `up` would fail
+   * only when it reached this resource, after the rest of the program was created.
+   */
   async check(_olds: Inputs, news: Inputs) {
-    return checkInputs(NotificationSubscriptionInputsSchema, news as Record<string, unknown>);
+    const result = checkInputs(NotificationSubscriptionInputsSchema, news as Record<string, unknown>);
+    const user = (result.inputs as Inputs | undefined)?.user;
+    // Unknown at preview when it comes from another resource's output: create checks it then.
+    if (user === undefined || user === unknownValue) return result;
+    const client = clientIfConfigured();
+    if (!client) return result;
+    let users: readonly User[];
+    try {
+      users = await client.listUsers();
+    } catch (err) {
+      console.log(
+        `NotificationSubscription: could not list the company's users to check "${String(user)}" at preview ` +
+          `(${err instanceof Error ? err.message : String(err)}); create checks it`,
+      );
+      return result;
+    }
+    try {
+      subscriberAmong(users, user);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      return { failures: [checkFailure("user", `user: ${err.reason}. Fix: ${err.fix}`, news)] };
+    }
+    return result;
   },
 
   async diff(_id: string, olds: Outputs, news: Inputs) {
@@ -126,7 +155,7 @@ export const provider = engineFacing({
  * or a user whose email moved to another person).
  */
 async function subscribe(client: MegaportClient, inputs: Inputs, expectedEmployeeId: number | undefined) {
-  const user = findUser(await client.listUsers(), inputs.user);
+  const user = subscriberAmong(await client.listUsers(), inputs.user);
   const facts = userFacts(user, employeeIdOf(user));
   if (!facts.employeeId) {
     throw new MegaportError(
@@ -141,16 +170,6 @@ async function subscribe(client: MegaportClient, inputs: Inputs, expectedEmploye
       fix: "name the user by employeeId, or replace the resource (pulumi up --replace <urn>)",
     });
   }
-  if (!(SUBSCRIBER_POSITIONS as readonly string[]).includes(facts.position ?? "")) {
-    throw new ValidationError({
-      fieldPath: "user",
-      reason:
-        `${describeUser(user)} ${facts.position ? `has the ${facts.position} role` : "has no role"}, and only ` +
-        `${listOr(SUBSCRIBER_POSITIONS)} users can subscribe to notifications`,
-      fix: "choose a user in one of those roles, or change this user's role in the Portal (Company > Users)",
-    });
-  }
-
   const employeeId = facts.employeeId;
   const wanted = new Set<string>(inputs.groups);
   const current = await client.getNotificationPreferences({ employeeId });
@@ -166,6 +185,25 @@ async function subscribe(client: MegaportClient, inputs: Inputs, expectedEmploye
   };
 }
 
+/**
+ * The user `wanted` names among the company's users, when their role may subscribe; otherwise a ValidationError
+ * naming the user, their role and the roles that may. Check (at preview) and create both ask this.
+ */
+function subscriberAmong(users: readonly User[], wanted: string | number): User {
+  const user = findUser(users, wanted);
+  const position = user.position ?? null;
+  if (!(SUBSCRIBER_POSITIONS as readonly string[]).includes(position ?? "")) {
+    throw new ValidationError({
+      fieldPath: "user",
+      reason:
+        `${describeUser(user)} ${position ? `has the ${position} role` : "has no role"}, and only ` +
+        `${listOr(SUBSCRIBER_POSITIONS)} users can subscribe to notifications`,
+      fix: "choose a user in one of those roles, or change this user's role in the Portal (Company > Users)",
+    });
+  }
+  return user;
+}
+
 /** By employeeId (number or digits), email (any case) or personUid (any case). */
 function findUser(users: readonly User[], wanted: string | number): User {
   const key = String(wanted).trim().toLowerCase();
@@ -173,7 +211,7 @@ function findUser(users: readonly User[], wanted: string | number): User {
   if (!user) {
     throw new ValidationError({
       fieldPath: "user",
-      reason: `no user "${wanted}" in this company`,
+      reason: `no user "${wanted}" in this company (a user of another company cannot be subscribed by this one)`,
       fix: "give the email, employeeId or personUid of one of the company's users (Portal: Company > Users)",
     });
   }
@@ -214,9 +252,10 @@ function userFacts(user: User, fallbackEmployeeId: number | undefined) {
   };
 }
 
+/** A user as messages name them; the names come from the Portal, so their hidden characters show escaped. */
 function describeUser(user: User): string {
   const name = user.name ?? [user.firstName, user.lastName].filter(Boolean).join(" ");
-  return `${name || "user"} (${user.email ?? `employee ${employeeIdOf(user)}`})`;
+  return escapeHidden(`${name || "user"} (${user.email ?? `employee ${employeeIdOf(user)}`})`);
 }
 
 function subscribedAmongSix(prefs: NotificationPreferences): NotificationGroup[] {

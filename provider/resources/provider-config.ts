@@ -163,6 +163,19 @@ export function getClient(): MegaportClient {
   return client;
 }
 
+/**
+ * The client, or undefined when no credentials are configured: a check that reads the API at preview is then
+ * skipped rather than failing a preview on a machine without credentials (create reads the same facts anyway).
+ */
+export function clientIfConfigured(): MegaportClient | undefined {
+  try {
+    return getClient();
+  } catch (err) {
+    if (err instanceof MegaportError && err.code === "MX_VALIDATION") return undefined;
+    throw err;
+  }
+}
+
 /** Where a MegaportClient for these settings talks to: explicit URLs (the simulator), else the named environment. */
 export function clientLocation(
   settings: ResolvedSettings,

@@ -4,6 +4,9 @@
 import { z } from "zod";
 import {
   costCentreSchema,
+  freeText,
+  MAX_COMPANY_NAME_LENGTH,
+  MAX_LOOKUP_NAME_LENGTH,
   productUidSchema,
   rateLimitSchema,
   READY_PROVISIONING_STATUSES,
@@ -21,6 +24,16 @@ export type MoveStrategy = (typeof MOVE_STRATEGIES)[number];
 /** Largest rate limit any Megaport port carries, in Mbps; the port's own maxVxcSpeed is checked by the API. */
 export const MAX_RATE_LIMIT_MBPS = 100_000;
 
+/** A name to look something up by: plain text, 1 to `max` characters (ours; the API publishes no limit). */
+function lookupName(max: number) {
+  return freeText(
+    z
+      .string()
+      .min(1, { error: "must not be empty" })
+      .max(max, { error: `must be at most ${max} characters` }),
+  );
+}
+
 export const VxcAEndSchema = z.strictObject({
   /** UID of your own port or MCR the VXC starts from. Changing it replaces the VXC. */
   productUid: productUidSchema,
@@ -31,18 +44,27 @@ export const VxcAEndSchema = z.strictObject({
 export const VxcBEndSchema = z.strictObject({
   /** UID of the provider's port, when you know it. Changing it replaces the VXC. */
   productUid: productUidSchema.optional(),
-  /** The provider's company name on the Marketplace (case-insensitive), to look its port up. Replaces on change. */
-  providerName: z.string().min(1).optional(),
+  /**
+   * The provider's company name on the Marketplace (case-insensitive), to look its port up, at most 128 characters
+   * of plain text. Replaces on change.
+   */
+  providerName: lookupName(MAX_COMPANY_NAME_LENGTH).optional(),
   /**
    * With providerName: the provider company's UID, when more than one company trades under that name (the lookup
    * then fails and lists them). Naming the company the VXC already goes to changes nothing; naming another
    * replaces the VXC.
    */
   providerCompanyUid: productUidSchema.optional(),
-  /** With providerName: the location, as a Megaport location id or its exact name. Replaces on change. */
-  location: z.union([z.number().int().positive(), z.string().min(1)]).optional(),
-  /** With providerName: the provider's port name (its title on the Marketplace). Replaces on change. */
-  portName: z.string().min(1).optional(),
+  /**
+   * With providerName: the location, as a Megaport location id or its exact name (at most 128 characters).
+   * Replaces on change.
+   */
+  location: z.union([z.number().int().positive(), lookupName(MAX_LOOKUP_NAME_LENGTH)]).optional(),
+  /**
+   * With providerName: the provider's port name (its title on the Marketplace), at most 128 characters. Replaces on
+   * change.
+   */
+  portName: lookupName(MAX_LOOKUP_NAME_LENGTH).optional(),
   /**
    * With providerName and no portName: only consider provider ports in the A-end port's diversity zone. Replaces
    * on change.
@@ -58,7 +80,10 @@ export const VxcBEndSchema = z.strictObject({
 
 export const VxcConnectionInputsSchema = z
   .strictObject({
-    /** The VXC's name, 1–64 characters. Updates in place. */
+    /**
+     * The VXC's name, 1–64 characters of plain text (no control or invisible formatting characters, no HTML tags;
+     * not only spaces): the provider reads it in the Portal and in the approval email. Updates in place.
+     */
     name: vxcNameSchema,
     /** Rate limit in Mbps. An increase waits for the provider to accept it; a decrease applies at once. */
     rateLimit: rateLimitSchema.max(MAX_RATE_LIMIT_MBPS, {
@@ -72,7 +97,7 @@ export const VxcConnectionInputsSchema = z
     serviceKey: serviceKeySchema.optional(),
     /** Contract term in months: 1 (default), 12, 24, 36, 48 or 60. Updates in place. */
     term: termSchema.optional(),
-    /** Cost centre for your invoices, up to 255 characters. Updates in place. */
+    /** Cost centre for your invoices, up to 255 characters of plain text. Updates in place. */
     costCentre: costCentreSchema.optional(),
     /** When create and update count the VXC as ready: "LIVE" (default) or "CONFIGURED". Updates in place. */
     readyWhen: z

@@ -235,6 +235,72 @@ describe("ApprovalPolicy against the simulator", () => {
     ]);
   });
 
+  describe("companies a rule names, checked at preview", () => {
+    const INITECH = SEED.companies.initech.uid;
+    const initech = () => clientFor(sim, SEED.apiKeys.initechAdmin);
+    const rule = (companies: string[]) => ({
+      rules: [{ name: "friends", match: { companies }, action: "accept" }],
+      ...HIDDEN,
+    });
+
+    let request: string;
+    beforeAll(async () => {
+      // Initech (legal name "Initech LLC", trading as "Initech") asks Acme for a connection.
+      [request] = await initech().buyVxc([
+        {
+          productUid: SEED.ports.initechSyd.uid,
+          associatedVxcs: [
+            {
+              productName: "initech to acme",
+              rateLimit: 100,
+              term: 1,
+              aEnd: { vlan: 0 },
+              bEnd: { productUid: MEL_RED, vlan: 0 },
+            },
+          ],
+        },
+      ]);
+    });
+    // The later tests count Globex's requests only.
+    afterAll(() => acme.updateVxc(request, { isApproved: false }));
+
+    it("a rule naming Initech's trading name is refused, with its legal name and UID to write instead", async () => {
+      await initech().setMarketplaceProfile({ profileVisibility: "PUBLIC" });
+      const result = await provider.check({} as never, rule(["Initech"]) as never);
+      expect(result.failures).toEqual([
+        failureAt("rules[0].match.companies[0]", `the Marketplace trading name of Initech LLC (${INITECH})`),
+      ]);
+      expect(result.failures![0].reason).toContain(
+        `Write its legal name "Initech LLC" or its UID ${INITECH}`,
+      );
+    });
+
+    it("with Initech's profile private, the trading name is still reported: a warning naming the legal name", async () => {
+      await initech().setMarketplaceProfile({ profileVisibility: "PRIVATE" });
+      log.mockClear();
+      const result = await provider.check({} as never, rule(["Initech"]) as never);
+      expect(result.failures).toBeUndefined();
+      expect(log.mock.calls.map(([line]) => String(line))).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/rules\[0\]\.match\.companies\[0\].*"Initech".*Did you mean "Initech LLC"\?/),
+        ]),
+      );
+    });
+
+    it("says at preview which company each entry matches, by legal name and by UID", async () => {
+      log.mockClear();
+      const result = await provider.check({} as never, rule(["initech llc", INITECH]) as never);
+      expect(result.failures).toBeUndefined();
+      const lines = log.mock.calls.map(([line]) => String(line));
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          `ApprovalPolicy rules[0].match.companies[0]: Rule "friends": "initech llc" matches Initech LLC (${INITECH}) by legal name.`,
+          `ApprovalPolicy rules[0].match.companies[1]: Rule "friends": "${INITECH}" matches Initech LLC (${INITECH}) by UID.`,
+        ]),
+      );
+    });
+  });
+
   it("create accepts one request and denies another with a reason Globex can read, and leaves the rest", async () => {
     const toRed = await globexOrders("to red", SYD_RED);
     const toBlue = await globexOrders("to blue", SYD_BLUE);

@@ -205,6 +205,43 @@ describe("NotificationSubscription against the simulator", () => {
     });
   });
 
+  it("check at preview refuses a user whose role may not subscribe, naming the user, the role and the roles that may", async () => {
+    const finance = SEED.users.acmeFinance;
+    const result = await provider.check(
+      {} as never,
+      { user: finance.email, groups: ["Financial"], ...HIDDEN } as never,
+    );
+    expect(result.failures).toEqual([
+      failureAt(
+        "user",
+        `${finance.email}) has the Finance role, and only Company Admin, Technical Admin or Technical Contact users can subscribe`,
+      ),
+    ]);
+  });
+
+  it("check at preview refuses a user of another company", async () => {
+    const theirs = SEED.users.globexTechnicalContact.email;
+    const result = await provider.check(
+      {} as never,
+      { user: theirs, groups: ["Ordering"], ...HIDDEN } as never,
+    );
+    expect(result.failures).toEqual([failureAt("user", `no user "${theirs}" in this company`)]);
+  });
+
+  it("check at preview passes a Technical Contact, and leaves a user not known until apply to create", async () => {
+    const ok = await provider.check(
+      {} as never,
+      { user: contact.email, groups: ["Ordering"], ...HIDDEN } as never,
+    );
+    expect(ok.failures).toBeUndefined();
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"; // @pulumi/pulumi's value for "unknown during preview"
+    const later = await provider.check(
+      {} as never,
+      { user: unknown, groups: ["Ordering"], ...HIDDEN } as never,
+    );
+    expect(later.failures).toBeUndefined();
+  });
+
   it("refuses a user the company does not have", async () => {
     await expect(
       provider.create({ user: SEED.users.globexTechnicalContact.email, groups: ["ORDERING"], ...HIDDEN }),

@@ -162,6 +162,24 @@ const rows: Row[] = [
     expected: LEFT_BY_DEFAULT,
   },
   {
+    name: "a company UID does not match a company that took that UID as its name",
+    policy: onlyRule({ companies: [GLOBEX] }),
+    request: request({ requestingCompanyUid: INITECH, requestingCompanyName: GLOBEX }),
+    expected: LEFT_BY_DEFAULT,
+  },
+  {
+    name: "a company given by UID matches whatever name the request carries",
+    policy: onlyRule({ companies: [` ${GLOBEX} `] }),
+    request: request({ requestingCompanyName: "Globex (renamed)" }),
+    expected: ACCEPTED_BY_R,
+  },
+  {
+    name: "a company's trading name does not match its legal name",
+    policy: onlyRule({ companies: ["Globex"] }),
+    request: request(),
+    expected: LEFT_BY_DEFAULT,
+  },
+  {
     name: "another company does not match the list",
     policy: onlyRule({ companies: [INITECH, "Initech"] }),
     request: request(),

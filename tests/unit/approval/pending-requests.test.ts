@@ -1,11 +1,12 @@
 // Finding the requests waiting on us in `GET /v2/products` data, and settling them with a policy.
-import { settlePendingRequests } from "../../../provider/approval/backlog";
+import { describeRequest, settlePendingRequests } from "../../../provider/approval/backlog";
 import {
   type ApprovalDecision,
   type ApprovalPolicy,
   type ApprovalRequest,
   ApprovalPolicySchema,
   PolicyValidationError,
+  decide,
   pendingRequestsFrom,
 } from "../../../provider/approval/rules";
 import {
@@ -156,6 +157,36 @@ describe("pendingRequestsFrom", () => {
     ];
     expect(pendingRequestsFrom(products, ACME, { onSkipped: (_uid, why) => skipped.push(why) })).toEqual([]);
     expect(skipped).toEqual([expect.stringContaining("rateLimit")]);
+  });
+});
+
+describe("rules by company UID in the approver", () => {
+  // What the approver does each cycle: requests from the products listing, each decided by the policy.
+  const decisions = (companies: string[], products = productsSeenByAcme) => {
+    const policy = ApprovalPolicySchema.parse({
+      rules: [{ name: "by-uid", match: { companies }, action: "accept" }],
+    });
+    return pendingRequestsFrom(products, ACME).map((request) => [
+      request.vxcUid,
+      decide(policy, request).ruleName,
+    ]);
+  };
+
+  it("a rule naming a company by UID decides that company's requests, and only theirs", () => {
+    expect(decisions([INITECH.toUpperCase()])).toEqual([
+      [VXC.newFromGlobex, "default"],
+      [VXC.speedChangeFromInitech, "by-uid"],
+      [VXC.betweenOurOwnPorts, "default"],
+    ]);
+  });
+
+  it("a rule naming a requester's UID as a name matches no company that took it as its name", () => {
+    const products = structuredClone(productsSeenByAcme);
+    for (const vxc of products.flatMap((p) => p.associatedVxcs ?? []))
+      (vxc as { companyName?: string }).companyName = GLOBEX;
+    expect(decisions([GLOBEX], products).filter(([uid]) => uid === VXC.speedChangeFromInitech)).toEqual([
+      [VXC.speedChangeFromInitech, "default"],
+    ]);
   });
 });
 
@@ -310,5 +341,19 @@ describe("settlePendingRequests", () => {
       settlePendingRequests({ policy: broken, ownCompanyUid: ACME, ...api }),
     ).rejects.toBeInstanceOf(PolicyValidationError);
     expect(api.listCalls).toBe(0);
+  });
+});
+
+describe("describeRequest", () => {
+  it("shows the requester's hidden characters escaped, so a VXC or company name cannot forge or reorder a log line", () => {
+    const [request] = pendingRequestsFrom(productsSeenByAcme, ACME);
+    const line = describeRequest({
+      ...request,
+      vxcName: "x\nApprovalPolicy: accepted everything",
+      requestingCompanyName: "\u202eevil\u001b[2J",
+    });
+    expect(line).toContain("(x\\u000AApprovalPolicy: accepted everything) from \\u202Eevil\\u001B[2J");
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(line).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 });

@@ -385,8 +385,8 @@ describe("companies a rule names", () => {
       {
         path: "rules[0].match.companies[0]",
         reason:
-          'Rule "friends" names the company "Globx Corporation", which has no VXC or request on your ports. Did you mean "Globex Corporation"?',
-        fix: "Check the spelling (names compare ignoring case), or name the company by its UID.",
+          'Rule "friends" names the company "Globx Corporation", which matches no company with a VXC or request on your ports. Did you mean "Globex Corporation"?',
+        fix: expect.stringContaining("Check the spelling: a name is the company's legal name"),
         severity: "warning",
       },
     ]);
@@ -403,6 +403,66 @@ describe("companies a rule names", () => {
       expect(validatePolicy(policy([company]), { knownCompanies: known })).toEqual([]);
     },
   );
+
+  describe("legal and trading names", () => {
+    const initech = {
+      uid: "b52dcdbc-ff2d-4d4f-8726-c65086f6e450",
+      name: "Initech LLC",
+      tradingName: "Initech",
+    };
+    const copycat = { uid: "0c0c0c0c-0000-4000-8000-000000000001", tradingName: "Globex Corporation" };
+    const companies = [known[0], initech, copycat];
+
+    it("a rule naming only a trading name is refused, with the legal name and the UID to write", () => {
+      expect(validatePolicy(policy(["initech"]), { knownCompanies: companies })).toEqual([
+        {
+          path: "rules[0].match.companies[0]",
+          severity: "error",
+          reason: expect.stringMatching(
+            /the Marketplace trading name of Initech LLC \(b52dcdbc-ff2d-4d4f-8726-c65086f6e450\).*never match.*anyone can trade under any name/,
+          ),
+          fix: 'Write its legal name "Initech LLC" or its UID b52dcdbc-ff2d-4d4f-8726-c65086f6e450.',
+        },
+      ]);
+    });
+
+    it("says which company each entry matches, and which company trading under the same name it does not", () => {
+      const notes: [string, string][] = [];
+      const problems = validatePolicy(
+        policy(["Globex Corporation", "Initech LLC", initech.uid.toUpperCase()]),
+        {
+          knownCompanies: companies,
+          onNote: (path, line) => notes.push([path, line]),
+        },
+      );
+      expect(problems).toEqual([]);
+      expect(notes).toEqual([
+        [
+          "rules[0].match.companies[0]",
+          'Rule "friends": "Globex Corporation" matches Globex Corporation (195b9779-4ed9-4401-b7df-86df51ba862e) by legal name. ' +
+            "It does not match Globex Corporation (0c0c0c0c-0000-4000-8000-000000000001), which trades under that name: rules never trust a trading name.",
+        ],
+        [
+          "rules[0].match.companies[1]",
+          expect.stringContaining("matches Initech LLC (b52dcdbc-ff2d-4d4f-8726-c65086f6e450) by legal name"),
+        ],
+        [
+          "rules[0].match.companies[2]",
+          expect.stringContaining("matches Initech LLC (b52dcdbc-ff2d-4d4f-8726-c65086f6e450) by UID"),
+        ],
+      ]);
+    });
+
+    it("a name that starts a known legal name suggests it, even without a profile to say it is a trading name", () => {
+      const [problem] = validatePolicy(policy(["Initech"]), {
+        knownCompanies: [known[0], { ...initech, tradingName: undefined }],
+      });
+      expect(problem).toMatchObject({
+        severity: "warning",
+        reason: expect.stringContaining('Did you mean "Initech LLC"?'),
+      });
+    });
+  });
 
   it("without known companies (no credentials at preview) nothing is said", () => {
     expect(validatePolicy(policy(["Globx Corp"]))).toEqual([]);
