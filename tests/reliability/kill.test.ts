@@ -22,6 +22,7 @@ import {
   setVxcs,
   tally,
   type VxcSpec,
+  withEnv,
 } from "./reliability-world";
 
 const TIMEOUT = 5 * 60_000;
@@ -235,16 +236,6 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
     TIMEOUT,
   );
 });
-
-async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    return await run();
-  } finally {
-    process.env = saved;
-  }
-}
 
 function commandOf(pid: number): string {
   try {

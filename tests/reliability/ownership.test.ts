@@ -1,0 +1,188 @@
+// Whose VXC is it? Through the real CLI: `megaport-mx orphans --cancel-all` run while a `pulumi up` is placing orders
+// cancels nothing and says why (then, once the up is done, still finds and cancels a real orphan); its errors for a
+// wrong passphrase, stack or backend are one line naming the fix; a same-named stack on a second backend can neither
+// adopt (adoptUid) nor take over by tag the first stack's VXC, and its destroy leaves that VXC LIVE.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runOrphans } from "../../cli/orphans";
+import { STACK_ID_TAG, STACK_TAG, RESOURCE_TAG } from "../../provider/resources/hidden-inputs";
+import { stackIdOf } from "../../provider/resources/stack-identity";
+import { SEED } from "../../simulator/seed";
+import { startWorld, visibleVxcs, waitForPendingRequest, type World } from "../support/world";
+import { collect, type E2eStack } from "../support/pulumi-stack";
+import {
+  acmeAcceptsEverything,
+  customerStack,
+  liveByName,
+  manyVxcs,
+  PROJECT,
+  report,
+  setVxcs,
+  withEnv,
+} from "./reliability-world";
+
+const TIMEOUT = 4 * 60_000;
+
+let world: World;
+const stacks: E2eStack[] = [];
+
+beforeAll(async () => {
+  world = await startWorld({
+    timings: { deployableMs: 200, configuredMs: 200, cancelledMs: 400, tickMs: 20 },
+  });
+});
+
+afterEach(async () => {
+  for (const e2e of stacks.splice(0)) await e2e.cleanup();
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+/** Runs `megaport-mx orphans` on the stack, as its user would (its backend, passphrase and PULUMI_HOME). */
+async function orphans(e2e: E2eStack, args: string[], env: Record<string, string> = {}) {
+  const lines: string[] = [];
+  const code = await withEnv({ ...e2e.envVars, PULUMI_HOME: `${e2e.tmpDir}/home`, ...env }, () =>
+    runOrphans(["--cwd", e2e.workDir, ...args], (l) => lines.push(...l.split("\n"))),
+  );
+  return { code, lines, text: lines.join("\n") };
+}
+
+const statusOf = async (uid: string) => (await visibleVxcs(world.globex)).get(uid)?.provisioningStatus;
+
+describe("the orphan sweep", () => {
+  it(
+    "racing a pulumi up cancels nothing and says why; after the up, a real orphan is still cancelled",
+    async () => {
+      // Acme approves these by hand: the up waits with every order placed.
+      const vxcs = manyVxcs("OR", 3, { port: SEED.ports.acmeSydRed.uid, firstVlan: 510 });
+      const e2e = await customerStack(world, "sweep-race", vxcs);
+      stacks.push(e2e);
+      const up = e2e.stack.up({ onOutput: collect(e2e) });
+      for (const v of vxcs) await waitForPendingRequest(world.acme, (p) => p.productName === v.name);
+      const during = await orphans(e2e, ["--stack", e2e.stack.name, "--cancel-all"]);
+      const liveDuring = [...(await liveByName(world.globex, "OR")).values()].flat().length;
+
+      const acme = acmeAcceptsEverything(world, 100);
+      try {
+        await up;
+      } finally {
+        await acme.stop();
+      }
+      // A real orphan: an order carrying this stack's tags and identity that no resource holds.
+      const state = (await e2e.stack.exportStack()).deployment;
+      const [orphanUid] = await world.globex.buyVxc([
+        {
+          productUid: SEED.ports.globexSydRed.uid,
+          associatedVxcs: [
+            {
+              productName: "OR stray",
+              rateLimit: 50,
+              term: 1,
+              shutdown: false,
+              costCentre: "",
+              aEnd: { vlan: 0 },
+              bEnd: { productUid: SEED.ports.acmeSydAuto.uid, vlan: 0 },
+              resourceTags: [
+                { key: STACK_TAG, value: `${PROJECT}/${e2e.stack.name}` },
+                { key: RESOURCE_TAG, value: "OR-stray" },
+                { key: STACK_ID_TAG, value: stackIdOf(state)! },
+              ],
+            },
+          ],
+        },
+      ]);
+      const after = await orphans(e2e, ["--stack", e2e.stack.name, "--cancel-all"]);
+      const held = await Promise.all(vxcs.map(async (v) => (await liveByName(world.globex, v.name)).size));
+      const cancelledAfter = after.lines.filter((l) => l.startsWith("cancelled ")).length;
+      report(
+        `ownership: the sweep racing an \`up\` (${3 - liveDuring} cancelled, exit ${during.code}` +
+          `${/in progress/.test(during.text) ? ", refused: update in progress" : ""}); after the up ${cancelledAfter} ` +
+          `real orphan cancelled (exit ${after.code}), ${held.reduce((a, b) => a + b, 0)} of 3 held VXCs LIVE`,
+      );
+      expect(liveDuring).toBe(3);
+      expect(during.code).toBe(1);
+      expect(during.text).toMatch(/nothing cancelled: an update of stack .*sweep-race is in progress/);
+      expect(during.text).not.toMatch(/clear-pending-creates/);
+      expect(during.lines.filter((l) => l.startsWith("cancelling "))).toEqual([]);
+      expect(after.code).toBe(0);
+      expect(after.lines).toContain(`cancelled ${orphanUid}: DECOMMISSIONED`);
+      expect(cancelledAfter).toBe(1);
+      expect(held).toEqual([1, 1, 1]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "answers a wrong passphrase, an unknown stack and a wrong backend in one line that names the fix",
+    async () => {
+      const e2e = await customerStack(world, "sweep-errors", []);
+      stacks.push(e2e);
+      const emptyBackend = fs.mkdtempSync(path.join(e2e.tmpDir, "other-backend-"));
+      const cases = {
+        passphrase: await orphans(e2e, ["--stack", e2e.stack.name], { PULUMI_CONFIG_PASSPHRASE: "not-it" }),
+        stack: await orphans(e2e, ["--stack", "no-such-stack"]),
+        backend: await orphans(e2e, ["--stack", e2e.stack.name], {
+          PULUMI_BACKEND_URL: `file://${emptyBackend}`,
+        }),
+      };
+      const oneLiners = Object.entries(cases).filter(([, r]) => r.code === 1 && r.lines.length === 1);
+      report(
+        `ownership: orphans errors for a wrong passphrase, stack and backend: ${oneLiners.length} of 3 in one line ` +
+          `(${Object.values(cases)
+            .map((r) => r.lines.length)
+            .join(", ")} lines)`,
+      );
+      for (const r of Object.values(cases)) {
+        expect(r.code).toBe(1);
+        expect(r.lines).toHaveLength(1);
+        expect(r.text).not.toMatch(/stderr|stdout|code: \d|\n\s+at /);
+      }
+      expect(cases.passphrase.text).toMatch(/PULUMI_CONFIG_PASSPHRASE/);
+      expect(cases.stack.text).toMatch(/no stack no-such-stack .*--stack/);
+      expect(cases.backend.text).toMatch(/PULUMI_BACKEND_URL/);
+      expect(cases.backend.text).toContain(emptyBackend);
+    },
+    TIMEOUT,
+  );
+});
+
+describe("two backends, one project and stack name", () => {
+  it(
+    "the second stack's adoptUid of the first's VXC is refused naming it and its holder; its destroy leaves it LIVE",
+    async () => {
+      const [spec] = manyVxcs("TB", 1);
+      const first = await customerStack(world, "shared-name", [spec]);
+      stacks.push(first);
+      const up = await first.stack.up({ onOutput: collect(first) });
+      const uid = up.outputs["TB-0"].value.vxcUid as string;
+      const firstId = stackIdOf((await first.stack.exportStack()).deployment)!;
+
+      const second = await customerStack(world, "shared-name", [{ ...spec, adoptUid: uid } as typeof spec]);
+      stacks.push(second);
+      const adoption = await second.stack.up({ onOutput: collect(second) }).then(
+        () => "adopted",
+        (err: Error) => err.message,
+      );
+      // The same resource without adoptUid: same names, same ends, same order tag, another identity.
+      await setVxcs(second.stack, [spec]);
+      const own = await second.stack.up({ onOutput: collect(second) });
+      const secondUid = own.outputs["TB-0"].value.vxcUid as string;
+      await second.stack.destroy({ onOutput: collect(second) });
+      const status = await statusOf(uid);
+      report(
+        `ownership: adoption across two backends (${adoption === "adopted" ? "adopted" : "refused"}); the same ` +
+          `resource there ordered ${secondUid === uid ? "nothing (took the first's VXC over)" : "its own VXC"}; ` +
+          `after its destroy the first stack's VXC is ${status}`,
+      );
+      expect(adoption).toContain(`VXC ${uid} is held by another stack`);
+      expect(adoption).toContain(`stack identity ${firstId}`);
+      expect(adoption).toContain(`stack ${PROJECT}/shared-name, resource "TB-0"`);
+      expect(secondUid).not.toBe(uid);
+      expect(status).toBe("LIVE");
+      expect(await statusOf(secondUid)).toBe("DECOMMISSIONED");
+    },
+    TIMEOUT,
+  );
+});
