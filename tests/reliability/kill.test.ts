@@ -5,6 +5,8 @@
 // points is printed; RELIABILITY_SEED=<seed> repeats a run.
 import * as fs from "node:fs";
 import { runOrphans } from "../../cli/orphans";
+import { STACK_ID_TAG } from "../../provider/resources/hidden-inputs";
+import { stackIdOf } from "../../provider/resources/stack-identity";
 import { SEED } from "../../simulator/seed";
 import { startWorld, waitForPendingRequest, type World } from "../support/world";
 import { backendText, cliProcesses, collect, type E2eStack, killCli } from "../support/pulumi-stack";
@@ -101,6 +103,25 @@ async function expectConverged(stack: E2eStack, prefix: string, declared: number
   });
 }
 
+/**
+ * The resumed up took its orders back by the stack's identity: every VXC carries the megaport-mx:stack-id of the
+ * StackIdentity in the stack's state, the one that was there when the killed up ordered them.
+ */
+async function expectIdentity(stack: E2eStack, prefix: string, what: string) {
+  const stackId = stackIdOf((await stack.stack.exportStack()).deployment);
+  const live = [...(await liveByName(world.globex, prefix)).values()].flat();
+  const tagged = await Promise.all(
+    live.map(
+      async (v) =>
+        (await world.globex.getResourceTags(v.productUid)).find((t) => t.key === STACK_ID_TAG)?.value,
+    ),
+  );
+  const ours = tagged.filter((id) => id !== undefined && id === stackId).length;
+  report(`kill[${what}]: resumed by identity: ${ours} of ${live.length} VXCs carry the stack's identity`);
+  expect(stackId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(tagged).toEqual(live.map(() => stackId));
+}
+
 const toRed = (prefix: string, firstVlan: number): VxcSpec[] =>
   manyVxcs(prefix, 4, { port: SEED.ports.acmeSydRed.uid, firstVlan });
 
@@ -114,6 +135,7 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
         await killDuring(e2e, "create", e2e.stack.up({ onOutput: collect(e2e) }), somewhenMs(500, 5000));
         await recover(e2e);
         await expectConverged(e2e, "KC", 4, "create");
+        await expectIdentity(e2e, "KC", "create");
       } finally {
         await acme.stop();
       }
