@@ -196,8 +196,13 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
       for (const v of vxcs) await waitForPendingRequest(world.acme, (p) => p.productName === v.name);
       killCli(e2e);
       await interrupted;
-      // The edit: another B-end VLAN for the first (a new order tag), the second removed.
-      const edited = [{ ...vxcs[0], bEnd: { ...vxcs[0].bEnd, vlan: 439 } }, vxcs[2], vxcs[3]];
+      // The edit: another B-end VLAN for the first (a new order tag), the second removed, another A-end VLAN for the
+      // third (an update in place: the same order tag, so the up adopts the stranded order and updates it).
+      const edited = [
+        { ...vxcs[0], bEnd: { ...vxcs[0].bEnd, vlan: 439 } },
+        { ...vxcs[2], aEnd: { ...vxcs[2].aEnd, vlan: 438 } },
+        vxcs[3],
+      ];
       await setVxcs(e2e.stack, edited);
       const acme = acmeAcceptsEverything(world, 300);
       try {
@@ -216,10 +221,13 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
       );
       places.push({ name: "orphans command output", text: lines.join("\n") });
       const after = await tally(world, e2e, "KE");
+      const third = (await liveByName(world.globex, "KE 2")).get("KE 2") ?? [];
       report(
         `kill[edit]: orphans listed ${listed} (exit ${found}), --cancel-all exit ${settled}; then ${after.live} VXCs ` +
-          `for 3 declared, ${after.orphans} orphans`,
+          `for 3 declared, ${after.orphans} orphans; the one with an edited A-end VLAN adopted and updated ` +
+          `(${third.length} VXC, VLAN ${third[0]?.aEnd?.vlan})`,
       );
+      expect(third.map((v) => v.aEnd?.vlan)).toEqual([438]);
       expect([found, listed, settled]).toEqual([3, 2, 0]);
       expect({ live: after.live, duplicates: after.duplicates, orphans: after.orphans }).toEqual({
         live: 3,
