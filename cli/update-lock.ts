@@ -4,7 +4,8 @@
 //   .pulumi/locks/organization/<project>/<stack>/<id>.json (.pulumi/locks/<stack>/… in the legacy layout), JSON with
 //   the pid, user, host and start time of the CLI; `pulumi cancel` deletes them. They do not report it through the
 //   CLI (`pulumi stack ls --json` leaves updateInProgress out for them), so this reads the objects themselves: files
-//   for file://, rows of the state table (`pulumi_state`, or ?table=) for postgres://.
+//   for file://, rows of the state table (`pulumi_state`, or ?table=) for postgres://. Outside file://, the URL's path
+//   prefixes every key: for postgres:// that is the database name ("<db>/.pulumi/locks/…").
 // - Pulumi Cloud reports it: the stack summary's updateInProgress.
 // - Any other backend (s3://, gs://, azblob://, a self-hosted service that does not say): unknown. The caller refuses
 //   to cancel unless the user confirms no update runs.
@@ -106,6 +107,8 @@ async function postgresLock(url: string, dirs: readonly string[]): Promise<Updat
     return { state: "unknown", why: `the state table name "${table}" is not one this command reads` };
   }
   parsed.searchParams.delete("table");
+  const prefix = parsed.pathname.replace(/^\/+/, "");
+  const keyDirs = dirs.map((d) => (prefix ? `${prefix.replace(/\/?$/, "/")}${d}` : d));
   const { Client } = await import("pg");
   const client = new Client({ connectionString: parsed.toString() });
   await client.connect();
@@ -113,10 +116,10 @@ async function postgresLock(url: string, dirs: readonly string[]): Promise<Updat
     const like = (dir: string) => `${dir.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`;
     const rows = await client.query<{ key: string; updated_at: Date }>(
       `SELECT key, updated_at FROM ${table} WHERE key LIKE $1 OR key LIKE $2`,
-      dirs.map(like),
+      keyDirs.map(like),
     );
     // A key one level deeper than the stack's lock directory is another stack's (legacy names have no slashes).
-    const locks = rows.rows.filter((r) => dirs.some((d) => path.posix.dirname(r.key) === d));
+    const locks = rows.rows.filter((r) => keyDirs.some((d) => path.posix.dirname(r.key) === d));
     if (locks.length === 0) return { state: "idle" };
     return {
       state: "running",

@@ -8,10 +8,18 @@ import { runOrphans } from "../../cli/orphans";
 import { STACK_ID_TAG, STACK_TAG, RESOURCE_TAG } from "../../provider/resources/hidden-inputs";
 import { stackIdOf } from "../../provider/resources/stack-identity";
 import { SEED } from "../../simulator/seed";
-import { startWorld, visibleVxcs, waitForPendingRequest, type World } from "../support/world";
-import { collect, type E2eStack } from "../support/pulumi-stack";
+import {
+  FAST_PROVIDER_ENV,
+  startWorld,
+  visibleVxcs,
+  waitForPendingRequest,
+  type World,
+} from "../support/world";
+import { collect, createStack, type E2eStack } from "../support/pulumi-stack";
+import { startPostgres } from "../support/postgres";
 import {
   acmeAcceptsEverything,
+  CUSTOMER_PROGRAM,
   customerStack,
   liveByName,
   manyVxcs,
@@ -110,6 +118,49 @@ describe("the orphan sweep", () => {
       expect(after.lines).toContain(`cancelled ${orphanUid}: DECOMMISSIONED`);
       expect(cancelledAfter).toBe(1);
       expect(held).toEqual([1, 1, 1]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "racing a pulumi up on a postgres:// backend cancels nothing either: the lock is read from the state table",
+    async () => {
+      const postgres = await startPostgres();
+      try {
+        // lib/pq, the CLI's PostgreSQL driver, defaults to sslmode=require; the throwaway server has no TLS.
+        const backend = `${postgres.createDatabase("sweep_state")}?sslmode=disable`;
+        const vxcs = manyVxcs("OP", 2, { port: SEED.ports.acmeSydRed.uid, firstVlan: 520 });
+        const e2e = await createStack(CUSTOMER_PROGRAM, {
+          stackName: "sweep-race-pg",
+          envVars: { ...FAST_PROVIDER_ENV, PULUMI_BACKEND_URL: backend },
+          config: world.configFor("globex"),
+        });
+        stacks.push(e2e);
+        await setVxcs(e2e.stack, vxcs);
+        const up = e2e.stack.up({ onOutput: collect(e2e) });
+        for (const v of vxcs) await waitForPendingRequest(world.acme, (p) => p.productName === v.name);
+        const during = await orphans(e2e, ["--stack", e2e.stack.name, "--cancel-all"]);
+        const liveDuring = [...(await liveByName(world.globex, "OP")).values()].flat().length;
+        const acme = acmeAcceptsEverything(world, 100);
+        try {
+          await up;
+        } finally {
+          await acme.stop();
+        }
+        const after = await orphans(e2e, ["--stack", e2e.stack.name, "--cancel-all"]);
+        report(
+          `ownership: the sweep racing an \`up\` on postgres:// (${2 - liveDuring} cancelled, exit ${during.code}` +
+            `${/in progress/.test(during.text) ? ", refused: update in progress" : ""}); after the up exit ${after.code}`,
+        );
+        expect(liveDuring).toBe(2);
+        expect(during.code).toBe(1);
+        expect(during.text).toMatch(/nothing cancelled: an update of stack .*sweep-race-pg is in progress/);
+        expect(during.text).not.toMatch(/clear-pending-creates/);
+        expect(after.code).toBe(0);
+        await e2e.stack.destroy({ onOutput: collect(e2e) });
+      } finally {
+        await postgres.stop();
+      }
     },
     TIMEOUT,
   );
