@@ -5,8 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runOrphans } from "../../cli/orphans";
-import { STACK_ID_TAG, STACK_TAG, RESOURCE_TAG } from "../../provider/resources/hidden-inputs";
-import { stackIdOf } from "../../provider/resources/stack-identity";
+import { RESOURCE_TAG, STACK_ID_KEY, STACK_ID_TAG, STACK_TAG } from "../../provider/resources/hidden-inputs";
+import { STACK_IDENTITY_TOKEN, stackIdOf } from "../../provider/resources/stack-identity";
 import { SEED } from "../../simulator/seed";
 import {
   FAST_PROVIDER_ENV,
@@ -237,3 +237,86 @@ describe("two backends, one project and stack name", () => {
     TIMEOUT,
   );
 });
+
+describe("a stack from the release before identities", () => {
+  it(
+    "previews no VXC change, gets its identity at the next up, and still adopts an order of that release by its tag",
+    async () => {
+      const vxcs = manyVxcs("LG", 2);
+      const e2e = await customerStack(world, "legacy", vxcs);
+      stacks.push(e2e);
+      const first = await e2e.stack.up({ onOutput: collect(e2e) });
+      const uids = vxcs.map((v) => first.outputs[v.resourceName].value.vxcUid as string);
+      // The state and tags that release wrote: no identity resource, no __stackId, no stack-id tag; and LG-1's
+      // create interrupted and cleared (`refresh --clear-pending-creates`), so only its order remains.
+      const exported = await e2e.stack.exportStack();
+      const deployment = exported.deployment as { resources: StateResource[] };
+      const identityUrn = deployment.resources.find((r) => r.type === STACK_IDENTITY_TOKEN)!.urn;
+      deployment.resources = deployment.resources
+        .filter((r) => r.urn !== identityUrn && !r.urn.endsWith("::LG-1"))
+        .map((r) => withoutIdentity(r, identityUrn));
+      await e2e.stack.importStack(exported);
+      for (const uid of uids) {
+        const tags = await world.globex.getResourceTags(uid);
+        await world.globex.setResourceTags(
+          uid,
+          tags.filter((t) => t.key !== STACK_ID_TAG),
+        );
+      }
+
+      const preview = await e2e.stack.preview({ onOutput: collect(e2e) });
+      const second = await e2e.stack.up({ onOutput: collect(e2e) });
+      const quiet = await e2e.stack.preview({ expectNoChanges: true, onOutput: collect(e2e) }).then(
+        () => true,
+        () => false,
+      );
+      const stackId = stackIdOf((await e2e.stack.exportStack()).deployment);
+      const after = vxcs.map((v) => second.outputs[v.resourceName].value.vxcUid as string);
+      const tagged = await Promise.all(
+        uids.map(
+          async (uid) => (await world.globex.getResourceTags(uid)).find((t) => t.key === STACK_ID_TAG)?.value,
+        ),
+      );
+      const live = [...(await liveByName(world.globex, "LG")).values()].flat().length;
+      report(
+        `ownership: a stack from before identities: preview ${JSON.stringify(preview.changeSummary)}; the up kept ` +
+          `${after.filter((uid, i) => uid === uids[i]).length} of 2 VXCs (the order of the interrupted create ` +
+          `adopted), ${live} live; then preview --expect-no-changes passes: ${quiet}`,
+      );
+      // The identity is the one change; LG-1's create finds its order by the tag that release wrote.
+      expect(preview.changeSummary).toEqual({ create: 2, same: 2 });
+      expect(after).toEqual(uids);
+      expect(live).toBe(2);
+      expect(quiet).toBe(true);
+      // The adopted order now carries the stack's identity; LG-0, untouched, still carries none.
+      expect(tagged).toEqual([undefined, stackId]);
+    },
+    TIMEOUT,
+  );
+});
+
+interface StateResource {
+  urn: string;
+  type: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+  dependencies?: string[];
+  propertyDependencies?: Record<string, string[]>;
+}
+
+/** A resource as the release before identities wrote it: no __stackId and no dependency on the identity. */
+function withoutIdentity(resource: StateResource, identityUrn: string): StateResource {
+  const drop = (props?: Record<string, unknown>) => {
+    if (!props) return props;
+    const { [STACK_ID_KEY]: _dropped, ...rest } = props;
+    return rest;
+  };
+  const { [STACK_ID_KEY]: _deps, ...propertyDependencies } = resource.propertyDependencies ?? {};
+  return {
+    ...resource,
+    inputs: drop(resource.inputs),
+    outputs: drop(resource.outputs),
+    dependencies: resource.dependencies?.filter((urn) => urn !== identityUrn),
+    ...(resource.propertyDependencies ? { propertyDependencies } : {}),
+  };
+}
