@@ -41,7 +41,8 @@ export const ORPHANS_USAGE = `usage: megaport-mx orphans [--stack <name>] [--cwd
 Lists the VXCs this stack ordered (they carry its megaport-mx:stack tag) that no resource in the stack holds: what
 an interrupted \`pulumi up\` followed by an edit of the program leaves behind. They are live and billed.
   --cancel <uid>   cancel that orphan and wait until it is DECOMMISSIONED (repeatable)
-  --cancel-all     cancel every orphan found
+  --cancel-all     cancel every orphan found that carries this stack's identity (one ordered before stacks had
+                   identities is cancelled only by --cancel <uid>)
   --no-update-running
                    confirm that no update of the stack runs, for a backend whose lock this command cannot read
                    (s3://, gs://, azblob://): without it, --cancel and --cancel-all refuse there
@@ -125,7 +126,12 @@ export async function runOrphans(
     const running = lock.state === "running";
 
     const refusal = cancelling ? refusalFor(lock, options.noUpdateRunning, report.stack) : undefined;
-    const toCancel = refusal ? [] : options.cancelAll ? report.orphans.map((o) => o.vxcUid) : options.cancel;
+    // --cancel-all takes only the orphans whose tags carry this stack's identity; the others are named by UID.
+    const toCancel = refusal
+      ? []
+      : options.cancelAll
+        ? report.orphans.filter((o) => o.proven).map((o) => o.vxcUid)
+        : options.cancel;
     const unknown = toCancel.filter((uid) => !report.orphans.some((o) => o.vxcUid === uid));
     if (unknown.length > 0) {
       out(

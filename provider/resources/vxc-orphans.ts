@@ -7,7 +7,14 @@
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
-import { IDEMPOTENCY_TAG, OWNER_KEY, RESOURCE_TAG, STACK_TAG, type HiddenInputs } from "./hidden-inputs";
+import {
+  IDEMPOTENCY_TAG,
+  OWNER_KEY,
+  RESOURCE_TAG,
+  STACK_ID_TAG,
+  STACK_TAG,
+  type HiddenInputs,
+} from "./hidden-inputs";
 import type { ResourceTag } from "../client/schemas/resource-tags";
 import { typeToken } from "./kinds";
 import type { VxcConnectionInputs } from "./vxc-connection-schema";
@@ -33,6 +40,11 @@ export interface FoundVxc {
 }
 
 export interface Orphan extends FoundVxc {
+  /**
+   * Whether its tags carry this stack's identity. One without (ordered by a release before identities) proves only
+   * the names, which a same-named stack on another backend shares: `--cancel-all` leaves it, `--cancel <uid>` takes it.
+   */
+  proven: boolean;
   /** What it is, in a sentence, and what to do with it. */
   verdict: string;
   /** The resource of that name in the stack now, and the VXC it holds, if any. */
@@ -117,7 +129,8 @@ export async function findOrphans(
       continue;
     }
     const heldBy = held.find((h) => h.resource === found.orderedBy && h.vxcUid);
-    report.orphans.push({ ...found, heldBy, verdict: verdictOn(found, heldBy) });
+    const proven = stackId !== undefined && tags.get(STACK_ID_TAG) === stackId;
+    report.orphans.push({ ...found, heldBy, proven, verdict: verdictOn(found, heldBy, proven) });
   }
   return report;
 }
@@ -152,8 +165,15 @@ export async function whyNotAnOrphanNow(
   return undefined;
 }
 
-function verdictOn(vxc: FoundVxc, heldBy: HeldVxc | undefined): string {
+function verdictOn(vxc: FoundVxc, heldBy: HeldVxc | undefined, proven: boolean): string {
   const who = vxc.orderedBy ? `resource "${vxc.orderedBy}"` : "a resource of this stack";
+  if (!proven) {
+    return (
+      `ordered by ${who} before stacks had identities (no ${STACK_ID_TAG} tag): a same-named stack on another ` +
+      `backend would carry the same tags, so --cancel-all leaves it. If it is this stack's, cancel it by UID ` +
+      `(megaport-mx orphans --cancel ${vxc.vxcUid}) or keep it with adoptUid: "${vxc.vxcUid}".`
+    );
+  }
   if (heldBy) {
     return (
       `ordered by ${who}, which now holds ${heldBy.vxcUid}: a duplicate left by an interrupted \`pulumi up\`. ` +

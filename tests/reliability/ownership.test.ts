@@ -57,6 +57,32 @@ async function orphans(e2e: E2eStack, args: string[], env: Record<string, string
   return { code, lines, text: lines.join("\n") };
 }
 
+/** An order carrying the stack's tags (and identity, when given) that no resource holds: a real orphan. */
+async function strayOrder(e2e: E2eStack, name: string, stackId: string | undefined): Promise<string> {
+  const [uid] = await world.globex.buyVxc([
+    {
+      productUid: SEED.ports.globexSydRed.uid,
+      associatedVxcs: [
+        {
+          productName: name,
+          rateLimit: 50,
+          term: 1,
+          shutdown: false,
+          costCentre: "",
+          aEnd: { vlan: 0 },
+          bEnd: { productUid: SEED.ports.acmeSydAuto.uid, vlan: 0 },
+          resourceTags: [
+            { key: STACK_TAG, value: `${PROJECT}/${e2e.stack.name}` },
+            { key: RESOURCE_TAG, value: name.replace(" ", "-") },
+            ...(stackId ? [{ key: STACK_ID_TAG, value: stackId }] : []),
+          ],
+        },
+      ],
+    },
+  ]);
+  return uid;
+}
+
 const statusOf = async (uid: string) => (await visibleVxcs(world.globex)).get(uid)?.provisioningStatus;
 
 describe("the orphan sweep", () => {
@@ -80,27 +106,7 @@ describe("the orphan sweep", () => {
       }
       // A real orphan: an order carrying this stack's tags and identity that no resource holds.
       const state = (await e2e.stack.exportStack()).deployment;
-      const [orphanUid] = await world.globex.buyVxc([
-        {
-          productUid: SEED.ports.globexSydRed.uid,
-          associatedVxcs: [
-            {
-              productName: "OR stray",
-              rateLimit: 50,
-              term: 1,
-              shutdown: false,
-              costCentre: "",
-              aEnd: { vlan: 0 },
-              bEnd: { productUid: SEED.ports.acmeSydAuto.uid, vlan: 0 },
-              resourceTags: [
-                { key: STACK_TAG, value: `${PROJECT}/${e2e.stack.name}` },
-                { key: RESOURCE_TAG, value: "OR-stray" },
-                { key: STACK_ID_TAG, value: stackIdOf(state)! },
-              ],
-            },
-          ],
-        },
-      ]);
+      const orphanUid = await strayOrder(e2e, "OR stray", stackIdOf(state)!);
       const after = await orphans(e2e, ["--stack", e2e.stack.name, "--cancel-all"]);
       const held = await Promise.all(vxcs.map(async (v) => (await liveByName(world.globex, v.name)).size));
       const cancelledAfter = after.lines.filter((l) => l.startsWith("cancelled ")).length;
@@ -278,11 +284,21 @@ describe("a stack from the release before identities", () => {
         ),
       );
       const live = [...(await liveByName(world.globex, "LG")).values()].flat().length;
+      // An orphan of that release: its tags name the stack but no identity, as a same-named stack's would.
+      const legacyOrphan = await strayOrder(e2e, "LG stray", undefined);
+      const all = await orphans(e2e, ["--stack", e2e.stack.name, "--cancel-all"]);
+      const byUid = await orphans(e2e, ["--stack", e2e.stack.name, "--cancel", legacyOrphan]);
       report(
         `ownership: a stack from before identities: preview ${JSON.stringify(preview.changeSummary)}; the up kept ` +
           `${after.filter((uid, i) => uid === uids[i]).length} of 2 VXCs (the order of the interrupted create ` +
-          `adopted), ${live} live; then preview --expect-no-changes passes: ${quiet}`,
+          `adopted), ${live} live; then preview --expect-no-changes passes: ${quiet}; its orphan without identity: ` +
+          `--cancel-all exit ${all.code} (left), --cancel <uid> exit ${byUid.code}`,
       );
+      expect(all.code).toBe(3);
+      expect(all.text).toContain(`megaport-mx orphans --cancel ${legacyOrphan}`);
+      expect(all.lines.filter((l) => l.startsWith("cancelling "))).toEqual([]);
+      expect(byUid.code).toBe(0);
+      expect(byUid.lines).toContain(`cancelled ${legacyOrphan}: DECOMMISSIONED`);
       // The identity is the one change; LG-1's create finds its order by the tag that release wrote.
       expect(preview.changeSummary).toEqual({ create: 2, same: 2 });
       expect(after).toEqual(uids);
