@@ -12,7 +12,7 @@
 // the backend holds the stack's update lock (cli/update-lock.ts), or when it cannot read that lock and the user has
 // not confirmed no update runs (--no-update-running), and right before each cancel it reads the lock, the state and
 // the VXC's tags again.
-import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { CommandError, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { EXIT } from "./exit-codes";
 import { clientFor, resolveSettings } from "../provider/resources/provider-config";
 import { DEFAULT_TIMEOUTS, deleteAndWait } from "../provider/resources/vxc-wait";
@@ -187,7 +187,7 @@ export async function runOrphans(
 }
 
 /** Why --cancel* must not run now, or undefined when it may. */
-function refusalFor(lock: UpdateLock, confirmed: boolean, stack: string): string | undefined {
+export function refusalFor(lock: UpdateLock, confirmed: boolean, stack: string): string | undefined {
   if (lock.state === "running") {
     return (
       `an update of stack ${stack} is in progress (${lock.detail}), and its orders may not be in the stack's state ` +
@@ -232,6 +232,8 @@ async function backendUrlOf(workDir: string): Promise<string | undefined> {
  */
 export function oneLine(err: unknown, stack: string | undefined, backend: string | undefined): string {
   const text = err instanceof Error ? err.message : String(err);
+  // Our own errors (settings, Megaport's answers) are one line that names the fix already.
+  if (!(err instanceof CommandError)) return text.split("\n")[0];
   const where = backend ? ` on backend ${redactedUrl(backend)}` : "";
   const named = stack ? `stack ${stack}` : "the stack";
   if (/passphrase|decrypt/i.test(text)) {
