@@ -141,17 +141,15 @@ export async function runOrphans(
     }
     const cancelled: string[] = [];
     const kept: { vxcUid: string; why: string }[] = [];
+    let updateStarted = false;
     for (const uid of toCancel) {
       const orphan = report.orphans.find((o) => o.vxcUid === uid)!;
-      const why = await whyNotToCancelNow(
-        stack,
-        project,
-        backend,
-        options.noUpdateRunning,
-        client,
-        report,
-        uid,
-      );
+      // Right before the cancel: the lock, the state and the VXC's tags again (an update may have begun since).
+      const lockNow = await updateLock(stack, project, backend);
+      updateStarted ||= lockNow.state === "running";
+      const why =
+        refusalFor(lockNow, options.noUpdateRunning, report.stack) ??
+        (await whyNotAnOrphanIn(stack, client, report, uid));
       if (why) {
         out(`not cancelling ${uid} "${orphan.name}": ${why}`);
         kept.push({ vxcUid: uid, why });
@@ -166,14 +164,21 @@ export async function runOrphans(
     if (options.json) {
       out(
         JSON.stringify(
-          { ...report, updateRunning: running, refused: refusal, cancelled, kept, orphans: left },
+          {
+            ...report,
+            updateRunning: running || updateStarted,
+            refused: refusal,
+            cancelled,
+            kept,
+            orphans: left,
+          },
           null,
           2,
         ),
       );
     } else {
       if (refusal) out(`megaport-mx orphans: nothing cancelled: ${refusal}`);
-      describe(report, left, running, out);
+      describe(report, left, running || updateStarted, out);
     }
     await client.close();
     if (refusal) return EXIT.FAILED;
@@ -203,18 +208,13 @@ export function refusalFor(lock: UpdateLock, confirmed: boolean, stack: string):
   return undefined;
 }
 
-/** Right before a cancel: the lock, the state and the VXC's tags again. Why not to cancel it, or undefined. */
-async function whyNotToCancelNow(
+/** Why the VXC is not an orphan any more, by the state read again now and its tags read afresh. */
+async function whyNotAnOrphanIn(
   stack: Stack,
-  project: string,
-  backend: string | undefined,
-  confirmed: boolean,
   client: ReturnType<typeof clientFor>,
   report: OrphanReport,
   uid: string,
 ): Promise<string | undefined> {
-  const refusal = refusalFor(await updateLock(stack, project, backend), confirmed, report.stack);
-  if (refusal) return refusal;
   const state = (await stack.exportStack()).deployment ?? {};
   return whyNotAnOrphanNow(client, report.stack, heldVxcsOf(state), stackIdOf(state), uid);
 }

@@ -129,6 +129,63 @@ describe("the orphan sweep", () => {
   );
 
   it(
+    "that read the state before an up began cancels none of the up's orders: it reads the lock again before each cancel",
+    async () => {
+      const [kept] = manyVxcs("OB", 1);
+      const added = manyVxcs("OB", 4, { port: SEED.ports.acmeSydRed.uid, firstVlan: 530 }).slice(1);
+      const e2e = await customerStack(world, "sweep-before-up", [kept]);
+      stacks.push(e2e);
+      await e2e.stack.up({ onOutput: collect(e2e) });
+      await setVxcs(e2e.stack, [kept, ...added]);
+      // The sweep reads the lock (none) and the state, then its listing of products is held back (the issue's 6 s
+      // listing, made certain): the up starts and places its orders meanwhile, so the listing shows them.
+      const faults = world.sim.faults;
+      const fire = faults.fire.bind(faults);
+      let listingHeld!: () => void;
+      const held = new Promise<void>((resolve) => (listingHeld = resolve));
+      faults.fire = (method, pathname) => {
+        const fired = fire(method, pathname);
+        if (fired.latencyMs > 0) listingHeld();
+        return fired;
+      };
+      faults.replace([{ kind: "latency", latencyMs: 25_000, count: 1, path: "/v2/products", method: "GET" }]);
+      let up: Promise<unknown> | undefined;
+      try {
+        const sweep = orphans(e2e, ["--stack", e2e.stack.name, "--cancel-all"]);
+        await held;
+        up = e2e.stack.up({ onOutput: collect(e2e) });
+        for (const v of added) await waitForPendingRequest(world.acme, (p) => p.productName === v.name);
+        const result = await sweep;
+        const live = [...(await liveByName(world.globex, "OB")).values()].flat().length;
+        const cancelled = result.lines.filter((l) => l.startsWith("cancelling ")).length;
+        const acme = acmeAcceptsEverything(world, 100);
+        const outcome = await up.then(
+          () => "succeeded",
+          () => "failed",
+        );
+        await acme.stop();
+        report(
+          `ownership: the sweep that read the state before an \`up\` began (${cancelled} cancelled, ` +
+            `${result.lines.filter((l) => l.startsWith("not cancelling ")).length} refused before the cancel: ` +
+            `update in progress); ${live} of 4 VXCs live, the up ${outcome}`,
+        );
+        expect(cancelled).toBe(0);
+        expect(
+          result.lines.filter((l) => /^not cancelling .*: an update of stack .* is in progress/.test(l)),
+        ).toHaveLength(3);
+        expect(result.text).not.toMatch(/clear-pending-creates/);
+        expect(live).toBe(4);
+        expect(outcome).toBe("succeeded");
+      } finally {
+        faults.fire = fire;
+        faults.replace([]);
+        await up?.catch(() => undefined);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
     "racing a pulumi up on a postgres:// backend cancels nothing either: the lock is read from the state table",
     async () => {
       const postgres = await startPostgres();
