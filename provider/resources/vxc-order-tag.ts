@@ -118,9 +118,10 @@ export interface OrderLookup {
   stackId: string | undefined;
 }
 
-// Orders this process placed, by tag: a listing shared with other creates may have started a moment before them,
-// and the other creates' fresh orders are never this create's.
+// Orders this process placed, by stack identity and tag: a listing shared with other creates may have started a
+// moment before them, and the other creates' fresh orders are never this create's.
 const placedHere = new Map<string, string>();
+const placedKey = (lookup: Pick<OrderLookup, "tag" | "stackId">) => `${lookup.stackId ?? ""} ${lookup.tag}`;
 
 /**
  * An order renamed in the Portal after an interrupted `up` is still found by its ends, if it was placed this recently:
@@ -129,9 +130,9 @@ const placedHere = new Map<string, string>();
  */
 const RENAMED_ORDER_WINDOW_MS = 24 * 60 * 60_000;
 
-/** Remembers that this process ordered the VXC carrying `tag`. */
-export function rememberOrder(tag: string, vxcUid: string): void {
-  placedHere.set(tag, vxcUid);
+/** Remembers that this process ordered the VXC carrying the lookup's tag and stack identity. */
+export function rememberOrder(lookup: Pick<OrderLookup, "tag" | "stackId">, vxcUid: string): void {
+  placedHere.set(placedKey(lookup), vxcUid);
 }
 
 /**
@@ -146,7 +147,7 @@ export async function findVxcByTag(
   lookup: OrderLookup,
   listing?: Promise<readonly { productUid: string; associatedVxcs?: readonly Vxc[] | null }[]>,
 ): Promise<Vxc | undefined> {
-  const ours = placedHere.get(lookup.tag);
+  const ours = placedHere.get(placedKey(lookup));
   if (ours) {
     const vxc = await client.getVxc(ours).catch(() => undefined);
     if (vxc && !isIn(FINISHED, vxc.provisioningStatus)) return vxc;
