@@ -3,17 +3,28 @@
 // the pulumi CLI does), and Megaport with the stack's own megaport:* config, else MEGAPORT_* variables.
 //
 //   megaport-mx orphans [--stack <name>] [--cwd <program dir>] [--json]
-//   megaport-mx orphans --cancel <uid> [--cancel <uid> …] | --cancel-all
+//   megaport-mx orphans --cancel <uid> [--cancel <uid> …] | --cancel-all [--no-update-running]
 //
 // Exit codes (cli/exit-codes.ts): 0 no orphans left (none found, or all cancelled); 3 orphans remain; 1 an error;
 // 64 a usage error.
-// Never cancels a VXC that is not an orphan of this stack.
-import { LocalWorkspace } from "@pulumi/pulumi/automation";
+// Never cancels a VXC that is not an orphan of this stack, nor anything while an update of the stack runs: a running
+// `pulumi up` has orders it has not written to state yet, and they look like orphans. So it refuses --cancel* while
+// the backend holds the stack's update lock (cli/update-lock.ts), or when it cannot read that lock and the user has
+// not confirmed no update runs (--no-update-running), and right before each cancel it reads the lock, the state and
+// the VXC's tags again.
+import { CommandError, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
 import { clientFor, resolveSettings } from "../provider/resources/provider-config";
 import { DEFAULT_TIMEOUTS, deleteAndWait } from "../provider/resources/vxc-wait";
-import { findOrphans, heldVxcsOf, type OrphanReport } from "../provider/resources/vxc-orphans";
+import { stackIdOf } from "../provider/resources/stack-identity";
+import {
+  findOrphans,
+  heldVxcsOf,
+  type OrphanReport,
+  whyNotAnOrphanNow,
+} from "../provider/resources/vxc-orphans";
+import { redactedUrl, updateLock, type UpdateLock } from "./update-lock";
 
 export interface OrphansOptions {
   stack?: string;
@@ -21,6 +32,8 @@ export interface OrphansOptions {
   json: boolean;
   cancel: string[];
   cancelAll: boolean;
+  /** The user confirms no update of the stack runs, for a backend whose lock this command cannot read. */
+  noUpdateRunning: boolean;
   help: boolean;
 }
 
@@ -29,12 +42,24 @@ export const ORPHANS_USAGE = `usage: megaport-mx orphans [--stack <name>] [--cwd
 Lists the VXCs this stack ordered (they carry its megaport-mx:stack tag) that no resource in the stack holds: what
 an interrupted \`pulumi up\` followed by an edit of the program leaves behind. They are live and billed.
   --cancel <uid>   cancel that orphan and wait until it is DECOMMISSIONED (repeatable)
-  --cancel-all     cancel every orphan found
+  --cancel-all     cancel every orphan found that carries this stack's identity (one ordered before stacks had
+                   identities is cancelled only by --cancel <uid>)
+  --no-update-running
+                   confirm that no update of the stack runs, for a backend whose lock this command cannot read
+                   (s3://, gs://, azblob://): without it, --cancel and --cancel-all refuse there
   --json           print the report as JSON
+Refuses to cancel anything while an update of the stack runs (its orders may not be in state yet).
 Exit codes: 0 no orphans left, 3 orphans remain, 1 error, 64 usage.`;
 
 export function parseOrphansArgs(argv: readonly string[], cwd = process.cwd()): OrphansOptions {
-  const options: OrphansOptions = { cwd, json: false, cancel: [], cancelAll: false, help: false };
+  const options: OrphansOptions = {
+    cwd,
+    json: false,
+    cancel: [],
+    cancelAll: false,
+    noUpdateRunning: false,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -47,6 +72,7 @@ export function parseOrphansArgs(argv: readonly string[], cwd = process.cwd()): 
     else if (flag === "--json") options.json = true;
     else if (flag === "--cancel") options.cancel.push(value());
     else if (flag === "--cancel-all") options.cancelAll = true;
+    else if (flag === "--no-update-running") options.noUpdateRunning = true;
     else if (flag === "--help" || flag === "-h") options.help = true;
     else throw new UsageError(`unknown flag ${flag}`);
   }
@@ -74,18 +100,37 @@ export async function runOrphans(
   }
   // The watcher's timers do not hold a process open (they must not in the provider); this command waits on them.
   const keepAlive = setInterval(() => undefined, 60_000);
+  let stackName = options.stack;
+  let backend: string | undefined;
   try {
+    backend = await backendUrlOf(options.cwd);
     const stack = options.stack
       ? await LocalWorkspace.selectStack({ stackName: options.stack, workDir: options.cwd })
       : await currentStack(options.cwd);
+    stackName = stack.name;
     const project = (await stack.workspace.projectSettings()).name;
     const config = await stack.getAllConfig();
     const settings = resolveSettings(process.env, { get: (key) => config[key]?.value });
     const client = clientFor(settings, "megaport-mx-orphans");
+    const cancelling = options.cancelAll || options.cancel.length > 0;
+    // The lock first: what the state says while an update runs is already out of date.
+    const lock = await updateLock(stack, project, backend);
     const state = await stack.exportStack();
-    const report = await findOrphans(client, `${project}/${stack.name}`, heldVxcsOf(state.deployment ?? {}));
+    const report = await findOrphans(
+      client,
+      `${project}/${stack.name}`,
+      heldVxcsOf(state.deployment ?? {}),
+      stackIdOf(state.deployment ?? {}),
+    );
+    const running = lock.state === "running";
 
-    const toCancel = options.cancelAll ? report.orphans.map((o) => o.vxcUid) : options.cancel;
+    const refusal = cancelling ? refusalFor(lock, options.noUpdateRunning, report.stack) : undefined;
+    // --cancel-all takes only the orphans whose tags carry this stack's identity; the others are named by UID.
+    const toCancel = refusal
+      ? []
+      : options.cancelAll
+        ? report.orphans.filter((o) => o.proven).map((o) => o.vxcUid)
+        : options.cancel;
     const unknown = toCancel.filter((uid) => !report.orphans.some((o) => o.vxcUid === uid));
     if (unknown.length > 0) {
       out(
@@ -94,24 +139,127 @@ export async function runOrphans(
       return EXIT.FAILED;
     }
     const cancelled: string[] = [];
+    const kept: { vxcUid: string; why: string }[] = [];
+    let updateStarted = false;
     for (const uid of toCancel) {
       const orphan = report.orphans.find((o) => o.vxcUid === uid)!;
+      // Right before the cancel: the lock, the state and the VXC's tags again (an update may have begun since).
+      const lockNow = await updateLock(stack, project, backend);
+      updateStarted ||= lockNow.state === "running";
+      const why =
+        refusalFor(lockNow, options.noUpdateRunning, report.stack) ??
+        (await whyNotAnOrphanIn(stack, client, report, uid));
+      if (why) {
+        out(`not cancelling ${uid} "${orphan.name}": ${why}`);
+        kept.push({ vxcUid: uid, why });
+        continue;
+      }
       out(`cancelling ${uid} "${orphan.name}" …`);
       await deleteAndWait(client, uid, orphan.name, DEFAULT_TIMEOUTS.deleteMs);
       out(`cancelled ${uid}: DECOMMISSIONED`);
       cancelled.push(uid);
     }
     const left = report.orphans.filter((o) => !cancelled.includes(o.vxcUid));
-    if (options.json) out(JSON.stringify({ ...report, cancelled, orphans: left }, null, 2));
-    else describe(report, left, out);
+    if (options.json) {
+      out(
+        JSON.stringify(
+          {
+            ...report,
+            updateRunning: running || updateStarted,
+            refused: refusal,
+            cancelled,
+            kept,
+            orphans: left,
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      if (refusal) out(`megaport-mx orphans: nothing cancelled: ${refusal}`);
+      describe(report, left, running || updateStarted, out);
+    }
     await client.close();
+    if (refusal) return EXIT.FAILED;
     return left.length > 0 ? EXIT.ORPHANS_REMAIN : EXIT.OK;
   } catch (err) {
-    out(`megaport-mx orphans: ${err instanceof Error ? err.message : String(err)}`);
+    out(`megaport-mx orphans: ${oneLine(err, stackName, backend)}`);
     return EXIT.FAILED;
   } finally {
     clearInterval(keepAlive);
   }
+}
+
+/** Why --cancel* must not run now, or undefined when it may. */
+export function refusalFor(lock: UpdateLock, confirmed: boolean, stack: string): string | undefined {
+  if (lock.state === "running") {
+    return (
+      `an update of stack ${stack} is in progress (${lock.detail}), and its orders may not be in the stack's state ` +
+      "yet. Run this again when it has finished; if no update runs (a killed CLI left its lock), run `pulumi cancel` first."
+    );
+  }
+  if (lock.state === "unknown" && !confirmed) {
+    return (
+      `cannot tell whether an update of stack ${stack} is in progress: ${lock.why}. When you are sure none runs, ` +
+      "run this again with --no-update-running."
+    );
+  }
+  return undefined;
+}
+
+/** Why the VXC is not an orphan any more, by the state read again now and its tags read afresh. */
+async function whyNotAnOrphanIn(
+  stack: Stack,
+  client: ReturnType<typeof clientFor>,
+  report: OrphanReport,
+  uid: string,
+): Promise<string | undefined> {
+  const state = (await stack.exportStack()).deployment ?? {};
+  return whyNotAnOrphanNow(client, report.stack, heldVxcsOf(state), stackIdOf(state), uid);
+}
+
+/** The backend the stack lives on: PULUMI_BACKEND_URL, else the one `pulumi whoami` names. */
+async function backendUrlOf(workDir: string): Promise<string | undefined> {
+  if (process.env.PULUMI_BACKEND_URL) return process.env.PULUMI_BACKEND_URL;
+  const workspace = await LocalWorkspace.create({ workDir });
+  return (await workspace.whoAmI().catch(() => undefined))?.url;
+}
+
+/**
+ * One line that names the fix, in place of the Automation API's dump of the command, its stdout and stderr: the
+ * usual causes are the passphrase, the stack name and the backend.
+ */
+export function oneLine(err: unknown, stack: string | undefined, backend: string | undefined): string {
+  const text = err instanceof Error ? err.message : String(err);
+  // Our own errors (settings, Megaport's answers) are one line that names the fix already.
+  if (!(err instanceof CommandError)) return text.split("\n")[0];
+  const where = backend ? ` on backend ${redactedUrl(backend)}` : "";
+  const named = stack ? `stack ${stack}` : "the stack";
+  if (/passphrase|decrypt/i.test(text)) {
+    return (
+      `the passphrase does not open the secrets of ${named}: set PULUMI_CONFIG_PASSPHRASE ` +
+      "(or PULUMI_CONFIG_PASSPHRASE_FILE) to the one the stack was created with"
+    );
+  }
+  if (/no stack named|stack .* (not found|does not exist)/i.test(text)) {
+    return (
+      `there is no ${named}${where}: give --stack one that \`pulumi stack ls\` lists, or point PULUMI_BACKEND_URL ` +
+      "(or `pulumi login <url>`) at the backend that holds it"
+    );
+  }
+  if (/backend|bucket|login|PULUMI_ACCESS_TOKEN|no such file or directory|connection refused/i.test(text)) {
+    return (
+      `cannot read ${named}${where}: ${firstError(text)}. Point PULUMI_BACKEND_URL (or \`pulumi login <url>\`) at ` +
+      "the backend that holds the stack"
+    );
+  }
+  return firstError(text);
+}
+
+/** The CLI's own "error: …" line out of a command dump, else the first line. */
+function firstError(text: string): string {
+  const line = text.split("\n").find((l) => /^\s*error: /.test(l));
+  return (line ?? text.split("\n")[0]).trim().replace(/^error: /, "");
 }
 
 async function currentStack(cwd: string) {
@@ -121,16 +269,32 @@ async function currentStack(cwd: string) {
   return LocalWorkspace.selectStack({ stackName: current.name, workDir: cwd });
 }
 
-function describe(report: OrphanReport, left: OrphanReport["orphans"], out: (line: string) => void): void {
+function describe(
+  report: OrphanReport,
+  left: OrphanReport["orphans"],
+  running: boolean,
+  out: (line: string) => void,
+): void {
   out(
     `Stack ${report.stack}: ${report.held} VXC(s) held by resources, ${left.length} orphan(s)` +
-      (report.pending.length ? `, ${report.pending.length} placed by an interrupted create` : "") +
+      (report.pending.length
+        ? `, ${report.pending.length} placed by ${running ? "a create in progress" : "an interrupted create"}`
+        : "") +
       ".",
   );
+  if (running && left.length > 0) {
+    out("  An update is in progress: what shows as an orphan may be an order it has not recorded yet.");
+  }
   for (const o of left) {
     out(`  orphan ${o.vxcUid} "${o.name}" ${o.provisioningStatus}, ${o.rateLimit ?? "?"} Mbps: ${o.verdict}`);
   }
   for (const p of report.pending) {
+    if (running) {
+      out(
+        `  pending ${p.vxcUid} "${p.name}" ${p.provisioningStatus}: being created by resource "${p.resource}".`,
+      );
+      continue;
+    }
     out(
       `  pending ${p.vxcUid} "${p.name}" ${p.provisioningStatus}: placed by the interrupted create of resource ` +
         `"${p.resource}". Run \`pulumi refresh --clear-pending-creates\`; the next \`pulumi up\` adopts it by its tag ` +

@@ -1,6 +1,7 @@
 // What every megaport-mx class does in its constructor, read from the table of kinds: the provider shim for the
-// kind's module, the hidden props, a placeholder per computed output (so the engine knows their names), and the
-// kind's secret inputs wrapped as secrets (so state encrypts them even when the program passed a plain string).
+// kind's module, the hidden props and the stack's identity (sdk/stack-identity.ts), a placeholder per computed
+// output (so the engine knows their names), and the kind's secret inputs wrapped as secrets (so state encrypts them
+// even when the program passed a plain string).
 import * as pulumi from "@pulumi/pulumi";
 import {
   computedOutputNames,
@@ -12,6 +13,8 @@ import {
 import { markProtoKeys } from "../provider/resources/refused-keys";
 import { hiddenProps, outputPlaceholders } from "./hidden-props";
 import { providerShim } from "./provider-shim";
+import { STACK_ID_KEY } from "../provider/resources/hidden-inputs";
+import { stackIdentity } from "./stack-identity";
 
 // One shim per kind for the whole program: @pulumi/pulumi caches a provider's serialized text by the provider object, so a
 // shim made per resource would be serialized again for each of them (slow, with hundreds of resources).
@@ -43,7 +46,13 @@ export abstract class MegaportResource extends pulumi.dynamic.Resource {
     super(
       shimFor(kind),
       name,
-      { ...given, ...secrets, ...hiddenProps(name, opts), ...outputPlaceholders(computedOutputNames(kind)) },
+      {
+        ...given,
+        ...secrets,
+        ...hiddenProps(name, opts),
+        [STACK_ID_KEY]: stackIdentity(),
+        ...outputPlaceholders(computedOutputNames(kind)),
+      },
       options,
       PULUMI_MODULE,
       kind,

@@ -1,13 +1,20 @@
 // Inputs users never write, from the SDK: a deterministic idempotency key, the resource's owner (project, stack and
 // resource path, for the tags that let `megaport-mx orphans` find a stack's orders) and its customTimeouts (the engine
 // does not pass them to dynamic providers, so the SDK copies them into an input). Keys start with "__" so the CLI
-// hides them, and every diff ignores them. One hidden output too: the holder nonce of the resource that holds a VXC.
+// hides them, and every diff ignores them. The stack's identity (STACK_ID_KEY) is one of them too. One hidden output
+// too: the holder nonce of the resource that holds a VXC.
 import { createHash } from "node:crypto";
 import { ValidationError } from "../client/errors";
 
 export const IDEMPOTENCY_KEY = "__idempotencyKey";
 export const OWNER_KEY = "__owner";
 export const TIMEOUTS_KEY = "__timeouts";
+/**
+ * The stack's identity: a random id the stack's StackIdentity resource created with its first resource and keeps in
+ * state. Two stacks of the same project and stack name on two backends (a laptop and CI, two organisations) share
+ * every name but never this, so it decides whether an order is this stack's.
+ */
+export const STACK_ID_KEY = "__stackId";
 /** Output: the nonce this resource wrote into its VXC's holder tag when it ordered or adopted it. */
 export const HOLDER_KEY = "__holder";
 /** Resource tag that carries the idempotency key on the Megaport object. */
@@ -22,6 +29,8 @@ export const RESOURCE_TAG = "megaport-mx:resource";
  * resource it replaces then finds another holder and leaves the VXC alone.
  */
 export const HOLDER_TAG = "megaport-mx:holder";
+/** Resource tag carrying the identity (STACK_ID_KEY) of the stack whose resource ordered or adopted the object. */
+export const STACK_ID_TAG = "megaport-mx:stack-id";
 
 export interface Timeouts {
   createMs?: number;
@@ -41,6 +50,8 @@ export interface HiddenInputs {
   [IDEMPOTENCY_KEY]: string;
   [OWNER_KEY]: Owner;
   [TIMEOUTS_KEY]: Timeouts;
+  /** Absent in state written before stacks had an identity. */
+  [STACK_ID_KEY]?: string;
 }
 
 /** What a VXC's outputs hold besides the inputs: the holder nonce (hidden, like the inputs above). */

@@ -17,14 +17,17 @@ import {
   type HeldBy,
   HiddenInputs,
   HOLDER_KEY,
+  HOLDER_TAG,
   IDEMPOTENCY_KEY,
   IDEMPOTENCY_TAG,
+  STACK_ID_KEY,
   TIMEOUTS_KEY,
 } from "./hidden-inputs";
 import {
   bEndOf,
   findVxcByTag,
-  holderOf,
+  holderIn,
+  namesOtherStack,
   orderTag,
   orderTags,
   resourceKeyOf,
@@ -123,6 +126,7 @@ export const provider = engineFacing({
             name: inputs.name,
             bEndUids: await possibleBEndUids(client, inputs),
             tag,
+            stackId: inputs[STACK_ID_KEY],
           })
         : undefined;
     const bEnd = found ? await bEndOf(client, found) : await resolveBEnd(client, inputs);
@@ -237,12 +241,21 @@ export const provider = engineFacing({
   async delete(id: string, props: Outputs) {
     const client = getClient();
     const deadlineMs = props[TIMEOUTS_KEY]?.deleteMs ?? DEFAULT_TIMEOUTS.deleteMs;
-    // A replacement that adopted this VXC (a forced replace keeps the order tag) has written its own holder: the
-    // VXC is the new resource's now, and cancelling it would cut the connection the stack just declared again.
-    const holder = await holderOf(client, id).catch((err: unknown) => {
-      if (isNotFound(err)) return undefined;
+    const tags = await client.getResourceTags(id).catch((err: unknown) => {
+      if (isNotFound(err)) return [];
       throw err;
     });
+    // Another stack (a same-named one on another backend) holds it: it is that stack's connection, not ours to cut.
+    if (namesOtherStack(tags, props[STACK_ID_KEY])) {
+      console.log(
+        `VXC "${props.name}" (${id}): not cancelled: its tags name another stack identity (${holderIn(tags)}); ` +
+          "this stack's resource is removed from state and the VXC stays",
+      );
+      return;
+    }
+    // A replacement that adopted this VXC (a forced replace keeps the order tag) has written its own holder: the
+    // VXC is the new resource's now, and cancelling it would cut the connection the stack just declared again.
+    const holder = tags.find((t) => t.key === HOLDER_TAG)?.value;
     if (holder !== undefined && holder !== props[HOLDER_KEY]) {
       console.log(
         `VXC "${props.name}" (${id}): not cancelled: the resource that replaced this one holds it now ` +
@@ -345,6 +358,15 @@ async function adoptExisting(client: MegaportClient, inputs: Inputs, bEnd: Resol
     });
   }
   const tags = await tagsOf(client, uid);
+  if (namesOtherStack(tags, inputs[STACK_ID_KEY])) {
+    // Same project, stack and resource names prove nothing: a same-named stack on another backend has them too, and
+    // two stacks holding one VXC would cancel it from under each other.
+    throw new ValidationError({
+      fieldPath: "adoptUid",
+      reason: `VXC ${uid} is held by another stack (${holderIn(tags)}), not by this one`,
+      fix: "remove it from that stack first (with retainOnDelete, or by deleting the resource from its state), or remove adoptUid",
+    });
+  }
   const owner = tags.find((t) => t.key === IDEMPOTENCY_TAG);
   const key = inputs[IDEMPOTENCY_KEY];
   if (owner && key && resourceKeyOf(owner.value) !== key) {
@@ -389,6 +411,7 @@ async function orderVxc(client: MegaportClient, inputs: Inputs, bEnd: ResolvedBE
     name: inputs.name,
     bEndUids: bEnd.productUid ? [bEnd.productUid] : [],
     tag,
+    stackId: inputs[STACK_ID_KEY],
   };
   const placed = await placeOrder(client, {
     item,

@@ -133,7 +133,7 @@ class OrderDesk {
       return;
     }
     batch.forEach((p, i) => {
-      if (p.request.lookup) rememberOrder(p.request.lookup.tag, uids[i]!);
+      if (p.request.lookup) rememberOrder(p.request.lookup, uids[i]!);
       p.resolve({ vxcUid: uids[i]!, price: p.price });
     });
   }
@@ -158,7 +158,7 @@ class OrderDesk {
           `VXC "${p.request.name}": the answer to its order was lost (${describeLoss(err)}); found the order by ` +
             `its tag: ${found.productUid}`,
         );
-        rememberOrder(p.request.lookup!.tag, found.productUid);
+        rememberOrder(p.request.lookup!, found.productUid);
         p.resolve({ vxcUid: found.productUid, price: p.price });
       }
       missing = still;

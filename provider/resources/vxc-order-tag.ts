@@ -8,6 +8,11 @@
 //   delete of the incarnation it replaces leaves the VXC alone.
 // - megaport-mx:stack and megaport-mx:resource: who ordered it, in plain words, so `megaport-mx orphans` can find a
 //   stack's VXCs that no resource holds, and people can tell in the Portal.
+// - megaport-mx:stack-id: the identity of the stack that holds it (stack-identity.ts). The names above repeat across
+//   backends; this does not. An order whose tags name another identity is never this stack's: create does not adopt
+//   it, adoptUid refuses it, delete and the orphan sweep leave it. An order without it was placed by a release before
+//   identities: it proves only the names, as it did then, so create still adopts it (and writes this stack's
+//   identity onto it, after which it is this stack's alone).
 // Never stores the service key itself: only a digest of it.
 import { createHash } from "node:crypto";
 import type { MegaportClient } from "../client/megaport-client";
@@ -21,6 +26,8 @@ import {
   OWNER_KEY,
   RESOURCE_TAG,
   stackOf,
+  STACK_ID_KEY,
+  STACK_ID_TAG,
   STACK_TAG,
   type HiddenInputs,
 } from "./hidden-inputs";
@@ -47,9 +54,11 @@ export function orderTags(inputs: TaggedInputs, holder: string): ResourceTag[] {
   const tag = orderTag(inputs);
   if (!tag) return [];
   const owner = inputs[OWNER_KEY];
+  const stackId = inputs[STACK_ID_KEY];
   return [
     { key: IDEMPOTENCY_TAG, value: tag },
     { key: HOLDER_TAG, value: holder },
+    ...(stackId ? [{ key: STACK_ID_TAG, value: stackId }] : []),
     ...(owner
       ? [
           { key: STACK_TAG, value: stackOf(owner) },
@@ -105,11 +114,14 @@ export interface OrderLookup {
    */
   bEndUids?: readonly string[];
   tag: string;
+  /** This stack's identity: an order whose tags name another is not ours, whatever its other tags say. */
+  stackId: string | undefined;
 }
 
-// Orders this process placed, by tag: a listing shared with other creates may have started a moment before them,
-// and the other creates' fresh orders are never this create's.
+// Orders this process placed, by stack identity and tag: a listing shared with other creates may have started a
+// moment before them, and the other creates' fresh orders are never this create's.
 const placedHere = new Map<string, string>();
+const placedKey = (lookup: Pick<OrderLookup, "tag" | "stackId">) => `${lookup.stackId ?? ""} ${lookup.tag}`;
 
 /**
  * An order renamed in the Portal after an interrupted `up` is still found by its ends, if it was placed this recently:
@@ -118,9 +130,9 @@ const placedHere = new Map<string, string>();
  */
 const RENAMED_ORDER_WINDOW_MS = 24 * 60 * 60_000;
 
-/** Remembers that this process ordered the VXC carrying `tag`. */
-export function rememberOrder(tag: string, vxcUid: string): void {
-  placedHere.set(tag, vxcUid);
+/** Remembers that this process ordered the VXC carrying the lookup's tag and stack identity. */
+export function rememberOrder(lookup: Pick<OrderLookup, "tag" | "stackId">, vxcUid: string): void {
+  placedHere.set(placedKey(lookup), vxcUid);
 }
 
 /**
@@ -135,7 +147,7 @@ export async function findVxcByTag(
   lookup: OrderLookup,
   listing?: Promise<readonly { productUid: string; associatedVxcs?: readonly Vxc[] | null }[]>,
 ): Promise<Vxc | undefined> {
-  const ours = placedHere.get(lookup.tag);
+  const ours = placedHere.get(placedKey(lookup));
   if (ours) {
     const vxc = await client.getVxc(ours).catch(() => undefined);
     if (vxc && !isIn(FINISHED, vxc.provisioningStatus)) return vxc;
@@ -156,7 +168,8 @@ export async function findVxcByTag(
     );
   for (const vxc of candidates) {
     const tags = await tagsOf(client, vxc.productUid);
-    if (tags.some((t) => t.key === IDEMPOTENCY_TAG && t.value === lookup.tag)) return vxc;
+    const tagged = tags.some((t) => t.key === IDEMPOTENCY_TAG && t.value === lookup.tag);
+    if (tagged && !namesOtherStack(tags, lookup.stackId)) return vxc;
   }
   return undefined;
 }
@@ -178,7 +191,17 @@ export async function bEndOf(client: MegaportClient, vxc: Vxc): Promise<Resolved
   };
 }
 
-/** The holder nonce the VXC's tags name, or undefined when it has none (ordered before holders existed). */
-export async function holderOf(client: MegaportClient, vxcUid: string): Promise<string | undefined> {
-  return (await client.getResourceTags(vxcUid)).find((t) => t.key === HOLDER_TAG)?.value;
+/**
+ * Whether the tags name a stack identity other than `stackId`. Tags without one (an order of a release before
+ * identities) name none.
+ */
+export function namesOtherStack(tags: readonly ResourceTag[], stackId: string | undefined): boolean {
+  const theirs = tags.find((t) => t.key === STACK_ID_TAG)?.value;
+  return theirs !== undefined && theirs !== stackId;
+}
+
+/** Who holds the VXC by its tags, for a message: stack, resource and stack identity. */
+export function holderIn(tags: readonly ResourceTag[]): string {
+  const value = (key: string) => tags.find((t) => t.key === key)?.value ?? "?";
+  return `stack ${value(STACK_TAG)}, resource "${value(RESOURCE_TAG)}", stack identity ${value(STACK_ID_TAG)}`;
 }

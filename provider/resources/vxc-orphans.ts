@@ -2,13 +2,23 @@
 // from an interrupted `pulumi up` followed by an edit of the program (the next create carried another tag, so it
 // ordered anew), or from a resource removed while its create was interrupted. They are live and billed. This finds
 // them from the stack's state and Megaport's listing, says what each is, and never cancels anything by itself.
+// A VXC whose megaport-mx:stack-id tag names another stack identity is never this stack's, whatever its other tags
+// say: a same-named stack on another backend ordered it.
 import type { MegaportClient } from "../client/megaport-client";
 import { FINISHED, isIn } from "../client/provisioning-states";
 import type { Vxc } from "../client/schemas/products";
-import { IDEMPOTENCY_TAG, OWNER_KEY, RESOURCE_TAG, STACK_TAG, type HiddenInputs } from "./hidden-inputs";
+import {
+  IDEMPOTENCY_TAG,
+  OWNER_KEY,
+  RESOURCE_TAG,
+  STACK_ID_TAG,
+  STACK_TAG,
+  type HiddenInputs,
+} from "./hidden-inputs";
+import type { ResourceTag } from "../client/schemas/resource-tags";
 import { typeToken } from "./kinds";
 import type { VxcConnectionInputs } from "./vxc-connection-schema";
-import { orderTag, tagsOf } from "./vxc-order-tag";
+import { namesOtherStack, orderTag, tagsOf } from "./vxc-order-tag";
 
 /** A VxcConnection as the stack's state holds it. */
 export interface HeldVxc {
@@ -30,6 +40,11 @@ export interface FoundVxc {
 }
 
 export interface Orphan extends FoundVxc {
+  /**
+   * Whether its tags carry this stack's identity. One without (ordered by a release before identities) proves only
+   * the names, which a same-named stack on another backend shares: `--cancel-all` leaves it, `--cancel <uid>` takes it.
+   */
+  proven: boolean;
   /** What it is, in a sentence, and what to do with it. */
   verdict: string;
   /** The resource of that name in the stack now, and the VXC it holds, if any. */
@@ -51,7 +66,7 @@ export function heldVxcsOf(deployment: {
   resources?: readonly { urn: string; type: string; id?: string; inputs?: Record<string, unknown> }[];
   pending_operations?: readonly {
     type: string;
-    resource: { urn: string; type: string; inputs?: Record<string, unknown> };
+    resource: { urn: string; type: string; id?: string; inputs?: Record<string, unknown> };
   }[];
 }): HeldVxc[] {
   const isVxc = (type: string) => type === typeToken("VxcConnection");
@@ -67,9 +82,17 @@ export function heldVxcsOf(deployment: {
     ...(deployment.resources ?? [])
       .filter((r) => isVxc(r.type))
       .map((r) => held(r.urn, r.inputs, r.id || undefined)),
+    // Every pending operation holds what it names: a create its order (by tag, it has no id yet), an update, delete
+    // or import in flight its VXC.
     ...(deployment.pending_operations ?? [])
-      .filter((op) => op.type === "creating" && isVxc(op.resource.type))
-      .map((op) => held(op.resource.urn, op.resource.inputs)),
+      .filter((op) => isVxc(op.resource.type))
+      .map((op) =>
+        held(
+          op.resource.urn,
+          op.resource.inputs,
+          op.type === "creating" ? undefined : op.resource.id || undefined,
+        ),
+      ),
   ];
 }
 
@@ -81,12 +104,14 @@ export async function findOrphans(
   client: MegaportClient,
   stack: string,
   held: readonly HeldVxc[],
+  stackId: string | undefined,
 ): Promise<OrphanReport> {
   const heldUids = new Set(held.map((h) => h.vxcUid).filter(Boolean));
   const report: OrphanReport = { stack, orphans: [], pending: [], held: 0 };
   for (const vxc of await liveVxcsOf(client)) {
-    const tags = new Map((await tagsOf(client, vxc.productUid)).map((t) => [t.key, t.value]));
-    if (tags.get(STACK_TAG) !== stack) continue;
+    const tagList = await tagsOf(client, vxc.productUid);
+    if (!isThisStacks(tagList, stack, stackId)) continue;
+    const tags = new Map(tagList.map((t) => [t.key, t.value]));
     if (heldUids.has(vxc.productUid)) {
       report.held += 1;
       continue;
@@ -104,13 +129,51 @@ export async function findOrphans(
       continue;
     }
     const heldBy = held.find((h) => h.resource === found.orderedBy && h.vxcUid);
-    report.orphans.push({ ...found, heldBy, verdict: verdictOn(found, heldBy) });
+    const proven = stackId !== undefined && tags.get(STACK_ID_TAG) === stackId;
+    report.orphans.push({ ...found, heldBy, proven, verdict: verdictOn(found, heldBy, proven) });
   }
   return report;
 }
 
-function verdictOn(vxc: FoundVxc, heldBy: HeldVxc | undefined): string {
+/** Whether the tags say this stack ordered the VXC: its name, and no other stack's identity. */
+function isThisStacks(tags: readonly ResourceTag[], stack: string, stackId: string | undefined): boolean {
+  return tags.some((t) => t.key === STACK_TAG && t.value === stack) && !namesOtherStack(tags, stackId);
+}
+
+/**
+ * Why the VXC is no longer an orphan of the stack, from its tags read afresh and the state read again just now, or
+ * undefined when it still is one. Asked right before each cancel: a `pulumi up` may have started since the listing.
+ */
+export async function whyNotAnOrphanNow(
+  client: MegaportClient,
+  stack: string,
+  held: readonly HeldVxc[],
+  stackId: string | undefined,
+  vxcUid: string,
+): Promise<string | undefined> {
+  const vxc = await client.getVxc(vxcUid);
+  if (isIn(FINISHED, vxc.provisioningStatus)) return `it is ${vxc.provisioningStatus} already`;
+  const tags = await client.getResourceTags(vxcUid);
+  if (!isThisStacks(tags, stack, stackId))
+    return `its tags no longer name this stack (${stack}) and its identity`;
+  const byUid = held.find((h) => h.vxcUid === vxcUid);
+  if (byUid) return `resource "${byUid.resource}" of the stack holds it now`;
+  const tag = tags.find((t) => t.key === IDEMPOTENCY_TAG)?.value;
+  const byTag = held.find((h) => !h.vxcUid && h.tag !== undefined && h.tag === tag);
+  if (byTag)
+    return `the create of resource "${byTag.resource}" placed it and is pending in the stack's state`;
+  return undefined;
+}
+
+function verdictOn(vxc: FoundVxc, heldBy: HeldVxc | undefined, proven: boolean): string {
   const who = vxc.orderedBy ? `resource "${vxc.orderedBy}"` : "a resource of this stack";
+  if (!proven) {
+    return (
+      `ordered by ${who} before stacks had identities (no ${STACK_ID_TAG} tag): a same-named stack on another ` +
+      `backend would carry the same tags, so --cancel-all leaves it. If it is this stack's, cancel it by UID ` +
+      `(megaport-mx orphans --cancel ${vxc.vxcUid}) or keep it with adoptUid: "${vxc.vxcUid}".`
+    );
+  }
   if (heldBy) {
     return (
       `ordered by ${who}, which now holds ${heldBy.vxcUid}: a duplicate left by an interrupted \`pulumi up\`. ` +

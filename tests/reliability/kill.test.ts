@@ -9,6 +9,8 @@
 // repeats a run.
 import * as fs from "node:fs";
 import { runOrphans } from "../../cli/orphans";
+import { STACK_ID_TAG } from "../../provider/resources/hidden-inputs";
+import { stackIdOf } from "../../provider/resources/stack-identity";
 import { SEED } from "../../simulator/seed";
 import { eventually } from "../support/eventually";
 import { startWorld, waitForPendingRequest, type World } from "../support/world";
@@ -27,6 +29,7 @@ import {
   setVxcs,
   tally,
   type VxcSpec,
+  withEnv,
 } from "./reliability-world";
 
 const TIMEOUT = 5 * 60_000;
@@ -163,6 +166,25 @@ async function expectConverged(stack: E2eStack, prefix: string, declared: number
   });
 }
 
+/**
+ * The resumed up took its orders back by the stack's identity: every VXC carries the megaport-mx:stack-id of the
+ * StackIdentity in the stack's state, the one that was there when the killed up ordered them.
+ */
+async function expectIdentity(stack: E2eStack, prefix: string, what: string) {
+  const stackId = stackIdOf((await stack.stack.exportStack()).deployment);
+  const live = [...(await liveByName(world.globex, prefix)).values()].flat();
+  const tagged = await Promise.all(
+    live.map(
+      async (v) =>
+        (await world.globex.getResourceTags(v.productUid)).find((t) => t.key === STACK_ID_TAG)?.value,
+    ),
+  );
+  const ours = tagged.filter((id) => id !== undefined && id === stackId).length;
+  report(`kill[${what}]: resumed by identity: ${ours} of ${live.length} VXCs carry the stack's identity`);
+  expect(stackId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(tagged).toEqual(live.map(() => stackId));
+}
+
 const toRed = (prefix: string, firstVlan: number): VxcSpec[] =>
   manyVxcs(prefix, 4, { port: SEED.ports.acmeSydRed.uid, firstVlan });
 
@@ -176,6 +198,7 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
         await killDuring(e2e, "create", (s) => s.stack.up({ onOutput: collect(s) }), BUY_ANSWERED);
         await recover(e2e);
         await expectConverged(e2e, "KC", 4, "create");
+        await expectIdentity(e2e, "KC", "create");
       } finally {
         await acme.stop();
       }
@@ -236,8 +259,13 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
       for (const v of vxcs) await waitForPendingRequest(world.acme, (p) => p.productName === v.name);
       killCli(e2e);
       await interrupted;
-      // The edit: another B-end VLAN for the first (a new order tag), the second removed.
-      const edited = [{ ...vxcs[0], bEnd: { ...vxcs[0].bEnd, vlan: 439 } }, vxcs[2], vxcs[3]];
+      // The edit: another B-end VLAN for the first (a new order tag), the second removed, another A-end VLAN for the
+      // third (an update in place: the same order tag, so the up adopts the stranded order and updates it).
+      const edited = [
+        { ...vxcs[0], bEnd: { ...vxcs[0].bEnd, vlan: 439 } },
+        { ...vxcs[2], aEnd: { ...vxcs[2].aEnd, vlan: 438 } },
+        vxcs[3],
+      ];
       await setVxcs(e2e.stack, edited);
       const acme = acmeAcceptsEverything(world, 300);
       try {
@@ -256,10 +284,13 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
       );
       places.push({ name: "orphans command output", text: lines.join("\n") });
       const after = await tally(world, e2e, "KE");
+      const third = (await liveByName(world.globex, "KE 2")).get("KE 2") ?? [];
       report(
         `kill[edit]: orphans listed ${listed} (exit ${found}), --cancel-all exit ${settled}; then ${after.live} VXCs ` +
-          `for 3 declared, ${after.orphans} orphans`,
+          `for 3 declared, ${after.orphans} orphans; the one with an edited A-end VLAN adopted and updated ` +
+          `(${third.length} VXC, VLAN ${third[0]?.aEnd?.vlan})`,
       );
+      expect(third.map((v) => v.aEnd?.vlan)).toEqual([438]);
       expect([found, listed, settled]).toEqual([3, 2, 0]);
       expect({ live: after.live, duplicates: after.duplicates, orphans: after.orphans }).toEqual({
         live: 3,
@@ -299,16 +330,6 @@ describe("kill -9 of the CLI, then the README's recovery", () => {
     TIMEOUT,
   );
 });
-
-async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    return await run();
-  } finally {
-    process.env = saved;
-  }
-}
 
 function commandOf(pid: number): string {
   try {

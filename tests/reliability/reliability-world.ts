@@ -7,6 +7,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import type { MegaportClient } from "../../provider/client/megaport-client";
 import type { Vxc } from "../../provider/client/schemas/products";
 import { findOrphans, heldVxcsOf } from "../../provider/resources/vxc-orphans";
+import { stackIdOf } from "../../provider/resources/stack-identity";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV, visibleVxcs, type World } from "../support/world";
 import { createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
@@ -76,6 +77,7 @@ export async function tally(world: World, e2e: E2eStack, prefix: string) {
     world.globex,
     `${PROJECT}/${e2e.stack.name}`,
     heldVxcsOf(state.deployment),
+    stackIdOf(state.deployment),
   );
   return { live: live.length, names: byName.size, duplicates, orphans: report.orphans.length, report };
 }
@@ -109,6 +111,17 @@ export function acmeAcceptsEverything(world: World, everyMs = 250): { stop(): Pr
       return accepted;
     },
   };
+}
+
+/** Runs `run` with `env` added to process.env (as `megaport-mx orphans` reads it), restoring it afterwards. */
+export async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    return await run();
+  } finally {
+    process.env = saved;
+  }
 }
 
 /** A seeded random source (mulberry32), so a failing run can be repeated with the seed it printed. */
