@@ -37,6 +37,7 @@ import {
   IDEMPOTENCY_TAG,
   OWNER_KEY,
   RESOURCE_TAG,
+  STACK_ID_KEY,
   stackOf,
   STACK_TAG,
   type HiddenInputs,
@@ -44,7 +45,7 @@ import {
 import { listingsOf } from "./shared-listings";
 import { VXC_INPUTS, type VxcConnectionInputs, type VxcInputPath } from "./vxc-connection-schema";
 import { deleteAndWait } from "./vxc-wait";
-import { orderTag, resourceKeyOf } from "./vxc-order-tag";
+import { namesOtherStack, orderTag, resourceKeyOf } from "./vxc-order-tag";
 
 type MoveInputs = VxcConnectionInputs & Partial<HiddenInputs>;
 
@@ -199,8 +200,8 @@ export async function previewReplacement(
 
 /**
  * The earlier incarnation of this resource holding the declared A-end VLAN: on the same A-end port and VLAN, not
- * gone, its order tag naming this same resource of this same stack but with another digest (other ends), and its
- * stack and resource tags, when it has them, naming the same. A VXC whose tags cannot be read, or that has none, is
+ * gone, its order tag naming this same resource of this same stack but with another digest (other ends), its
+ * stack identity tag naming no other stack, and its stack and resource tags, when it has them, naming the same. A VXC whose tags cannot be read, or that has none, is
  * someone else's. Undefined when the move does not apply (delete-first, no fixed VLAN, no order tag).
  */
 export async function predecessorHolding(
@@ -230,6 +231,8 @@ export async function predecessorHolding(
     const value = (k: string) => tags.find((t) => t.key === k)?.value;
     const idTag = value(IDEMPOTENCY_TAG);
     if (idTag === undefined || idTag === tag || resourceKeyOf(idTag) !== key) continue;
+    // A same-named stack on another backend has the same key: only its identity tells it apart.
+    if (namesOtherStack(tags, inputs[STACK_ID_KEY])) continue;
     const stack = value(STACK_TAG);
     const resource = value(RESOURCE_TAG);
     if (

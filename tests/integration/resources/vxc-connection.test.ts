@@ -1281,6 +1281,20 @@ describe("VxcConnection against the simulator", () => {
       expect((await globex.getVxc(first.id)).provisioningStatus).toBe("DECOMMISSIONED");
     });
 
+    it("a move never cancels the other stack's VXC holding the declared VLAN, though its order tag names the same resource", async () => {
+      const at = (bVlan: number) =>
+        as("same-moved", theirs, {
+          aEnd: { productUid: GLOBEX_SYD_RED, vlan: 2440 },
+          bEnd: { productUid: ACME_AUTO, vlan: bVlan },
+        }) as Record<string, unknown>;
+      const theirsLive = await provider.create(at(381) as never);
+      const ourMove = { ...at(382), __stackId: ours } as never;
+      const error = await provider.create(ourMove).catch((err: Error) => err);
+      expect(String((error as Error).message)).toMatch(/VLAN 2440 not available/);
+      expect((await globex.getVxc(theirsLive.id)).provisioningStatus).toBe("LIVE");
+      await provider.delete(theirsLive.id, theirsLive.outs as VxcConnectionOutputs);
+    });
+
     it("an order of the release before identities (no identity tag) is adopted by its tag and given the identity", async () => {
       const legacy = elsewhere.legacy;
       const resumed = await provider.create(as("same-legacy", ours));
