@@ -41,16 +41,24 @@ interface CachedToken {
   refreshAt: number;
 }
 
+/** One token request shared by the callers waiting for it. */
+interface SharedRequest {
+  promise: Promise<CachedToken>;
+  /** Stops the request once every caller waiting for it has given up. */
+  controller: AbortController;
+  waiting: number;
+}
+
 /**
  * Caches one bearer token until shortly before it expires; concurrent callers share one token request.
  * `fetchToken` does the HTTP exchange (the transport owns connections, retries and error mapping).
  */
 export class TokenCache {
   private current: CachedToken | undefined;
-  private inflight: Promise<CachedToken> | undefined;
+  private inflight: SharedRequest | undefined;
 
   constructor(
-    private readonly fetchToken: () => Promise<IssuedToken>,
+    private readonly fetchToken: (signal: AbortSignal) => Promise<IssuedToken>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -60,21 +68,40 @@ export class TokenCache {
     if (cached && this.now() < cached.refreshAt) return cached.value;
     if (!this.inflight) {
       const started = this.now();
-      this.inflight = this.fetchToken()
-        .then((issued) => {
-          const token = {
-            value: issued.accessToken,
-            refreshAt: tokenRefreshAt(started, issued.expiresInSeconds),
-          };
-          this.current = token;
-          return token;
-        })
-        .finally(() => {
-          this.inflight = undefined;
-        });
+      const controller = new AbortController();
+      const promise = this.fetchToken(controller.signal).then((issued) => {
+        const token = {
+          value: issued.accessToken,
+          refreshAt: tokenRefreshAt(started, issued.expiresInSeconds),
+        };
+        this.current = token;
+        return token;
+      });
+      const shared: SharedRequest = { promise, controller, waiting: 0 };
+      // Settled, it is no longer shared; abandoned (below), nobody is left to see its rejection.
+      promise.then(
+        () => this.forget(shared),
+        () => this.forget(shared),
+      );
+      this.inflight = shared;
     }
-    // Each caller may give up on its own; the shared request carries on for the others.
-    return (await raceWithAbort(this.inflight, signal, during)).value;
+    const shared = this.inflight;
+    shared.waiting++;
+    try {
+      // Each caller may give up on its own; the shared request carries on for the others.
+      return (await raceWithAbort(shared.promise, signal, during)).value;
+    } finally {
+      shared.waiting--;
+      // The last caller gave up: the request would go on through its retries for nobody.
+      if (shared.waiting === 0 && signal?.aborted && this.inflight === shared) {
+        this.forget(shared);
+        shared.controller.abort(signal.reason);
+      }
+    }
+  }
+
+  private forget(shared: SharedRequest): void {
+    if (this.inflight === shared) this.inflight = undefined;
   }
 
   /**

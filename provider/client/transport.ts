@@ -118,7 +118,7 @@ export class Transport {
       keepAliveTimeout: 30_000,
       connections: 16,
     });
-    this.tokens = new TokenCache(() => this.requestToken(), options.now);
+    this.tokens = new TokenCache((signal) => this.requestToken(signal), options.now);
   }
 
   /** Sends one API call and returns its parsed body. Every error thrown is a redacted MegaportError. */
@@ -376,9 +376,12 @@ export class Transport {
   }
 
   /** The token exchange: POST tokenUrl?grant_type=client_credentials, Basic auth, empty body. */
-  private async requestToken(): Promise<{ accessToken: string; expiresInSeconds: number }> {
+  private async requestToken(
+    signal: AbortSignal,
+  ): Promise<{ accessToken: string; expiresInSeconds: number }> {
     const url = tokenRequestUrl(this.options.endpoints.tokenUrl);
     const exchange: Exchange = {
+      signal,
       method: "POST",
       url,
       endpoint: `POST ${url.pathname}`,

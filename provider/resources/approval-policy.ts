@@ -39,7 +39,7 @@ import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs"
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
 import { withoutPrototypes } from "./refused-keys";
-import { clientIfConfigured, configure, getClient } from "./provider-config";
+import { clientIfConfigured, configure, getClient, previewRead } from "./provider-config";
 
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -264,7 +264,7 @@ async function knownFactsIfPossible(): Promise<ValidatePolicyOptions | undefined
   const client = clientIfConfigured();
   if (!client) return undefined;
   try {
-    const products = await client.listProducts();
+    const products = await client.listProducts(previewRead());
     const live = products.filter((p) => !isIn(FINISHED, p.provisioningStatus));
     // Companies we can know of: the owners of VXCs on our ports (customers, and us).
     // A VXC's companyName is its owner's legal name (the name on the account), which requests carry.
@@ -303,7 +303,7 @@ async function knownFactsIfPossible(): Promise<ValidatePolicyOptions | undefined
  */
 async function tradingNamesIfPossible(client: MegaportClient) {
   try {
-    return await client.listMarketplaceProfiles();
+    return await client.listMarketplaceProfiles(previewRead());
   } catch (err) {
     console.log(
       `ApprovalPolicy: could not list Marketplace profiles (${err instanceof Error ? err.message : err}); ` +

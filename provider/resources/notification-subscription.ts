@@ -28,7 +28,7 @@ import {
 import type { HiddenInputs } from "./hidden-inputs";
 import { inputsFromOutputs, plain } from "./plain-state";
 import { engineFacing } from "./engine-facing";
-import { clientIfConfigured, configure, getClient } from "./provider-config";
+import { clientIfConfigured, configure, getClient, previewRead } from "./provider-config";
 
 type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
@@ -50,7 +50,7 @@ export const provider = engineFacing({
     if (!client) return result;
     let users: readonly User[];
     try {
-      users = await client.listUsers();
+      users = await client.listUsers(previewRead());
     } catch (err) {
       console.log(
         `NotificationSubscription: could not list the company's users to check "${String(user)}" at preview ` +

@@ -176,6 +176,23 @@ export function clientIfConfigured(): MegaportClient | undefined {
   }
 }
 
+/**
+ * How long a check at preview waits for the API before it goes on without what it wanted to read (create reads the
+ * same facts, and fails with the real error): a preview on a machine that cannot reach the API must not stall for
+ * the client's full retry schedule. MEGAPORT_MX_PREVIEW_READ_MS changes it.
+ */
+export const PREVIEW_READ_MS = positiveNumber(process.env.MEGAPORT_MX_PREVIEW_READ_MS) ?? 10_000;
+
+/** Call options for a read made at preview: it gives up after PREVIEW_READ_MS. */
+export function previewRead(): { signal: AbortSignal } {
+  return { signal: AbortSignal.timeout(PREVIEW_READ_MS) };
+}
+
+function positiveNumber(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return text !== undefined && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 /** Where a MegaportClient for these settings talks to: explicit URLs (the simulator), else the named environment. */
 export function clientLocation(
   settings: ResolvedSettings,

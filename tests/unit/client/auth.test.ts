@@ -2,7 +2,7 @@
 // query, one token shared until shortly before it expires, one refresh on a 401.
 
 import { AuthError, TokenRefusedError } from "../../../provider/client/errors";
-import { tokenRefreshAt } from "../../../provider/client/auth";
+import { TokenCache, tokenRefreshAt } from "../../../provider/client/auth";
 import { envelope } from "./helpers/test-server";
 import { useHarness } from "./helpers/client-harness";
 import { eventually } from "../../support/eventually";
@@ -151,5 +151,44 @@ describe("OAuth2 token", () => {
       path: "/oauth2/token",
       fieldPath: "access_token",
     });
+  });
+});
+
+describe("the shared token request", () => {
+  const pending = () => {
+    const seen: AbortSignal[] = [];
+    const cache = new TokenCache((signal) => {
+      seen.push(signal);
+      return new Promise(() => undefined); // a token endpoint that never answers
+    });
+    return { cache, seen };
+  };
+
+  it("goes on while any caller still waits, and stops once every caller has given up", async () => {
+    const { cache, seen } = pending();
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = cache.getToken(first.signal).catch((err: Error) => err);
+    const b = cache.getToken(second.signal).catch((err: Error) => err);
+    expect(seen).toHaveLength(1);
+    first.abort();
+    await a;
+    expect(seen[0].aborted).toBe(false);
+    second.abort();
+    await b;
+    expect(seen[0].aborted).toBe(true);
+    // The next caller starts a request of its own.
+    void cache.getToken(new AbortController().signal).catch(() => undefined);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("is never stopped for a caller that cannot give up", async () => {
+    const { cache, seen } = pending();
+    const impatient = new AbortController();
+    void cache.getToken();
+    const a = cache.getToken(impatient.signal).catch((err: Error) => err);
+    impatient.abort();
+    await a;
+    expect(seen[0].aborted).toBe(false);
   });
 });
