@@ -2,6 +2,7 @@
 // with short deadlines, the provider's log lines, and a simulator per test file with the providers in this process
 // pointed at it as Globex, polling quickly, plus clients standing in for Globex's and Acme's people in the portal.
 import type { MegaportClient } from "../../../provider/client/megaport-client";
+import { DEFAULT_RATE_LIMIT, sharedRequestBudget } from "../../../provider/client/request-budget";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import { SEED } from "../../../simulator/seed";
 import { eventually } from "../../support/eventually";
@@ -66,6 +67,10 @@ export async function startVxcWorld(): Promise<VxcWorld> {
     MEGAPORT_MX_POLL_INTERVAL_MS: "50",
     MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "200",
   });
+  // The provider paces its looks to Megaport's limit (450 requests in 5 minutes: one every ~1.3 s at rest), which
+  // would be most of each test's time; these tests prove what the calls do, and tests/unit/client/request-budget.test.ts
+  // proves the pace. The same 450 requests in 10 s; the default again when the file is done.
+  sharedRequestBudget().configure({ windowMs: 10_000 });
 
   async function aliveNamed(name: string): Promise<Vxc[]> {
     const seen = new Map<string, Vxc>();
@@ -105,6 +110,7 @@ export async function startVxcWorld(): Promise<VxcWorld> {
 
   async function close(): Promise<void> {
     clearProviderEnv();
+    sharedRequestBudget().configure(DEFAULT_RATE_LIMIT);
     await globex.close();
     await acme.close();
     await sim.close();
