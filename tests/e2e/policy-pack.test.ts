@@ -1,16 +1,13 @@
 // The policy pack with the real Pulumi CLI: `pulumi preview --policy-pack policy` on a program whose package.json has
 // no version (the pack must not depend on the program's folder). A mandatory violation fails the preview with the
 // policy's message and a non-zero exit; a clean program passes; an advisory policy only warns; a
-// `--policy-pack-config` file changes a ceiling. Previews run the providers' `check`, and a NotificationSubscription's
-// check lists the company's users when it has credentials: the stacks point at one simulator for the file with its
-// seeded keys (without one it would try the real API and wait out its retries). Runs the pack compiled into dist/
-// (npm test builds first).
+// `--policy-pack-config` file changes a ceiling. Previews only run the providers' `check` (input validation, no
+// API calls), so no simulator is needed; the stacks carry the simulator's seeded keys, as preview needs credentials. Runs the pack compiled into dist/ (npm test builds first).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EngineEvent, PolicyEvent } from "@pulumi/pulumi/automation";
 import { SEED } from "../../simulator/seed";
 import { collect, createStack, E2eStack, REPO_ROOT } from "../support/pulumi-stack";
-import { startTestSimulator, type Simulator } from "../support/simulator";
 
 const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/policy");
 const POLICY_PACK = path.join(REPO_ROOT, "policy");
@@ -52,15 +49,6 @@ interface Preview {
 }
 
 let e2e: E2eStack | undefined;
-let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-
-afterAll(async () => {
-  await sim?.close();
-});
 
 afterEach(async () => {
   await e2e?.cleanup();
@@ -73,14 +61,12 @@ async function previewWithPack(
   resources: Resources,
   policyPackConfig?: Record<string, unknown>,
 ): Promise<Preview> {
-  // The simulator's seeded keys: the provider refuses to preview without credentials.
+  // The simulator's seeded keys: the provider refuses to preview without credentials, and sends nothing here.
   e2e = await createStack(PROGRAM, {
     stackName,
     config: {
       "megaport:accessKey": SEED.apiKeys.globexAdmin.accessKey,
       "megaport:secretKey": SEED.apiKeys.globexAdmin.secretKey,
-      "megaport:baseUrl": sim.url,
-      "megaport:tokenUrl": sim.tokenUrl,
     },
   });
   for (const [key, value] of Object.entries(resources)) {
