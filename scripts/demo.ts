@@ -12,6 +12,7 @@ import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation"
 import { MegaportClient } from "../provider/client/megaport-client";
 import { SEED, SEED_PASSWORD } from "../simulator/seed";
 import { startSimulator } from "../simulator/server";
+import { TIMINGS, type TimingsName } from "../simulator/timings";
 import { formatDuration } from "../provider/client/format-duration";
 import { isolatedPulumiEnv, pulumiCliRoot, REPO_ROOT } from "./pulumi-cli-root";
 
@@ -21,7 +22,18 @@ const PASSPHRASE = "megaport-mx-demo";
 const PARALLEL = 32;
 const POLICY_PACK = path.join(REPO_ROOT, "policy");
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+// The simulator's "demo" timings let a person watch each order (about half a minute); MEGAPORT_MX_DEMO_TIMINGS=test
+// tells the same story in seconds (tests/e2e/demo.test.ts).
+const SIMULATOR_TIMINGS = demoTimings(process.env.MEGAPORT_MX_DEMO_TIMINGS);
 const started = Date.now();
+
+function demoTimings(name: string | undefined): TimingsName {
+  if (!name) return "demo";
+  if (Object.hasOwn(TIMINGS, name)) return name as TimingsName;
+  throw new Error(
+    `MEGAPORT_MX_DEMO_TIMINGS must be one of ${Object.keys(TIMINGS).join(", ")} (got "${name}"): unset it for the demo's own`,
+  );
+}
 
 function say(text: string) {
   console.log(`\n\x1b[1m== ${text}\x1b[0m  (${formatDuration(Date.now() - started)})`);
@@ -184,7 +196,7 @@ async function main() {
   fs.mkdirSync(path.join(DEMO_DIR, "home"), { recursive: true });
 
   say("Starting the simulator (the embedded Megaport API)");
-  const sim = await startSimulator({ timings: "demo" });
+  const sim = await startSimulator({ timings: SIMULATOR_TIMINGS });
   let approver: ChildProcess | undefined;
   try {
     console.log(`  API ${sim.url}   portal ${sim.portalUrl}`);

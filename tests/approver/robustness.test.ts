@@ -126,8 +126,9 @@ describe("approver robustness", () => {
     const approver = start("approver");
     await approver.waitFor((l) => l.event === "started");
     world.sim.faults.replace([
+      // The approver's client tries a call four times (3 retries): the 429 and three 503s fail one cycle's listing.
       { kind: "status", status: 429, retryAfterSeconds: 1, path: "/v2/products", count: 1 },
-      { kind: "status", status: 503, path: "/v2/products", count: 10 },
+      { kind: "status", status: 503, path: "/v2/products", count: 3 },
       // The client retries an answer 3 times on a 5xx: four in a row fail this cycle's answer.
       { kind: "status", status: 500, path: "/v2/order/vxc", method: "PUT", count: 4 },
     ]);

@@ -1,7 +1,9 @@
 // The wait verdicts of provider/resources/vxc-wait.ts, a row per VXC state: which states end a create's wait
 // (done), which fail it (and how: denied, or a wait that failed), and which keep it waiting until its deadline; the
 // same for a speed change and for a delete. Each row runs the real wait against a fake Megaport that lists one VXC
-// in the row's state (no simulator, no HTTP); a "keeps waiting" row is one that reaches its short deadline.
+// in the row's state (no simulator, no HTTP); a "keeps waiting" row is one that reaches its short deadline. And what
+// the progress lines add while the API fails.
+import { RateLimitedError } from "../../../provider/client/errors";
 import { RequestDeniedError } from "../../../provider/resources/resource-errors";
 import { WatchFailedError, WatchTimeoutError } from "../../../provider/watch/watch-errors";
 import type { MegaportClient } from "../../../provider/client/megaport-client";
@@ -9,6 +11,7 @@ import { PROVISIONING_STATUSES } from "../../../provider/client/schemas/scalars"
 import type { ResolvedBEnd } from "../../../provider/resources/vxc-b-end";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import {
+  apiTrouble,
   deleteAndWait,
   progressLine,
   waitForSpeedChange,
@@ -369,5 +372,33 @@ describe("deleteAndWait: a delete's cancel and wait for DECOMMISSIONED", () => {
     );
     expect(outcome).toBe(expected);
     expect(megaport.cancels).toEqual(cancelled ? [UID] : []);
+  });
+});
+
+describe("progress lines while the API fails", () => {
+  const base = { waitingFor: "x", message: "x", found: true, transientErrors: 0, failuresInARow: 0 };
+
+  it("add nothing while the looks work", () => {
+    expect(apiTrouble(base)).toBe("");
+  });
+
+  it("say how long the API has failed, how, and how old the state shown is", () => {
+    const error = new RateLimitedError({
+      status: 429,
+      method: "GET",
+      path: "/v2/products",
+      megaportMessage: "Too Many Requests",
+    });
+    expect(
+      apiTrouble({
+        ...base,
+        failuresInARow: 12,
+        failingForMs: 130_000,
+        lastSeenAgoMs: 135_000,
+        lastError: error,
+      }),
+    ).toBe(
+      " — the Megaport API has failed the last 12 looks for 2m10s (HTTP 429 Too Many Requests); retrying; state as last seen 2m15s ago",
+    );
   });
 });
