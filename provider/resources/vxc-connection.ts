@@ -78,24 +78,9 @@ export const provider = engineFacing({
   },
 
   async diff(id: string, olds: Outputs, news: Inputs) {
-    // adoptUid naming the VXC this resource already holds (added afterwards, or removed once adopted) changes
-    // nothing: a replace would order a new VXC and cancel the very one adopted. Likewise a providerCompanyUid that
-    // names the company the VXC already goes to.
-    const adopting = (uid: string | undefined) => (uid === id ? undefined : uid);
-    const held = olds.providerCompanyUid?.toLowerCase();
-    const comparable = (inputs: Inputs | Outputs) =>
-      ({
-        ...inputs,
-        adoptUid: adopting(inputs.adoptUid),
-        bEnd: inputs.bEnd && {
-          ...inputs.bEnd,
-          providerCompanyUid:
-            inputs.bEnd.providerCompanyUid?.toLowerCase() === held
-              ? undefined
-              : inputs.bEnd.providerCompanyUid,
-        },
-      }) as unknown as Record<string, unknown>;
-    const diff = diffInputs(VXC_INPUTS, comparable(olds), comparable(news));
+    // adoptUid naming the VXC already held, and a providerCompanyUid naming the company it goes to, change
+    // nothing: their change entries say so (vxc-connection-schema.ts).
+    const diff = diffInputs(VXC_INPUTS, olds, news, id);
     // How a replacement is made (make-before-break, refused, or delete-first when opted in): vxc-move.ts.
     let plan: ReplacementPlan | undefined;
     if (diff.replaces.length > 0) {

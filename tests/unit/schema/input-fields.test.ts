@@ -1,7 +1,14 @@
-// Every input of every kind is classified (replaces, updates, waits for the provider) from its schema, the doc
-// comment users see in their editor says the same, and the VXC's identifying paths (its order tag) never move.
+// Every input of every kind has a change entry (replaces, updates, waits for the provider, records; a conditional
+// replace with its wording) from its schema, the doc comment users see in their editor agrees with it, and the VXC's
+// identifying paths (its order tag) never move.
 import { z } from "zod";
-import { inputFields, leafDefaults, leafPaths } from "../../../provider/resources/input-fields";
+import {
+  changeWording,
+  IDENTIFIES,
+  inputFields,
+  leafDefaults,
+  leafPaths,
+} from "../../../provider/resources/input-fields";
 import { KIND_NAMES, KINDS } from "../../../provider/resources/kinds";
 import { orderTag } from "../../../provider/resources/vxc-order-tag";
 import { IDEMPOTENCY_KEY } from "../../../provider/resources/hidden-inputs";
@@ -30,15 +37,19 @@ describe("input fields derived from a schema", () => {
     expect(() => inputFields(schema, stale)).toThrow(/unclassified none; not in the schema h/);
   });
 
-  it("lists what may replace and what always does", () => {
+  it("lists what may replace and, apart from it, what identifies the real object", () => {
     const fields = inputFields(schema, {
-      a: "replaces",
-      "b.c": "replaces-if-another",
-      "b.d": "updates",
+      a: IDENTIFIES,
+      "b.c": {
+        change: "replaces",
+        identifies: false,
+        if: { test: () => true, otherwise: "nothing", description: "" },
+      },
+      "b.d": "replaces",
       f: "waits-for-provider",
       g: "updates",
     });
-    expect(fields.replacing).toEqual(["a", "b.c"]);
+    expect(fields.replacing).toEqual(["a", "b.c", "b.d"]);
     expect(fields.identifying).toEqual(["a"]);
   });
 });
@@ -60,18 +71,28 @@ describe.each(KIND_NAMES)("%s", (kind) => {
       expect([field.path, field.doc]).not.toEqual([field.path, ""]);
   });
 
+  // The doc comment is what an editor shows on the SDK's args, where the reference page is not seen, so it says
+  // what a change does too; the change entry is what the diff runs and the page prints, and the comment must agree.
   it.each(leaves.map((f) => [f.path, f] as const))(
-    "%s: its doc comment says what a change does",
+    "%s: its doc comment agrees with its change entry",
     (_, field) => {
+      const entry = field.change!;
       const says = {
         replaces: /replac/i,
-        "replaces-if-another": /another[\s\S]*replac|replac[\s\S]*(another|different)/i,
         updates: /updates?\s+in\s+place/i,
         "waits-for-provider": /waits\s+for\s+the\s+provider/i,
         records: /changes\s+nothing\s+on\s+Megaport/i,
-      }[field.change!];
+      }[entry.change];
       expect(field.doc).toMatch(says);
-      if (field.change === "updates") expect(field.doc).not.toMatch(/replaces (the|a|this)/i);
+      if (entry.change === "updates") expect(field.doc).not.toMatch(/replaces (the|a|this)/i);
+      const unless = entry.replacesIf?.otherwise;
+      if (unless) {
+        // A conditional replace says when it does not replace, in the comment and in the page's wording alike.
+        const exempt = { nothing: /changes\s+nothing/i, updates: /does\s+not|in\s+place/i }[unless];
+        expect(field.doc).toMatch(exempt);
+        expect(changeWording(entry)).toMatch(/^replaces the resource when /);
+        expect(changeWording(entry)).toMatch(exempt);
+      }
     },
   );
 });
