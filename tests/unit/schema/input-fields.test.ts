@@ -10,6 +10,7 @@ import {
   leafPaths,
 } from "../../../provider/resources/input-fields";
 import { KIND_NAMES, KINDS } from "../../../provider/resources/kinds";
+import { diffInputs } from "../../../provider/resources/diff-inputs";
 import { orderTag } from "../../../provider/resources/vxc-order-tag";
 import { IDEMPOTENCY_KEY } from "../../../provider/resources/hidden-inputs";
 import type { VxcConnectionInputs } from "../../../provider/resources/vxc-connection-schema";
@@ -51,6 +52,59 @@ describe("input fields derived from a schema", () => {
     });
     expect(fields.replacing).toEqual(["a", "b.c", "b.d"]);
     expect(fields.identifying).toEqual(["a"]);
+  });
+});
+
+describe("diffInputs and a conditional replace", () => {
+  const schema = z.strictObject({ held: z.string().optional(), pin: z.string().optional(), n: z.number() });
+  type State = { held?: string; pin?: string; n: number; owner: string };
+  const tested: unknown[][] = [];
+  const conditional = (otherwise: "nothing" | "updates") =>
+    inputFields<typeof schema, State>(schema, {
+      held: "updates",
+      pin: {
+        change: "replaces",
+        identifies: false,
+        if: {
+          test: (olds, news, id) => {
+            tested.push([olds.pin, news.pin, id]);
+            return news.pin !== olds.owner && news.pin !== id;
+          },
+          otherwise,
+          description: "replaces the resource when it names another owner; naming the owner changes nothing",
+        },
+      },
+      n: "replaces",
+    });
+  const olds: State = { pin: "a", n: 1, owner: "o" };
+
+  it("runs the test only when the values differ, with the state, the new inputs and the id", () => {
+    tested.length = 0;
+    expect(diffInputs(conditional("nothing"), olds, { pin: "a", n: 1 }, "id1")).toEqual({
+      changed: [],
+      replaces: [],
+    });
+    expect(tested).toEqual([]);
+    expect(diffInputs(conditional("nothing"), olds, { pin: "x", n: 1 }, "id1")).toEqual({
+      changed: ["pin"],
+      replaces: ["pin"],
+    });
+    expect(tested).toEqual([["a", "x", "id1"]]);
+  });
+
+  it("counts a change its test exempts as no change, or as an update in place, as the entry says", () => {
+    expect(diffInputs(conditional("nothing"), olds, { pin: "o", n: 1 }, "id1")).toEqual({
+      changed: [],
+      replaces: [],
+    });
+    expect(diffInputs(conditional("nothing"), olds, { pin: "id1", n: 2 }, "id1")).toEqual({
+      changed: ["n"],
+      replaces: ["n"],
+    });
+    expect(diffInputs(conditional("updates"), olds, { pin: "o", n: 1 }, "id1")).toEqual({
+      changed: ["pin"],
+      replaces: [],
+    });
   });
 });
 
