@@ -8,6 +8,8 @@ import type { InputFields } from "./input-fields";
 
 export interface InputDiff<P extends string> {
   changed: P[];
+  /** The changed paths that replace. */
+  replacing: P[];
   /** Top-level properties to report as replaced (the engine takes property keys). */
   replaces: string[];
 }
@@ -29,7 +31,7 @@ export function diffInputs<P extends string, O, N>(
     changed.push(p);
     if (replaces) replacing.push(p);
   }
-  return { changed, replaces: [...new Set(replacing.map((p) => p.split(".")[0]))] };
+  return { changed, replacing, replaces: [...new Set(replacing.map((p) => p.split(".")[0]))] };
 }
 
 export function toDiffResult(diff: InputDiff<string>): pulumi.dynamic.DiffResult {

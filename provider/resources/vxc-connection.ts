@@ -46,7 +46,6 @@ import {
   VxcConnectionInputs,
   VxcConnectionInputsSchema,
   VxcConnectionOutputs,
-  VxcInputPath,
 } from "./vxc-connection-schema";
 import { resolveBEnd, ResolvedBEnd } from "./vxc-b-end";
 import {
@@ -84,7 +83,7 @@ export const provider = engineFacing({
     // How a replacement is made (make-before-break, refused, or delete-first when opted in): vxc-move.ts.
     let plan: ReplacementPlan | undefined;
     if (diff.replaces.length > 0) {
-      await refuseUnsafeReplacement(id, olds, news, diff.changed);
+      await refuseUnsafeReplacement(id, olds, news, diff.replacing);
       plan = await previewReplacement(getClient(), id, news, diff.changed);
     }
     const result = { ...toDiffResult(diff), deleteBeforeReplace: plan?.kind === "delete-first" };
@@ -257,8 +256,12 @@ export const provider = engineFacing({
  * replaces, and is refused at preview: a provider lookup that now finds another company (a trading name proves
  * nothing: another company can take it and make its profile public).
  */
-async function refuseUnsafeReplacement(id: string, olds: Outputs, news: Inputs, changed: readonly string[]) {
-  const replacing = changed.filter((p) => VXC_INPUTS.replacing.includes(p as VxcInputPath));
+async function refuseUnsafeReplacement(
+  id: string,
+  olds: Outputs,
+  news: Inputs,
+  replacing: readonly string[],
+) {
   const why = `the change to ${replacing.join(", ")} replaces the VXC`;
   const b = news.bEnd;
   if (!b?.providerName) return;

@@ -82,11 +82,13 @@ describe("diffInputs and a conditional replace", () => {
     tested.length = 0;
     expect(diffInputs(conditional("nothing"), olds, { pin: "a", n: 1 }, "id1")).toEqual({
       changed: [],
+      replacing: [],
       replaces: [],
     });
     expect(tested).toEqual([]);
     expect(diffInputs(conditional("nothing"), olds, { pin: "x", n: 1 }, "id1")).toEqual({
       changed: ["pin"],
+      replacing: ["pin"],
       replaces: ["pin"],
     });
     expect(tested).toEqual([["a", "x", "id1"]]);
@@ -95,14 +97,17 @@ describe("diffInputs and a conditional replace", () => {
   it("counts a change its test exempts as no change, or as an update in place, as the entry says", () => {
     expect(diffInputs(conditional("nothing"), olds, { pin: "o", n: 1 }, "id1")).toEqual({
       changed: [],
+      replacing: [],
       replaces: [],
     });
     expect(diffInputs(conditional("nothing"), olds, { pin: "id1", n: 2 }, "id1")).toEqual({
       changed: ["n"],
+      replacing: ["n"],
       replaces: ["n"],
     });
     expect(diffInputs(conditional("updates"), olds, { pin: "o", n: 1 }, "id1")).toEqual({
       changed: ["pin"],
+      replacing: [],
       replaces: [],
     });
   });
