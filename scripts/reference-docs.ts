@@ -1,11 +1,16 @@
 // The reference page of each resource kind (docs/reference/<kind>.md), generated from what the code already says
 // once: the kind's schemas (types, required or not, defaults), their doc comments (read with the TypeScript
-// compiler, as an editor shows them), the change table of input-fields.ts, the type token, and the first use of
-// the kind in examples/. `npm run docs` writes the pages; a test fails when a page is not what this would write.
+// compiler, as an editor shows them), the change entries of input-fields.ts (what a change does, a conditional
+// replace's wording included), the type token, and the first use of the kind in examples/. `npm run docs` writes the pages; a test fails when a page is not what this would write.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
-import { CHANGES, type Change, type InputFields, leafDefaults } from "../provider/resources/input-fields";
+import {
+  changeWording,
+  type FieldChange,
+  type InputFields,
+  leafDefaults,
+} from "../provider/resources/input-fields";
 import { KIND_NAMES, KINDS, type KindName, typeToken } from "../provider/resources/kinds";
 import { REPO_ROOT } from "./pulumi-cli-root";
 
@@ -16,8 +21,8 @@ export interface FieldDoc {
   type: string;
   required: boolean;
   doc: string;
-  /** For inputs: what a change does (a nested field takes its top-level input's). */
-  change?: Change;
+  /** For inputs: the change entry (a nested field takes its top-level input's). */
+  change?: FieldChange<unknown, unknown>;
   /** For inputs: the schema's default, as JSON. */
   defaultValue?: string;
 }
@@ -101,7 +106,7 @@ export function renderPage(ref: KindReference): string {
     "| --- | --- | --- | --- | --- | --- |",
     ...ref.inputs.map(
       (f) =>
-        `| ${code(f.path)} | ${code(f.type)} | ${f.required ? "yes" : "no"} | ${f.defaultValue ? code(f.defaultValue) : ""} | ${f.change ? CHANGES[f.change] : ""} | ${cell(f.doc)} |`,
+        `| ${code(f.path)} | ${code(f.type)} | ${f.required ? "yes" : "no"} | ${f.defaultValue ? code(f.defaultValue) : ""} | ${f.change ? changeWording(f.change) : ""} | ${cell(f.doc)} |`,
     ),
     "",
     PLAIN_TEXT,

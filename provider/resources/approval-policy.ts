@@ -81,8 +81,8 @@ export const provider = engineFacing({
     return { inputs: withoutPrototypes({ ...parsed.data, settleBacklog: settle.data, ...hidden }) as Inputs };
   },
 
-  async diff(_id: string, olds: Outputs, news: Inputs) {
-    const result = toDiffResult(diffInputs(POLICY_INPUTS, olds, news));
+  async diff(id: string, olds: Outputs, news: Inputs) {
+    const result = toDiffResult(diffInputs(POLICY_INPUTS, olds, news, id));
     // Requests the rules would answer, found by refresh, are drift from the policy: update settles them.
     const backlogToSettle = news.settleBacklog !== false && (olds.decidableRequests ?? 0) > 0;
     return backlogToSettle ? { ...result, changes: true } : result;

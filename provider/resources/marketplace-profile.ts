@@ -38,8 +38,8 @@ export const provider = engineFacing({
     return checkInputs(MarketplaceProfileInputsSchema, news as Record<string, unknown>);
   },
 
-  async diff(_id: string, olds: Outputs, news: Inputs) {
-    return toDiffResult(diffInputs(PROFILE_INPUTS, olds, news));
+  async diff(id: string, olds: Outputs, news: Inputs) {
+    return toDiffResult(diffInputs(PROFILE_INPUTS, olds, news, id));
   },
 
   async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {

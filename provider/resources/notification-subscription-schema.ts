@@ -98,8 +98,33 @@ export type NotificationSubscriptionComputed = z.output<typeof NotificationSubsc
 export type NotificationSubscriptionOutputs = NotificationSubscriptionInputs &
   NotificationSubscriptionComputed;
 
-/** A different user is a different subscription (the diff tells the same user named another way); groups update. */
-export const SUBSCRIPTION_INPUTS = inputFields(NotificationSubscriptionInputsSchema, {
-  user: "replaces-if-another",
+/** A different user is a different subscription; the same user named another way, and groups, update in place. */
+export const SUBSCRIPTION_INPUTS = inputFields<
+  typeof NotificationSubscriptionInputsSchema,
+  Partial<NotificationSubscriptionOutputs>
+>(NotificationSubscriptionInputsSchema, {
+  user: {
+    change: "replaces",
+    identifies: false,
+    if: {
+      test: (olds, news) => !namesSameUser(olds, news.user),
+      otherwise: "updates",
+      description:
+        "replaces the resource when it names another user; naming the same user another way (email instead of " +
+        "employeeId) updates in place",
+    },
+  },
   groups: "updates",
 });
+
+/** True when `user` (as written now) names the person the state already holds. */
+function namesSameUser(
+  olds: Partial<NotificationSubscriptionOutputs>,
+  user: string | number | undefined,
+): boolean {
+  if (user === undefined || olds.employeeId === undefined) return false;
+  const key = String(user).trim().toLowerCase();
+  return [olds.employeeId, olds.email, olds.personUid]
+    .filter((v) => v !== null && v !== undefined)
+    .some((v) => String(v).toLowerCase() === key);
+}

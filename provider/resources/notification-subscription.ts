@@ -67,13 +67,8 @@ export const provider = engineFacing({
     return result;
   },
 
-  async diff(_id: string, olds: Outputs, news: Inputs) {
-    const diff = diffInputs(SUBSCRIPTION_INPUTS, olds, news);
-    // The same person named another way (email instead of employeeId) updates in place instead of replacing.
-    if (diff.changed.includes("user") && namesSameUser(olds, news.user)) {
-      diff.replaces = diff.replaces.filter((p) => p !== "user");
-    }
-    return toDiffResult(diff);
+  async diff(id: string, olds: Outputs, news: Inputs) {
+    return toDiffResult(diffInputs(SUBSCRIPTION_INPUTS, olds, news, id));
   },
 
   async create(inputs: Inputs): Promise<pulumi.dynamic.CreateResult<Outputs>> {
@@ -223,15 +218,6 @@ function identifiersOf(user: User): string[] {
   return [employeeIdOf(user), user.personUid, user.uid, ...emails]
     .filter((v): v is string | number => v !== null && v !== undefined && v !== "")
     .map((v) => String(v).toLowerCase());
-}
-
-/** True when `user` (as written now) names the person the state already holds. */
-function namesSameUser(olds: Partial<Outputs>, user: string | number | undefined): boolean {
-  if (user === undefined || olds.employeeId === undefined) return false;
-  const key = String(user).trim().toLowerCase();
-  return [olds.employeeId, olds.email, olds.personUid]
-    .filter((v) => v !== null && v !== undefined)
-    .some((v) => String(v).toLowerCase() === key);
 }
 
 /**

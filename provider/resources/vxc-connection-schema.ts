@@ -15,7 +15,7 @@ import {
   vlanSchema,
   vxcNameSchema,
 } from "../client/schemas/scalars";
-import { inputFields } from "./input-fields";
+import { IDENTIFIES, inputFields } from "./input-fields";
 
 /** How a replacement that needs what the old VXC holds is made: see `moveStrategy`. */
 export const MOVE_STRATEGIES = ["make-before-break", "delete-first"] as const;
@@ -165,30 +165,60 @@ export type VxcConnectionInputs = z.output<typeof VxcConnectionInputsSchema>;
 export type VxcConnectionArgsShape = z.input<typeof VxcConnectionInputsSchema>;
 
 /**
- * What a change to each input does. The ends, the service key and the adopted UID replace: together they are the VXC
- * a resource holds, and its order tag. The B-end VLAN too: only the provider may change it once ordered (the API
- * answers 403 "Only B end owner can change B VLAN"). bEnd.providerCompanyUid replaces only when it names another
- * company than the one the VXC goes to, so pinning the company never changes the order tag.
+ * What a change to each input does. The ends, the service key and the adopted UID identify the VXC a resource holds
+ * (its order tag), so a change replaces; the B-end VLAN too: only the provider may change it once ordered (the API
+ * answers 403 "Only B end owner can change B VLAN"). A pinned company is not part of the order tag, so pinning the
+ * company the VXC goes to never orders again; an adoptUid naming the VXC already held must not replace, or the
+ * replace would order a new VXC and cancel the very one adopted.
  */
-export const VXC_INPUTS = inputFields(VxcConnectionInputsSchema, {
-  name: "updates",
-  rateLimit: "waits-for-provider",
-  "aEnd.productUid": "replaces",
-  "aEnd.vlan": "updates",
-  "bEnd.productUid": "replaces",
-  "bEnd.providerName": "replaces",
-  "bEnd.providerCompanyUid": "replaces-if-another",
-  "bEnd.location": "replaces",
-  "bEnd.portName": "replaces",
-  "bEnd.sameDiversityZone": "replaces",
-  "bEnd.vlan": "replaces",
-  serviceKey: "replaces",
-  term: "updates",
-  costCentre: "updates",
-  readyWhen: "updates",
-  adoptUid: "replaces",
-  moveStrategy: "records",
-});
+export const VXC_INPUTS = inputFields<typeof VxcConnectionInputsSchema, VxcConnectionOutputs>(
+  VxcConnectionInputsSchema,
+  {
+    name: "updates",
+    rateLimit: "waits-for-provider",
+    "aEnd.productUid": IDENTIFIES,
+    "aEnd.vlan": "updates",
+    "bEnd.productUid": IDENTIFIES,
+    "bEnd.providerName": IDENTIFIES,
+    "bEnd.providerCompanyUid": {
+      change: "replaces",
+      identifies: false,
+      if: {
+        test: (olds, news) => {
+          const held = olds.providerCompanyUid?.toLowerCase();
+          const names = (uid: string | null | undefined) => uid == null || uid.toLowerCase() === held;
+          return !(names(olds.bEnd?.providerCompanyUid) && names(news.bEnd?.providerCompanyUid));
+        },
+        otherwise: "nothing",
+        description:
+          "replaces the resource when it names another company than the one the VXC goes to; adding, removing " +
+          "or respelling the one it goes to changes nothing",
+      },
+    },
+    "bEnd.location": IDENTIFIES,
+    "bEnd.portName": IDENTIFIES,
+    "bEnd.sameDiversityZone": IDENTIFIES,
+    "bEnd.vlan": IDENTIFIES,
+    serviceKey: IDENTIFIES,
+    term: "updates",
+    costCentre: "updates",
+    readyWhen: "updates",
+    adoptUid: {
+      ...IDENTIFIES,
+      if: {
+        test: (olds, news, id) => {
+          const names = (uid: string | null | undefined) => uid == null || uid === id;
+          return !(names(olds.adoptUid) && names(news.adoptUid));
+        },
+        otherwise: "nothing",
+        description:
+          "replaces the resource when it names another VXC than the one this resource holds; adding or " +
+          "removing the one it holds changes nothing",
+      },
+    },
+    moveStrategy: "records",
+  },
+);
 export type VxcInputPath = (typeof VXC_INPUTS.paths)[number];
 
 /** Inputs kept secret in state and never echoed in a check failure: a service key lets anyone order to its port. */

@@ -46,7 +46,6 @@ import {
   VxcConnectionInputs,
   VxcConnectionInputsSchema,
   VxcConnectionOutputs,
-  VxcInputPath,
 } from "./vxc-connection-schema";
 import { resolveBEnd, ResolvedBEnd } from "./vxc-b-end";
 import {
@@ -78,28 +77,13 @@ export const provider = engineFacing({
   },
 
   async diff(id: string, olds: Outputs, news: Inputs) {
-    // adoptUid naming the VXC this resource already holds (added afterwards, or removed once adopted) changes
-    // nothing: a replace would order a new VXC and cancel the very one adopted. Likewise a providerCompanyUid that
-    // names the company the VXC already goes to.
-    const adopting = (uid: string | undefined) => (uid === id ? undefined : uid);
-    const held = olds.providerCompanyUid?.toLowerCase();
-    const comparable = (inputs: Inputs | Outputs) =>
-      ({
-        ...inputs,
-        adoptUid: adopting(inputs.adoptUid),
-        bEnd: inputs.bEnd && {
-          ...inputs.bEnd,
-          providerCompanyUid:
-            inputs.bEnd.providerCompanyUid?.toLowerCase() === held
-              ? undefined
-              : inputs.bEnd.providerCompanyUid,
-        },
-      }) as unknown as Record<string, unknown>;
-    const diff = diffInputs(VXC_INPUTS, comparable(olds), comparable(news));
+    // adoptUid naming the VXC already held, and a providerCompanyUid naming the company it goes to, change
+    // nothing: their change entries say so (vxc-connection-schema.ts).
+    const diff = diffInputs(VXC_INPUTS, olds, news, id);
     // How a replacement is made (make-before-break, refused, or delete-first when opted in): vxc-move.ts.
     let plan: ReplacementPlan | undefined;
     if (diff.replaces.length > 0) {
-      await refuseUnsafeReplacement(id, olds, news, diff.changed);
+      await refuseUnsafeReplacement(id, olds, news, diff.replacing);
       plan = await previewReplacement(getClient(), id, news, diff.changed);
     }
     const result = { ...toDiffResult(diff), deleteBeforeReplace: plan?.kind === "delete-first" };
@@ -272,8 +256,12 @@ export const provider = engineFacing({
  * replaces, and is refused at preview: a provider lookup that now finds another company (a trading name proves
  * nothing: another company can take it and make its profile public).
  */
-async function refuseUnsafeReplacement(id: string, olds: Outputs, news: Inputs, changed: readonly string[]) {
-  const replacing = changed.filter((p) => VXC_INPUTS.replacing.includes(p as VxcInputPath));
+async function refuseUnsafeReplacement(
+  id: string,
+  olds: Outputs,
+  news: Inputs,
+  replacing: readonly string[],
+) {
   const why = `the change to ${replacing.join(", ")} replaces the VXC`;
   const b = news.bEnd;
   if (!b?.providerName) return;

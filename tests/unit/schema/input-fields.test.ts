@@ -1,8 +1,16 @@
-// Every input of every kind is classified (replaces, updates, waits for the provider) from its schema, the doc
-// comment users see in their editor says the same, and the VXC's identifying paths (its order tag) never move.
+// Every input of every kind has a change entry (replaces, updates, waits for the provider, records; a conditional
+// replace with its wording) from its schema, the doc comment users see in their editor agrees with it, and the VXC's
+// identifying paths (its order tag) never move.
 import { z } from "zod";
-import { inputFields, leafDefaults, leafPaths } from "../../../provider/resources/input-fields";
+import {
+  changeWording,
+  IDENTIFIES,
+  inputFields,
+  leafDefaults,
+  leafPaths,
+} from "../../../provider/resources/input-fields";
 import { KIND_NAMES, KINDS } from "../../../provider/resources/kinds";
+import { diffInputs } from "../../../provider/resources/diff-inputs";
 import { orderTag } from "../../../provider/resources/vxc-order-tag";
 import { IDEMPOTENCY_KEY } from "../../../provider/resources/hidden-inputs";
 import type { VxcConnectionInputs } from "../../../provider/resources/vxc-connection-schema";
@@ -30,16 +38,78 @@ describe("input fields derived from a schema", () => {
     expect(() => inputFields(schema, stale)).toThrow(/unclassified none; not in the schema h/);
   });
 
-  it("lists what may replace and what always does", () => {
+  it("lists what may replace and, apart from it, what identifies the real object", () => {
     const fields = inputFields(schema, {
-      a: "replaces",
-      "b.c": "replaces-if-another",
-      "b.d": "updates",
+      a: IDENTIFIES,
+      "b.c": {
+        change: "replaces",
+        identifies: false,
+        if: { test: () => true, otherwise: "nothing", description: "" },
+      },
+      "b.d": "replaces",
       f: "waits-for-provider",
       g: "updates",
     });
-    expect(fields.replacing).toEqual(["a", "b.c"]);
+    expect(fields.replacing).toEqual(["a", "b.c", "b.d"]);
     expect(fields.identifying).toEqual(["a"]);
+  });
+});
+
+describe("diffInputs and a conditional replace", () => {
+  const schema = z.strictObject({ held: z.string().optional(), pin: z.string().optional(), n: z.number() });
+  type State = { held?: string; pin?: string; n: number; owner: string };
+  const tested: unknown[][] = [];
+  const conditional = (otherwise: "nothing" | "updates") =>
+    inputFields<typeof schema, State>(schema, {
+      held: "updates",
+      pin: {
+        change: "replaces",
+        identifies: false,
+        if: {
+          test: (olds, news, id) => {
+            tested.push([olds.pin, news.pin, id]);
+            return news.pin !== olds.owner && news.pin !== id;
+          },
+          otherwise,
+          description: "replaces the resource when it names another owner; naming the owner changes nothing",
+        },
+      },
+      n: "replaces",
+    });
+  const olds: State = { pin: "a", n: 1, owner: "o" };
+
+  it("runs the test only when the values differ, with the state, the new inputs and the id", () => {
+    tested.length = 0;
+    expect(diffInputs(conditional("nothing"), olds, { pin: "a", n: 1 }, "id1")).toEqual({
+      changed: [],
+      replacing: [],
+      replaces: [],
+    });
+    expect(tested).toEqual([]);
+    expect(diffInputs(conditional("nothing"), olds, { pin: "x", n: 1 }, "id1")).toEqual({
+      changed: ["pin"],
+      replacing: ["pin"],
+      replaces: ["pin"],
+    });
+    expect(tested).toEqual([["a", "x", "id1"]]);
+  });
+
+  it("counts a change its test exempts as no change, or as an update in place, as the entry says", () => {
+    expect(diffInputs(conditional("nothing"), olds, { pin: "o", n: 1 }, "id1")).toEqual({
+      changed: [],
+      replacing: [],
+      replaces: [],
+    });
+    expect(diffInputs(conditional("nothing"), olds, { pin: "id1", n: 2 }, "id1")).toEqual({
+      changed: ["n"],
+      replacing: ["n"],
+      replaces: ["n"],
+    });
+    expect(diffInputs(conditional("updates"), olds, { pin: "o", n: 1 }, "id1")).toEqual({
+      changed: ["pin"],
+      replacing: [],
+      replaces: [],
+    });
   });
 });
 
@@ -60,18 +130,28 @@ describe.each(KIND_NAMES)("%s", (kind) => {
       expect([field.path, field.doc]).not.toEqual([field.path, ""]);
   });
 
+  // The doc comment is what an editor shows on the SDK's args, where the reference page is not seen, so it says
+  // what a change does too; the change entry is what the diff runs and the page prints, and the comment must agree.
   it.each(leaves.map((f) => [f.path, f] as const))(
-    "%s: its doc comment says what a change does",
+    "%s: its doc comment agrees with its change entry",
     (_, field) => {
+      const entry = field.change!;
       const says = {
         replaces: /replac/i,
-        "replaces-if-another": /another[\s\S]*replac|replac[\s\S]*(another|different)/i,
         updates: /updates?\s+in\s+place/i,
         "waits-for-provider": /waits\s+for\s+the\s+provider/i,
         records: /changes\s+nothing\s+on\s+Megaport/i,
-      }[field.change!];
+      }[entry.change];
       expect(field.doc).toMatch(says);
-      if (field.change === "updates") expect(field.doc).not.toMatch(/replaces (the|a|this)/i);
+      if (entry.change === "updates") expect(field.doc).not.toMatch(/replaces (the|a|this)/i);
+      const unless = entry.replacesIf?.otherwise;
+      if (unless) {
+        // A conditional replace says when it does not replace, in the comment and in the page's wording alike.
+        const exempt = { nothing: /changes\s+nothing/i, updates: /does\s+not|in\s+place/i }[unless];
+        expect(field.doc).toMatch(exempt);
+        expect(changeWording(entry)).toMatch(/^replaces the resource when /);
+        expect(changeWording(entry)).toMatch(exempt);
+      }
     },
   );
 });

@@ -1,5 +1,5 @@
-// The reference pages in docs/reference are what `npm run docs` writes from the schemas today, and the README
-// links every one.
+// The reference pages in docs/reference are what `npm run docs` writes from the schemas today, the README links
+// every one, and no row contradicts itself about what a change does.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { referencePages } from "../../../scripts/reference-docs";
@@ -32,5 +32,25 @@ describe("docs/reference", () => {
       expect(text).toMatch(/## Outputs/);
       expect(text).toMatch(/## Example\n\n```typescript\n\/\/ From examples\//);
     }
+  });
+
+  it("never says an input replaces outright where its description says a change of it changes nothing", () => {
+    // The "A change" column comes from the change entry, the description from the doc comment: a field whose change
+    // replaces only sometimes must have a conditional entry, whose wording then says when it does not.
+    const rows = [...pages.values()].flatMap((text) =>
+      text
+        .slice(text.indexOf("## Inputs"), text.indexOf("## Outputs"))
+        .split("\n")
+        .filter((line) => line.startsWith("| `"))
+        .map((line) => line.split(/(?<!\\)\|/).map((cell) => cell.trim())),
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    const contradicting = rows
+      .filter(
+        ([, , , , , change, description]) =>
+          change === "replaces the resource" && /changes nothing/i.test(description),
+      )
+      .map(([, field]) => field);
+    expect(contradicting).toEqual([]);
   });
 });
