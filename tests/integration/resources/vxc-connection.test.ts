@@ -4,17 +4,17 @@
 // deadlines, kill and resume, refresh) live in tests/e2e/vxc-connection.test.ts; B-end lookups in
 // vxc-connection-b-end.test.ts. Providers are called directly: never serialized inside jest.
 import { RateLimitedError, TimeoutError, ValidationError } from "../../../provider/client/errors";
-import { PartialFailure, RequestDeniedError } from "../../../provider/resources/resource-errors";
+import { PartialFailure, RequestDeniedError } from "../../../provider/kinds/resource-errors";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Vxc } from "../../../provider/client/schemas/products";
-import { IDEMPOTENCY_TAG } from "../../../provider/resources/hidden-inputs";
-import { provider } from "../../../provider/resources/vxc-connection";
-import type { VxcConnectionOutputs } from "../../../provider/resources/vxc-connection-schema";
+import { IDEMPOTENCY_TAG } from "../../../provider/kinds/hidden-inputs";
+import { provider } from "../../../provider/kinds/vxc-connection/vxc-connection";
+import type { VxcConnectionOutputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";
-import { orderTag } from "../../../provider/resources/vxc-order-tag";
-import { apiTrouble } from "../../../provider/resources/vxc-wait";
-import { LISTING_AGES } from "../../../provider/resources/shared-listings";
+import { orderTag } from "../../../provider/kinds/vxc-connection/vxc-order-tag";
+import { apiTrouble } from "../../../provider/kinds/vxc-connection/vxc-wait";
+import { LISTING_AGES } from "../../../provider/kinds/shared-listings";
 import { failureAt } from "../../support/check-failures";
 import { eventually } from "../../support/eventually";
 import { hiddenInputs, SHORT_TIMEOUTS } from "../../support/hidden-inputs";

@@ -7,8 +7,8 @@ import {
   resolveSettings,
   settingsProblem,
   SIMULATOR_BASE_URL,
-} from "../../../provider/resources/provider-config";
-import { provider as vxcProvider } from "../../../provider/resources/vxc-connection";
+} from "../../../provider/config/provider-config";
+import { provider as vxcProvider } from "../../../provider/kinds/vxc-connection/vxc-connection";
 
 const KEYS = { MEGAPORT_ACCESS_KEY: "access", MEGAPORT_SECRET_KEY: "s3cret-never-shown" };
 const SEEDED = {

@@ -1,11 +1,11 @@
 // Every input of every kind is classified (replaces, updates, waits for the provider) from its schema, the doc
 // comment users see in their editor says the same, and the VXC's identifying paths (its order tag) never move.
 import { z } from "zod";
-import { inputFields, leafDefaults, leafPaths } from "../../../provider/resources/input-fields";
-import { KIND_NAMES, KINDS } from "../../../provider/resources/kinds";
-import { orderTag } from "../../../provider/resources/vxc-order-tag";
-import { IDEMPOTENCY_KEY } from "../../../provider/resources/hidden-inputs";
-import type { VxcConnectionInputs } from "../../../provider/resources/vxc-connection-schema";
+import { inputFields, leafDefaults, leafPaths } from "../../../provider/kinds/input-fields";
+import { KIND_NAMES, KINDS } from "../../../provider/kinds/kinds";
+import { orderTag } from "../../../provider/kinds/vxc-connection/vxc-order-tag";
+import { IDEMPOTENCY_KEY } from "../../../provider/kinds/hidden-inputs";
+import type { VxcConnectionInputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
 import { kindReferences } from "../../../scripts/reference-docs";
 
 const references = kindReferences();

@@ -8,9 +8,9 @@
 // Never logs credentials; log lines name only VXC UIDs, names and companies.
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
-import type { KnownCompany } from "../approval/company-names";
-import { ownCompanyUid } from "../approval/own-company";
-import { settlePendingRequests, type SettleSummary, type SettledRequest } from "../approval/backlog";
+import type { KnownCompany } from "../../approval/company-names";
+import { ownCompanyUid } from "../../approval/own-company";
+import { settlePendingRequests, type SettleSummary, type SettledRequest } from "../../approval/backlog";
 import {
   ApprovalPolicySchema,
   PENDING_ON_US,
@@ -21,13 +21,13 @@ import {
   pendingRequestsFrom,
   validatePolicy,
   type ValidatePolicyOptions,
-} from "../approval/rules";
-import { MegaportError } from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import { FINISHED, isIn } from "../client/provisioning-states";
-import type { Product } from "../client/schemas/products";
-import { checkFailure, refusedKeyFailures } from "./check-inputs";
-import { diffInputs, toDiffResult } from "./diff-inputs";
+} from "../../approval/rules";
+import { MegaportError } from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import { FINISHED, isIn } from "../../client/provisioning-states";
+import type { Product } from "../../client/schemas/products";
+import { checkFailure, refusedKeyFailures } from "../check-inputs";
+import { diffInputs, toDiffResult } from "../diff-inputs";
 import {
   ApprovalPolicyInputsSchema,
   POLICY_INPUTS,
@@ -35,11 +35,11 @@ import {
   type ApprovalPolicyOutputs,
   type SettlementOutcome,
 } from "./approval-policy-schema";
-import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
-import { inputsFromOutputs, plain } from "./plain-state";
-import { engineFacing } from "./engine-facing";
-import { withoutPrototypes } from "./refused-keys";
-import { clientIfConfigured, configure, getClient } from "./provider-config";
+import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "../hidden-inputs";
+import { inputsFromOutputs, plain } from "../plain-state";
+import { engineFacing } from "../../dynamic/engine-facing";
+import { withoutPrototypes } from "../refused-keys";
+import { clientIfConfigured, configure, getClient } from "../../config/provider-config";
 
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };

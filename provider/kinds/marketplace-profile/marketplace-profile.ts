@@ -9,12 +9,12 @@
 // There is one profile per company and no delete endpoint: "delete" makes the profile PRIVATE and unlists the ports
 // this resource listed. Ports the resource never listed are left as they are. Never logs credentials.
 import type * as pulumi from "@pulumi/pulumi";
-import { isNotFound, MegaportError, ValidationError } from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import { FINISHED, isIn } from "../client/provisioning-states";
-import type { MarketplaceProfile } from "../client/schemas/marketplace-profile";
-import { checkInputs } from "./check-inputs";
-import { diffInputs, toDiffResult } from "./diff-inputs";
+import { isNotFound, MegaportError, ValidationError } from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import { FINISHED, isIn } from "../../client/provisioning-states";
+import type { MarketplaceProfile } from "../../client/schemas/marketplace-profile";
+import { checkInputs } from "../check-inputs";
+import { diffInputs, toDiffResult } from "../diff-inputs";
 import {
   MarketplaceProfileInputsSchema,
   PROFILE_INPUTS,
@@ -23,10 +23,10 @@ import {
   type MarketplaceProfileInputs,
   type MarketplaceProfileOutputs,
 } from "./marketplace-profile-schema";
-import type { HiddenInputs } from "./hidden-inputs";
-import { inputsFromOutputs, plain } from "./plain-state";
-import { engineFacing } from "./engine-facing";
-import { configure, getClient } from "./provider-config";
+import type { HiddenInputs } from "../hidden-inputs";
+import { inputsFromOutputs, plain } from "../plain-state";
+import { engineFacing } from "../../dynamic/engine-facing";
+import { configure, getClient } from "../../config/provider-config";
 
 type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = MarketplaceProfileOutputs & Partial<HiddenInputs> & { __provider?: string };

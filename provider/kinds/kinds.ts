@@ -7,27 +7,30 @@ import {
   ApprovalPolicyComputedSchema,
   ApprovalPolicyInputsSchema,
   POLICY_INPUTS,
-} from "./approval-policy-schema";
+} from "./approval-policy/approval-policy-schema";
 import type { InputFields } from "./input-fields";
 import {
   MarketplaceProfileComputedSchema,
   MarketplaceProfileInputsSchema,
   PROFILE_INPUTS,
-} from "./marketplace-profile-schema";
+} from "./marketplace-profile/marketplace-profile-schema";
 import {
   NotificationSubscriptionComputedSchema,
   NotificationSubscriptionInputsSchema,
   SUBSCRIPTION_INPUTS,
-} from "./notification-subscription-schema";
+} from "./notification-subscription/notification-subscription-schema";
 import {
   VXC_INPUTS,
   VXC_SECRET_INPUTS,
   VxcConnectionComputedSchema,
   VxcConnectionInputsSchema,
-} from "./vxc-connection-schema";
+} from "./vxc-connection/vxc-connection-schema";
 
 export interface ResourceKind {
-  /** File name of the kind's provider module under provider/resources (and dist/provider/resources). */
+  /**
+   * The kind's folder under provider/kinds, and the folder under provider/resources whose index the serialized
+   * provider shim loads (dist/provider/resources/<module>: a path stored in every stack's state).
+   */
   readonly module: string;
   readonly inputsSchema: z.ZodType;
   /** What the provider computes beside the inputs; its keys are the class's computed outputs. */

@@ -8,7 +8,7 @@ import { MegaportClient } from "../client/megaport-client";
 import { MegaportError, ValidationError } from "../client/errors";
 import type { RetryOptions } from "../client/retry";
 import { isSimulatorSeedKey } from "../client/simulator-keys";
-import { watchEngineOfThisProcess } from "./engine-watch";
+import { watchEngineOfThisProcess } from "../dynamic/engine-liveness";
 
 /** The environments a user may name: Megaport's, and the simulator, the embedded default. */
 export const ENVIRONMENTS = [...ENVIRONMENT_NAMES, "simulator"] as const;
@@ -188,7 +188,7 @@ export function clientLocation(
 /** This package's version, for User-Agent strings ("unknown" when package.json cannot be read). */
 export function packageVersion(): string {
   try {
-    // dist/provider/resources → the package root; provider/resources (tests) → the same.
+    // dist/provider/config → the package root; provider/config (tests) → the same.
     const fs = require("node:fs") as typeof import("node:fs");
     const path = require("node:path") as typeof import("node:path");
     const candidates = [

@@ -5,14 +5,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { isNotFound, TimeoutError, ValidationError } from "../client/errors";
-import { NotChangeableError, PartialFailure } from "./resource-errors";
-import type { MegaportClient } from "../client/megaport-client";
-import { FINISHED, GONE, isIn } from "../client/provisioning-states";
-import type { Vxc } from "../client/schemas/products";
-import type { Term } from "../client/schemas/scalars";
-import { checkInputs } from "./check-inputs";
-import { diffInputs, toDiffResult } from "./diff-inputs";
+import { isNotFound, TimeoutError, ValidationError } from "../../client/errors";
+import { NotChangeableError, PartialFailure } from "../resource-errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import { FINISHED, GONE, isIn } from "../../client/provisioning-states";
+import type { Vxc } from "../../client/schemas/products";
+import type { Term } from "../../client/schemas/scalars";
+import { checkInputs } from "../check-inputs";
+import { diffInputs, toDiffResult } from "../diff-inputs";
 import {
   type HeldBy,
   HiddenInputs,
@@ -22,7 +22,7 @@ import {
   IDEMPOTENCY_TAG,
   STACK_ID_KEY,
   TIMEOUTS_KEY,
-} from "./hidden-inputs";
+} from "../hidden-inputs";
 import {
   bEndOf,
   findVxcByTag,
@@ -34,11 +34,11 @@ import {
   setOrderTags,
   tagsOf,
 } from "./vxc-order-tag";
-import { inputsFromOutputs, plain } from "./plain-state";
-import { engineFacing } from "./engine-facing";
-import { configure, getClient } from "./provider-config";
+import { inputsFromOutputs, plain } from "../plain-state";
+import { engineFacing } from "../../dynamic/engine-facing";
+import { configure, getClient } from "../../config/provider-config";
 import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
-import { listingsOf } from "./shared-listings";
+import { listingsOf } from "../shared-listings";
 import {
   VXC_INPUTS,
   VXC_SECRET_INPUTS,

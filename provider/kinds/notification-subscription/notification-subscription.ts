@@ -9,14 +9,14 @@
 // Receive the Notifications?"). The resource owns the six groups for its user: one resource per user.
 // Never logs credentials.
 import type * as pulumi from "@pulumi/pulumi";
-import { isNotFound, MegaportError, ValidationError } from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import type { NotificationPreferences } from "../client/schemas/notification-preferences";
-import { escapeHidden } from "../client/schemas/scalars";
-import { SUBSCRIBER_POSITIONS, type User } from "../client/schemas/users";
+import { isNotFound, MegaportError, ValidationError } from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import type { NotificationPreferences } from "../../client/schemas/notification-preferences";
+import { escapeHidden } from "../../client/schemas/scalars";
+import { SUBSCRIBER_POSITIONS, type User } from "../../client/schemas/users";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { checkFailure, checkInputs } from "./check-inputs";
-import { diffInputs, toDiffResult } from "./diff-inputs";
+import { checkFailure, checkInputs } from "../check-inputs";
+import { diffInputs, toDiffResult } from "../diff-inputs";
 import {
   NOTIFICATION_GROUPS,
   NotificationSubscriptionInputsSchema,
@@ -25,10 +25,10 @@ import {
   type NotificationSubscriptionInputs,
   type NotificationSubscriptionOutputs,
 } from "./notification-subscription-schema";
-import type { HiddenInputs } from "./hidden-inputs";
-import { inputsFromOutputs, plain } from "./plain-state";
-import { engineFacing } from "./engine-facing";
-import { clientIfConfigured, configure, getClient } from "./provider-config";
+import type { HiddenInputs } from "../hidden-inputs";
+import { inputsFromOutputs, plain } from "../plain-state";
+import { engineFacing } from "../../dynamic/engine-facing";
+import { clientIfConfigured, configure, getClient } from "../../config/provider-config";
 
 type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
