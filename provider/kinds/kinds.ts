@@ -1,5 +1,5 @@
-// The resource kinds, once: each kind's name, the module that implements its dynamic provider, its schemas, its
-// input fields and which inputs are secret. The SDK's classes, the serialized provider shims, the policy pack, the
+// The resource kinds, once: each kind's name, its folder (provider/kinds/<module>), its implementation (loaded on
+// first use), its schemas, its input fields and which inputs are secret. The SDK's classes, the serialized provider shims, the policy pack, the
 // approver, the orphan finder and the reference docs all read this table. It loads only the schema modules (zod and
 // the client's field schemas), never a provider, so a program that imports the SDK loads no HTTP client.
 import type { z } from "zod";
@@ -9,6 +9,7 @@ import {
   POLICY_INPUTS,
 } from "./approval-policy/approval-policy-schema";
 import type { InputFields } from "./input-fields";
+import type { KindImplementation } from "./kind-implementation";
 import {
   MarketplaceProfileComputedSchema,
   MarketplaceProfileInputsSchema,
@@ -38,11 +39,19 @@ export interface ResourceKind {
   readonly inputs: InputFields<string>;
   /** Top-level inputs kept secret in state and never echoed in a check failure. */
   readonly secretInputs: readonly string[];
+  /**
+   * The kind itself, loaded on first call: this table is read by the SDK inside a user's program, which must load no
+   * HTTP client, while every adapter (provider/dynamic) serves each kind from here.
+   */
+  readonly implementation: () => KindImplementation;
 }
 
 export const KINDS = {
   VxcConnection: {
     module: "vxc-connection",
+    implementation: () =>
+      (require("./vxc-connection/vxc-connection") as typeof import("./vxc-connection/vxc-connection"))
+        .vxcConnection,
     inputsSchema: VxcConnectionInputsSchema,
     computedSchema: VxcConnectionComputedSchema,
     inputs: VXC_INPUTS,
@@ -50,6 +59,10 @@ export const KINDS = {
   },
   MarketplaceProfile: {
     module: "marketplace-profile",
+    implementation: () =>
+      (
+        require("./marketplace-profile/marketplace-profile") as typeof import("./marketplace-profile/marketplace-profile")
+      ).marketplaceProfile,
     inputsSchema: MarketplaceProfileInputsSchema,
     computedSchema: MarketplaceProfileComputedSchema,
     inputs: PROFILE_INPUTS,
@@ -57,6 +70,9 @@ export const KINDS = {
   },
   ApprovalPolicy: {
     module: "approval-policy",
+    implementation: () =>
+      (require("./approval-policy/approval-policy") as typeof import("./approval-policy/approval-policy"))
+        .approvalPolicy,
     inputsSchema: ApprovalPolicyInputsSchema,
     computedSchema: ApprovalPolicyComputedSchema,
     inputs: POLICY_INPUTS,
@@ -64,6 +80,10 @@ export const KINDS = {
   },
   NotificationSubscription: {
     module: "notification-subscription",
+    implementation: () =>
+      (
+        require("./notification-subscription/notification-subscription") as typeof import("./notification-subscription/notification-subscription")
+      ).notificationSubscription,
     inputsSchema: NotificationSubscriptionInputsSchema,
     computedSchema: NotificationSubscriptionComputedSchema,
     inputs: SUBSCRIPTION_INPUTS,

@@ -5,10 +5,10 @@
 // hostile value echoed raw. Legitimate text (accents, other scripts, emoji, "<" in prose) must still pass. A few rows
 // also go through `pulumi preview` with the real CLI and the SDK, the only way a "__proto__" key reaches check.
 import * as path from "node:path";
-import { provider as approvalPolicy } from "../../provider/kinds/approval-policy/approval-policy";
-import { provider as marketplaceProfile } from "../../provider/kinds/marketplace-profile/marketplace-profile";
-import { provider as notificationSubscription } from "../../provider/kinds/notification-subscription/notification-subscription";
-import { provider as vxcConnection } from "../../provider/kinds/vxc-connection/vxc-connection";
+import { provider as approvalPolicy } from "../../provider/resources/approval-policy";
+import { provider as marketplaceProfile } from "../../provider/resources/marketplace-profile";
+import { provider as notificationSubscription } from "../../provider/resources/notification-subscription";
+import { provider as vxcConnection } from "../../provider/resources/vxc-connection";
 import { PROTO_KEY_MARK } from "../../provider/kinds/refused-keys";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV } from "../support/world";

@@ -4,10 +4,10 @@
 // engine prints it; a sample of rows also goes through `pulumi preview` with the real CLI, since the engine stops at
 // the first invalid resource of a program and one preview per row would take minutes.
 import * as path from "node:path";
-import { provider as approvalPolicy } from "../../provider/kinds/approval-policy/approval-policy";
-import { provider as marketplaceProfile } from "../../provider/kinds/marketplace-profile/marketplace-profile";
-import { provider as notificationSubscription } from "../../provider/kinds/notification-subscription/notification-subscription";
-import { provider as vxcConnection } from "../../provider/kinds/vxc-connection/vxc-connection";
+import { provider as approvalPolicy } from "../../provider/resources/approval-policy";
+import { provider as marketplaceProfile } from "../../provider/resources/marketplace-profile";
+import { provider as notificationSubscription } from "../../provider/resources/notification-subscription";
+import { provider as vxcConnection } from "../../provider/resources/vxc-connection";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV } from "../support/world";
 import { collect, createStack, REPO_ROOT } from "../support/pulumi-stack";

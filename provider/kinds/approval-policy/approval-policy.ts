@@ -28,6 +28,7 @@ import { FINISHED, isIn } from "../../client/provisioning-states";
 import type { Product } from "../../client/schemas/products";
 import { checkFailure, refusedKeyFailures } from "../check-inputs";
 import { diffInputs, toDiffResult } from "../diff-inputs";
+import type { KindImplementation } from "../kind-implementation";
 import {
   ApprovalPolicyInputsSchema,
   POLICY_INPUTS,
@@ -37,16 +38,13 @@ import {
 } from "./approval-policy-schema";
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "../hidden-inputs";
 import { inputsFromOutputs, plain } from "../plain-state";
-import { engineFacing } from "../../dynamic/engine-facing";
 import { withoutPrototypes } from "../refused-keys";
-import { clientIfConfigured, configure, getClient } from "../../config/provider-config";
+import { clientIfConfigured, getClient } from "../../config/provider-config";
 
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };
 
-export const provider = engineFacing({
-  configure,
-
+export const approvalPolicy = {
   /**
    * The policy's shape and every rule problem validatePolicy finds (each with its rule path and fix), plus rules
    * naming ports the company does not own, when credentials are at hand. Warnings (a rule overlapping an earlier
@@ -115,7 +113,7 @@ export const provider = engineFacing({
         "(the Portal's Approvals page), unless another policy or the approver command answers them.",
     );
   },
-} satisfies pulumi.dynamic.ResourceProvider);
+} satisfies KindImplementation;
 
 /**
  * Settle the backlog (when asked) and build the full outputs. One product listing serves the company lookup,

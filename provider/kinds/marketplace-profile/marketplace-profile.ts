@@ -15,6 +15,7 @@ import { FINISHED, isIn } from "../../client/provisioning-states";
 import type { MarketplaceProfile } from "../../client/schemas/marketplace-profile";
 import { checkInputs } from "../check-inputs";
 import { diffInputs, toDiffResult } from "../diff-inputs";
+import type { KindImplementation } from "../kind-implementation";
 import {
   MarketplaceProfileInputsSchema,
   PROFILE_INPUTS,
@@ -25,15 +26,12 @@ import {
 } from "./marketplace-profile-schema";
 import type { HiddenInputs } from "../hidden-inputs";
 import { inputsFromOutputs, plain } from "../plain-state";
-import { engineFacing } from "../../dynamic/engine-facing";
-import { configure, getClient } from "../../config/provider-config";
+import { getClient } from "../../config/provider-config";
 
 type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = MarketplaceProfileOutputs & Partial<HiddenInputs> & { __provider?: string };
 
-export const provider = engineFacing({
-  configure,
-
+export const marketplaceProfile = {
   async check(_olds: Inputs, news: Inputs) {
     return checkInputs(MarketplaceProfileInputsSchema, news as Record<string, unknown>);
   },
@@ -88,7 +86,7 @@ export const provider = engineFacing({
     const ports = await ownPorts(client);
     await unlistPorts(client, props.listedPorts ?? [], ports);
   },
-} satisfies pulumi.dynamic.ResourceProvider);
+} satisfies KindImplementation;
 
 /**
  * The profile's visibility as the stack writes it. A value Megaport added since, or none, is neither: the stack

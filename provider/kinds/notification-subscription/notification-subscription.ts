@@ -17,6 +17,7 @@ import { SUBSCRIBER_POSITIONS, type User } from "../../client/schemas/users";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { checkFailure, checkInputs } from "../check-inputs";
 import { diffInputs, toDiffResult } from "../diff-inputs";
+import type { KindImplementation } from "../kind-implementation";
 import {
   NOTIFICATION_GROUPS,
   NotificationSubscriptionInputsSchema,
@@ -27,15 +28,12 @@ import {
 } from "./notification-subscription-schema";
 import type { HiddenInputs } from "../hidden-inputs";
 import { inputsFromOutputs, plain } from "../plain-state";
-import { engineFacing } from "../../dynamic/engine-facing";
-import { clientIfConfigured, configure, getClient } from "../../config/provider-config";
+import { clientIfConfigured, getClient } from "../../config/provider-config";
 
 type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
 
-export const provider = engineFacing({
-  configure,
-
+export const notificationSubscription = {
   /**
    * The inputs' shape, then, with credentials at hand, what one read-only listing of the company's users tells at
    * preview: that the user belongs to the company and has a role that may subscribe. Otherwise `up` would fail
@@ -147,7 +145,7 @@ export const provider = engineFacing({
         : `NotificationSubscription ${props.email ?? id}: unsubscribed from ${[...ours].join(", ")}`,
     );
   },
-} satisfies pulumi.dynamic.ResourceProvider);
+} satisfies KindImplementation;
 
 /**
  * Find the user, check their role may subscribe, and set exactly `inputs.groups` among the six. On update,

@@ -13,6 +13,7 @@ import type { Vxc } from "../../client/schemas/products";
 import type { Term } from "../../client/schemas/scalars";
 import { checkInputs } from "../check-inputs";
 import { diffInputs, toDiffResult } from "../diff-inputs";
+import type { KindImplementation } from "../kind-implementation";
 import {
   type HeldBy,
   HiddenInputs,
@@ -35,8 +36,7 @@ import {
   tagsOf,
 } from "./vxc-order-tag";
 import { inputsFromOutputs, plain } from "../plain-state";
-import { engineFacing } from "../../dynamic/engine-facing";
-import { configure, getClient } from "../../config/provider-config";
+import { getClient } from "../../config/provider-config";
 import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
 import { listingsOf } from "../shared-listings";
 import {
@@ -68,9 +68,7 @@ import {
 type Inputs = VxcConnectionInputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 type Outputs = VxcConnectionOutputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 
-export const provider = engineFacing({
-  configure,
-
+export const vxcConnection = {
   async check(_olds: Inputs, news: Inputs) {
     return checkInputs(VxcConnectionInputsSchema, news as Record<string, unknown>, {
       secretFields: VXC_SECRET_INPUTS,
@@ -265,7 +263,7 @@ export const provider = engineFacing({
     }
     await deleteAndWait(client, id, props.name, deadlineMs);
   },
-} satisfies pulumi.dynamic.ResourceProvider);
+} satisfies KindImplementation;
 
 /**
  * A replacement orders a new VXC and then cancels the old one. One would go to another company than the VXC it

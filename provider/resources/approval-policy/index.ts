@@ -1,2 +1,4 @@
-// A module path stored in state (README.md beside this folder): the provider every ApprovalPolicy shim loads.
-export { provider } from "../../kinds/approval-policy/approval-policy";
+// A module path stored in every stack's state (README.md beside this folder): the provider each ApprovalPolicy shim loads.
+import { dynamicProvider } from "../../dynamic/dynamic-provider";
+
+export const provider = dynamicProvider("ApprovalPolicy");

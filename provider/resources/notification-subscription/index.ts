@@ -1,2 +1,4 @@
-// A module path stored in state (README.md beside this folder): the provider every NotificationSubscription shim loads.
-export { provider } from "../../kinds/notification-subscription/notification-subscription";
+// A module path stored in every stack's state (README.md beside this folder): the provider each NotificationSubscription shim loads.
+import { dynamicProvider } from "../../dynamic/dynamic-provider";
+
+export const provider = dynamicProvider("NotificationSubscription");

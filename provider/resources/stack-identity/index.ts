@@ -1,2 +1,3 @@
-// A module path stored in state (README.md beside this folder): the provider every StackIdentity shim loads.
+// A module path stored in every stack's state (README.md beside this folder): the provider the StackIdentity shim
+// loads. It talks to no API, so it needs neither configure's settings nor the engine-facing error shaping.
 export { provider } from "../../kinds/stack-identity/stack-identity";

@@ -2,7 +2,7 @@
 // ignores hidden keys, and create/read/update/delete against a real simulator keep the profile and the listed
 // ports' visibility in step with what the program declares (and refresh shows what the portal changed).
 import { MegaportClient } from "../../../provider/client/megaport-client";
-import { provider } from "../../../provider/kinds/marketplace-profile/marketplace-profile";
+import { provider } from "../../../provider/resources/marketplace-profile";
 import {
   type MarketplaceProfileOutputs,
   MAX_BIO_WORDS,

@@ -3,7 +3,7 @@
 // role may subscribe, and fail clearly, naming the role, for one whose role may not.
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import { SUBSCRIBABLE_MESSAGE_GROUPS } from "../../../provider/client/schemas/notification-preferences";
-import { provider } from "../../../provider/kinds/notification-subscription/notification-subscription";
+import { provider } from "../../../provider/resources/notification-subscription";
 import type { NotificationSubscriptionOutputs } from "../../../provider/kinds/notification-subscription/notification-subscription-schema";
 import { hiddenInputs } from "../../support/hidden-inputs";
 import { startTestSimulator, type Simulator } from "../../support/simulator";

@@ -8,7 +8,7 @@ import { PartialFailure, RequestDeniedError } from "../../../provider/kinds/reso
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import { IDEMPOTENCY_TAG } from "../../../provider/kinds/hidden-inputs";
-import { provider } from "../../../provider/kinds/vxc-connection/vxc-connection";
+import { provider } from "../../../provider/resources/vxc-connection";
 import type { VxcConnectionOutputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";

@@ -1,7 +1,7 @@
 // Concurrent creates share their orders: one validate and one buy for all of them, a refusal reaching only the
 // create it belongs to, and a lost answer found again by each VXC's tag, against a real simulator.
 import { hiddenInputs } from "../../support/hidden-inputs";
-import { provider } from "../../../provider/kinds/vxc-connection/vxc-connection";
+import { provider } from "../../../provider/resources/vxc-connection";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, clientFor, pointProviderAt } from "../../support/simulator-clients";

@@ -8,7 +8,7 @@ import {
   settingsProblem,
   SIMULATOR_BASE_URL,
 } from "../../../provider/config/provider-config";
-import { provider as vxcProvider } from "../../../provider/kinds/vxc-connection/vxc-connection";
+import { provider as vxcProvider } from "../../../provider/resources/vxc-connection";
 
 const KEYS = { MEGAPORT_ACCESS_KEY: "access", MEGAPORT_SECRET_KEY: "s3cret-never-shown" };
 const SEEDED = {
