@@ -1,7 +1,8 @@
-// The resource kinds, once: each kind's name, its folder (provider/kinds/<module>), its implementation (loaded on
-// first use), its schemas, its input fields and which inputs are secret. The SDK's classes, the serialized provider shims, the policy pack, the
-// approver, the orphan finder and the reference docs all read this table. It loads only the schema modules (zod and
-// the client's field schemas), never a provider, so a program that imports the SDK loads no HTTP client.
+// The resource kinds, once: each kind's name, its folder (provider/kinds/<module>), its implementation, its schemas,
+// its input fields and which inputs are secret. The SDK's classes, the serialized provider shims, every adapter, the
+// policy pack, the approver, the orphan finder and the reference docs all read this table. It loads only the schema
+// modules (zod and the client's field schemas), and a kind's implementation only when an adapter asks for it, so a
+// program that imports the SDK loads no HTTP client.
 import type { z } from "zod";
 import {
   ApprovalPolicyComputedSchema,
