@@ -15,15 +15,15 @@
 import { CommandError, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
-import { clientFor, resolveSettings } from "../provider/resources/provider-config";
-import { DEFAULT_TIMEOUTS, deleteAndWait } from "../provider/resources/vxc-wait";
-import { stackIdOf } from "../provider/resources/stack-identity";
+import { clientFor, resolveSettings } from "../provider/config/provider-config";
+import { DEFAULT_TIMEOUTS, deleteAndWait } from "../provider/kinds/vxc-connection/vxc-wait";
+import { stackIdOf } from "../provider/kinds/stack-identity/stack-identity";
 import {
   findOrphans,
   heldVxcsOf,
   type OrphanReport,
   whyNotAnOrphanNow,
-} from "../provider/resources/vxc-orphans";
+} from "../provider/kinds/vxc-connection/vxc-orphans";
 import { redactedUrl, updateLock, type UpdateLock } from "./update-lock";
 
 export interface OrphansOptions {

@@ -13,8 +13,8 @@ import {
   validateResourceOfType,
 } from "@pulumi/policy";
 import type { ApprovalPolicyInput } from "../provider/approval/policy-schema";
-import type { NotificationSubscriptionInputs } from "../provider/resources/notification-subscription-schema";
-import type { VxcConnectionInputs } from "../provider/resources/vxc-connection-schema";
+import type { NotificationSubscriptionInputs } from "../provider/kinds/notification-subscription/notification-subscription-schema";
+import type { VxcConnectionInputs } from "../provider/kinds/vxc-connection/vxc-connection-schema";
 import { ApprovalPolicy } from "../sdk/approval-policy";
 import { NotificationSubscription } from "../sdk/notification-subscription";
 import { VxcConnection } from "../sdk/vxc-connection";

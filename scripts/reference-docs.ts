@@ -10,8 +10,8 @@ import {
   type FieldChange,
   type InputFields,
   leafDefaults,
-} from "../provider/resources/input-fields";
-import { KIND_NAMES, KINDS, type KindName, typeToken } from "../provider/resources/kinds";
+} from "../provider/kinds/input-fields";
+import { KIND_NAMES, KINDS, type KindName, typeToken } from "../provider/kinds/kinds";
 import { REPO_ROOT } from "./pulumi-cli-root";
 
 /** One row of a reference table: an input or output field. */
@@ -38,7 +38,7 @@ export interface KindReference {
 /** The reference of every kind, read from the sources under `root`. */
 export function kindReferences(root = REPO_ROOT): KindReference[] {
   const schemaFile = (kind: KindName) =>
-    path.join(root, "provider/resources", `${KINDS[kind].module}-schema.ts`);
+    path.join(root, "provider/kinds", KINDS[kind].module, `${KINDS[kind].module}-schema.ts`);
   const sdkFile = (kind: KindName) => path.join(root, "sdk", `${KINDS[kind].module}.ts`);
   const program = ts.createProgram(
     KIND_NAMES.flatMap((kind) => [schemaFile(kind), sdkFile(kind)]),

@@ -6,8 +6,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type {
   ApprovalPolicyArgsShape,
   ApprovalPolicyOutputs,
-} from "../provider/resources/approval-policy-schema";
-import { typeToken } from "../provider/resources/kinds";
+} from "../provider/kinds/approval-policy/approval-policy-schema";
+import { typeToken } from "../provider/kinds/kinds";
 import type { Inputify, OutputsOf } from "./input-types";
 import { MegaportResource } from "./megaport-resource";
 

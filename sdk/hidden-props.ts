@@ -9,7 +9,7 @@ import {
   TIMEOUTS_KEY,
   timeoutsFrom,
   type Owner,
-} from "../provider/resources/hidden-inputs";
+} from "../provider/kinds/hidden-inputs";
 
 export function hiddenProps(
   name: string,

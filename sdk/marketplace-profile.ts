@@ -3,11 +3,11 @@
 // profile private and unlists the ports it listed. The profile endpoints are the simulator's EXTENSION (the real
 // API's profile fields were never published).
 import type * as pulumi from "@pulumi/pulumi";
-import { typeToken } from "../provider/resources/kinds";
+import { typeToken } from "../provider/kinds/kinds";
 import type {
   MarketplaceProfileArgsShape,
   MarketplaceProfileOutputs,
-} from "../provider/resources/marketplace-profile-schema";
+} from "../provider/kinds/marketplace-profile/marketplace-profile-schema";
 import type { Inputify, OutputsOf } from "./input-types";
 import { MegaportResource } from "./megaport-resource";
 

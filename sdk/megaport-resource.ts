@@ -9,11 +9,11 @@ import {
   type KindName,
   providerModulePath,
   PULUMI_MODULE,
-} from "../provider/resources/kinds";
-import { markProtoKeys } from "../provider/resources/refused-keys";
+} from "../provider/kinds/kinds";
+import { markProtoKeys } from "../provider/kinds/refused-keys";
 import { hiddenProps, outputPlaceholders } from "./hidden-props";
 import { providerShim } from "./provider-shim";
-import { STACK_ID_KEY } from "../provider/resources/hidden-inputs";
+import { STACK_ID_KEY } from "../provider/kinds/hidden-inputs";
 import { stackIdentity } from "./stack-identity";
 
 // One shim per kind for the whole program: @pulumi/pulumi caches a provider's serialized text by the provider object, so a

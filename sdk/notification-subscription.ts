@@ -3,11 +3,11 @@
 // users may subscribe. Setting another user's preferences is the simulator's EXTENSION: the real API only sets
 // the API key's own user's.
 import type * as pulumi from "@pulumi/pulumi";
-import { typeToken } from "../provider/resources/kinds";
+import { typeToken } from "../provider/kinds/kinds";
 import type {
   NotificationSubscriptionArgsShape,
   NotificationSubscriptionOutputs,
-} from "../provider/resources/notification-subscription-schema";
+} from "../provider/kinds/notification-subscription/notification-subscription-schema";
 import type { Inputify, OutputsOf } from "./input-types";
 import { MegaportResource } from "./megaport-resource";
 

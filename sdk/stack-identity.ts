@@ -1,8 +1,8 @@
-// The StackIdentity resource (provider/resources/stack-identity.ts), registered once per program run with the first
+// The StackIdentity resource (provider/kinds/stack-identity/stack-identity.ts), registered once per program run with the first
 // megaport-mx resource, so every resource of the stack gets the same identity from state.
 import * as pulumi from "@pulumi/pulumi";
-import { PULUMI_MODULE } from "../provider/resources/kinds";
-import { STACK_IDENTITY_NAME, STACK_IDENTITY_TYPE } from "../provider/resources/stack-identity";
+import { PULUMI_MODULE } from "../provider/kinds/kinds";
+import { STACK_IDENTITY_NAME, STACK_IDENTITY_TYPE } from "../provider/kinds/stack-identity/stack-identity";
 import { providerShim } from "./provider-shim";
 
 class StackIdentity extends pulumi.dynamic.Resource {

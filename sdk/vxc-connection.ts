@@ -2,11 +2,11 @@
 // the provider accepts the request and the VXC is LIVE; raising rateLimit blocks until the provider accepts the
 // speed change. The service key is secret as an input and as an output.
 import type * as pulumi from "@pulumi/pulumi";
-import { typeToken } from "../provider/resources/kinds";
+import { typeToken } from "../provider/kinds/kinds";
 import type {
   VxcConnectionArgsShape,
   VxcConnectionOutputs,
-} from "../provider/resources/vxc-connection-schema";
+} from "../provider/kinds/vxc-connection/vxc-connection-schema";
 import type { Inputify, OutputsOf } from "./input-types";
 import { MegaportResource } from "./megaport-resource";
 

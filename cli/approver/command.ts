@@ -1,6 +1,6 @@
 /**
  * `megaport-mx approver`: wires the flags, the policy source, the credentials (resolved exactly as the provider
- * does, provider/resources/provider-config.ts), the API client, the optional leader lock and HTTP port to the
+ * does, provider/config/provider-config.ts), the API client, the optional leader lock and HTTP port to the
  * loop (approver-service.ts), and turns SIGTERM/SIGINT into a clean stop.
  *
  * Must never print credentials or the lock URL, never start answering with a policy that has errors, and never
@@ -16,7 +16,7 @@ import {
   clientFor,
   configure,
   resolveSettings,
-} from "../../provider/resources/provider-config";
+} from "../../provider/config/provider-config";
 import { UsageError } from "../errors";
 import { EXIT } from "../exit-codes";
 import { ApproverService } from "./approver-service";

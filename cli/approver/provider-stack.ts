@@ -8,7 +8,7 @@
  */
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { StackUnavailableError } from "../errors";
-import { typeToken } from "../../provider/resources/kinds";
+import { typeToken } from "../../provider/kinds/kinds";
 import type { PolicyRead, PolicySource } from "./policy-source";
 import { versionOf } from "./policy-source";
 

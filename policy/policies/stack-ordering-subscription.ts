@@ -1,7 +1,7 @@
 // A stack that orders VXCs subscribes at least one person to the Ordering emails: approvals, denials and speed
 // changes arrive there, and an order nobody hears about waits unanswered. Mandatory: it costs one resource.
 import type { StackValidationPolicy } from "@pulumi/policy";
-import type { NotificationGroup } from "../../provider/resources/notification-subscription-schema";
+import type { NotificationGroup } from "../../provider/kinds/notification-subscription/notification-subscription-schema";
 import {
   type NotificationSubscriptionProps,
   notificationSubscriptionsIn,

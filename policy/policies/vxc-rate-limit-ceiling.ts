@@ -1,7 +1,7 @@
 // A ceiling on every VXC's rate limit, so a typo or a copy-paste never orders (and bills) a far faster VXC than
 // intended. On by default: 10 Gbps is above what most VXCs carry and below Megaport's largest ports.
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { MAX_RATE_LIMIT_MBPS } from "../../provider/resources/vxc-connection-schema";
+import { MAX_RATE_LIMIT_MBPS } from "../../provider/kinds/vxc-connection/vxc-connection-schema";
 import { configSchemaWithDefaults, readConfig } from "../policy-config";
 import { validateVxcConnection } from "../resource-props";
 

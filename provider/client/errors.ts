@@ -1,7 +1,7 @@
 // The error model of megaport-mx, and the Megaport client's own errors. This module holds what every error shares:
 // the one registry of codes (ERROR_CODES), the root class MegaportError and the brand that lets `instanceof` work
 // across two copies of a module. Each other class lives with the layer that throws it and extends MegaportError:
-// provider/watch/watch-errors.ts, provider/resources/resource-errors.ts, provider/approval/validate-policy.ts and
+// provider/watch/watch-errors.ts, provider/kinds/resource-errors.ts, provider/approval/validate-policy.ts and
 // cli/errors.ts. Each class has a stable `code` ("MX_…") for code to branch on, the facts a caller needs as
 // fields, and a message a person can act on. Must never: hold a credential (the client passes every error through
 // redact.ts before it leaves), or be told apart by message text instead of `code`.

@@ -34,8 +34,8 @@ const MUST_SHIP = [
   "README.md",
   "dist/sdk/index.js",
   "dist/sdk/index.d.ts",
-  "dist/provider/resources/vxc-connection.js",
-  "dist/provider/resources/notification-subscription.js",
+  "dist/provider/resources/vxc-connection/index.js",
+  "dist/provider/resources/notification-subscription/index.js",
   "dist/cli/main.js",
   "dist/simulator/cli.js",
   "dist/policy/index.js",
@@ -234,7 +234,8 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
       started = Date.now();
       const preview = await pulumi(["preview", "--policy-pack", INSTALLED_PACK]);
       expectSuccess("pulumi preview", preview);
-      expect(preview.output).toMatch(/\+ 3 to create/);
+      // The stack, the subscription, the VXC and the stack identity.
+      expect(preview.output).toMatch(/\+ 4 to create/);
       expect(preview.output).toContain(`megaport-mx@v${repoPackage.version}`);
       expect(preview.output).not.toMatch(/\[mandatory\]/);
       timings.push(`preview ${since(started)}`);
@@ -242,7 +243,7 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
       started = Date.now();
       const up = await pulumi(["up"]);
       expectSuccess("pulumi up", up);
-      expect(up.output).toMatch(/\+ 3 created/);
+      expect(up.output).toMatch(/\+ 4 created/);
       timings.push(`up ${since(started)}`);
 
       const outputs = await pulumi(["stack", "output", "--json"]);
@@ -288,7 +289,7 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
       const started = Date.now();
       const destroy = await pulumi(["destroy"]);
       expectSuccess("pulumi destroy", destroy);
-      expect(destroy.output).toMatch(/- 3 deleted/);
+      expect(destroy.output).toMatch(/- 4 deleted/);
       timings.push(`destroy ${since(started)}`);
     },
     STEP_TIMEOUT,

@@ -9,7 +9,7 @@ import { provider as approvalPolicy } from "../../provider/resources/approval-po
 import { provider as marketplaceProfile } from "../../provider/resources/marketplace-profile";
 import { provider as notificationSubscription } from "../../provider/resources/notification-subscription";
 import { provider as vxcConnection } from "../../provider/resources/vxc-connection";
-import { PROTO_KEY_MARK } from "../../provider/resources/refused-keys";
+import { PROTO_KEY_MARK } from "../../provider/kinds/refused-keys";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV } from "../support/world";
 import { collect, createStack, REPO_ROOT } from "../support/pulumi-stack";

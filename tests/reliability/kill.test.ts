@@ -9,8 +9,8 @@
 // repeats a run.
 import * as fs from "node:fs";
 import { runOrphans } from "../../cli/orphans";
-import { STACK_ID_TAG } from "../../provider/resources/hidden-inputs";
-import { stackIdOf } from "../../provider/resources/stack-identity";
+import { STACK_ID_TAG } from "../../provider/kinds/hidden-inputs";
+import { stackIdOf } from "../../provider/kinds/stack-identity/stack-identity";
 import { SEED } from "../../simulator/seed";
 import { eventually } from "../support/eventually";
 import { startWorld, waitForPendingRequest, type World } from "../support/world";

@@ -5,8 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runOrphans } from "../../cli/orphans";
-import { RESOURCE_TAG, STACK_ID_KEY, STACK_ID_TAG, STACK_TAG } from "../../provider/resources/hidden-inputs";
-import { STACK_IDENTITY_TOKEN, stackIdOf } from "../../provider/resources/stack-identity";
+import { RESOURCE_TAG, STACK_ID_KEY, STACK_ID_TAG, STACK_TAG } from "../../provider/kinds/hidden-inputs";
+import { STACK_IDENTITY_TOKEN, stackIdOf } from "../../provider/kinds/stack-identity/stack-identity";
 import { SEED } from "../../simulator/seed";
 import {
   FAST_PROVIDER_ENV,

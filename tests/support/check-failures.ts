@@ -1,4 +1,4 @@
-// What a check failure for a field looks like (provider/resources/check-inputs.ts): a top-level field that has a
+// What a check failure for a field looks like (provider/kinds/check-inputs.ts): a top-level field that has a
 // value on its own property; a nested one ("bEnd.vlan", "rules[0].action"), a missing one or a secret one on property
 // "" with the field's path opening the reason, since the engine prints a property's value beside it.
 export function failureAt(path: string, message: string) {

@@ -1,7 +1,7 @@
-// The inputs the SDK adds beside a user's (provider/resources/hidden-inputs.ts), as a provider test hands them to
+// The inputs the SDK adds beside a user's (provider/kinds/hidden-inputs.ts), as a provider test hands them to
 // check, diff and create: an idempotency key of the resource's own, its deadlines, and a stand-in for the
 // serialized provider. One helper for every kind, so a new hidden input reaches every kind's tests at once.
-import { idempotencyKey, type Timeouts } from "../../provider/resources/hidden-inputs";
+import { idempotencyKey, type Timeouts } from "../../provider/kinds/hidden-inputs";
 
 /** Deadlines short enough that a wait that hangs fails the test with a partial failure, not the jest timeout. */
 export const SHORT_TIMEOUTS: Timeouts = { createMs: 10_000, updateMs: 10_000, deleteMs: 10_000 };

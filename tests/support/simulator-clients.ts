@@ -13,7 +13,7 @@ interface ApiKey {
   secretKey: string;
 }
 
-/** The provider reads these (provider/resources/provider-config.ts). */
+/** The provider reads these (provider/config/provider-config.ts). */
 export const PROVIDER_ENV_KEYS = [
   "MEGAPORT_ACCESS_KEY",
   "MEGAPORT_SECRET_KEY",

@@ -3,7 +3,7 @@
 // requests Globex sends to Acme's ports: accepted, denied with a reason Globex can read, or left for a person.
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import { provider } from "../../../provider/resources/approval-policy";
-import type { ApprovalPolicyOutputs } from "../../../provider/resources/approval-policy-schema";
+import type { ApprovalPolicyOutputs } from "../../../provider/kinds/approval-policy/approval-policy-schema";
 import { hiddenInputs } from "../../support/hidden-inputs";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";

@@ -6,7 +6,7 @@ import { provider } from "../../../provider/resources/marketplace-profile";
 import {
   type MarketplaceProfileOutputs,
   MAX_BIO_WORDS,
-} from "../../../provider/resources/marketplace-profile-schema";
+} from "../../../provider/kinds/marketplace-profile/marketplace-profile-schema";
 import { hiddenInputs } from "../../support/hidden-inputs";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";

@@ -4,7 +4,7 @@
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import { SUBSCRIBABLE_MESSAGE_GROUPS } from "../../../provider/client/schemas/notification-preferences";
 import { provider } from "../../../provider/resources/notification-subscription";
-import type { NotificationSubscriptionOutputs } from "../../../provider/resources/notification-subscription-schema";
+import type { NotificationSubscriptionOutputs } from "../../../provider/kinds/notification-subscription/notification-subscription-schema";
 import { hiddenInputs } from "../../support/hidden-inputs";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";

@@ -5,9 +5,9 @@
 import { ValidationError } from "../../../provider/client/errors";
 import { MegaportClient } from "../../../provider/client/megaport-client";
 import type { Location } from "../../../provider/client/schemas/locations";
-import { resolveBEnd } from "../../../provider/resources/vxc-b-end";
+import { resolveBEnd } from "../../../provider/kinds/vxc-connection/vxc-b-end";
 import { provider } from "../../../provider/resources/vxc-connection";
-import type { VxcConnectionInputs } from "../../../provider/resources/vxc-connection-schema";
+import type { VxcConnectionInputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
 import { hiddenInputs } from "../../support/hidden-inputs";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
 import { SEED } from "../../../simulator/seed";

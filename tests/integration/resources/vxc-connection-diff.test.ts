@@ -3,7 +3,7 @@
 // simulator answers the provider lookups a replacement checks.
 import { ValidationError } from "../../../provider/client/errors";
 import { provider } from "../../../provider/resources/vxc-connection";
-import type { VxcConnectionOutputs } from "../../../provider/resources/vxc-connection-schema";
+import type { VxcConnectionOutputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
 import { SEED } from "../../../simulator/seed";
 import { clearProviderEnv, pointProviderAt } from "../../support/simulator-clients";
 import { startTestSimulator, type Simulator } from "../../support/simulator";

@@ -1,11 +1,11 @@
 // VxcConnection and stack identities: two stacks with the same project, stack and resource names but other
 // identities (a second backend) never take, adopt, cancel or move away each other's VXCs; orders carry the identity,
 // and an order of the release before identities is adopted and given it.
-import { IDEMPOTENCY_TAG } from "../../../provider/resources/hidden-inputs";
-import { LISTING_AGES } from "../../../provider/resources/shared-listings";
+import { IDEMPOTENCY_TAG } from "../../../provider/kinds/hidden-inputs";
+import { LISTING_AGES } from "../../../provider/kinds/shared-listings";
 import { provider } from "../../../provider/resources/vxc-connection";
-import type { VxcConnectionOutputs } from "../../../provider/resources/vxc-connection-schema";
-import { orderTag } from "../../../provider/resources/vxc-order-tag";
+import type { VxcConnectionOutputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
+import { orderTag } from "../../../provider/kinds/vxc-connection/vxc-order-tag";
 import type { MegaportClient } from "../../../provider/client/megaport-client";
 import { eventually } from "../../support/eventually";
 import { ACME_AUTO, captureLog, GLOBEX_SYD_RED, startVxcWorld, toAuto, type VxcWorld } from "./vxc-world";

@@ -4,11 +4,11 @@
 // replaces, and speed changes re-quoted. Moves: vxc-connection-move.test.ts; two stacks: -identity.test.ts; the
 // real-CLI stories: tests/e2e/vxc-connection.test.ts. Providers are called directly: never serialized inside jest.
 import { ValidationError } from "../../../provider/client/errors";
-import { RequestDeniedError } from "../../../provider/resources/resource-errors";
-import { IDEMPOTENCY_TAG } from "../../../provider/resources/hidden-inputs";
+import { RequestDeniedError } from "../../../provider/kinds/resource-errors";
+import { IDEMPOTENCY_TAG } from "../../../provider/kinds/hidden-inputs";
 import { provider } from "../../../provider/resources/vxc-connection";
-import type { VxcConnectionOutputs } from "../../../provider/resources/vxc-connection-schema";
-import { orderTag } from "../../../provider/resources/vxc-order-tag";
+import type { VxcConnectionOutputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
+import { orderTag } from "../../../provider/kinds/vxc-connection/vxc-order-tag";
 import { SEED } from "../../../simulator/seed";
 import type { MegaportClient } from "../../../provider/client/megaport-client";
 import { eventually } from "../../support/eventually";

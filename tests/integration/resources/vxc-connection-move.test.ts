@@ -3,9 +3,9 @@
 // cancelled only once the new one is LIVE, a passed deadline leaves it LIVE and resumes, concurrent moves keep apart,
 // and another resource's VXC on the declared VLAN is never cancelled.
 import { TimeoutError } from "../../../provider/client/errors";
-import { PartialFailure } from "../../../provider/resources/resource-errors";
+import { PartialFailure } from "../../../provider/kinds/resource-errors";
 import { provider } from "../../../provider/resources/vxc-connection";
-import type { VxcConnectionOutputs } from "../../../provider/resources/vxc-connection-schema";
+import type { VxcConnectionOutputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
 import type { MegaportClient } from "../../../provider/client/megaport-client";
 import { eventually } from "../../support/eventually";
 import {

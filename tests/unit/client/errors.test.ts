@@ -4,7 +4,7 @@
 import * as cliErrors from "../../../cli/errors";
 import * as approvalErrors from "../../../provider/approval/validate-policy";
 import * as clientErrors from "../../../provider/client/errors";
-import * as resourceErrors from "../../../provider/resources/resource-errors";
+import * as resourceErrors from "../../../provider/kinds/resource-errors";
 import * as watchErrors from "../../../provider/watch/watch-errors";
 import {
   AbortedError,
@@ -31,7 +31,7 @@ import { useHarness } from "./helpers/client-harness";
 const HOMES = [
   "../../../provider/client/errors",
   "../../../provider/watch/watch-errors",
-  "../../../provider/resources/resource-errors",
+  "../../../provider/kinds/resource-errors",
   "../../../provider/approval/validate-policy",
   "../../../cli/errors",
 ];

@@ -7,7 +7,7 @@ import {
   resolveSettings,
   settingsProblem,
   SIMULATOR_BASE_URL,
-} from "../../../provider/resources/provider-config";
+} from "../../../provider/config/provider-config";
 import { provider as vxcProvider } from "../../../provider/resources/vxc-connection";
 
 const KEYS = { MEGAPORT_ACCESS_KEY: "access", MEGAPORT_SECRET_KEY: "s3cret-never-shown" };

@@ -6,7 +6,7 @@ import {
   PROTO_KEY_MARK,
   refusedKeys,
   withoutPrototypes,
-} from "../../../provider/resources/refused-keys";
+} from "../../../provider/kinds/refused-keys";
 
 const keep = (value: unknown) => value;
 

@@ -1,13 +1,13 @@
 // The pure decisions of a move: how a replacement is made from what changed, and which VLAN the new VXC is
 // ordered on while the old one keeps the declared one.
 import type { Vxc } from "../../../provider/client/schemas/products";
-import type { VxcInputPath } from "../../../provider/resources/vxc-connection-schema";
+import type { VxcInputPath } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
 import {
   claimTemporaryVlan,
   planReplacement,
   temporaryVlan,
   vlansHeldOn,
-} from "../../../provider/resources/vxc-move";
+} from "../../../provider/kinds/vxc-connection/vxc-move";
 
 const A = "6f9e7b61-6cb9-4e67-b6e9-90f162d0463f";
 const B = "55465685-0cdb-46c8-8bee-cbb6050acbd1";

@@ -1,14 +1,14 @@
-// The wait verdicts of provider/resources/vxc-wait.ts, a row per VXC state: which states end a create's wait
+// The wait verdicts of provider/kinds/vxc-connection/vxc-wait.ts, a row per VXC state: which states end a create's wait
 // (done), which fail it (and how: denied, or a wait that failed), and which keep it waiting until its deadline; the
 // same for a speed change and for a delete. Each row runs the real wait against a fake Megaport that lists one VXC
 // in the row's state (no simulator, no HTTP); a "keeps waiting" row is one that reaches its short deadline. And what
 // the progress lines add while the API fails.
 import { RateLimitedError } from "../../../provider/client/errors";
-import { RequestDeniedError } from "../../../provider/resources/resource-errors";
+import { RequestDeniedError } from "../../../provider/kinds/resource-errors";
 import { WatchFailedError, WatchTimeoutError } from "../../../provider/watch/watch-errors";
 import type { MegaportClient } from "../../../provider/client/megaport-client";
 import { PROVISIONING_STATUSES } from "../../../provider/client/schemas/scalars";
-import type { ResolvedBEnd } from "../../../provider/resources/vxc-b-end";
+import type { ResolvedBEnd } from "../../../provider/kinds/vxc-connection/vxc-b-end";
 import type { Vxc } from "../../../provider/client/schemas/products";
 import {
   apiTrouble,
@@ -16,7 +16,7 @@ import {
   progressLine,
   waitForSpeedChange,
   waitUntilReady,
-} from "../../../provider/resources/vxc-wait";
+} from "../../../provider/kinds/vxc-connection/vxc-wait";
 
 const UID = "0f0e0d0c-0b0a-4909-8807-060504030201";
 const B_END: ResolvedBEnd = {

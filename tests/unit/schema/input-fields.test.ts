@@ -8,12 +8,12 @@ import {
   inputFields,
   leafDefaults,
   leafPaths,
-} from "../../../provider/resources/input-fields";
-import { KIND_NAMES, KINDS } from "../../../provider/resources/kinds";
-import { diffInputs } from "../../../provider/resources/diff-inputs";
-import { orderTag } from "../../../provider/resources/vxc-order-tag";
-import { IDEMPOTENCY_KEY } from "../../../provider/resources/hidden-inputs";
-import type { VxcConnectionInputs } from "../../../provider/resources/vxc-connection-schema";
+} from "../../../provider/kinds/input-fields";
+import { KIND_NAMES, KINDS } from "../../../provider/kinds/kinds";
+import { diffInputs } from "../../../provider/kinds/diff-inputs";
+import { orderTag } from "../../../provider/kinds/vxc-connection/vxc-order-tag";
+import { IDEMPOTENCY_KEY } from "../../../provider/kinds/hidden-inputs";
+import type { VxcConnectionInputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
 import { kindReferences } from "../../../scripts/reference-docs";
 
 const references = kindReferences();

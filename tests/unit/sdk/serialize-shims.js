@@ -2,7 +2,7 @@
 // would make the serializer capture modules by value), and prints what it got as JSON.
 const pulumi = require("@pulumi/pulumi");
 const { providerShim } = require("../../../dist/sdk/provider-shim");
-const { KIND_NAMES, providerModulePath } = require("../../../dist/provider/resources/kinds");
+const { KIND_NAMES, providerModulePath } = require("../../../dist/provider/kinds/kinds");
 process.env.MEGAPORT_SECRET_KEY = "a-secret-that-must-not-be-captured";
 
 (async () => {

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import * as fs from "node:fs";
-import { KIND_NAMES, KINDS, providerModulePath, typeToken } from "../../../provider/resources/kinds";
+import { KIND_NAMES, KINDS, providerModulePath, typeToken } from "../../../provider/kinds/kinds";
 import * as sdk from "../../../sdk";
 import { shimFor } from "../../../sdk/megaport-resource";
 
@@ -31,7 +31,7 @@ describe("the table of kinds", () => {
   });
 
   it.each(KIND_NAMES)("%s names a provider module that exists and exports a provider", (kind) => {
-    const file = path.join(__dirname, "../../../provider/resources", `${KINDS[kind].module}.ts`);
+    const file = path.join(__dirname, "../../../provider/resources", KINDS[kind].module, "index.ts");
     expect(fs.existsSync(file)).toBe(true);
     expect(typeof require(file).provider?.create).toBe("function");
   });

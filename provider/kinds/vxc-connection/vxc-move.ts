@@ -27,11 +27,11 @@
 // declared VLAN then fails with the API's reason.
 // Between steps 3 and 4 (seconds, or until the next `up` if stopped there) traffic tagged with the declared VLAN
 // has no VXC: the price of keeping one VXC per VLAN, far shorter than a provider's answer.
-import { ValidationError } from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import { GONE, isIn } from "../client/provisioning-states";
-import type { Vxc } from "../client/schemas/products";
-import { VLAN } from "../client/schemas/scalars";
+import { ValidationError } from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import { GONE, isIn } from "../../client/provisioning-states";
+import type { Vxc } from "../../client/schemas/products";
+import { VLAN } from "../../client/schemas/scalars";
 import {
   IDEMPOTENCY_KEY,
   IDEMPOTENCY_TAG,
@@ -41,8 +41,8 @@ import {
   stackOf,
   STACK_TAG,
   type HiddenInputs,
-} from "./hidden-inputs";
-import { listingsOf } from "./shared-listings";
+} from "../hidden-inputs";
+import { listingsOf } from "../shared-listings";
 import { VXC_INPUTS, type VxcConnectionInputs, type VxcInputPath } from "./vxc-connection-schema";
 import { deleteAndWait } from "./vxc-wait";
 import { namesOtherStack, orderTag, resourceKeyOf } from "./vxc-order-tag";

@@ -1,8 +1,13 @@
 // The MarketplaceProfile's inputs and outputs: one zod schema each gives the check, the TypeScript types, the SDK's
 // args and outputs, and the reference page.
 import { z } from "zod";
-import { freeText, MAX_COMPANY_NAME_LENGTH, productUidSchema, visibleText } from "../client/schemas/scalars";
-import { inputFields } from "./input-fields";
+import {
+  freeText,
+  MAX_COMPANY_NAME_LENGTH,
+  productUidSchema,
+  visibleText,
+} from "../../client/schemas/scalars";
+import { inputFields } from "../input-fields";
 
 /** `visibility` as users write it, and the API's `profileVisibility` for each. */
 export const VISIBILITY_API_VALUES = { public: "PUBLIC", private: "PRIVATE" } as const;

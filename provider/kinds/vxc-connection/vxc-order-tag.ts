@@ -15,10 +15,10 @@
 //   identity onto it, after which it is this stack's alone).
 // Never stores the service key itself: only a digest of it.
 import { createHash } from "node:crypto";
-import type { MegaportClient } from "../client/megaport-client";
-import { FINISHED, isIn } from "../client/provisioning-states";
-import type { ResourceTag } from "../client/schemas/resource-tags";
-import type { Vxc } from "../client/schemas/products";
+import type { MegaportClient } from "../../client/megaport-client";
+import { FINISHED, isIn } from "../../client/provisioning-states";
+import type { ResourceTag } from "../../client/schemas/resource-tags";
+import type { Vxc } from "../../client/schemas/products";
 import {
   HOLDER_TAG,
   IDEMPOTENCY_KEY,
@@ -30,8 +30,8 @@ import {
   STACK_ID_TAG,
   STACK_TAG,
   type HiddenInputs,
-} from "./hidden-inputs";
-import { listingsOf } from "./shared-listings";
+} from "../hidden-inputs";
+import { listingsOf } from "../shared-listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
 import { VXC_INPUTS, type VxcConnectionInputs } from "./vxc-connection-schema";
 

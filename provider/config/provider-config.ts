@@ -1,5 +1,5 @@
-// Where the resources get their Megaport client: stack config handed to the dynamic provider's `configure`, or the
-// environment. One client per distinct endpoint and key in the provider process, so every resource shares one token,
+// Where the resource kinds, the approver and the orphan sweep get their Megaport client: stack config handed to an
+// adapter's `configure` (or read by a command from its stack), or the environment. One client per distinct endpoint and key in the provider process, so every resource shares one token,
 // one connection pool and one rate limiter.
 // Never logs, returns or puts in an error message the secret key (nor the access key: it names the account), and
 // never sends credentials to the simulator default unless they are the simulator's own seeded keys.
@@ -8,7 +8,6 @@ import { MegaportClient } from "../client/megaport-client";
 import { MegaportError, ValidationError } from "../client/errors";
 import type { RetryOptions } from "../client/retry";
 import { isSimulatorSeedKey } from "../client/simulator-keys";
-import { watchEngineOfThisProcess } from "./engine-watch";
 
 /** The environments a user may name: Megaport's, and the simulator, the embedded default. */
 export const ENVIRONMENTS = [...ENVIRONMENT_NAMES, "simulator"] as const;
@@ -28,12 +27,11 @@ const clients = new Map<string, MegaportClient>();
 let problem: MegaportError | undefined;
 
 /**
- * Called by each resource kind's `configure`: the engine passes the whole stack config to dynamic providers. The
- * settings are checked here, and a problem is kept for `check` to report (engine-facing.ts), so missing or unsafe
- * credentials stop `pulumi preview` before any request is made.
+ * Called by an adapter with the stack config its engine passed (provider/dynamic/dynamic-provider.ts). The settings
+ * are checked here, and a problem is kept for the adapter's `check` to report (provider/dynamic/engine-facing.ts), so
+ * missing or unsafe credentials stop `pulumi preview` before any request is made.
  */
 export async function configure(req: { config: ConfigSource }): Promise<void> {
-  watchEngineOfThisProcess();
   stackConfig = req.config;
   try {
     resolveSettings();
@@ -205,7 +203,7 @@ export function clientLocation(
 /** This package's version, for User-Agent strings ("unknown" when package.json cannot be read). */
 export function packageVersion(): string {
   try {
-    // dist/provider/resources → the package root; provider/resources (tests) → the same.
+    // dist/provider/config → the package root; provider/config (tests) → the same.
     const fs = require("node:fs") as typeof import("node:fs");
     const path = require("node:path") as typeof import("node:path");
     const candidates = [

@@ -9,12 +9,13 @@
 // There is one profile per company and no delete endpoint: "delete" makes the profile PRIVATE and unlists the ports
 // this resource listed. Ports the resource never listed are left as they are. Never logs credentials.
 import type * as pulumi from "@pulumi/pulumi";
-import { isNotFound, MegaportError, ValidationError } from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import { FINISHED, isIn } from "../client/provisioning-states";
-import type { MarketplaceProfile } from "../client/schemas/marketplace-profile";
-import { checkInputs } from "./check-inputs";
-import { diffInputs, toDiffResult } from "./diff-inputs";
+import { isNotFound, MegaportError, ValidationError } from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import { FINISHED, isIn } from "../../client/provisioning-states";
+import type { MarketplaceProfile } from "../../client/schemas/marketplace-profile";
+import { checkInputs } from "../check-inputs";
+import { diffInputs, toDiffResult } from "../diff-inputs";
+import type { KindImplementation } from "../kind-implementation";
 import {
   MarketplaceProfileInputsSchema,
   PROFILE_INPUTS,
@@ -23,17 +24,14 @@ import {
   type MarketplaceProfileInputs,
   type MarketplaceProfileOutputs,
 } from "./marketplace-profile-schema";
-import type { HiddenInputs } from "./hidden-inputs";
-import { inputsFromOutputs, plain } from "./plain-state";
-import { engineFacing } from "./engine-facing";
-import { configure, getClient } from "./provider-config";
+import type { HiddenInputs } from "../hidden-inputs";
+import { inputsFromOutputs, plain } from "../plain-state";
+import { getClient } from "../../config/provider-config";
 
 type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = MarketplaceProfileOutputs & Partial<HiddenInputs> & { __provider?: string };
 
-export const provider = engineFacing({
-  configure,
-
+export const marketplaceProfile = {
   async check(_olds: Inputs, news: Inputs) {
     return checkInputs(MarketplaceProfileInputsSchema, news as Record<string, unknown>);
   },
@@ -88,7 +86,7 @@ export const provider = engineFacing({
     const ports = await ownPorts(client);
     await unlistPorts(client, props.listedPorts ?? [], ports);
   },
-} satisfies pulumi.dynamic.ResourceProvider);
+} satisfies KindImplementation;
 
 /**
  * The profile's visibility as the stack writes it. A value Megaport added since, or none, is neither: the stack

@@ -6,7 +6,7 @@
 // Nothing here talks to Megaport: the resource exists only in state.
 import type * as pulumi from "@pulumi/pulumi";
 import { randomUUID } from "node:crypto";
-import { PULUMI_MODULE } from "./kinds";
+import { PULUMI_MODULE } from "../kinds";
 
 /** The resource's type (under PULUMI_MODULE) and its name: one per stack. */
 export const STACK_IDENTITY_TYPE = "StackIdentity";

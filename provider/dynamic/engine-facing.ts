@@ -8,7 +8,7 @@
 // Partial failures (create or update got as far as making the VXC) pass through untouched: the host reads their id.
 import type * as pulumi from "@pulumi/pulumi";
 import { MegaportError, withText } from "../client/errors";
-import { settingsProblem } from "./provider-config";
+import { settingsProblem } from "../config/provider-config";
 
 type Provider = pulumi.dynamic.ResourceProvider & {
   create: NonNullable<pulumi.dynamic.ResourceProvider["create"]>;

@@ -1,33 +1,38 @@
-// The resource kinds, once: each kind's name, the module that implements its dynamic provider, its schemas, its
-// input fields and which inputs are secret. The SDK's classes, the serialized provider shims, the policy pack, the
-// approver, the orphan finder and the reference docs all read this table. It loads only the schema modules (zod and
-// the client's field schemas), never a provider, so a program that imports the SDK loads no HTTP client.
+// The resource kinds, once: each kind's name, its folder (provider/kinds/<module>), its implementation, its schemas,
+// its input fields and which inputs are secret. The SDK's classes, the serialized provider shims, every adapter, the
+// policy pack, the approver, the orphan finder and the reference docs all read this table. It loads only the schema
+// modules (zod and the client's field schemas), and a kind's implementation only when an adapter asks for it, so a
+// program that imports the SDK loads no HTTP client.
 import type { z } from "zod";
 import {
   ApprovalPolicyComputedSchema,
   ApprovalPolicyInputsSchema,
   POLICY_INPUTS,
-} from "./approval-policy-schema";
+} from "./approval-policy/approval-policy-schema";
 import type { InputFields } from "./input-fields";
+import type { KindImplementation } from "./kind-implementation";
 import {
   MarketplaceProfileComputedSchema,
   MarketplaceProfileInputsSchema,
   PROFILE_INPUTS,
-} from "./marketplace-profile-schema";
+} from "./marketplace-profile/marketplace-profile-schema";
 import {
   NotificationSubscriptionComputedSchema,
   NotificationSubscriptionInputsSchema,
   SUBSCRIPTION_INPUTS,
-} from "./notification-subscription-schema";
+} from "./notification-subscription/notification-subscription-schema";
 import {
   VXC_INPUTS,
   VXC_SECRET_INPUTS,
   VxcConnectionComputedSchema,
   VxcConnectionInputsSchema,
-} from "./vxc-connection-schema";
+} from "./vxc-connection/vxc-connection-schema";
 
 export interface ResourceKind {
-  /** File name of the kind's provider module under provider/resources (and dist/provider/resources). */
+  /**
+   * The kind's folder under provider/kinds, and the folder under provider/resources whose index the serialized
+   * provider shim loads (dist/provider/resources/<module>: a path stored in every stack's state).
+   */
   readonly module: string;
   readonly inputsSchema: z.ZodType;
   /** What the provider computes beside the inputs; its keys are the class's computed outputs. */
@@ -35,11 +40,19 @@ export interface ResourceKind {
   readonly inputs: InputFields<string>;
   /** Top-level inputs kept secret in state and never echoed in a check failure. */
   readonly secretInputs: readonly string[];
+  /**
+   * The kind itself, loaded on first call: this table is read by the SDK inside a user's program, which must load no
+   * HTTP client, while every adapter (provider/dynamic) serves each kind from here.
+   */
+  readonly implementation: () => KindImplementation;
 }
 
 export const KINDS = {
   VxcConnection: {
     module: "vxc-connection",
+    implementation: () =>
+      (require("./vxc-connection/vxc-connection") as typeof import("./vxc-connection/vxc-connection"))
+        .vxcConnection,
     inputsSchema: VxcConnectionInputsSchema,
     computedSchema: VxcConnectionComputedSchema,
     inputs: VXC_INPUTS,
@@ -47,6 +60,10 @@ export const KINDS = {
   },
   MarketplaceProfile: {
     module: "marketplace-profile",
+    implementation: () =>
+      (
+        require("./marketplace-profile/marketplace-profile") as typeof import("./marketplace-profile/marketplace-profile")
+      ).marketplaceProfile,
     inputsSchema: MarketplaceProfileInputsSchema,
     computedSchema: MarketplaceProfileComputedSchema,
     inputs: PROFILE_INPUTS,
@@ -54,6 +71,9 @@ export const KINDS = {
   },
   ApprovalPolicy: {
     module: "approval-policy",
+    implementation: () =>
+      (require("./approval-policy/approval-policy") as typeof import("./approval-policy/approval-policy"))
+        .approvalPolicy,
     inputsSchema: ApprovalPolicyInputsSchema,
     computedSchema: ApprovalPolicyComputedSchema,
     inputs: POLICY_INPUTS,
@@ -61,6 +81,10 @@ export const KINDS = {
   },
   NotificationSubscription: {
     module: "notification-subscription",
+    implementation: () =>
+      (
+        require("./notification-subscription/notification-subscription") as typeof import("./notification-subscription/notification-subscription")
+      ).notificationSubscription,
     inputsSchema: NotificationSubscriptionInputsSchema,
     computedSchema: NotificationSubscriptionComputedSchema,
     inputs: SUBSCRIPTION_INPUTS,

@@ -1,4 +1,4 @@
-// The errors the resources throw (provider/resources): a provider said no, a service that takes no change, a create
+// The errors the resource kinds throw (provider/kinds): a provider said no, a service that takes no change, a create
 // or update that made something and could not finish. Codes are registered in provider/client/errors.ts with the rest.
 import { MegaportError, type MegaportErrorCode } from "../client/errors";
 

@@ -5,14 +5,15 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { isNotFound, TimeoutError, ValidationError } from "../client/errors";
-import { NotChangeableError, PartialFailure } from "./resource-errors";
-import type { MegaportClient } from "../client/megaport-client";
-import { FINISHED, GONE, isIn } from "../client/provisioning-states";
-import type { Vxc } from "../client/schemas/products";
-import type { Term } from "../client/schemas/scalars";
-import { checkInputs } from "./check-inputs";
-import { diffInputs, toDiffResult } from "./diff-inputs";
+import { isNotFound, TimeoutError, ValidationError } from "../../client/errors";
+import { NotChangeableError, PartialFailure } from "../resource-errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import { FINISHED, GONE, isIn } from "../../client/provisioning-states";
+import type { Vxc } from "../../client/schemas/products";
+import type { Term } from "../../client/schemas/scalars";
+import { checkInputs } from "../check-inputs";
+import { diffInputs, toDiffResult } from "../diff-inputs";
+import type { KindImplementation } from "../kind-implementation";
 import {
   type HeldBy,
   HiddenInputs,
@@ -22,7 +23,7 @@ import {
   IDEMPOTENCY_TAG,
   STACK_ID_KEY,
   TIMEOUTS_KEY,
-} from "./hidden-inputs";
+} from "../hidden-inputs";
 import {
   bEndOf,
   findVxcByTag,
@@ -34,11 +35,10 @@ import {
   setOrderTags,
   tagsOf,
 } from "./vxc-order-tag";
-import { inputsFromOutputs, plain } from "./plain-state";
-import { engineFacing } from "./engine-facing";
-import { configure, getClient } from "./provider-config";
+import { inputsFromOutputs, plain } from "../plain-state";
+import { getClient } from "../../config/provider-config";
 import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
-import { listingsOf } from "./shared-listings";
+import { listingsOf } from "../shared-listings";
 import {
   VXC_INPUTS,
   VXC_SECRET_INPUTS,
@@ -67,9 +67,7 @@ import {
 type Inputs = VxcConnectionInputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 type Outputs = VxcConnectionOutputs & Partial<HiddenInputs & HeldBy> & { __provider?: string };
 
-export const provider = engineFacing({
-  configure,
-
+export const vxcConnection = {
   async check(_olds: Inputs, news: Inputs) {
     return checkInputs(VxcConnectionInputsSchema, news as Record<string, unknown>, {
       secretFields: VXC_SECRET_INPUTS,
@@ -249,7 +247,7 @@ export const provider = engineFacing({
     }
     await deleteAndWait(client, id, props.name, deadlineMs);
   },
-} satisfies pulumi.dynamic.ResourceProvider);
+} satisfies KindImplementation;
 
 /**
  * A replacement orders a new VXC and then cancels the old one. One would go to another company than the VXC it

@@ -8,9 +8,9 @@
 // Never logs credentials; log lines name only VXC UIDs, names and companies.
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
-import type { KnownCompany } from "../approval/company-names";
-import { ownCompanyUid } from "../approval/own-company";
-import { settlePendingRequests, type SettleSummary, type SettledRequest } from "../approval/backlog";
+import type { KnownCompany } from "../../approval/company-names";
+import { ownCompanyUid } from "../../approval/own-company";
+import { settlePendingRequests, type SettleSummary, type SettledRequest } from "../../approval/backlog";
 import {
   ApprovalPolicySchema,
   PENDING_ON_US,
@@ -21,13 +21,14 @@ import {
   pendingRequestsFrom,
   validatePolicy,
   type ValidatePolicyOptions,
-} from "../approval/rules";
-import { MegaportError } from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import { FINISHED, isIn } from "../client/provisioning-states";
-import type { Product } from "../client/schemas/products";
-import { checkFailure, refusedKeyFailures } from "./check-inputs";
-import { diffInputs, toDiffResult } from "./diff-inputs";
+} from "../../approval/rules";
+import { MegaportError } from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import { FINISHED, isIn } from "../../client/provisioning-states";
+import type { Product } from "../../client/schemas/products";
+import { checkFailure, refusedKeyFailures } from "../check-inputs";
+import { diffInputs, toDiffResult } from "../diff-inputs";
+import type { KindImplementation } from "../kind-implementation";
 import {
   ApprovalPolicyInputsSchema,
   POLICY_INPUTS,
@@ -35,18 +36,15 @@ import {
   type ApprovalPolicyOutputs,
   type SettlementOutcome,
 } from "./approval-policy-schema";
-import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "./hidden-inputs";
-import { inputsFromOutputs, plain } from "./plain-state";
-import { engineFacing } from "./engine-facing";
-import { withoutPrototypes } from "./refused-keys";
-import { clientIfConfigured, configure, getClient, previewRead } from "./provider-config";
+import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "../hidden-inputs";
+import { inputsFromOutputs, plain } from "../plain-state";
+import { withoutPrototypes } from "../refused-keys";
+import { clientIfConfigured, getClient, previewRead } from "../../config/provider-config";
 
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = ApprovalPolicyOutputs & Partial<HiddenInputs> & { __provider?: string };
 
-export const provider = engineFacing({
-  configure,
-
+export const approvalPolicy = {
   /**
    * The policy's shape and every rule problem validatePolicy finds (each with its rule path and fix), plus rules
    * naming ports the company does not own, when credentials are at hand. Warnings (a rule overlapping an earlier
@@ -115,7 +113,7 @@ export const provider = engineFacing({
         "(the Portal's Approvals page), unless another policy or the approver command answers them.",
     );
   },
-} satisfies pulumi.dynamic.ResourceProvider);
+} satisfies KindImplementation;
 
 /**
  * Settle the backlog (when asked) and build the full outputs. One product listing serves the company lookup,

@@ -4,10 +4,10 @@ import { z } from "zod";
 import {
   SUBSCRIBABLE_MESSAGE_GROUPS,
   type SubscribableMessageGroup,
-} from "../client/schemas/notification-preferences";
-import { truncate } from "../client/errors";
-import { freeText } from "../client/schemas/scalars";
-import { inputFields } from "./input-fields";
+} from "../../client/schemas/notification-preferences";
+import { truncate } from "../../client/errors";
+import { freeText } from "../../client/schemas/scalars";
+import { inputFields } from "../input-fields";
 
 /** The six groups a user can choose, in the API's `messageGroup` spelling and the Portal's order. */
 export const NOTIFICATION_GROUPS = SUBSCRIBABLE_MESSAGE_GROUPS;

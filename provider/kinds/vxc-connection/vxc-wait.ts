@@ -11,11 +11,11 @@ import {
   isNotFound,
   MegaportError,
   NetworkError,
-} from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import { FINISHED, GONE, IMMINENT, isIn, READY } from "../client/provisioning-states";
-import type { Vxc } from "../client/schemas/products";
-import { sharedRequestBudget } from "../client/request-budget";
+} from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import { FINISHED, GONE, IMMINENT, isIn, READY } from "../../client/provisioning-states";
+import type { Vxc } from "../../client/schemas/products";
+import { sharedRequestBudget } from "../../client/request-budget";
 import {
   describeVxcState,
   formatDuration,
@@ -24,10 +24,10 @@ import {
   type WatchSource,
   type WatchProgress,
   type WatchVerdict,
-} from "../watch/watcher";
-import { WatchFailedError } from "../watch/watch-errors";
-import { RequestDeniedError } from "./resource-errors";
-import { listingsOf } from "./shared-listings";
+} from "../../watch/watcher";
+import { WatchFailedError } from "../../watch/watch-errors";
+import { RequestDeniedError } from "../resource-errors";
+import { listingsOf } from "../shared-listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
 
 export const DEFAULT_TIMEOUTS = {

@@ -7,10 +7,10 @@
 //   that cannot be read) is looked up by each item's order tag: found, it is that create's VXC; provably absent, it
 //   is ordered again, at most MAX_ORDER_ATTEMPTS times in all. Never orders twice: the tags decide.
 // Never lets one create's service key into another's error (Megaport names keys in its refusals).
-import { answerMayBeLost, ApiError, describeLoss, withText } from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import type { OrderPrice, VxcOrderItem } from "../client/schemas/vxc-order";
-import { listingsOf } from "./shared-listings";
+import { answerMayBeLost, ApiError, describeLoss, withText } from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import type { OrderPrice, VxcOrderItem } from "../../client/schemas/vxc-order";
+import { listingsOf } from "../shared-listings";
 import { findVxcByTag, rememberOrder, type OrderLookup } from "./vxc-order-tag";
 
 export interface OrderRequest {

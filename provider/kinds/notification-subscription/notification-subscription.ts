@@ -9,14 +9,15 @@
 // Receive the Notifications?"). The resource owns the six groups for its user: one resource per user.
 // Never logs credentials.
 import type * as pulumi from "@pulumi/pulumi";
-import { isNotFound, MegaportError, ValidationError } from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import type { NotificationPreferences } from "../client/schemas/notification-preferences";
-import { escapeHidden } from "../client/schemas/scalars";
-import { SUBSCRIBER_POSITIONS, type User } from "../client/schemas/users";
+import { isNotFound, MegaportError, ValidationError } from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import type { NotificationPreferences } from "../../client/schemas/notification-preferences";
+import { escapeHidden } from "../../client/schemas/scalars";
+import { SUBSCRIBER_POSITIONS, type User } from "../../client/schemas/users";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { checkFailure, checkInputs } from "./check-inputs";
-import { diffInputs, toDiffResult } from "./diff-inputs";
+import { checkFailure, checkInputs } from "../check-inputs";
+import { diffInputs, toDiffResult } from "../diff-inputs";
+import type { KindImplementation } from "../kind-implementation";
 import {
   NOTIFICATION_GROUPS,
   NotificationSubscriptionInputsSchema,
@@ -25,17 +26,14 @@ import {
   type NotificationSubscriptionInputs,
   type NotificationSubscriptionOutputs,
 } from "./notification-subscription-schema";
-import type { HiddenInputs } from "./hidden-inputs";
-import { inputsFromOutputs, plain } from "./plain-state";
-import { engineFacing } from "./engine-facing";
-import { clientIfConfigured, configure, getClient, previewRead } from "./provider-config";
+import type { HiddenInputs } from "../hidden-inputs";
+import { inputsFromOutputs, plain } from "../plain-state";
+import { clientIfConfigured, getClient, previewRead } from "../../config/provider-config";
 
 type Inputs = NotificationSubscriptionInputs & Partial<HiddenInputs> & { __provider?: string };
 type Outputs = NotificationSubscriptionOutputs & Partial<HiddenInputs> & { __provider?: string };
 
-export const provider = engineFacing({
-  configure,
-
+export const notificationSubscription = {
   /**
    * The inputs' shape, then, with credentials at hand, what one read-only listing of the company's users tells at
    * preview: that the user belongs to the company and has a role that may subscribe. Otherwise `up` would fail
@@ -142,7 +140,7 @@ export const provider = engineFacing({
         : `NotificationSubscription ${props.email ?? id}: unsubscribed from ${[...ours].join(", ")}`,
     );
   },
-} satisfies pulumi.dynamic.ResourceProvider);
+} satisfies KindImplementation;
 
 /**
  * Find the user, check their role may subscribe, and set exactly `inputs.groups` among the six. On update,

@@ -14,8 +14,8 @@ import {
   termSchema,
   vlanSchema,
   vxcNameSchema,
-} from "../client/schemas/scalars";
-import { IDENTIFIES, inputFields } from "./input-fields";
+} from "../../client/schemas/scalars";
+import { IDENTIFIES, inputFields } from "../input-fields";
 
 /** How a replacement that needs what the old VXC holds is made: see `moveStrategy`. */
 export const MOVE_STRATEGIES = ["make-before-break", "delete-first"] as const;

@@ -1,8 +1,8 @@
 // The ApprovalPolicy's inputs and outputs: one zod schema each gives the check, the TypeScript types, the SDK's
 // args and outputs, and the reference page. The policy's own fields are the rules engine's (provider/approval).
 import { z } from "zod";
-import { ApprovalPolicySchema } from "../approval/rules";
-import { inputFields } from "./input-fields";
+import { ApprovalPolicySchema } from "../../approval/rules";
+import { inputFields } from "../input-fields";
 
 /**
  * The policy (rules, defaultAction, defaultReason: see provider/approval/rules.ts for every field) plus whether

@@ -2,10 +2,10 @@
 // port name), or the provider's port nearest to the A-end when only the company is named. The choice is made once,
 // at create, and kept in outputs; later previews compare what the user asked for, so a provider adding a nearer
 // port never shows as a diff.
-import { ValidationError } from "../client/errors";
-import type { MegaportClient } from "../client/megaport-client";
-import type { PartnerPort } from "../client/schemas/partner-ports";
-import { listingsOf } from "./shared-listings";
+import { ValidationError } from "../../client/errors";
+import type { MegaportClient } from "../../client/megaport-client";
+import type { PartnerPort } from "../../client/schemas/partner-ports";
+import { listingsOf } from "../shared-listings";
 import type { VxcConnectionInputs } from "./vxc-connection-schema";
 
 export interface ResolvedBEnd {

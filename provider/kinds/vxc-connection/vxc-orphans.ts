@@ -4,9 +4,9 @@
 // them from the stack's state and Megaport's listing, says what each is, and never cancels anything by itself.
 // A VXC whose megaport-mx:stack-id tag names another stack identity is never this stack's, whatever its other tags
 // say: a same-named stack on another backend ordered it.
-import type { MegaportClient } from "../client/megaport-client";
-import { FINISHED, isIn } from "../client/provisioning-states";
-import type { Vxc } from "../client/schemas/products";
+import type { MegaportClient } from "../../client/megaport-client";
+import { FINISHED, isIn } from "../../client/provisioning-states";
+import type { Vxc } from "../../client/schemas/products";
 import {
   IDEMPOTENCY_TAG,
   OWNER_KEY,
@@ -14,9 +14,9 @@ import {
   STACK_ID_TAG,
   STACK_TAG,
   type HiddenInputs,
-} from "./hidden-inputs";
-import type { ResourceTag } from "../client/schemas/resource-tags";
-import { typeToken } from "./kinds";
+} from "../hidden-inputs";
+import type { ResourceTag } from "../../client/schemas/resource-tags";
+import { typeToken } from "../kinds";
 import type { VxcConnectionInputs } from "./vxc-connection-schema";
 import { namesOtherStack, orderTag, tagsOf } from "./vxc-order-tag";
 
