@@ -58,7 +58,7 @@ afterAll(async () => {
 });
 
 function fixture(file: string): ExportedState {
-  const text = fs.readFileSync(path.join(REPO_ROOT, "tests/fixtures", file), "utf8");
+  const text = fs.readFileSync(path.join(REPO_ROOT, "tests/fixtures/state", file), "utf8");
   return JSON.parse(text.split(RECORDED_SIMULATOR).join(new URL(world.sim.url).origin)) as ExportedState;
 }
 
