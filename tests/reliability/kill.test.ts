@@ -134,6 +134,8 @@ async function killDuring(
   );
   void failed.finally(() => (running = false));
   await eventually(() => !running || answered(sign, since) > 0, 120_000, sign.describe, { intervalMs: 20 });
+  // The one deliberate wall-clock wait: the kill strikes a seeded moment after the sign, so runs spread over the
+  // operation instead of always striking at the same instant.
   const afterMs = somewhenMs(0, 200);
   await sleep(afterMs);
   const seen = answered(sign, since);
