@@ -201,7 +201,7 @@ describe("the GitOps pipeline on a PostgreSQL state backend", () => {
       expectExit(passed, 0);
       expect(passed.output).toContain("megaport-mx");
       expect(passed.output).not.toContain("[mandatory]");
-      expect(passed.output).toContain("+ 4 to create"); // the stack, two VXCs, the subscription
+      expect(passed.output).toContain("+ 5 to create"); // the stack, its identity, two VXCs, the subscription
       // The state lives in PostgreSQL: the CLI made its table and the stack's first rows.
       expect(pg.sql("SELECT to_regclass('pulumi_state')::text", "pulumi_state")).toBe("pulumi_state");
       expect(pg.sql("SELECT count(*) FROM pulumi_state", "pulumi_state")).not.toBe("0");
@@ -234,7 +234,7 @@ describe("the GitOps pipeline on a PostgreSQL state backend", () => {
       const done = await first;
       expectExit(done, 0);
       expect(done.output).toContain("waiting for Acme Networks to accept the connection request");
-      expect(done.output).toContain("+ 4 created");
+      expect(done.output).toContain("+ 5 created"); // the stack, its identity, two VXCs, the subscription
       expect(lockRows()).toEqual([]);
       // Each row is a file of the file backend, under the database's name: the stack's state and its history.
       const keys = pg.sql("SELECT key FROM pulumi_state ORDER BY key", "pulumi_state").split("\n");

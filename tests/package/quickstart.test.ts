@@ -145,8 +145,8 @@ describe("the README's quick start", () => {
       const preview = Object.entries(ran).find(([command]) => command.includes("--policy-pack"))?.[1];
       expect(preview?.output).toMatch(/megaport-mx@v\d/);
       expect(preview?.output).not.toMatch(/\[mandatory\]/);
-      expect(ran["pulumi up"].output).toMatch(/\+ 4 created/);
-      expect(ran["pulumi destroy"].output).toMatch(/- 4 deleted/);
+      expect(ran["pulumi up"].output).toMatch(/\+ 5 created/); // the stack, its identity, two VXCs, the subscription
+      expect(ran["pulumi destroy"].output).toMatch(/- 5 deleted/);
       const stillLive = [...(await visibleVxcs(world.globex)).values()].filter(
         (vxc) => vxc.provisioningStatus === "LIVE",
       );
