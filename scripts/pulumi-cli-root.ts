@@ -26,20 +26,46 @@ export function pulumiCliRoot(): string {
   return (cached = root);
 }
 
+let cachedYaml: string | undefined;
+
+/**
+ * The directory holding pulumi-language-yaml: MEGAPORT_MX_PULUMI_YAML_DIR when set, else what scripts/pulumi-yaml.sh
+ * prints (the cached build, or a fresh build from Go modules). Kept apart from the CLI root, which may be a
+ * developer's own Pulumi install that we must not write into.
+ */
+export function pulumiYamlHostDir(): string {
+  if (cachedYaml) return cachedYaml;
+  const fromEnv = process.env.MEGAPORT_MX_PULUMI_YAML_DIR;
+  if (fromEnv && fs.existsSync(path.join(fromEnv, "pulumi-language-yaml"))) return (cachedYaml = fromEnv);
+  const out = execFileSync("bash", [path.join(REPO_ROOT, "scripts/pulumi-yaml.sh")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 30 * 60 * 1000,
+  });
+  const dir = out.trim().split("\n").pop();
+  if (!dir) throw new Error("scripts/pulumi-yaml.sh printed no directory");
+  return (cachedYaml = dir);
+}
+
 /**
  * The environment of a pulumi process that touches nothing of the user's: our CLI (and the Node.js running us, for
  * the language host) first on PATH, its own home, backend and passphrase, no update check, no plugin downloads (the
- * machine may have no internet), no prompts.
+ * machine may have no internet), no prompts. With `yamlHost`, the pinned YAML language host comes right after our CLI,
+ * since the CLI finds `pulumi-language-<runtime>` on PATH.
  */
 export function isolatedPulumiEnv(options: {
   home: string;
   backendUrl?: string;
   passphrase: string;
+  yamlHost?: boolean;
 }): Record<string, string> {
   return {
-    PATH: [path.join(pulumiCliRoot(), "bin"), path.dirname(process.execPath), process.env.PATH ?? ""].join(
-      path.delimiter,
-    ),
+    PATH: [
+      path.join(pulumiCliRoot(), "bin"),
+      ...(options.yamlHost ? [pulumiYamlHostDir()] : []),
+      path.dirname(process.execPath),
+      process.env.PATH ?? "",
+    ].join(path.delimiter),
     PULUMI_HOME: options.home,
     ...(options.backendUrl ? { PULUMI_BACKEND_URL: options.backendUrl } : {}),
     PULUMI_CONFIG_PASSPHRASE: options.passphrase,

@@ -26,7 +26,13 @@ export interface E2eStack {
 /** A fresh stack of a real program directory, on a backend of its own. */
 export async function createStack(
   programDir: string,
-  options: { stackName?: string; envVars?: Record<string, string>; config?: Record<string, string> } = {},
+  options: {
+    stackName?: string;
+    envVars?: Record<string, string>;
+    config?: Record<string, string>;
+    /** A `runtime: yaml` program: put the YAML language host on the CLI's PATH (scripts/pulumi-yaml.sh). */
+    yamlHost?: boolean;
+  } = {},
 ): Promise<E2eStack> {
   const root = pulumiCliRoot();
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "megaport-mx-e2e-"));
@@ -35,7 +41,12 @@ export async function createStack(
   fs.mkdirSync(backendDir);
   fs.mkdirSync(pulumiHome);
   const envVars: Record<string, string> = {
-    ...isolatedPulumiEnv({ home: pulumiHome, backendUrl: `file://${backendDir}`, passphrase: PASSPHRASE }),
+    ...isolatedPulumiEnv({
+      home: pulumiHome,
+      backendUrl: `file://${backendDir}`,
+      passphrase: PASSPHRASE,
+      yamlHost: options.yamlHost,
+    }),
     ...options.envVars,
   };
   const workDir = copyOfProgram(programDir, tmpDir);
