@@ -26,7 +26,7 @@ import {
   TIMEOUTS_KEY,
   type Timeouts,
 } from "../kinds/hidden-inputs";
-import { KIND_NAMES, KINDS, type KindName } from "../kinds/kinds";
+import { computedOutputNames, KIND_NAMES, KINDS, type KindName } from "../kinds/kinds";
 import type { KindImplementation } from "../kinds/kind-implementation";
 
 const provrpc =
@@ -208,6 +208,17 @@ async function checkResource(kind: KindName, urn: string, olds: Props, news: Pro
   return { inputs: wrapSecrets((result.inputs ?? news) as Props, secret), failures };
 }
 
+/** The engine's marker of a value not known until the resource is created or updated. */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * What a preview of create or update answers, should the engine ask (Configure says it need not): the inputs, and
+ * every computed output unknown. Nothing is sent to Megaport.
+ */
+function previewOutputs(kind: KindName, inputs: Props): Props {
+  return { ...inputs, ...Object.fromEntries(computedOutputNames(kind).map((name) => [name, UNKNOWN])) };
+}
+
 /** The handlers of pulumirpc.ResourceProvider. */
 export function providerHandlers(onCancel: () => void) {
   const checkResponse = (inputs: Props, failures: { property: string; reason: string }[]) => {
@@ -283,9 +294,12 @@ export function providerHandlers(onCancel: () => void) {
       const args = unwrapSecrets(fromStruct(req.getArgs())).plain;
       await configure({ config: configSource(variables, args) });
       const resp = new provproto.ConfigureResponse();
+      // Secrets come wrapped, so the plugin knows what to keep secret. No preview calls to create or update: the
+      // engine previews them itself, as it does for the dynamic resources (computed outputs unknown). Resource
+      // references arrive as their ids, which is what the kinds read.
       resp.setAcceptsecrets(true);
-      resp.setSupportspreview(true);
-      resp.setAcceptresources(true);
+      resp.setSupportspreview(false);
+      resp.setAcceptresources(false);
       return resp;
     }),
     check: unary(async (req: InstanceType<typeof provproto.CheckRequest>) => {
@@ -322,7 +336,9 @@ export function providerHandlers(onCancel: () => void) {
       const { plain, secretKeys } = unwrapSecrets(fromStruct(req.getProperties()));
       const resp = new provproto.CreateResponse();
       if (req.getPreview()) {
-        resp.setProperties(toStruct(wrapSecrets(plain, [...secretKeys, ...KINDS[kind].secretInputs])));
+        resp.setProperties(
+          toStruct(wrapSecrets(previewOutputs(kind, plain), [...secretKeys, ...KINDS[kind].secretInputs])),
+        );
         return resp;
       }
       const result = await implementationOf(kind).create(withTimeout(plain, "createMs", req.getTimeout()));
@@ -352,7 +368,7 @@ export function providerHandlers(onCancel: () => void) {
       const resp = new provproto.UpdateResponse();
       const secret = [...secretKeys, ...KINDS[kind].secretInputs];
       if (req.getPreview()) {
-        resp.setProperties(toStruct(wrapSecrets({ ...olds, ...plain }, secret)));
+        resp.setProperties(toStruct(wrapSecrets(previewOutputs(kind, plain), secret)));
         return resp;
       }
       const result = await implementationOf(kind).update(

@@ -11,6 +11,10 @@ import type * as ProviderPb from "@pulumi/pulumi/proto/provider_pb";
 import type * as StructPb from "google-protobuf/google/protobuf/struct_pb";
 import type * as EmptyPb from "google-protobuf/google/protobuf/empty_pb";
 
+import { SEED } from "../../../simulator/seed";
+import { clientFor, PROVIDER_ENV_KEYS } from "../../support/simulator-clients";
+import { startTestSimulator, type Simulator } from "../../support/simulator";
+
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb") as typeof ProviderGrpc;
 const provproto = require("@pulumi/pulumi/proto/provider_pb") as typeof ProviderPb;
 const structproto = require("google-protobuf/google/protobuf/struct_pb") as typeof StructPb;
@@ -22,33 +26,14 @@ const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75
 const URN = "urn:pulumi:dev::plugin-test::megaport-mx:index:VxcConnection::edge";
 const UID = "11111111-2222-4333-8444-555555555555";
 
-let plugin: ChildProcess;
-let client: InstanceType<typeof provrpc.ResourceProviderClient>;
+type Client = InstanceType<typeof provrpc.ResourceProviderClient>;
 
-/** One unary call, as a promise. */
-function rpc<Req, Res>(method: string, request: Req): Promise<Res> {
-  const fn = (
-    client as unknown as Record<string, (r: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => void>
-  )[method].bind(client);
-  return new Promise((resolve, reject) => fn(request, (err, res) => (err ? reject(err) : resolve(res))));
-}
-
-function checkRequest(urn: string, news: Record<string, unknown>) {
-  const req = new provproto.CheckRequest();
-  req.setUrn(urn);
-  req.setOlds(structproto.Struct.fromJavaScript({}));
-  req.setNews(structproto.Struct.fromJavaScript(news as never));
-  return req;
-}
-
-const failuresOf = (resp: InstanceType<typeof provproto.CheckResponse>) =>
-  resp.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
-
-beforeAll(async () => {
+/** Starts the plugin as the engine does and connects to the port it prints. */
+async function startPlugin(env: Record<string, string>): Promise<{ client: Client; stop(): void }> {
   expect(fs.existsSync(path.join(ROOT, "dist/provider/plugin/main.js"))).toBe(true); // else: npm run build
-  plugin = spawn(LAUNCHER, [], {
+  const plugin: ChildProcess = spawn(LAUNCHER, [], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, MEGAPORT_ACCESS_KEY: "", MEGAPORT_SECRET_KEY: "", MEGAPORT_ENVIRONMENT: "" },
+    env,
   });
   const firstLine = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: plugin.stdout! }).once("line", resolve);
@@ -56,17 +41,57 @@ beforeAll(async () => {
   });
   // The handshake: the port, alone on the first line of stdout.
   expect(firstLine).toMatch(/^\d+$/);
-  client = new provrpc.ResourceProviderClient(`127.0.0.1:${firstLine}`, grpc.credentials.createInsecure());
-}, 30_000);
+  const client = new provrpc.ResourceProviderClient(
+    `127.0.0.1:${firstLine}`,
+    grpc.credentials.createInsecure(),
+  );
+  return {
+    client,
+    stop() {
+      client.close();
+      plugin.kill();
+    },
+  };
+}
 
-afterAll(() => {
-  client?.close();
-  plugin?.kill();
-});
+/** One unary call, as a promise. */
+function rpc<Req, Res>(client: Client, method: string, request: Req): Promise<Res> {
+  const fn = (
+    client as unknown as Record<string, (r: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => void>
+  )[method].bind(client);
+  return new Promise((resolve, reject) => fn(request, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+function checkRequest(urn: string, news: Record<string, unknown>, olds: Record<string, unknown> = {}) {
+  const req = new provproto.CheckRequest();
+  req.setUrn(urn);
+  req.setOlds(structproto.Struct.fromJavaScript(olds as never));
+  req.setNews(structproto.Struct.fromJavaScript(news as never));
+  return req;
+}
+
+const failuresOf = (resp: InstanceType<typeof provproto.CheckResponse>) =>
+  resp.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
+
+/** The test process's environment without any MEGAPORT_* setting: the plugin's settings come from Configure. */
+const NO_SETTINGS = Object.fromEntries(
+  Object.entries(process.env).filter(
+    (entry): entry is [string, string] =>
+      entry[1] !== undefined && !(PROVIDER_ENV_KEYS as readonly string[]).includes(entry[0]),
+  ),
+);
 
 describe("pulumi-resource-megaport-mx over gRPC", () => {
+  let client: Client;
+  let stop: () => void;
+  beforeAll(async () => {
+    ({ client, stop } = await startPlugin(NO_SETTINGS));
+  }, 30_000);
+  afterAll(() => stop?.());
+
   it("GetSchema answers the generated schema", async () => {
     const resp = await rpc<unknown, InstanceType<typeof provproto.GetSchemaResponse>>(
+      client,
       "getSchema",
       new provproto.GetSchemaRequest(),
     );
@@ -74,13 +99,18 @@ describe("pulumi-resource-megaport-mx over gRPC", () => {
   });
 
   it("GetPluginInfo answers package.json's version", async () => {
-    const resp = await rpc<unknown, { getVersion(): string }>("getPluginInfo", new emptyproto.Empty());
+    const resp = await rpc<unknown, { getVersion(): string }>(
+      client,
+      "getPluginInfo",
+      new emptyproto.Empty(),
+    );
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(resp.getVersion()).toBe(pkg.version);
   });
 
   it("CheckConfig names an unknown environment, an unknown setting, and passes good settings", async () => {
     const bad = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+      client,
       "checkConfig",
       checkRequest("urn:pulumi:dev::plugin-test::pulumi:providers:megaport-mx::default", {
         accessKey: "a",
@@ -94,6 +124,7 @@ describe("pulumi-resource-megaport-mx over gRPC", () => {
         .join("\n"),
     ).toContain('unknown environment "prod"');
     const unknown = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+      client,
       "checkConfig",
       checkRequest("urn:pulumi:dev::plugin-test::pulumi:providers:megaport-mx::default", { acessKey: "a" }),
     );
@@ -103,6 +134,7 @@ describe("pulumi-resource-megaport-mx over gRPC", () => {
         .join("\n"),
     ).toContain("megaport-mx:acessKey: unknown setting");
     const good = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+      client,
       "checkConfig",
       checkRequest("urn:pulumi:dev::plugin-test::pulumi:providers:megaport-mx::default", {
         accessKey: "a",
@@ -115,20 +147,25 @@ describe("pulumi-resource-megaport-mx over gRPC", () => {
     expect(good.getInputs()!.toJavaScript().secretKey).toEqual({ ...SECRET_SIG, value: "s" });
   });
 
-  it("Configure accepts secrets and previews", async () => {
+  it("Configure accepts secrets and leaves previews of create and update to the engine", async () => {
     const req = new provproto.ConfigureRequest();
     req.getVariablesMap().set("megaport-mx:accessKey", "a");
     req.getVariablesMap().set("megaport-mx:secretKey", "s");
     req.getVariablesMap().set("megaport-mx:environment", "staging");
-    const resp = await rpc<unknown, InstanceType<typeof provproto.ConfigureResponse>>("configure", req);
+    const resp = await rpc<unknown, InstanceType<typeof provproto.ConfigureResponse>>(
+      client,
+      "configure",
+      req,
+    );
     expect({ secrets: resp.getAcceptsecrets(), preview: resp.getSupportspreview() }).toEqual({
       secrets: true,
-      preview: true,
+      preview: false,
     });
   });
 
   it("Check of a bad input names the field; no settings problem once configured", async () => {
     const resp = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+      client,
       "check",
       checkRequest(URN, { name: "edge", rateLimit: "fast", aEnd: { productUid: UID } }),
     );
@@ -139,6 +176,7 @@ describe("pulumi-resource-megaport-mx over gRPC", () => {
 
   it("Check keeps a secret input secret, adds the hidden inputs, and refuses an unknown type", async () => {
     const resp = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+      client,
       "check",
       checkRequest(URN, { name: "edge", rateLimit: 100, aEnd: { productUid: UID }, serviceKey: UID }),
     );
@@ -149,7 +187,99 @@ describe("pulumi-resource-megaport-mx over gRPC", () => {
     expect(inputs.__owner).toEqual({ project: "plugin-test", stack: "dev", resource: "edge" });
     expect(inputs.__idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
     await expect(
-      rpc("check", checkRequest("urn:pulumi:dev::plugin-test::megaport-mx:index:Nope::x", {})),
+      rpc(client, "check", checkRequest("urn:pulumi:dev::plugin-test::megaport-mx:index:Nope::x", {})),
     ).rejects.toThrow("megaport-mx serves no resource type megaport-mx:index:Nope");
+  });
+});
+
+describe("pulumi-resource-megaport-mx against the simulator", () => {
+  const PROFILE = "urn:pulumi:dev::plugin-test::megaport-mx:index:MarketplaceProfile::profile";
+  let sim: Simulator;
+  let client: Client;
+  let stop: () => void;
+  beforeAll(async () => {
+    sim = await startTestSimulator();
+    ({ client, stop } = await startPlugin(NO_SETTINGS));
+    // The settings as the engine hands them: stack config under the package's name, the secret one among them.
+    const req = new provproto.ConfigureRequest();
+    const key = SEED.apiKeys.acmeAdmin;
+    req.getVariablesMap().set("megaport-mx:accessKey", key.accessKey);
+    req.getVariablesMap().set("megaport-mx:secretKey", key.secretKey);
+    req.getVariablesMap().set("megaport-mx:baseUrl", sim.url);
+    req.getVariablesMap().set("megaport-mx:tokenUrl", sim.tokenUrl);
+    await rpc(client, "configure", req);
+  }, 30_000);
+  afterAll(async () => {
+    stop?.();
+    await sim?.close();
+  });
+
+  it("checks, creates, diffs, updates, reads and deletes a MarketplaceProfile", async () => {
+    const declared = { companyName: "Acme Networks", contactEmail: "sales@acme.example" };
+    const checked = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+      client,
+      "check",
+      checkRequest(PROFILE, declared),
+    );
+    expect(failuresOf(checked)).toEqual([]);
+    const inputs = checked.getInputs()!;
+    expect(inputs.toJavaScript()).toMatchObject({ ...declared, visibility: "public" });
+
+    const create = new provproto.CreateRequest();
+    create.setUrn(PROFILE);
+    create.setProperties(inputs);
+    create.setTimeout(60);
+    const created = await rpc<unknown, InstanceType<typeof provproto.CreateResponse>>(
+      client,
+      "create",
+      create,
+    );
+    expect(created.getId()).toBe(SEED.companies.acme.uid);
+    const outs = created.getProperties()!.toJavaScript() as Record<string, unknown>;
+    expect(outs).toMatchObject({ companyName: "Acme Networks", companyUid: SEED.companies.acme.uid });
+
+    const changed = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+      client,
+      "check",
+      checkRequest(PROFILE, { ...declared, companyBio: "Transit." }, inputs.toJavaScript() as never),
+    );
+    const diff = new provproto.DiffRequest();
+    diff.setUrn(PROFILE);
+    diff.setId(created.getId());
+    diff.setOlds(created.getProperties()!);
+    diff.setNews(changed.getInputs()!);
+    const diffed = await rpc<unknown, InstanceType<typeof provproto.DiffResponse>>(client, "diff", diff);
+    expect({ changes: diffed.getChanges(), replaces: diffed.getReplacesList() }).toEqual({
+      changes: provproto.DiffResponse.DiffChanges.DIFF_SOME,
+      replaces: [],
+    });
+
+    const update = new provproto.UpdateRequest();
+    update.setUrn(PROFILE);
+    update.setId(created.getId());
+    update.setOlds(created.getProperties()!);
+    update.setNews(changed.getInputs()!);
+    const updated = await rpc<unknown, InstanceType<typeof provproto.UpdateResponse>>(
+      client,
+      "update",
+      update,
+    );
+    expect(updated.getProperties()!.toJavaScript()).toMatchObject({ companyBio: "Transit." });
+
+    const read = new provproto.ReadRequest();
+    read.setUrn(PROFILE);
+    read.setId(created.getId());
+    read.setProperties(updated.getProperties()!);
+    const readBack = await rpc<unknown, InstanceType<typeof provproto.ReadResponse>>(client, "read", read);
+    expect(readBack.getId()).toBe(SEED.companies.acme.uid);
+    expect(readBack.getProperties()!.toJavaScript()).toMatchObject({ companyBio: "Transit." });
+
+    const del = new provproto.DeleteRequest();
+    del.setUrn(PROFILE);
+    del.setId(created.getId());
+    del.setProperties(updated.getProperties()!);
+    await rpc(client, "delete", del);
+    const portal = clientFor(sim, SEED.apiKeys.acmeAdmin);
+    expect((await portal.getMarketplaceProfile()).profileVisibility).toBe("PRIVATE");
   });
 });
