@@ -1,9 +1,11 @@
 // The provider plugin's process (bin/pulumi-resource-megaport-mx, over dist/: `npm run build` first), spoken to over
 // gRPC as the engine does, without the CLI: it prints its port, serves the generated schema, checks its settings and
-// a resource's inputs naming the field, and keeps a secret input wrapped as a secret.
+// a resource's inputs naming the field, keeps a secret input wrapped as a secret, runs a resource's lifecycle against
+// the simulator, and the real CLI starts it and reads its schema.
 import * as grpc from "@grpc/grpc-js";
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import type * as ProviderGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
@@ -11,6 +13,7 @@ import type * as ProviderPb from "@pulumi/pulumi/proto/provider_pb";
 import type * as StructPb from "google-protobuf/google/protobuf/struct_pb";
 import type * as EmptyPb from "google-protobuf/google/protobuf/empty_pb";
 
+import { isolatedPulumiEnv, pulumiCliRoot } from "../../../scripts/pulumi-cli-root";
 import { SEED } from "../../../simulator/seed";
 import { clientFor, PROVIDER_ENV_KEYS } from "../../support/simulator-clients";
 import { startTestSimulator, type Simulator } from "../../support/simulator";
@@ -281,5 +284,40 @@ describe("pulumi-resource-megaport-mx against the simulator", () => {
     await rpc(client, "delete", del);
     const portal = clientFor(sim, SEED.apiKeys.acmeAdmin);
     expect((await portal.getMarketplaceProfile()).profileVisibility).toBe("PRIVATE");
+  });
+});
+
+describe("pulumi-resource-megaport-mx with the real CLI", () => {
+  /** The schema as the CLI prints it back: it leaves out empty lists. */
+  const withoutEmptyLists = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(withoutEmptyLists);
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
+        .map(([k, v]) => [k, withoutEmptyLists(v)]),
+    );
+  };
+
+  it("pulumi package get-schema starts the plugin, reads its port and gets the generated schema", () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-cli-"));
+    try {
+      const result = spawnSync(
+        path.join(pulumiCliRoot(), "bin", "pulumi"),
+        ["package", "get-schema", LAUNCHER],
+        {
+          encoding: "utf8",
+          env: { ...NO_SETTINGS, ...isolatedPulumiEnv({ home, passphrase: "unused" }) },
+          timeout: 60_000,
+        },
+      );
+      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: "" });
+      const written = JSON.parse(
+        fs.readFileSync(path.join(ROOT, "provider/plugin/schema.json"), "utf8"),
+      ) as unknown;
+      expect(JSON.parse(result.stdout)).toEqual(withoutEmptyLists(written));
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   });
 });
