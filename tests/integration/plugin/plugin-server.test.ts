@@ -10,6 +10,7 @@ import * as path from "node:path";
 import * as readline from "node:readline";
 import type * as ProviderGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type * as ProviderPb from "@pulumi/pulumi/proto/provider_pb";
+import type * as StatusPb from "@pulumi/pulumi/proto/status_pb";
 import type * as StructPb from "google-protobuf/google/protobuf/struct_pb";
 import type * as EmptyPb from "google-protobuf/google/protobuf/empty_pb";
 
@@ -20,6 +21,7 @@ import { startTestSimulator, type Simulator } from "../../support/simulator";
 
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb") as typeof ProviderGrpc;
 const provproto = require("@pulumi/pulumi/proto/provider_pb") as typeof ProviderPb;
+const statusproto = require("@pulumi/pulumi/proto/status_pb") as typeof StatusPb;
 const structproto = require("google-protobuf/google/protobuf/struct_pb") as typeof StructPb;
 const emptyproto = require("google-protobuf/google/protobuf/empty_pb") as typeof EmptyPb;
 
@@ -320,4 +322,75 @@ describe("pulumi-resource-megaport-mx with the real CLI", () => {
       fs.rmSync(home, { recursive: true, force: true });
     }
   });
+});
+
+describe("pulumi-resource-megaport-mx: a create's timeout comes from the request", () => {
+  const VXC = "urn:pulumi:dev::plugin-test::megaport-mx:index:VxcConnection::slow";
+  let sim: Simulator;
+  let client: Client;
+  let stop: () => void;
+  beforeAll(async () => {
+    sim = await startTestSimulator();
+    ({ client, stop } = await startPlugin({
+      ...NO_SETTINGS,
+      MEGAPORT_MX_POLL_INTERVAL_MS: "50",
+      MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "200",
+    }));
+    const req = new provproto.ConfigureRequest();
+    const key = SEED.apiKeys.globexAdmin;
+    req.getVariablesMap().set("megaport-mx:accessKey", key.accessKey);
+    req.getVariablesMap().set("megaport-mx:secretKey", key.secretKey);
+    req.getVariablesMap().set("megaport-mx:baseUrl", sim.url);
+    req.getVariablesMap().set("megaport-mx:tokenUrl", sim.tokenUrl);
+    await rpc(client, "configure", req);
+  }, 30_000);
+  afterAll(async () => {
+    stop?.();
+    await sim?.close();
+  });
+
+  it("a VXC nobody accepts fails at the request's deadline with its id kept, and delete cancels it", async () => {
+    const checked = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+      client,
+      "check",
+      checkRequest(VXC, {
+        name: "Globex slow",
+        rateLimit: 100,
+        aEnd: { productUid: SEED.ports.globexSydRed.uid },
+        // Acme's Sydney Red waits for a person at Acme to accept: nobody does.
+        bEnd: { productUid: SEED.ports.acmeSydRed.uid },
+      }),
+    );
+    expect(failuresOf(checked)).toEqual([]);
+    const create = new provproto.CreateRequest();
+    create.setUrn(VXC);
+    create.setProperties(checked.getInputs()!);
+    // customTimeouts.create of 2 s, as the engine sends it: without it the kind would wait its default (an hour).
+    create.setTimeout(2);
+    const started = Date.now();
+    const err = await rpc(client, "create", create).then(
+      () => undefined,
+      (e: grpc.ServiceError) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(err?.message).toContain("megaport-mx:");
+    // A partial failure: the engine records the VXC from the details, so nothing ordered is lost.
+    const details = err!.metadata.get("grpc-status-details-bin")[0] as Buffer;
+    const status = statusproto.Status.deserializeBinary(details);
+    const failed = provproto.ErrorResourceInitFailed.deserializeBinary(
+      status.getDetailsList()[0].getValue_asU8(),
+    );
+    const uid = failed.getId();
+    expect(uid).toMatch(/^[0-9a-f-]{36}$/);
+    const globex = clientFor(sim, SEED.apiKeys.globexAdmin);
+    expect((await globex.getVxc(uid)).provisioningStatus).not.toBe("DECOMMISSIONED");
+
+    const del = new provproto.DeleteRequest();
+    del.setUrn(VXC);
+    del.setId(uid);
+    del.setProperties(failed.getProperties()!);
+    del.setTimeout(30);
+    await rpc(client, "delete", del);
+    expect(["CANCELLED", "DECOMMISSIONED"]).toContain((await globex.getVxc(uid)).provisioningStatus);
+  }, 30_000);
 });
