@@ -8,8 +8,6 @@
 // - what the dynamic SDK adds to a resource's inputs (hidden-inputs.ts) is made from the request: the owner and
 //   idempotency key from the URN, the timeouts from the request's own timeout.
 import * as grpc from "@grpc/grpc-js";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { MegaportError } from "../client/errors";
 import {
   configure,
@@ -26,6 +24,7 @@ import {
   TIMEOUTS_KEY,
   type Timeouts,
 } from "../kinds/hidden-inputs";
+import schema from "./schema.json";
 import { computedOutputNames, KIND_NAMES, KINDS, type KindName } from "../kinds/kinds";
 import type { KindImplementation } from "../kinds/kind-implementation";
 
@@ -49,16 +48,11 @@ export const PACKAGE = "megaport-mx";
 /** The settings the plugin takes, as config `megaport-mx:<name>` or provider inputs (provider/config's names). */
 export const SETTINGS = ["accessKey", "secretKey", "environment", "baseUrl", "tokenUrl"] as const;
 
-/** The schema `npm run schema` writes (scripts/plugin-schema.ts), shipped beside dist/ in the package. */
-export function schemaPath(): string {
-  const candidates = [
-    path.join(__dirname, "schema.json"),
-    path.join(__dirname, "../../../provider/plugin/schema.json"),
-  ];
-  const found = candidates.find((file) => fs.existsSync(file));
-  if (!found) throw new Error(`no plugin schema at ${candidates.join(" or ")}: run \`npm run schema\``);
-  return found;
-}
+/**
+ * The schema `npm run schema` writes (scripts/plugin-schema.ts), as that script writes it. Imported, so the build
+ * copies it into dist/ beside this module and the package ships it there.
+ */
+export const SCHEMA_TEXT = `${JSON.stringify(schema, null, 2)}\n`;
 
 // The engine's wire markers (sdk/go/common/resource/sig): a secret is an object with this key and value.
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -262,7 +256,7 @@ export function providerHandlers(onCancel: () => void) {
     attach: unary(async () => new emptyproto.Empty()),
     getSchema: unary(async () => {
       const resp = new provproto.GetSchemaResponse();
-      resp.setSchema(fs.readFileSync(schemaPath(), "utf8"));
+      resp.setSchema(SCHEMA_TEXT);
       return resp;
     }),
     checkConfig: unary(async (req: InstanceType<typeof provproto.CheckRequest>) => {
