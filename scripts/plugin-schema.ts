@@ -1,7 +1,7 @@
 // The Pulumi package schema of the provider plugin (pulumi-resource-megaport-mx, issue 17), generated from what the
 // code already says once: the table of kinds (type names, secret inputs), the zod schemas (types, required or not,
 // through zod's own JSON Schema export), their doc comments (read as the reference pages read them,
-// scripts/reference-docs.ts) and the change entries (a change that always replaces is `replaceOnChanges`).
+// scripts/reference-docs.ts) and the change entries (a change that always replaces is `willReplaceOnChanges`).
 // `npm run schema` writes provider/plugin/schema.json; a test fails when the file is not what this would write, and
 // another hands it to the real CLI (`pulumi package gen-sdk`). It lives here and not in the plugin's folder because
 // it reads the doc comments with the TypeScript compiler, a development tool the plugin never loads.
@@ -33,7 +33,12 @@ export interface PropertySpec {
   oneOf?: PropertySpec[];
   description?: string;
   secret?: boolean;
-  replaceOnChanges?: boolean;
+  /**
+   * The provider replaces the resource when this changes: documentation and the SDKs' doc comments only. Not
+   * `replaceOnChanges`, which makes the engine replace on its own reading of the change: the kind's diff alone
+   * decides (a replaced VXC is a new circuit), as for the dynamic resources.
+   */
+  willReplaceOnChanges?: boolean;
   default?: unknown;
 }
 
@@ -133,7 +138,7 @@ class KindConverter {
         const change = this.changes[fieldPath];
         // The doc comments say what a change does, as the reference pages show them.
         if (doc?.doc) spec.description = doc.doc;
-        if (change?.change === "replaces" && !change.replacesIf) spec.replaceOnChanges = true;
+        if (change?.change === "replaces" && !change.replacesIf) spec.willReplaceOnChanges = true;
         if (docPath === "" && this.secrets.includes(key)) spec.secret = true;
         return [key, spec];
       }),

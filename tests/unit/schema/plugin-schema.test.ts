@@ -98,21 +98,21 @@ describe("the plugin's package schema", () => {
     expect(vxc.inputProperties.serviceKey).toMatchObject({
       type: "string",
       secret: true,
-      replaceOnChanges: true,
+      willReplaceOnChanges: true,
     });
     expect(
       propertyAt(vxc.inputProperties, "bEnd.location")
         ?.oneOf?.map((s) => s.type)
         .sort(),
     ).toEqual(["integer", "string"]);
-    // A field whose change replaces only on a condition is left to the provider's diff.
+    // Marked where a change always replaces, never as the engine-enforced replaceOnChanges: the kind's diff decides.
     for (const [leaf, change] of Object.entries(KINDS.VxcConnection.inputs.changes))
       expect({
         leaf,
-        replaceOnChanges: propertyAt(vxc.inputProperties, leaf)?.replaceOnChanges === true,
+        willReplace: propertyAt(vxc.inputProperties, leaf)?.willReplaceOnChanges === true,
       }).toEqual({
         leaf,
-        replaceOnChanges: change.change === "replaces" && !change.replacesIf,
+        willReplace: change.change === "replaces" && !change.replacesIf,
       });
     // Nullable computed outputs are not required; defaulted inputs are, as outputs (the check fills them in).
     expect(vxc.required).toContain("vxcUid");
