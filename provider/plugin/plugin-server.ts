@@ -44,9 +44,9 @@ const anyproto =
   require("google-protobuf/google/protobuf/any_pb") as typeof import("google-protobuf/google/protobuf/any_pb");
 
 /** The package's name, as the schema and the type tokens say it. */
-export const PACKAGE = "megaport-mx";
-/** The settings the plugin takes, as config `megaport-mx:<name>` or provider inputs (provider/config's names). */
-export const SETTINGS = ["accessKey", "secretKey", "environment", "baseUrl", "tokenUrl"] as const;
+export const PACKAGE = schema.name;
+/** The settings the plugin takes, as config `megaport-mx:<name>` or provider inputs, as the schema lists them. */
+export const SETTINGS: readonly string[] = Object.keys(schema.config.variables);
 
 /**
  * The schema `npm run schema` writes (scripts/plugin-schema.ts), as that script writes it. Imported, so the build
@@ -265,7 +265,7 @@ export function providerHandlers(onCancel: () => void) {
       const failures: { property: string; reason: string }[] = [];
       for (const [key, value] of Object.entries(plain)) {
         if (key === "version") continue;
-        if (!(SETTINGS as readonly string[]).includes(key))
+        if (!SETTINGS.includes(key))
           failures.push({
             property: "",
             reason: `${PACKAGE}:${key}: unknown setting; the settings are ${SETTINGS.join(", ")}`,
