@@ -14,6 +14,8 @@ const MAY_LOAD: Record<string, readonly string[]> = {
   "provider/approval": ["provider/client"],
   "provider/kinds": ["provider/client", "provider/config", "provider/watch", "provider/approval"],
   "provider/dynamic": ["provider/client", "provider/config", "provider/kinds"],
+  // The provider plugin (issue 17), the second adapter beside the dynamic one.
+  "provider/plugin": ["provider/client", "provider/config", "provider/kinds"],
   // StackIdentity's kind talks to no API, so its stored path hands it on without the adapter.
   "provider/resources": ["provider/dynamic", "provider/kinds/stack-identity"],
   // The classes read the table of kinds and the schemas, never an implementation: a program loads no HTTP client.
@@ -27,7 +29,7 @@ const MAY_LOAD: Record<string, readonly string[]> = {
 };
 /** Layers above every adapter: they may use anything but an adapter or the stored paths. */
 const NEVER_AN_ADAPTER = ["cli", "policy", "scripts", "bench"];
-const ADAPTERS = ["provider/dynamic", "provider/resources"];
+const ADAPTERS = ["provider/dynamic", "provider/plugin", "provider/resources"];
 
 function sources(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
