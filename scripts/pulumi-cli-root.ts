@@ -51,18 +51,22 @@ export function pulumiYamlHostDir(): string {
  * The environment of a pulumi process that touches nothing of the user's: our CLI (and the Node.js running us, for
  * the language host) first on PATH, its own home, backend and passphrase, no update check, no plugin downloads (the
  * machine may have no internet), no prompts. With `yamlHost`, the pinned YAML language host comes right after our CLI,
- * since the CLI finds `pulumi-language-<runtime>` on PATH.
+ * since the CLI finds `pulumi-language-<runtime>` on PATH; with `plugin`, this checkout's provider plugin launcher
+ * (over dist/), found the same way as `pulumi-resource-megaport-mx`.
  */
 export function isolatedPulumiEnv(options: {
   home: string;
   backendUrl?: string;
   passphrase: string;
   yamlHost?: boolean;
+  /** Put bin/pulumi-resource-megaport-mx on PATH: the CLI runs a plugin it finds there when none is installed. */
+  plugin?: boolean;
 }): Record<string, string> {
   return {
     PATH: [
       path.join(pulumiCliRoot(), "bin"),
       ...(options.yamlHost ? [pulumiYamlHostDir()] : []),
+      ...(options.plugin ? [path.join(REPO_ROOT, "bin")] : []),
       path.dirname(process.execPath),
       process.env.PATH ?? "",
     ].join(path.delimiter),

@@ -32,6 +32,8 @@ export async function createStack(
     config?: Record<string, string>;
     /** A `runtime: yaml` program: put the YAML language host on the CLI's PATH (scripts/pulumi-yaml.sh). */
     yamlHost?: boolean;
+    /** Put the provider plugin (bin/pulumi-resource-megaport-mx, over dist/) on the CLI's PATH. */
+    plugin?: boolean;
   } = {},
 ): Promise<E2eStack> {
   const root = pulumiCliRoot();
@@ -46,6 +48,7 @@ export async function createStack(
       backendUrl: `file://${backendDir}`,
       passphrase: PASSPHRASE,
       yamlHost: options.yamlHost,
+      plugin: options.plugin,
     }),
     ...options.envVars,
   };

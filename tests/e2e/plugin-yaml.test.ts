@@ -1,0 +1,100 @@
+// The real CLI runs a `runtime: yaml` program whose resources are served by the provider plugin
+// (bin/pulumi-resource-megaport-mx over dist/: `npm run build` first), found on PATH: the default provider with its
+// settings as stack config under `megaport-mx:`, and an explicit provider with another company's key. pulumi up,
+// edits updated in place, pulumi destroy, against a simulator.
+import * as path from "node:path";
+import { SEED } from "../../simulator/seed";
+import { backendText, collect, createStack, E2eStack, REPO_ROOT } from "../support/pulumi-stack";
+import { startWorld, visibleVxcs, type World } from "../support/world";
+
+const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/plugin-yaml");
+const CONFIG = "megaport-mx-plugin-yaml";
+
+describe("a Pulumi YAML program declaring megaport-mx resources through the provider plugin", () => {
+  let world: World;
+  let e2e: E2eStack;
+
+  beforeAll(
+    async () => {
+      world = await startWorld();
+      const acme = SEED.apiKeys.acmeAdmin;
+      const globex = SEED.apiKeys.globexAdmin;
+      e2e = await createStack(PROGRAM, {
+        stackName: "plugin-yaml",
+        yamlHost: true,
+        plugin: true,
+        config: {
+          "megaport-mx:accessKey": acme.accessKey,
+          "megaport-mx:secretKey": acme.secretKey,
+          "megaport-mx:baseUrl": world.sim.url,
+          "megaport-mx:tokenUrl": world.sim.tokenUrl,
+          [`${CONFIG}:globexPort`]: SEED.ports.globexSydRed.uid,
+          [`${CONFIG}:acmePort`]: SEED.ports.acmeSydAuto.uid,
+          [`${CONFIG}:companyBio`]: "Transit.",
+          [`${CONFIG}:rateLimit`]: "100",
+        },
+      });
+      await e2e.stack.setConfig(`${CONFIG}:globexAccessKey`, { value: globex.accessKey, secret: true });
+      await e2e.stack.setConfig(`${CONFIG}:globexSecretKey`, { value: globex.secretKey, secret: true });
+    },
+    15 * 60 * 1000,
+  );
+
+  afterAll(async () => {
+    await e2e?.cleanup();
+    await world?.close();
+  });
+
+  it("creates a MarketplaceProfile and a VxcConnection with pulumi up, updates both in place, and destroys them", async () => {
+    const outputsOf = (outputs: Record<string, { value: unknown }>) =>
+      Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value]));
+
+    const up = await e2e.stack.up({ onOutput: collect(e2e) });
+    expect(up.summary.result).toBe("succeeded");
+    expect(up.summary.resourceChanges).toEqual({ create: 4 }); // the stack, the explicit provider, the profile, the VXC (not the default provider)
+    const outputs = outputsOf(up.outputs);
+    expect(outputs).toMatchObject({
+      profileId: SEED.companies.acme.uid,
+      companyUid: SEED.companies.acme.uid,
+      companyBio: "Transit.",
+      vxcRateLimit: 100,
+      vxcStatus: "LIVE",
+    });
+    expect(await world.acme.getMarketplaceProfile()).toMatchObject({
+      companyName: "Acme Networks",
+      contactEmail: "sales@acme.example",
+      companyBio: "Transit.",
+      profileVisibility: "PUBLIC",
+    });
+    const vxcUid = outputs.vxcUid as string;
+    expect(await world.globex.getVxc(vxcUid)).toMatchObject({
+      productName: "Globex to Acme Sydney Instant",
+      rateLimit: 100,
+      provisioningStatus: "LIVE",
+    });
+
+    await e2e.stack.setConfig(`${CONFIG}:companyBio`, { value: "Transit and peering." });
+    await e2e.stack.setConfig(`${CONFIG}:rateLimit`, { value: "200" });
+    const edit = await e2e.stack.up({ onOutput: collect(e2e) });
+    expect(edit.summary.result).toBe("succeeded");
+    expect(edit.summary.resourceChanges).toEqual({ update: 2, same: 2 });
+    expect(outputsOf(edit.outputs)).toMatchObject({
+      companyBio: "Transit and peering.",
+      vxcUid,
+      vxcRateLimit: 200,
+    });
+    expect((await world.acme.getMarketplaceProfile()).companyBio).toBe("Transit and peering.");
+    expect((await world.globex.getVxc(vxcUid)).rateLimit).toBe(200);
+
+    const destroy = await e2e.stack.destroy({ onOutput: collect(e2e) });
+    expect(destroy.summary.result).toBe("succeeded");
+    expect(destroy.summary.resourceChanges).toEqual({ delete: 4 });
+    expect((await world.acme.getMarketplaceProfile()).profileVisibility).toBe("PRIVATE");
+    const after = (await visibleVxcs(world.globex)).get(vxcUid);
+    expect(after?.provisioningStatus ?? "DECOMMISSIONED").toBe("DECOMMISSIONED");
+
+    // Neither company's secret key reaches what the CLI printed or the state on disk.
+    const haystack = e2e.output.join("\n") + backendText(e2e);
+    for (const secret of world.secrets()) expect(haystack).not.toContain(secret);
+  });
+});
