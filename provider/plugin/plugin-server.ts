@@ -27,6 +27,7 @@ import {
 import schema from "./schema.json";
 import { computedOutputNames, KIND_NAMES, KINDS, type KindName } from "../kinds/kinds";
 import type { KindImplementation } from "../kinds/kind-implementation";
+import { flushLogs, withUrn } from "./engine-log";
 
 const provrpc =
   require("@pulumi/pulumi/proto/provider_grpc_pb") as typeof import("@pulumi/pulumi/proto/provider_grpc_pb");
@@ -168,12 +169,21 @@ function configSource(variables: Map<string, string>, args: Props): ConfigSource
 
 type Unary<Req, Res> = (call: grpc.ServerUnaryCall<Req, Res>, callback: grpc.sendUnaryData<Res>) => void;
 
-/** Runs an async handler, answering with its result or its error shaped for the engine. */
+/**
+ * Runs an async handler, answering with its result or its error shaped for the engine. What it logs is logged against
+ * the request's resource (engine-log.ts), and reaches the engine before the answer.
+ */
 function unary<Req, Res>(handler: (req: Req) => Promise<Res>, secretsOf?: (req: Req) => Iterable<string>) {
   const wrapped: Unary<Req, Res> = (call, callback) => {
-    handler(call.request).then(
-      (result) => callback(null, result),
-      (err: unknown) => {
+    const request = call.request as { getUrn?: () => string };
+    const urn = typeof request?.getUrn === "function" ? request.getUrn() : "";
+    withUrn(urn, () => handler(call.request)).then(
+      async (result) => {
+        await flushLogs();
+        callback(null, result);
+      },
+      async (err: unknown) => {
+        await flushLogs();
         const error = grpcError(err, secretsOf?.(call.request));
         callback(error, null, error.metadata);
       },
