@@ -19,9 +19,9 @@ export const PLUGIN_USAGE = [
   "Usage: megaport-mx plugin install [--pulumi <path>]",
   "",
   `Installs this package's provider plugin as the "${PLUGIN}" resource plugin of the Pulumi CLI, at the package's`,
-  "version, into $PULUMI_HOME/plugins (~/.pulumi/plugins when PULUMI_HOME is unset), so Pulumi programs in any",
-  "language (YAML, Python, Go, ...) can use the megaport-mx:index:* resources. Needs Node.js 22 or later; the",
-  "plugin runs from this installed package, so run the command again after moving or reinstalling it.",
+  "version, into $PULUMI_HOME/plugins (~/.pulumi/plugins when PULUMI_HOME is unset), so Pulumi YAML programs can",
+  "use the megaport-mx:index:* resources (a preview: no SDKs for other languages are generated yet). Needs Node.js",
+  "22 or later; the plugin runs from this installed package, so run the command again after moving or reinstalling it.",
   "",
   "  --pulumi <path>  the pulumi executable to install with (default: pulumi on PATH)",
 ].join("\n");
