@@ -25,6 +25,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       "list the VXCs a stack ordered that no resource holds (after an interrupted up), and cancel them",
     run: async (argv) => (await import("./orphans")).runOrphans(argv),
   },
+  plugin: {
+    summary:
+      "plugin install: make the provider plugin the Pulumi CLI finds, for programs in any language (preview)",
+    run: async (argv) => (await import("./plugin")).runPlugin(argv),
+  },
   simulator: {
     summary:
       "a local Megaport API with seeded companies, ports and API keys, to try megaport-mx offline (--port, --help)",

@@ -2,12 +2,14 @@
 // tarball installed with `npm install` into a new TypeScript Pulumi project outside the repository, and that project
 // run with the real CLI against the simulator the package ships: a preview checked by the installed policy pack, up
 // of a VxcConnection to Acme's auto-approving port and a NotificationSubscription, a preview the pack stops, destroy,
-// and `npx megaport-mx --help`.
+// and `npx megaport-mx --help`; then `npx megaport-mx plugin install` into the test's PULUMI_HOME and a one-resource
+// Pulumi YAML program run through that installed plugin, with no plugin on PATH.
 // Nothing here resolves `megaport-mx` through the repository's self-link. Prints one `[package]` line with the
 // tarball's size and each step's time.
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { pulumiYamlHostDir } from "../../scripts/pulumi-cli-root";
 import { SEED } from "../../simulator/seed";
 import {
   copyOfCheckout,
@@ -37,6 +39,10 @@ const MUST_SHIP = [
   "dist/provider/resources/vxc-connection/index.js",
   "dist/provider/resources/notification-subscription/index.js",
   "dist/cli/main.js",
+  "dist/cli/plugin.js",
+  "bin/pulumi-resource-megaport-mx",
+  "dist/provider/plugin/main.js",
+  "dist/provider/plugin/schema.json",
   "dist/simulator/cli.js",
   "dist/policy/index.js",
   "policy/PulumiPolicy.yaml",
@@ -206,6 +212,7 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
       expect(help.output).toMatch(/^ {2}approver /m);
       expect(help.output).toMatch(/^ {2}orphans /m);
       expect(help.output).toMatch(/^ {2}simulator /m);
+      expect(help.output).toMatch(/^ {2}plugin /m);
     },
     STEP_TIMEOUT,
   );
@@ -291,6 +298,93 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
       expectSuccess("pulumi destroy", destroy);
       expect(destroy.output).toMatch(/- 4 deleted/);
       timings.push(`destroy ${since(started)}`);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "npx megaport-mx plugin install installs the package's plugin into PULUMI_HOME at the package's version, and pulumi plugin ls lists it",
+    async () => {
+      expect(project).toBeDefined();
+      const started = Date.now();
+      const install = await run("npx", ["megaport-mx", "plugin", "install"], {
+        cwd: project,
+        env: pulumiEnv(tmpDir),
+        timeoutMs: 60_000,
+      });
+      expectSuccess("npx megaport-mx plugin install", install);
+      const pluginDir = path.join(
+        pulumiEnv(tmpDir).PULUMI_HOME,
+        "plugins",
+        `resource-megaport-mx-v${repoPackage.version}`,
+      );
+      expect(install.output).toContain(`v${repoPackage.version} into ${pluginDir}`);
+      expect(fs.existsSync(path.join(pluginDir, "pulumi-resource-megaport-mx"))).toBe(true);
+      const ls = await pulumi(["plugin", "ls", "--json"]);
+      expectSuccess("pulumi plugin ls", ls);
+      const plugins = JSON.parse(ls.stdout) as { name: string; kind: string; version: string }[];
+      expect(plugins).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: "megaport-mx", kind: "resource", version: repoPackage.version }),
+        ]),
+      );
+      timings.push(`plugin install ${since(started)}`);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "a Pulumi YAML program's MarketplaceProfile goes up and is destroyed through the installed plugin, with no plugin on PATH",
+    async () => {
+      expect(simulator).toBeDefined();
+      const started = Date.now();
+      const yamlProject = path.join(tmpDir, "yaml-project");
+      fs.mkdirSync(yamlProject);
+      fs.writeFileSync(
+        path.join(yamlProject, "Pulumi.yaml"),
+        [
+          "name: try-megaport-mx-yaml",
+          "runtime: yaml",
+          "resources:",
+          "  profile:",
+          "    type: megaport-mx:index:MarketplaceProfile",
+          "    properties:",
+          "      companyName: Globex Plugin Test",
+          "      contactEmail: sales@globex.example",
+          "outputs:",
+          "  companyUid: ${profile.companyUid}",
+          "",
+        ].join("\n"),
+      );
+      const base = pulumiEnv(tmpDir, { PULUMI_BACKEND_URL: `file://${path.join(tmpDir, "backend")}` });
+      const env = { ...base, PATH: `${pulumiYamlHostDir()}${path.delimiter}${base.PATH}` };
+      const onPath = env.PATH.split(path.delimiter).filter((dir) =>
+        fs.existsSync(path.join(dir, "pulumi-resource-megaport-mx")),
+      );
+      expect(onPath).toEqual([]);
+      const yaml = (args: string[]) =>
+        run("pulumi", [...args, "--non-interactive"], { cwd: yamlProject, env, timeoutMs: STEP_TIMEOUT });
+      const url = (await pulumi(["config", "get", "megaport:baseUrl"])).stdout.trim();
+      const tokenUrl = (await pulumi(["config", "get", "megaport:tokenUrl"])).stdout.trim();
+      for (const args of [
+        ["stack", "init", "yaml"],
+        ["config", "set", "--secret", "megaport-mx:accessKey", SEED.apiKeys.globexAdmin.accessKey],
+        ["config", "set", "--secret", "megaport-mx:secretKey", SEED.apiKeys.globexAdmin.secretKey],
+        ["config", "set", "megaport-mx:baseUrl", url],
+        ["config", "set", "--plaintext", "megaport-mx:tokenUrl", tokenUrl],
+      ]) {
+        expectSuccess(`pulumi ${args.join(" ")}`, await yaml(args));
+      }
+      const up = await yaml(["up"]);
+      expectSuccess("pulumi up (YAML)", up);
+      expect(up.output).toMatch(/\+ 2 created/);
+      const outputs = await yaml(["stack", "output", "--json"]);
+      expectSuccess("pulumi stack output (YAML)", outputs);
+      expect(JSON.parse(outputs.stdout)).toEqual({ companyUid: SEED.companies.globex.uid });
+      const destroy = await yaml(["destroy"]);
+      expectSuccess("pulumi destroy (YAML)", destroy);
+      expect(destroy.output).toMatch(/- 2 deleted/);
+      timings.push(`YAML up+destroy through the installed plugin ${since(started)}`);
     },
     STEP_TIMEOUT,
   );
