@@ -5,7 +5,7 @@
 import { ValidationError } from "../../client/errors";
 import type { MegaportClient } from "../../client/megaport-client";
 import type { PartnerPort } from "../../client/schemas/partner-ports";
-import { listingsOf } from "../shared-listings";
+import { listingsOf } from "../listings";
 import type { VxcConnectionInputs } from "./vxc-connection-schema";
 
 export interface ResolvedBEnd {

@@ -38,7 +38,7 @@ import {
 import { inputsFromOutputs, plain } from "../plain-state";
 import { getClient } from "../../config/provider-config";
 import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
-import { listingsOf } from "../shared-listings";
+import { listingsOf } from "../listings";
 import {
   VXC_INPUTS,
   VXC_SECRET_INPUTS,

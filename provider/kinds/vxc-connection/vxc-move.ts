@@ -42,7 +42,7 @@ import {
   STACK_TAG,
   type HiddenInputs,
 } from "../hidden-inputs";
-import { listingsOf } from "../shared-listings";
+import { listingsOf } from "../listings";
 import { VXC_INPUTS, type VxcConnectionInputs, type VxcInputPath } from "./vxc-connection-schema";
 import { deleteAndWait } from "./vxc-wait";
 import { namesOtherStack, orderTag, resourceKeyOf } from "./vxc-order-tag";

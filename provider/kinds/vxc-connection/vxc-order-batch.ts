@@ -10,7 +10,7 @@
 import { answerMayBeLost, ApiError, describeLoss, withText } from "../../client/errors";
 import type { MegaportClient } from "../../client/megaport-client";
 import type { OrderPrice, VxcOrderItem } from "../../client/schemas/vxc-order";
-import { listingsOf } from "../shared-listings";
+import { listingsOf } from "../listings";
 import { findVxcByTag, rememberOrder, type OrderLookup } from "./vxc-order-tag";
 
 export interface OrderRequest {

@@ -31,7 +31,7 @@ import {
   STACK_TAG,
   type HiddenInputs,
 } from "../hidden-inputs";
-import { listingsOf } from "../shared-listings";
+import { listingsOf } from "../listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
 import { VXC_INPUTS, type VxcConnectionInputs } from "./vxc-connection-schema";
 

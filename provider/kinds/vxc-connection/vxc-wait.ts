@@ -27,7 +27,7 @@ import {
 } from "../../watch/watcher";
 import { WatchFailedError } from "../../watch/watch-errors";
 import { RequestDeniedError } from "../resource-errors";
-import { listingsOf } from "../shared-listings";
+import { listingsOf } from "../listings";
 import type { ResolvedBEnd } from "./vxc-b-end";
 
 export const DEFAULT_TIMEOUTS = {

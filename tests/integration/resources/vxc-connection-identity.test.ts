@@ -2,7 +2,7 @@
 // identities (a second backend) never take, adopt, cancel or move away each other's VXCs; orders carry the identity,
 // and an order of the release before identities is adopted and given it.
 import { IDEMPOTENCY_TAG } from "../../../provider/kinds/hidden-inputs";
-import { LISTING_AGES } from "../../../provider/kinds/shared-listings";
+import { LISTING_AGES } from "../../../provider/kinds/listings";
 import { provider } from "../../../provider/resources/vxc-connection";
 import type { VxcConnectionOutputs } from "../../../provider/kinds/vxc-connection/vxc-connection-schema";
 import { orderTag } from "../../../provider/kinds/vxc-connection/vxc-order-tag";

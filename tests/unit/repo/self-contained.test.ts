@@ -13,7 +13,7 @@ const EXEMPT = new Set(["tests/unit/repo/self-contained.test.ts", "scripts/repo-
 
 /** Names of the project's notes that were never in the repository. */
 const OUTSIDE = [
-  // "../shared" or "../shared/…", not a sibling module whose name starts with it ("../shared-listings").
+  // "../shared" or "../shared/…", not a sibling module whose name starts with it ("../shared-x").
   /\.\.\/shared(?![\w-])/,
   /\/work\/shared\b/,
   /pulumi-notes/,
