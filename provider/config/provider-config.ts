@@ -47,6 +47,14 @@ export function settingsProblem(): MegaportError | undefined {
   return problem;
 }
 
+/**
+ * The settings problem as the check failure every adapter reports on each resource, so `pulumi preview` stops before
+ * any request; none when the settings are sound.
+ */
+export function settingsFailures(): { property: string; reason: string }[] {
+  return problem ? [{ property: "", reason: problem.message }] : [];
+}
+
 export interface ResolvedSettings {
   accessKey: string;
   secretKey: string;
@@ -179,16 +187,17 @@ export function clientIfConfigured(): MegaportClient | undefined {
  * same facts, and fails with the real error): a preview on a machine that cannot reach the API must not stall for
  * the client's full retry schedule. MEGAPORT_MX_PREVIEW_READ_MS changes it.
  */
-export const PREVIEW_READ_MS = positiveNumber(process.env.MEGAPORT_MX_PREVIEW_READ_MS) ?? 10_000;
+export const PREVIEW_READ_MS = envNumber("MEGAPORT_MX_PREVIEW_READ_MS", 10_000);
 
 /** Call options for a read made at preview: it gives up after PREVIEW_READ_MS. */
 export function previewRead(): { signal: AbortSignal } {
   return { signal: AbortSignal.timeout(PREVIEW_READ_MS) };
 }
 
-function positiveNumber(text: string | undefined): number | undefined {
-  const value = Number(text);
-  return text !== undefined && Number.isFinite(value) && value > 0 ? value : undefined;
+/** A tuning knob from the environment: a positive number, else `fallback`. */
+export function envNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 /** Where a MegaportClient for these settings talks to: explicit URLs (the simulator), else the named environment. */

@@ -8,7 +8,7 @@
 // Partial failures (create or update got as far as making the VXC) pass through untouched: the host reads their id.
 import type * as pulumi from "@pulumi/pulumi";
 import { MegaportError, withText } from "../client/errors";
-import { settingsProblem } from "../config/provider-config";
+import { settingsFailures } from "../config/provider-config";
 
 type Provider = pulumi.dynamic.ResourceProvider & {
   create: NonNullable<pulumi.dynamic.ResourceProvider["create"]>;
@@ -30,10 +30,10 @@ export function engineFacing<P extends Provider>(provider: P): P {
   if (provider.check) {
     const check = wrapped.check as NonNullable<Provider["check"]>;
     wrapped.check = async (olds: unknown, news: unknown) => {
-      const problem = settingsProblem();
+      const problems = settingsFailures();
       const result = await check(olds, news);
-      if (!problem) return result;
-      return { failures: [...(result.failures ?? []), { property: "", reason: problem.message }] };
+      if (problems.length === 0) return result;
+      return { failures: [...(result.failures ?? []), ...problems] };
     };
   }
   return wrapped as P;

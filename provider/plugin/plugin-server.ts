@@ -14,7 +14,7 @@ import {
   type ConfigSource,
   packageVersion,
   resolveSettings,
-  settingsProblem,
+  settingsFailures,
 } from "../config/provider-config";
 import {
   IDEMPOTENCY_KEY,
@@ -105,12 +105,8 @@ export function parseUrn(urn: string): { kind: KindName; owner: Owner } {
   return { kind, owner: { project, stack, resource: [...parents, name].join("/") } };
 }
 
-const implementations = new Map<KindName, KindImplementation>();
-function implementationOf(kind: KindName): KindImplementation {
-  let found = implementations.get(kind);
-  if (!found) implementations.set(kind, (found = KINDS[kind].implementation()));
-  return found;
-}
+/** The kind's implementation, as the adapter-neutral shape every kind has (the table loads each module once). */
+const implementationOf = (kind: KindName): KindImplementation => KINDS[kind].implementation();
 
 /** What the dynamic SDK would have added to the inputs, made from the request instead. */
 function hiddenInputs(owner: Owner): Props {
@@ -205,9 +201,7 @@ async function checkResource(kind: KindName, urn: string, olds: Props, news: Pro
     ...plain,
     ...hiddenInputs(owner),
   });
-  const failures = [...(result.failures ?? [])];
-  const problem = settingsProblem();
-  if (problem) failures.push({ property: "", reason: problem.message });
+  const failures = [...(result.failures ?? []), ...settingsFailures()];
   const secret = new Set([...secretKeys, ...KINDS[kind].secretInputs]);
   return { inputs: wrapSecrets((result.inputs ?? news) as Props, secret), failures };
 }

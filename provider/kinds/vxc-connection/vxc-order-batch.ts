@@ -10,6 +10,7 @@
 import { answerMayBeLost, ApiError, describeLoss, withText } from "../../client/errors";
 import type { MegaportClient } from "../../client/megaport-client";
 import type { OrderPrice, VxcOrderItem } from "../../client/schemas/vxc-order";
+import { envNumber } from "../../config/provider-config";
 import { listingsOf } from "../listings";
 import { findVxcByTag, rememberOrder, type OrderLookup } from "./vxc-order-tag";
 
@@ -207,9 +208,4 @@ function withoutSecrets(err: unknown, keys: readonly string[]): unknown {
   if (keys.length === 0 || !(err instanceof Error)) return err;
   const scrub = (text: string) => keys.reduce((t, key) => t.split(key).join("<serviceKey>"), text);
   return withText(err, { message: scrub(err.message), stack: scrub(err.stack ?? "") });
-}
-
-function envNumber(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
