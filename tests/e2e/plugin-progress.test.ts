@@ -1,14 +1,12 @@
 // Progress per resource (issue 17): through the real CLI and the provider plugin (`npm run build` first), the wait on
 // a provider that must accept is logged against the VxcConnection's URN, so the CLI shows it on the resource's row.
-import * as path from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { SEED } from "../../simulator/seed";
 import { eventually } from "../support/eventually";
-import { collect, createStack, E2eStack, REPO_ROOT } from "../support/pulumi-stack";
+import { collect, type E2eStack } from "../support/pulumi-stack";
+import { pluginYamlStack } from "./plugin-yaml-stack";
 import { FAST_PROVIDER_ENV, startWorld, waitForPendingRequest, type World } from "../support/world";
 
-const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/plugin-yaml");
-const CONFIG = "megaport-mx-plugin-yaml";
 const WAITING_FOR_ACME = /waiting for Acme Networks to accept the connection request/;
 
 describe("the provider plugin's progress lines", () => {
@@ -18,26 +16,11 @@ describe("the provider plugin's progress lines", () => {
   beforeAll(
     async () => {
       world = await startWorld();
-      const acme = SEED.apiKeys.acmeAdmin;
-      const globex = SEED.apiKeys.globexAdmin;
-      e2e = await createStack(PROGRAM, {
+      e2e = await pluginYamlStack(world, {
         stackName: "plugin-progress",
-        yamlHost: true,
-        plugin: true,
+        acmePort: SEED.ports.acmeSydRed.uid,
         envVars: FAST_PROVIDER_ENV,
-        config: {
-          "megaport-mx:accessKey": acme.accessKey,
-          "megaport-mx:secretKey": acme.secretKey,
-          "megaport-mx:baseUrl": world.sim.url,
-          "megaport-mx:tokenUrl": world.sim.tokenUrl,
-          [`${CONFIG}:globexPort`]: SEED.ports.globexSydRed.uid,
-          [`${CONFIG}:acmePort`]: SEED.ports.acmeSydRed.uid, // Acme accepts this port's requests by hand
-          [`${CONFIG}:companyBio`]: "Transit.",
-          [`${CONFIG}:rateLimit`]: "100",
-        },
-      });
-      await e2e.stack.setConfig(`${CONFIG}:globexAccessKey`, { value: globex.accessKey, secret: true });
-      await e2e.stack.setConfig(`${CONFIG}:globexSecretKey`, { value: globex.secretKey, secret: true });
+      }); // Acme accepts this port's requests by hand
     },
     15 * 60 * 1000,
   );

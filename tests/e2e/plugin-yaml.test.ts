@@ -2,13 +2,10 @@
 // (bin/pulumi-resource-megaport-mx over dist/: `npm run build` first), found on PATH: the default provider with its
 // settings as stack config under `megaport-mx:`, and an explicit provider with another company's key. pulumi up,
 // edits updated in place, pulumi destroy, against a simulator.
-import * as path from "node:path";
 import { SEED } from "../../simulator/seed";
-import { backendText, collect, createStack, E2eStack, REPO_ROOT } from "../support/pulumi-stack";
+import { backendText, collect, type E2eStack } from "../support/pulumi-stack";
+import { CONFIG, pluginYamlStack } from "./plugin-yaml-stack";
 import { startWorld, visibleVxcs, type World } from "../support/world";
-
-const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/plugin-yaml");
-const CONFIG = "megaport-mx-plugin-yaml";
 
 describe("a Pulumi YAML program declaring megaport-mx resources through the provider plugin", () => {
   let world: World;
@@ -17,25 +14,7 @@ describe("a Pulumi YAML program declaring megaport-mx resources through the prov
   beforeAll(
     async () => {
       world = await startWorld();
-      const acme = SEED.apiKeys.acmeAdmin;
-      const globex = SEED.apiKeys.globexAdmin;
-      e2e = await createStack(PROGRAM, {
-        stackName: "plugin-yaml",
-        yamlHost: true,
-        plugin: true,
-        config: {
-          "megaport-mx:accessKey": acme.accessKey,
-          "megaport-mx:secretKey": acme.secretKey,
-          "megaport-mx:baseUrl": world.sim.url,
-          "megaport-mx:tokenUrl": world.sim.tokenUrl,
-          [`${CONFIG}:globexPort`]: SEED.ports.globexSydRed.uid,
-          [`${CONFIG}:acmePort`]: SEED.ports.acmeSydAuto.uid,
-          [`${CONFIG}:companyBio`]: "Transit.",
-          [`${CONFIG}:rateLimit`]: "100",
-        },
-      });
-      await e2e.stack.setConfig(`${CONFIG}:globexAccessKey`, { value: globex.accessKey, secret: true });
-      await e2e.stack.setConfig(`${CONFIG}:globexSecretKey`, { value: globex.secretKey, secret: true });
+      e2e = await pluginYamlStack(world, { stackName: "plugin-yaml", acmePort: SEED.ports.acmeSydAuto.uid });
     },
     15 * 60 * 1000,
   );

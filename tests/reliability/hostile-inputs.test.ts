@@ -5,53 +5,16 @@
 // hostile value echoed raw. Legitimate text (accents, other scripts, emoji, "<" in prose) must still pass. A few rows
 // also go through `pulumi preview` with the real CLI and the SDK, the only way a "__proto__" key reaches check.
 import * as path from "node:path";
-import { provider as approvalPolicy } from "../../provider/resources/approval-policy";
-import { provider as marketplaceProfile } from "../../provider/resources/marketplace-profile";
-import { provider as notificationSubscription } from "../../provider/resources/notification-subscription";
-import { provider as vxcConnection } from "../../provider/resources/vxc-connection";
 import { PROTO_KEY_MARK } from "../../provider/kinds/refused-keys";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV } from "../support/world";
 import { collect, createStack, REPO_ROOT } from "../support/pulumi-stack";
+import { CHECKS, type Failure, type Kind, profile, rule, subscription, UID, vxc } from "./check-table";
 import { report } from "./reliability-world";
 
-type Kind = "VxcConnection" | "MarketplaceProfile" | "ApprovalPolicy" | "NotificationSubscription";
-type Check = (olds: never, news: never) => Promise<{ inputs?: unknown; failures?: Failure[] }>;
-interface Failure {
-  property: string;
-  reason: string;
-}
-const CHECKS: Record<Kind, Check> = {
-  VxcConnection: vxcConnection.check! as never,
-  MarketplaceProfile: marketplaceProfile.check! as never,
-  ApprovalPolicy: approvalPolicy.check! as never,
-  NotificationSubscription: notificationSubscription.check! as never,
-};
-
-const UID = SEED.ports.acmeSydRed.uid;
-const vxc = (change: Record<string, unknown> = {}) => ({
-  name: "Globex to Acme",
-  rateLimit: 100,
-  aEnd: { productUid: SEED.ports.globexSydRed.uid, vlan: 100 },
-  bEnd: { productUid: UID, vlan: 300 },
-  ...change,
-});
 const lookup = (change: Record<string, unknown>) =>
   vxc({ bEnd: { providerName: "Acme Networks", ...change } });
-const profile = (change: Record<string, unknown> = {}) => ({
-  companyName: "Acme Networks",
-  contactEmail: "sales@acme.example",
-  ...change,
-});
-const rule = (change: Record<string, unknown>) => ({
-  rules: [{ name: "r", match: {}, action: "accept", ...change }],
-});
 const match = (m: Record<string, unknown>) => rule({ match: m });
-const subscription = (change: Record<string, unknown> = {}) => ({
-  user: "noc@globex.example",
-  groups: ["Ordering"],
-  ...change,
-});
 /** Inputs as the engine hands them over after JSON: a "__proto__" key is an own key, not a prototype. */
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
 

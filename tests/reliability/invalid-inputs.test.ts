@@ -4,51 +4,16 @@
 // engine prints it; a sample of rows also goes through `pulumi preview` with the real CLI, since the engine stops at
 // the first invalid resource of a program and one preview per row would take minutes.
 import * as path from "node:path";
-import { provider as approvalPolicy } from "../../provider/resources/approval-policy";
-import { provider as marketplaceProfile } from "../../provider/resources/marketplace-profile";
-import { provider as notificationSubscription } from "../../provider/resources/notification-subscription";
-import { provider as vxcConnection } from "../../provider/resources/vxc-connection";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV } from "../support/world";
 import { collect, createStack, REPO_ROOT } from "../support/pulumi-stack";
+import { CHECKS, type Kind, profile, rule, subscription, UID, vxc } from "./check-table";
 import { report } from "./reliability-world";
 
-type Kind = "VxcConnection" | "MarketplaceProfile" | "ApprovalPolicy" | "NotificationSubscription";
-const CHECKS: Record<
-  Kind,
-  (olds: never, news: never) => Promise<{ failures?: { property: string; reason: string }[] }>
-> = {
-  VxcConnection: vxcConnection.check! as never,
-  MarketplaceProfile: marketplaceProfile.check! as never,
-  ApprovalPolicy: approvalPolicy.check! as never,
-  NotificationSubscription: notificationSubscription.check! as never,
-};
-
 const SERVICE_KEY = "5ec2e7a1-bead-4bad-9ead-c0ffee00beef";
-const UID = SEED.ports.acmeSydRed.uid;
-const vxc = (change: Record<string, unknown> = {}) => ({
-  name: "Globex to Acme",
-  rateLimit: 100,
-  aEnd: { productUid: SEED.ports.globexSydRed.uid, vlan: 100 },
-  bEnd: { productUid: UID, vlan: 300 },
-  ...change,
-});
 const aEnd = (change: Record<string, unknown>) =>
   vxc({ aEnd: { productUid: SEED.ports.globexSydRed.uid, ...change } });
 const bEnd = (b: Record<string, unknown>) => vxc({ bEnd: b });
-const profile = (change: Record<string, unknown> = {}) => ({
-  companyName: "Acme Networks",
-  contactEmail: "sales@acme.example",
-  ...change,
-});
-const rule = (change: Record<string, unknown>) => ({
-  rules: [{ name: "r", match: {}, action: "accept", ...change }],
-});
-const subscription = (change: Record<string, unknown> = {}) => ({
-  user: "noc@globex.example",
-  groups: ["Ordering"],
-  ...change,
-});
 const without = (o: Record<string, unknown>, key: string) =>
   Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 
