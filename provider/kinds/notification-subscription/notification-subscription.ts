@@ -252,7 +252,7 @@ function identifiersOf(user: User): string[] {
  * The id /v2/employee/{id} and ?employeeId= take. The simulator sends it as `employeeId` (as POST /v2/employment
  * answers); the client's user schema documents `partyId` as that id (megaportgo), so that is the fallback.
  */
-function employeeIdOf(user: User): number | undefined {
+export function employeeIdOf(user: User): number | undefined {
   if (typeof user.employeeId === "number") return user.employeeId;
   return user.partyId ?? undefined;
 }
@@ -272,7 +272,7 @@ function describeUser(user: User): string {
   return escapeHidden(`${name || "user"} (${user.email ?? `employee ${employeeIdOf(user)}`})`);
 }
 
-function subscribedAmongSix(prefs: NotificationPreferences): NotificationGroup[] {
+export function subscribedAmongSix(prefs: NotificationPreferences): NotificationGroup[] {
   const on = new Set(
     (prefs.destinations.EMAIL ?? []).filter((p) => p.subscribed).map((p) => String(p.messageGroup)),
   );
