@@ -219,6 +219,13 @@ describe("pulumi import of megaport-mx resources through the provider plugin", (
     expect(finished.code).not.toBe(0);
     expect(finished.stdout + finished.stderr).toContain(`cannot import VXC ${gone}: it is DECOMMISSIONED`);
 
+    // An ApprovalPolicy exists only in the stack that declares it: there is nothing to read back.
+    const policy = await pulumi(e2e, ["import", "megaport-mx:index:ApprovalPolicy", "rules", "any", "--yes"]);
+    expect(policy.code).not.toBe(0);
+    expect(policy.stdout + policy.stderr).toContain(
+      "cannot import ApprovalPolicy any: a policy exists only in the stack that declares it",
+    );
+
     const state = await e2e.stack.exportStack();
     const vxcs = (state.deployment.resources ?? []).filter((r: { type: string }) => r.type === VXC);
     expect(vxcs.map((r: { id: string }) => r.id)).toEqual([uid]);
