@@ -2,13 +2,7 @@
 // into the `pulumi import --file` file and under which names, and what is left out and why. The file is the shape
 // the Pulumi CLI reads (pkg/cmd/pulumi/operations/import.go: importFile{resources: [importSpec{type, name, id}]}):
 // type, name and id only, so no secret can reach it.
-import type { KindName } from "../provider/kinds/kinds";
-import schema from "../provider/plugin/schema.json";
-
-/** The plugin's type token of a kind: what `pulumi import` names a resource by. */
-export function pluginTypeToken(kind: KindName): string {
-  return `${schema.name}:index:${kind}`;
-}
+import { type KindName, pluginTypeToken } from "../provider/kinds/kinds";
 
 /** One object the company holds, as the command found it. */
 export interface Candidate {

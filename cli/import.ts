@@ -16,7 +16,7 @@ import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
 import { backendUrlOf, currentStack, oneLine } from "./orphans";
-import { type Candidate, importFileText, planImport, pluginTypeToken } from "./import-plan";
+import { type Candidate, importFileText, planImport } from "./import-plan";
 import { isNotFound } from "../provider/client/errors";
 import type { MegaportClient } from "../provider/client/megaport-client";
 import { FINISHED, isIn } from "../provider/client/provisioning-states";
@@ -31,7 +31,7 @@ import {
   STACK_ID_KEY,
   STACK_TAG,
 } from "../provider/kinds/hidden-inputs";
-import { KIND_NAMES, type KindName, typeToken } from "../provider/kinds/kinds";
+import { KIND_NAMES, type KindName, pluginTypeToken, typeToken } from "../provider/kinds/kinds";
 import { stackIdOf } from "../provider/kinds/stack-identity/stack-identity";
 import { holderElsewhere } from "../provider/kinds/vxc-connection/vxc-import";
 import { namesOtherStack } from "../provider/kinds/vxc-connection/vxc-order-tag";
