@@ -164,6 +164,11 @@ describe("pulumi import of megaport-mx resources through the provider plugin", (
     expect(tags.get(STACK_TAG)).toBe("megaport-mx-plugin-import/plugin-import");
     expect(tags.get(RESOURCE_TAG)).toBe("portalVxc");
     expect(tags.get(IMPORTED_TAG)).toBeDefined();
+    // The import wrote them; the next `up` has nothing to do, to the VXC or its tags.
+    const up = await e2e.stack.up({ onOutput: collect(e2e) });
+    expect(up.summary.resourceChanges).toEqual({ same: 2 });
+    const after = new Map((await world.globex.getResourceTags(uid)).map((t) => [t.key, t.value]));
+    expect(after).toEqual(tags);
 
     // Another stack's VXC (its tags say so) is refused, naming the holder; nothing is imported.
     const held = await portalVxc(world, "globexAdmin", {

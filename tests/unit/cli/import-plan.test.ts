@@ -1,6 +1,7 @@
 // `megaport-mx import`: the names it gives, the file it writes, its command line, and whose VXC the tags say it is.
 import { importFileText, planImport, resourceName } from "../../../cli/import-plan";
-import { parseImportArgs } from "../../../cli/import";
+import { parseImportArgs, runImport } from "../../../cli/import";
+import { EXIT } from "../../../cli/exit-codes";
 import { UsageError } from "../../../cli/errors";
 import {
   idempotencyKey,
@@ -104,6 +105,15 @@ describe("the command line", () => {
     expect(parseImportArgs([], "/p").out).toBe("/p/import.json");
     expect(() => parseImportArgs(["--out"], "/p")).toThrow(UsageError);
     expect(() => parseImportArgs(["--yes"], "/p")).toThrow("unknown flag --yes");
+  });
+
+  it("a bad command line exits 64 with the usage, before touching a stack; --help exits 0", async () => {
+    const printed: string[] = [];
+    expect(await runImport(["--stack"], (line) => printed.push(line))).toBe(EXIT.USAGE);
+    expect(printed.join("\n")).toMatch(
+      /^megaport-mx import: --stack needs a value\nusage: megaport-mx import/,
+    );
+    expect(await runImport(["--help"], () => undefined)).toBe(EXIT.OK);
   });
 });
 
