@@ -31,9 +31,10 @@ import {
   STACK_ID_KEY,
   STACK_TAG,
 } from "../provider/kinds/hidden-inputs";
-import { KIND_NAMES, type KindName, pluginTypeToken, typeToken } from "../provider/kinds/kinds";
+import { KIND_NAMES, KINDS, type KindName, pluginTypeToken, typeToken } from "../provider/kinds/kinds";
 import { stackIdOf } from "../provider/kinds/stack-identity/stack-identity";
-import { holderElsewhere } from "../provider/kinds/vxc-connection/vxc-import";
+import { holderElsewhere, inputsOfVxc } from "../provider/kinds/vxc-connection/vxc-import";
+import { firstIssue } from "../provider/client/zod-issues";
 import { namesOtherStack } from "../provider/kinds/vxc-connection/vxc-order-tag";
 import {
   employeeIdOf,
@@ -213,6 +214,17 @@ async function candidatesOf(
     });
     if (holder) {
       candidates.push({ ...base, leaveOut: `another stack holds it by its tags (${holder})` });
+      continue;
+    }
+    // Code generated from inputs the check refuses (a name made in the Portal that is not plain text) would not
+    // preview: say what to fix instead.
+    const parsed = KINDS.VxcConnection.inputsSchema.safeParse(inputsOfVxc(vxc));
+    if (!parsed.success) {
+      const issue = firstIssue(parsed.error.issues, inputsOfVxc(vxc));
+      candidates.push({
+        ...base,
+        leaveOut: `its ${issue.fieldPath} would not pass the check (${issue.reason}): change it in the Portal first`,
+      });
       continue;
     }
     candidates.push({ ...base, ...(taggedName ? { taggedName } : {}) });

@@ -266,6 +266,7 @@ describe("pulumi import of megaport-mx resources through the provider plugin", (
     const first = await order("Sydney transit", 100);
     const twin = await order("Sydney transit", 300); // the same name twice: two resources, two names
     const theirs = await order("Core (network team)", 500);
+    const marked = await order("Sydney <b>backup</b>", 100); // made in the Portal; the check refuses HTML
     await world.globex.setResourceTags(theirs, [
       { key: STACK_TAG, value: "network/prod" },
       { key: RESOURCE_TAG, value: "core" },
@@ -311,6 +312,14 @@ describe("pulumi import of megaport-mx resources through the provider plugin", (
           id: theirs,
           label: "Core (network team)",
           why: expect.stringContaining("another stack holds it by its tags (stack network/prod"),
+        },
+        {
+          kind: "VxcConnection",
+          id: marked,
+          label: "Sydney <b>backup</b>",
+          why: expect.stringMatching(
+            /^its name would not pass the check \(.*\): change it in the Portal first$/,
+          ),
         },
       ]),
     );
