@@ -188,6 +188,25 @@ describe("pulumi import of megaport-mx resources through the provider plugin", (
         'resource "core", stack identity 5b7c0d5e-0d1c-4a57-9c55-2f0b8e3c1a11)',
     );
 
+    // Tags that name this very stack and resource, with a stack identity (the dynamic resources' order, or a
+    // same-named stack on another backend): the plugin cannot prove the identity is this stack's, so it refuses.
+    const sameNames = await portalVxc(world, "globexAdmin", {
+      from: ports.globexSydRed.uid,
+      to: ports.acmeSydAuto.uid,
+      name: "Ordered by the dynamic resources",
+    });
+    await world.globex.setResourceTags(sameNames, [
+      { key: STACK_TAG, value: "megaport-mx-plugin-import/plugin-import" },
+      { key: RESOURCE_TAG, value: "mine" },
+      { key: STACK_ID_TAG, value: "0c7d7f43-2b7e-4a0e-a7c8-6a7d1f1f0b01" },
+    ]);
+    const unproven = await pulumi(e2e, ["import", VXC, "mine", sameNames, "--yes"]);
+    expect(unproven.code).not.toBe(0);
+    expect(unproven.stdout + unproven.stderr).toContain(
+      `cannot import VXC ${sameNames}: its tags name this stack and resource, but stack identity ` +
+        "0c7d7f43-2b7e-4a0e-a7c8-6a7d1f1f0b01, which this stack cannot prove is its own",
+    );
+
     // Acme ordered this one to Globex's port (with a key Globex gave it): Globex sees it, but only Acme may manage it.
     const key = await world.globex.createServiceKey({
       productUid: ports.globexSydBlue.uid,

@@ -18,6 +18,7 @@ import {
   IDEMPOTENCY_TAG,
   IMPORTED_TAG,
   OWNER_KEY,
+  RESOURCE_TAG,
   stackOf,
   STACK_ID_KEY,
   STACK_ID_TAG,
@@ -64,7 +65,26 @@ export async function importableVxc(
       "import it with the ordering company's key, or leave it to them",
     );
   }
-  const holder = holderElsewhere(await client.getResourceTags(uid), hidden);
+  const tags = await client.getResourceTags(uid);
+  const holder = holderElsewhere(tags, hidden);
+  const owner = hidden[OWNER_KEY];
+  const namesThisResource =
+    owner !== undefined &&
+    tags.some((t) => t.key === STACK_TAG && t.value === stackOf(owner)) &&
+    tags.some((t) => t.key === RESOURCE_TAG && t.value === owner.resource);
+  if (holder && namesThisResource) {
+    // Same names, another (or an unprovable) identity: a same-named stack on another backend, or this stack's own
+    // order made by the dynamic resources, whose identity the plugin does not have.
+    const theirs = tags.find((t) => t.key === STACK_ID_TAG)?.value;
+    throw refuse(
+      `its tags name this stack and resource, but stack identity ${theirs}, which ` +
+        (hidden[STACK_ID_KEY] === undefined
+          ? "this stack cannot prove is its own (the plugin's resources carry no stack identity yet)"
+          : `is not this stack's (${hidden[STACK_ID_KEY]}): a same-named stack on another backend holds it`),
+      "import it in the stack that holds it; if you are certain this stack is that one, remove the VXC's " +
+        "megaport-mx:stack-id tag in the Portal and import again",
+    );
+  }
   if (holder) {
     throw refuse(
       `another Pulumi stack or resource holds it by its tags (${holder})`,
