@@ -271,7 +271,7 @@ describe("pulumi import of megaport-mx resources through the provider plugin", (
 
     const haystack = e2e.output.join("\n") + backendText(e2e);
     for (const secret of world.secrets()) expect(haystack).not.toContain(secret);
-  });
+  }, 300_000);
 
   it("megaport-mx import writes one file with which a single pulumi import adopts the company's VXCs, profile and subscriptions", async () => {
     const ports = SEED.ports;
@@ -370,5 +370,5 @@ describe("pulumi import of megaport-mx resources through the provider plugin", (
 
     const haystack = brownfield.output.join("\n") + backendText(brownfield) + fs.readFileSync(file, "utf8");
     for (const secret of world.secrets()) expect(haystack).not.toContain(secret);
-  });
+  }, 300_000);
 });
