@@ -18,8 +18,8 @@ const address = engineAddress(process.argv.slice(2));
 routeConsole(address ? engineSink(address) : undefined);
 
 serve(() => cancelThisProcess(CANCEL_REASONS.engine)).then(
-  ({ port }) => {
-    endOnSignals(address);
+  ({ port, server }) => {
+    endOnSignals(server, address);
     process.stdout.write(`${port}\n`);
   },
   (err: unknown) => {

@@ -30,6 +30,11 @@ import { acmeAcceptsEverything, customerStack, liveByName, report } from "./reli
 const TIMEOUT = 4 * 60_000;
 /** How long the CLI and its providers may take to leave once told: the wait must stop, not run to its deadline. */
 const LEAVE_WITHIN_MS = 30_000;
+/**
+ * Once the update ends the engine sends SIGINT to each plugin and SIGKILL 5 s later: leaving sooner shows the
+ * providers ended by themselves, their answers given.
+ */
+const BEFORE_SIGKILL_MS = 4_000;
 
 let world: World;
 let e2e: E2eStack | undefined;
@@ -241,8 +246,56 @@ describe.each(CASES)("$signal to `pulumi up` while a VXC waits ($adapter)", (c) 
         cancelled: false,
         cancels: 0,
       });
-      expect(goneMs).toBeLessThan(LEAVE_WITHIN_MS);
+      expect(goneMs).toBeLessThan(BEFORE_SIGKILL_MS);
       expect(converged).toEqual({ up: "succeeded", live: 1, duplicates: 0, orphans: 0, preview: "clean" });
+    },
+    TIMEOUT,
+  );
+});
+
+describe("kill -9 of the CLI alone while a VXC waits (plugin)", () => {
+  it(
+    "the plugin notices its engine is gone, stops waiting and leaves within seconds, cancelling nothing",
+    async () => {
+      const made = await stackFor({ adapter: "plugin", signal: "SIGTERM" }, "cancel-plugin-kill");
+      e2e = made.stack;
+      const started = Date.now();
+      const up = startUp(e2e);
+      cli = up.child;
+      const pending = await waitForPendingRequest(world.acme, (v) => v.productName === made.vxcName, 120_000);
+      await eventually(
+        () => up.output.some((l) => /waiting for .* to accept the connection request/.test(l)),
+        60_000,
+        () => `the wait line in the CLI's output:\n${up.output.join("\n")}`,
+        { intervalMs: 50 },
+      );
+      spawned = descendants(up.child.pid!);
+      const providers = spawned.filter(isProvider);
+      const killedAt = Date.now();
+      process.kill(up.child.pid!, "SIGKILL");
+      let left: number[] = providers;
+      await eventually(
+        () => (left = providers.filter(alive)).length === 0,
+        LEAVE_WITHIN_MS,
+        () => `the plugin to leave; still running: ${left.map(commandOf).join("; ")}`,
+        { intervalMs: 50 },
+      ).catch(() => undefined);
+      const goneMs = Date.now() - killedAt;
+      const status = (await world.globex.getVxc(pending.productUid)).provisioningStatus ?? "?";
+      const cancels = world.sim.requests
+        .snapshot(Number.MAX_SAFE_INTEGER)
+        .recent.filter((e) => e.at >= started && e.method === "POST" && /\/action\//.test(e.route)).length;
+      report(
+        `cancel[plugin, kill -9 of the CLI alone]: ${providers.length} provider process(es) gone after ` +
+          `${(goneMs / 1000).toFixed(1)} s (${left.length} left); the VXC ${status}, ${cancels} cancel(s) sent`,
+      );
+      expect(providers.length).toBeGreaterThan(0);
+      expect({ left: left.map(commandOf), cancelled: isIn(FINISHED, status), cancels }).toEqual({
+        left: [],
+        cancelled: false,
+        cancels: 0,
+      });
+      expect(goneMs).toBeLessThan(LEAVE_WITHIN_MS);
     },
     TIMEOUT,
   );
