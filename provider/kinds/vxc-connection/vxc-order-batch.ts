@@ -174,7 +174,7 @@ class OrderDesk {
   }
 }
 
-/** Once the process is cancelled, fails each create of the batch, saying it ordered nothing; whether it did. */
+/** Once the process is cancelled, fails each create of the batch with CancelledError: nothing is sent for it. */
 function refusedAsCancelled(batch: Pending[]): boolean {
   const why = cancelledBecause();
   if (why === undefined) return false;
