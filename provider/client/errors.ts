@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   "MX_UNREADABLE_ANSWER",
   "MX_NETWORK",
   "MX_ABORTED",
+  "MX_CANCELLED",
   "MX_TOKEN_REFUSED",
   "MX_DENIED",
   "MX_WATCH_TIMEOUT",
@@ -222,14 +223,27 @@ export class TimeoutError extends MegaportError {
   readonly waitedMs: number;
   /** Who must act for the wait to end, e.g. "the service provider (approve the connection request)". */
   readonly whoMustAct: string;
-  constructor(facts: { waitedFor: string; waitedMs: number; whoMustAct: string; cause?: unknown }) {
+  /** Why the wait stopped before its deadline, when it did: the operation was cancelled (client/cancellation.ts). */
+  readonly stoppedBy: string | undefined;
+  constructor(facts: {
+    waitedFor: string;
+    waitedMs: number;
+    whoMustAct: string;
+    stoppedBy?: string;
+    cause?: unknown;
+  }) {
+    const took = formatDuration(facts.waitedMs);
     super(
-      `Gave up waiting for ${facts.waitedFor} after ${formatDuration(facts.waitedMs)}. Next: ${facts.whoMustAct}.`,
+      (facts.stoppedBy === undefined
+        ? `Gave up waiting for ${facts.waitedFor} after ${took}.`
+        : `Stopped waiting for ${facts.waitedFor} after ${took}: the operation was cancelled (${facts.stoppedBy}).`) +
+        ` Next: ${facts.whoMustAct}.`,
       { cause: facts.cause },
     );
     this.waitedFor = facts.waitedFor;
     this.waitedMs = facts.waitedMs;
     this.whoMustAct = facts.whoMustAct;
+    this.stoppedBy = facts.stoppedBy;
   }
 }
 
@@ -461,6 +475,23 @@ export class AbortedError extends MegaportError {
   constructor(facts: { during: string; cause?: unknown }) {
     super(`${facts.during} was aborted by the caller.`, { cause: facts.cause });
     this.during = facts.during;
+  }
+}
+
+/**
+ * The provider process was cancelled (client/cancellation.ts) before it did something: nothing was sent for it.
+ * `why` says what cancelled it ("the engine asked to cancel", "SIGTERM").
+ */
+export class CancelledError extends AbortedError {
+  static override readonly code: MegaportErrorCode = "MX_CANCELLED";
+  /** What was not done, e.g. 'ordering VXC "to-acme"'. */
+  readonly notDone: string;
+  readonly why: string;
+  constructor(facts: { notDone: string; why: string }) {
+    super({ during: facts.notDone, cause: facts.why });
+    this.message = `Stopped before ${facts.notDone}: the operation was cancelled (${facts.why}); nothing was sent.`;
+    this.notDone = facts.notDone;
+    this.why = facts.why;
   }
 }
 

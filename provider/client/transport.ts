@@ -9,6 +9,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { Agent } from "undici";
 import type { z } from "zod";
 import { throwIfAborted } from "./abort";
+import { orCancelled } from "./cancellation";
 import { basicAuthorization, TokenCache, tokenRequestUrl } from "./auth";
 import type { Endpoints } from "./environments";
 import {
@@ -244,7 +245,7 @@ export class Transport {
         this.log(
           `${exchange.endpoint} retry ${retry + 1}/${policy.maxRetries} in ${delay}ms after ${describe(err)}`,
         );
-        await policy.sleep(delay, exchange.signal);
+        await policy.sleep(delay, orCancelled(exchange.signal));
         continue;
       }
       if (!isRetryableStatus(response.status, exchange.safety) || retry >= policy.maxRetries) return response;
@@ -253,7 +254,7 @@ export class Transport {
       this.log(
         `${exchange.endpoint} retry ${retry + 1}/${policy.maxRetries} in ${delay}ms after HTTP ${response.status}`,
       );
-      await policy.sleep(delay, exchange.signal);
+      await policy.sleep(delay, orCancelled(exchange.signal));
     }
   }
 

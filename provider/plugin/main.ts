@@ -1,7 +1,10 @@
 // The plugin's process: serves the provider and prints its port, the line the engine waits for on stdout. The engine
-// ends the process when it is done with it. What the kinds print goes to the engine's Log (engine-log.ts). Node.js 22
-// or later, as for the dynamic resources.
+// ends the process when it is done with it; the engine's Cancel, a signal or a gone engine end its waits first
+// (lifetime.ts). What the kinds print goes to the engine's Log (engine-log.ts). Node.js 22 or later, as for the
+// dynamic resources.
+import { CANCEL_REASONS, cancelThisProcess } from "../client/cancellation";
 import { engineAddress, engineSink, routeConsole } from "./engine-log";
+import { endOnSignals } from "./lifetime";
 import { serve } from "./plugin-server";
 
 const major = Number(process.versions.node.split(".")[0]);
@@ -14,8 +17,11 @@ if (major < 22) {
 const address = engineAddress(process.argv.slice(2));
 routeConsole(address ? engineSink(address) : undefined);
 
-serve().then(
-  ({ port }) => process.stdout.write(`${port}\n`),
+serve(() => cancelThisProcess(CANCEL_REASONS.engine)).then(
+  ({ port, server }) => {
+    endOnSignals(server, address);
+    process.stdout.write(`${port}\n`);
+  },
   (err: unknown) => {
     process.stderr.write(`pulumi-resource-megaport-mx: ${String(err)}\n`);
     process.exit(1);

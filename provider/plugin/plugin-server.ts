@@ -173,7 +173,7 @@ function unary<Req, Res>(handler: (req: Req) => Promise<Res>, secretsOf?: (req: 
   const wrapped: Unary<Req, Res> = (call, callback) => {
     const request = call.request as { getUrn?: () => string };
     const urn = typeof request?.getUrn === "function" ? request.getUrn() : "";
-    withUrn(urn, () => handler(call.request)).then(
+    const answered = withUrn(urn, () => handler(call.request)).then(
       async (result) => {
         await flushLogs();
         callback(null, result);
@@ -184,8 +184,17 @@ function unary<Req, Res>(handler: (req: Req) => Promise<Res>, secretsOf?: (req: 
         callback(error, null, error.metadata);
       },
     );
+    answering.add(answered);
+    void answered.finally(() => answering.delete(answered));
   };
   return wrapped;
+}
+
+const answering = new Set<Promise<void>>();
+
+/** Until every request received so far is answered: the process may end then (lifetime.ts). */
+export async function untilAnswered(): Promise<void> {
+  while (answering.size > 0) await Promise.allSettled([...answering]);
 }
 
 function unimplemented(name: string): Unary<unknown, unknown> {

@@ -18,7 +18,7 @@ export interface WatchErrorFacts {
   transientErrors?: number;
 }
 
-/** The deadline passed before the VXC was ready. `cause` is the last API failure, if the last try failed. */
+/** The deadline passed, or the operation was cancelled, before the VXC was ready. `cause` is the last API failure, if the last try failed. */
 export class WatchTimeoutError extends TimeoutError {
   static override readonly code: MegaportErrorCode = "MX_WATCH_TIMEOUT";
   readonly vxcUid: string;
@@ -26,15 +26,19 @@ export class WatchTimeoutError extends TimeoutError {
   readonly lastSeen: unknown;
   readonly transientErrors: number;
 
-  /** `lastState` is the VXC's last state in words; `whoMustAct` who can move it on (default: Megaport). */
+  /**
+   * `lastState` is the VXC's last state in words; `whoMustAct` who can move it on (default: Megaport); `stoppedBy`
+   * why it stopped before the deadline (the operation was cancelled).
+   */
   constructor(
-    facts: WatchErrorFacts & { lastState?: string; whoMustAct?: string },
+    facts: WatchErrorFacts & { lastState?: string; whoMustAct?: string; stoppedBy?: string },
     options?: { cause?: unknown },
   ) {
     super({
       waitedFor: facts.waitingFor,
       waitedMs: facts.waitedMs,
       whoMustAct: facts.whoMustAct ?? "Megaport must finish provisioning the VXC",
+      stoppedBy: facts.stoppedBy,
       cause: options?.cause,
     });
     if (facts.lastState) this.message += ` Last seen: ${facts.lastState}.`;

@@ -81,6 +81,11 @@ export interface WatchOptions<V> {
   deadlineMs: number;
   /** Aborting rejects the watch with WatchAbortedError. */
   signal?: AbortSignal;
+  /**
+   * The operation was cancelled (the provider process's cancellation): the watch ends as its deadline would, with
+   * WatchTimeoutError whose `stoppedBy` is the signal's reason, so the caller keeps what exists as it does then.
+   */
+  stop?: AbortSignal;
   /** Called every `progressIntervalMs` while waiting. Errors it throws are ignored. */
   onProgress?: (elapsedMs: number, vxc: V | undefined, progress: WatchProgress) => void;
   /** What is waited for, in words, for progress lines and errors. Default: "VXC <uid>". */
@@ -148,6 +153,7 @@ interface WatchEntry<V> {
   deadlineTimer?: unknown;
   progressTimer?: unknown;
   onAbort?: () => void;
+  onStop?: () => void;
   resolve: (vxc: V) => void;
   reject: (error: Error) => void;
 }
@@ -244,6 +250,15 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
         signal.addEventListener("abort", entry.onAbort, { once: true });
       }
       this.watches.add(entry);
+      const stop = options.stop;
+      if (stop?.aborted) {
+        this.timeOut(entry, String(stop.reason));
+        return;
+      }
+      if (stop) {
+        entry.onStop = () => this.timeOut(entry, String(stop.reason));
+        stop.addEventListener("abort", entry.onStop, { once: true });
+      }
       this.hurry();
     });
   }
@@ -462,13 +477,14 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
     );
   }
 
-  private timeOut(entry: WatchEntry<V>): void {
+  private timeOut(entry: WatchEntry<V>, stoppedBy?: string): void {
     const lastSeen = entry.lastSeen;
     this.reject(
       entry,
       new WatchTimeoutError(
         {
           ...this.facts(entry),
+          stoppedBy,
           lastState: lastSeen ? describeVxcState(lastSeen) || undefined : "not found yet",
           whoMustAct: lastSeen
             ? (entry.options.whoMustAct?.(lastSeen) ?? whoMustAct(lastSeen))
@@ -493,6 +509,7 @@ export class VxcWatcher<V extends WatchableVxc = WatchableVxc> {
     entry.deadlineTimer = undefined;
     entry.progressTimer = undefined;
     if (entry.onAbort) entry.options.signal?.removeEventListener("abort", entry.onAbort);
+    if (entry.onStop) entry.options.stop?.removeEventListener("abort", entry.onStop);
     if (![...this.watches].some((other) => other.vxcUid === entry.vxcUid)) {
       this.fingerprints.delete(entry.vxcUid);
       this.lastLookupAt.delete(entry.vxcUid);

@@ -454,6 +454,7 @@ async function settleNewVxc(
       throw new TimeoutError({
         waitedFor: err.waitedFor,
         waitedMs: err.waitedMs,
+        stoppedBy: err.stoppedBy,
         whoMustAct:
           `${err.whoMustAct}. The old VXC ${moving.oldUid} stays LIVE and in the stack; the new order ${uid} ` +
           "stays with the provider, tagged for this resource, and the next `pulumi up` resumes waiting for it " +

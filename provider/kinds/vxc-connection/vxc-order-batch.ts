@@ -7,7 +7,10 @@
 //   that cannot be read) is looked up by each item's order tag: found, it is that create's VXC; provably absent, it
 //   is ordered again, at most MAX_ORDER_ATTEMPTS times in all. Never orders twice: the tags decide.
 // Never lets one create's service key into another's error (Megaport names keys in its refusals).
-import { answerMayBeLost, ApiError, describeLoss, withText } from "../../client/errors";
+// Never sends an order once the process is cancelled (client/cancellation.ts): the creates still queued fail, having
+// ordered nothing; a buy already sent is seen through.
+import { cancelledBecause } from "../../client/cancellation";
+import { answerMayBeLost, ApiError, CancelledError, describeLoss, withText } from "../../client/errors";
 import type { MegaportClient } from "../../client/megaport-client";
 import type { OrderPrice, VxcOrderItem } from "../../client/schemas/vxc-order";
 import { envNumber } from "../../config/provider-config";
@@ -65,6 +68,7 @@ class OrderDesk {
 
   place(request: OrderRequest): Promise<PlacedOrder> {
     return new Promise((resolve, reject) => {
+      if (refusedAsCancelled([{ request, resolve, reject }])) return;
       this.queue.push({ request, resolve, reject });
       if (this.queue.length >= ORDER_BATCH.maxItems) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), ORDER_BATCH.windowMs);
@@ -81,6 +85,7 @@ class OrderDesk {
   }
 
   private async order(batch: Pending[]): Promise<void> {
+    if (refusedAsCancelled(batch)) return;
     const valid = await this.validated(batch);
     if (valid.length > 0) await this.buy(valid, 1);
   }
@@ -104,6 +109,7 @@ class OrderDesk {
   }
 
   private async buy(batch: Pending[], attempt: number): Promise<void> {
+    if (refusedAsCancelled(batch)) return;
     let uids: string[];
     try {
       uids = await this.client.buyVxc(batch.map((p) => p.request.item));
@@ -166,6 +172,14 @@ class OrderDesk {
     }
     return [...missing, ...untagged];
   }
+}
+
+/** Once the process is cancelled, fails each create of the batch with CancelledError: nothing is sent for it. */
+function refusedAsCancelled(batch: Pending[]): boolean {
+  const why = cancelledBecause();
+  if (why === undefined) return false;
+  for (const p of batch) p.reject(new CancelledError({ notDone: `ordering VXC "${p.request.name}"`, why }));
+  return true;
 }
 
 /** Megaport refused the order as it stands (a bad VLAN, a used key): nothing was created, and asking again won't help. */

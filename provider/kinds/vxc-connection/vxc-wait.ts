@@ -12,6 +12,7 @@ import {
   MegaportError,
   NetworkError,
 } from "../../client/errors";
+import { processCancellation, refuseIfCancelled } from "../../client/cancellation";
 import type { MegaportClient } from "../../client/megaport-client";
 import { FINISHED, GONE, IMMINENT, isIn, READY } from "../../client/provisioning-states";
 import type { Vxc } from "../../client/schemas/products";
@@ -109,6 +110,7 @@ export async function waitUntilReady(
   try {
     return await watcherFor(client).watch(uid, {
       deadlineMs,
+      stop: processCancellation(),
       waitingFor: `VXC "${subject.name}" (${uid}) to be accepted by ${provider} and ${readyStates.join(" or ")}`,
       until: (vxc): WatchVerdict => {
         if (isIn(FINISHED, vxc.provisioningStatus)) return "fail"; // a denied or expired order is FAILED (9.1a)
@@ -180,6 +182,7 @@ export async function waitForSpeedChange(
   function watchSpeedChange() {
     return watcherFor(client).watch(uid, {
       deadlineMs,
+      stop: processCancellation(),
       waitingFor: `${provider} to accept the speed change of VXC "${subject.name}" (${uid}) to ${subject.rateLimit} Mbps`,
       until: (vxc): WatchVerdict => {
         if (vxc.rateLimit === subject.rateLimit) return "done";
@@ -216,9 +219,12 @@ export async function deleteAndWait(client: MegaportClient, uid: string, name: s
     listed ??
     (await client.getVxc(uid).catch((err: unknown) => (isNotFound(err) ? undefined : Promise.reject(err))));
   if (!vxc || isIn(GONE, vxc.provisioningStatus)) return;
+  // Nothing is cancelled because the operation was: the VXC stays as it is, and in the stack.
+  if (vxc.provisioningStatus !== "CANCELLED") refuseIfCancelled(`cancelling VXC "${name}" (${uid})`);
   if (vxc.provisioningStatus !== "CANCELLED" && (await cancelSettled(client, uid, name)) === "gone") return;
   await watcherFor(client).watch(uid, {
     deadlineMs,
+    stop: processCancellation(),
     waitingFor: `VXC "${name}" (${uid}) to be DECOMMISSIONED`,
     until: (v): WatchVerdict => (v.provisioningStatus === "DECOMMISSIONED" ? "done" : "continue"),
     onProgress: (elapsedMs, v, progress) =>
@@ -243,6 +249,7 @@ async function cancelSettled(
   name: string,
 ): Promise<"cancelled" | "gone"> {
   for (let attempt = 1; ; attempt++) {
+    if (attempt > 1) refuseIfCancelled(`cancelling VXC "${name}" (${uid}) again`);
     try {
       await client.cancelProduct(uid, "CANCEL_NOW");
       return "cancelled";

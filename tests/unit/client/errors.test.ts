@@ -124,6 +124,12 @@ const ROWS: [string, () => MegaportError, string, string[]][] = [
   ],
   ["AbortedError", () => new AbortedError({ during: "GET /x" }), "MX_ABORTED", ["MegaportError"]],
   [
+    "CancelledError",
+    () => new errors.CancelledError({ notDone: "ordering VXC x", why: "SIGTERM to the provider process" }),
+    "MX_CANCELLED",
+    ["AbortedError", "MegaportError"],
+  ],
+  [
     "RequestDeniedError",
     () =>
       new errors.RequestDeniedError({

@@ -1,6 +1,8 @@
 // Retries after the Megaport CLI's policy (docs/megaport-api.md §4.3): 429/502/503/504 and network errors for
 // idempotent calls, with backoff or Retry-After; an order only when it provably did not reach Megaport.
 
+import { sleep as abortableSleep } from "../../../provider/client/abort";
+import { cancelThisProcess, resetCancellationForTests } from "../../../provider/client/cancellation";
 import { ApiError, NetworkError, RateLimitedError } from "../../../provider/client/errors";
 import {
   backoffDelayMs,
@@ -11,6 +13,7 @@ import {
 import type { VxcOrderItem } from "../../../provider/client/schemas/vxc-order";
 import { envelope } from "./helpers/test-server";
 import { useHarness } from "./helpers/client-harness";
+import { eventually } from "../../support/eventually";
 import { freePort } from "../../support/free-port";
 
 const h = useHarness();
@@ -255,5 +258,26 @@ describe("retries", () => {
     ["", undefined],
   ])("Retry-After %j means %p ms", (header, expected) => {
     expect(parseRetryAfterMs(header, Date.parse("2026-01-01T00:00:00Z"))).toBe(expected);
+  });
+});
+
+describe("retries once the provider process is cancelled", () => {
+  afterEach(() => resetCancellationForTests());
+
+  test("a back-off ends at once: the call fails as aborted instead of waiting out its retries", async () => {
+    h.server.on("GET", "/v2/products", { status: 503, json: {} });
+    // A minute's back-off per retry, waited for real: only the cancel can end it within the test.
+    const listing = h.failure(
+      h
+        .client({ retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, maxRetries: 6, sleep: abortableSleep } })
+        .listProducts(),
+    );
+    await eventually(() => h.server.apiRequests().length > 0, 5000, "the first attempt");
+    const at = Date.now();
+    cancelThisProcess("SIGTERM to the provider process");
+    const error = await listing;
+    expect(error).toMatchObject({ code: "MX_ABORTED" });
+    expect(Date.now() - at).toBeLessThan(1000);
+    expect(h.server.apiRequests()).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 // The provider process leaves once the engine that started it is gone, and stays while it answers.
 import * as grpc from "@grpc/grpc-js";
-import { watchEngine } from "../../../provider/dynamic/engine-liveness";
+import { watchEngine } from "../../../provider/config/engine-liveness";
 import { eventually } from "../../support/eventually";
 
 /** A stand-in for the engine that answers every health check UNIMPLEMENTED, as an engine without the service does. */

@@ -3,7 +3,9 @@
 // same for a speed change and for a delete. Each row runs the real wait against a fake Megaport that lists one VXC
 // in the row's state (no simulator, no HTTP); a "keeps waiting" row is one that reaches its short deadline. And what
 // the progress lines add while the API fails.
+import { cancelThisProcess, resetCancellationForTests } from "../../../provider/client/cancellation";
 import { RateLimitedError } from "../../../provider/client/errors";
+import { eventually } from "../../support/eventually";
 import { RequestDeniedError } from "../../../provider/kinds/resource-errors";
 import { WatchFailedError, WatchTimeoutError } from "../../../provider/watch/watch-errors";
 import type { MegaportClient } from "../../../provider/client/megaport-client";
@@ -400,5 +402,89 @@ describe("progress lines while the API fails", () => {
     ).toBe(
       " — the Megaport API has failed the last 12 looks for 2m10s (HTTP 429 Too Many Requests); retrying; state as last seen 2m15s ago",
     );
+  });
+});
+
+describe("the process's cancellation (the engine's Cancel, a signal) reaching each wait", () => {
+  afterEach(() => resetCancellationForTests());
+
+  /** What a wait came to once the process was cancelled mid-wait, and how long it took after the cancel. */
+  async function cancelledMidWait(wait: Promise<unknown>, megaport: { listings(): number }) {
+    await eventually(() => megaport.listings() > 0, 5000, "the wait's first look");
+    const at = Date.now();
+    cancelThisProcess("SIGTERM to the provider process");
+    const error = await wait.then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    return { error, afterMs: Date.now() - at };
+  }
+
+  it("a create's wait for the provider ends at once, as at its deadline, saying it was cancelled", async () => {
+    const megaport = fakeMegaport([{ provisioningStatus: "DEPLOYABLE", vxcApproval: { status: "PENDING" } }]);
+    const wait = waitUntilReady(
+      megaport.client,
+      UID,
+      { name: "Globex to Acme", rateLimit: 100 },
+      B_END,
+      3_600_000,
+    );
+    const { error, afterMs } = await cancelledMidWait(wait, megaport);
+    expect(error).toBeInstanceOf(WatchTimeoutError);
+    expect(error).toMatchObject({ stoppedBy: "SIGTERM to the provider process" });
+    expect((error as Error).message).toMatch(
+      /^Stopped waiting for .* after .*: the operation was cancelled \(SIGTERM to the provider process\)\. Next: Acme must accept/,
+    );
+    expect(afterMs).toBeLessThan(1000);
+    expect(megaport.cancels).toEqual([]);
+  });
+
+  it("a speed change's wait ends the same way", async () => {
+    const megaport = fakeMegaport([
+      { provisioningStatus: "LIVE", vxcApproval: { status: "PENDING", type: "SPEED_CHANGE" } },
+    ]);
+    const wait = waitForSpeedChange(
+      megaport.client,
+      UID,
+      { name: "Globex to Acme", rateLimit: 500 },
+      B_END,
+      3_600_000,
+    );
+    const { error, afterMs } = await cancelledMidWait(wait, megaport);
+    expect(error).toMatchObject({ code: "MX_WATCH_TIMEOUT", stoppedBy: "SIGTERM to the provider process" });
+    expect(afterMs).toBeLessThan(1000);
+  });
+
+  it("a delete's wait for DECOMMISSIONED ends after its cancel was sent, the cancel kept", async () => {
+    const megaport = fakeMegaport([{ provisioningStatus: "LIVE" }], { provisioningStatus: "CANCELLED" });
+    const wait = deleteAndWait(megaport.client, UID, "Globex to Acme", 3_600_000);
+    const { error, afterMs } = await cancelledMidWait(wait, megaport);
+    expect(error).toMatchObject({ code: "MX_WATCH_TIMEOUT", stoppedBy: "SIGTERM to the provider process" });
+    expect(afterMs).toBeLessThan(1000);
+    expect(megaport.cancels).toEqual([UID]);
+  });
+
+  it("a delete that has not sent its cancel yet sends none once the process is cancelled", async () => {
+    const megaport = fakeMegaport([{ provisioningStatus: "LIVE" }], { provisioningStatus: "DECOMMISSIONED" });
+    cancelThisProcess("the engine asked to cancel");
+    const error = await deleteAndWait(megaport.client, UID, "Globex to Acme", 3_600_000).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "MX_CANCELLED" });
+    expect((error as Error).message).toMatch(
+      /^Stopped before cancelling VXC "Globex to Acme" .*nothing was sent/,
+    );
+    expect(megaport.cancels).toEqual([]);
+  });
+
+  it("a wait that starts after the cancel ends at once", async () => {
+    const megaport = fakeMegaport([{ provisioningStatus: "DEPLOYABLE", vxcApproval: { status: "PENDING" } }]);
+    cancelThisProcess("the engine asked to cancel");
+    const at = Date.now();
+    const outcome = await outcomeOf(
+      waitUntilReady(megaport.client, UID, { name: "Globex to Acme", rateLimit: 100 }, B_END, 3_600_000),
+    );
+    expect(outcome).toBe("keeps waiting");
+    expect(Date.now() - at).toBeLessThan(1000);
   });
 });
