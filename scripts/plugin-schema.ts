@@ -68,7 +68,21 @@ export interface PackageSchema {
   provider: { description: string; inputProperties: Record<string, PropertySpec> };
   resources: Record<string, ResourceSpec>;
   types: Record<string, ObjectTypeSpec>;
+  language: typeof SDK_LANGUAGE_OPTIONS;
 }
+
+/**
+ * What each generated SDK (`npm run sdks`, scripts/sdks.ts) takes from the schema beyond the resources: every SDK
+ * registers its resources at the schema's version (the package's), so the engine runs the plugin that
+ * `npx megaport-mx plugin install` installed at that version; the TypeScript SDK ships in this package
+ * (`megaport-mx/plugin-sdk`); the Go SDK's import path is its folder in this repository.
+ */
+export const SDK_LANGUAGE_OPTIONS = {
+  nodejs: { packageName: "megaport-mx", respectSchemaVersion: true },
+  go: { importBasePath: "github.com/megaport-mx/megaport-mx/sdks/go/megaportmx", respectSchemaVersion: true },
+  python: { respectSchemaVersion: true },
+  csharp: { respectSchemaVersion: true },
+};
 
 /** JSON Schema as zod writes it, the parts that occur in our schemas. */
 interface JsonSchema {
@@ -265,6 +279,7 @@ export function packageSchema(root = REPO_ROOT): PackageSchema {
     },
     resources,
     types: Object.fromEntries(Object.entries(types).sort(([a], [b]) => a.localeCompare(b))),
+    language: SDK_LANGUAGE_OPTIONS,
   };
 }
 
