@@ -68,6 +68,7 @@ export interface PackageSchema {
   provider: { description: string; inputProperties: Record<string, PropertySpec> };
   resources: Record<string, ResourceSpec>;
   types: Record<string, ObjectTypeSpec>;
+  meta: { supportPack: boolean };
   language: typeof SDK_LANGUAGE_OPTIONS;
 }
 
@@ -279,6 +280,8 @@ export function packageSchema(root = REPO_ROOT): PackageSchema {
     },
     resources,
     types: Object.fromEntries(Object.entries(types).sort(([a], [b]) => a.localeCompare(b))),
+    // SDKs laid out as packages of their own: the Go SDK gets its go.mod (module github.com/megaport-mx/megaport-mx/sdks/go).
+    meta: { supportPack: true },
     language: SDK_LANGUAGE_OPTIONS,
   };
 }
