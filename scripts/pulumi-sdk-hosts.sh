@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Makes the language hosts that `pulumi package gen-sdk` needs for Go, Python and .NET available on a machine with no
+# Makes the language hosts that `pulumi package gen-sdk` needs for Go, Python, .NET and Java available on a machine with no
 # internet but the Go module proxy (gen-sdk asks the host of each language to write its SDK; the Node.js host comes
 # with the CLI, scripts/pulumi-cli.sh). A sibling of scripts/pulumi-yaml.sh, built and cached the same way.
 #
-# Prints, as the last line on stdout, a directory holding pulumi-language-go, pulumi-language-python and
-# pulumi-language-dotnet: put it on the CLI's PATH (scripts/sdks.ts). Everything else goes to stderr.
+# Prints, as the last line on stdout, a directory holding pulumi-language-go, pulumi-language-python,
+# pulumi-language-dotnet and pulumi-language-java: put it on the CLI's PATH (scripts/sdks.ts). Everything else goes
+# to stderr.
 # Usage: bash scripts/pulumi-sdk-hosts.sh
 #
 # These hosts are here to generate SDKs. pulumi-language-go also runs Go programs (it needs only Go);
 # pulumi-language-python would run Python programs through Pulumi's Python SDK, which comes from PyPI, out of reach
 # here, so its executor (a script upstream ships beside the host, which the host only checks is there at start-up)
-# is a stub of ours that says so. The .NET host would need the .NET SDK and NuGet.
+# is a stub of ours that says so. The .NET host would need the .NET SDK and NuGet, the Java host a JDK, Gradle and
+# Maven Central.
 #
 # Versions, and why:
 #   - Go and Python hosts: github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3 and
@@ -23,6 +25,9 @@
 #     v3.80/v3.90; it serves v3.101.0). It requires pkg/sdk at a pseudo-version after v3.219 and carries three
 #     non-local replaces, copied into tools/pulumi-language-dotnet. Its SDK generator downloads a logo with a plain
 #     HTTP GET (from the schema's logoUrl, else GitHub): scripts/sdks.ts serves one on loopback.
+#   - Java host: github.com/pulumi/pulumi-java/pkg v1.0.0 (2025-01; the proxy refuses the list and v1.20/v1.39, the
+#     version the CLI would download; it serves v1.0.0), with its two replaces, in tools/pulumi-language-java. It
+#     requires pkg/sdk v3.144.1.
 #   - Go: the machine's own (GOTOOLCHAIN=local).
 # Measured on 2 cores shared with other helpers' work, with the CLI's modules already cached (scripts/test-setup.sh
 # builds the CLI first): see README "Generated SDKs". Cached: 0.01 s.
@@ -30,7 +35,8 @@ set -euo pipefail
 
 GO_PY_VERSION=v3.188.0
 DOTNET_VERSION=v3.101.0
-HOSTS=(go python dotnet)
+JAVA_VERSION=v1.0.0
+HOSTS=(go python dotnet java)
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 log() { printf 'pulumi-sdk-hosts: %s\n' "$*" >&2; }
@@ -73,6 +79,8 @@ build go github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3 "$sdk_version=$GO
 build python github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3 "$sdk_version=$GO_PY_VERSION"
 build dotnet github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3 \
   "github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3/version.Version=$DOTNET_VERSION"
+build java github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java \
+  "github.com/pulumi/pulumi-java/pkg/version.Version=$JAVA_VERSION"
 cat >"$staging/pulumi-language-python-exec" <<'EOF'
 #!/bin/sh
 echo "pulumi-language-python here is built to generate SDKs (scripts/pulumi-sdk-hosts.sh); running Python programs needs Pulumi's Python SDK" >&2

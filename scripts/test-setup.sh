@@ -5,8 +5,8 @@
 #   - Debian's chromium (the portal browser test), postgresql (throwaway clusters for the GitOps state backend and
 #     the approver's leader lock, tests/support/postgres.ts) and shellcheck (tests/lint). Missing ones are installed
 #     with apt-get when this runs as root; otherwise it stops at once and prints the one command that installs them.
-#   - The Pulumi CLI (scripts/pulumi-cli.sh), its YAML language host (scripts/pulumi-yaml.sh), the Go, Python and .NET
-#     language hosts that generate the SDKs (scripts/pulumi-sdk-hosts.sh) and actionlint
+#   - The Pulumi CLI (scripts/pulumi-cli.sh), its YAML language host (scripts/pulumi-yaml.sh), the Go, Python, .NET and
+#     Java language hosts that generate the SDKs (scripts/pulumi-sdk-hosts.sh) and actionlint
 #     (scripts/actionlint.sh): cached builds from the Go module proxy, so no test's timeout has to cover a cold build.
 #
 # When everything is there it takes a second or two. Usage: bash scripts/test-setup.sh
