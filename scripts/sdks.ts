@@ -156,6 +156,11 @@ export async function generateSdks(
       if (result.code !== 0)
         throw new Error(`pulumi package gen-sdk --language ${language} failed:\n${result.output}`);
       fixRootImports(path.join(outDir, language), language);
+      // The TypeScript SDK is compiled into this package, whose package.json is the one that counts (the build
+      // writes dist/plugin-sdk/package.json with its version). The generated one says `"pulumi": { "resource": true }`,
+      // and the Node.js language host reads every package.json under node_modules, this checkout's too through its
+      // self-link: every program there would ask the CLI to download a megaport-mx plugin.
+      if (language === "nodejs") fs.rmSync(path.join(outDir, language, "package.json"));
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pulumiYamlHostDir } from "../../scripts/pulumi-cli-root";
+import { pluginPackageJsons } from "../support/plugin-package-jsons";
 import { SEED } from "../../simulator/seed";
 import {
   copyOfCheckout,
@@ -62,7 +63,7 @@ const MUST_SHIP = [
 
 /** Test-only, source-only or repository-only paths: none may be in the tarball. */
 const MUST_NOT_SHIP = [
-  /^(tests|examples|quickstart|scripts|tools|\.ci)\//,
+  /^(tests|examples|quickstart|scripts|tools|sdks|\.ci)\//,
   /^docs\/(?!reference\/)/,
   /^dist\/(tests|scripts)\//,
   /\.map$/,
@@ -226,6 +227,9 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
       expect(fs.existsSync(path.join(installedPackage, "dist", "sdk", "index.js"))).toBe(true);
       // The repository's `prepare` (its self-link) never ran here.
       expect(fs.existsSync(path.join(installedPackage, "node_modules", "megaport-mx"))).toBe(false);
+      // No package.json in it claims a resource plugin: the Node.js language host would find it and the CLI would try
+      // to download megaport-mx's plugin for every program, dynamic resources only too.
+      expect(pluginPackageJsons(installedPackage)).toEqual([]);
 
       const help = await run("npx", ["megaport-mx", "--help"], {
         cwd: project,

@@ -1,13 +1,17 @@
 // The SDKs under sdks/ are what `npm run sdks` writes today: `pulumi package gen-sdk` on provider/plugin/schema.json
 // through each language's host (scripts/sdks.ts), byte for byte, so they are derived and never edited by hand. And
 // the TypeScript SDK, as the package ships it (dist/plugin-sdk, `megaport-mx/plugin-sdk`), registers each kind under
-// the plugin's type token at the package's version, which is how the engine finds the installed plugin.
+// the plugin's type token at the package's version, which is how the engine finds the installed plugin. No
+// package.json of ours claims a plugin: the Node.js language host reads every package.json under a program's
+// node_modules (this checkout's too, through its self-link), and one that says `"pulumi": { "resource": true }`
+// makes the CLI try to download that plugin for every program that installs megaport-mx.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { KIND_NAMES } from "../../../provider/kinds/kinds";
 import { pluginTypeToken } from "../../../scripts/plugin-schema";
 import { generateSdks, SDK_LANGUAGES, SDKS_DIR } from "../../../scripts/sdks";
+import { pluginPackageJsons } from "../../support/plugin-package-jsons";
 
 const ROOT = path.join(__dirname, "../../..");
 
@@ -55,5 +59,10 @@ describe("the generated SDKs", () => {
       resourceOptsDefaults(): { version?: string };
     };
     expect(utilities.resourceOptsDefaults().version).toBe(pkg.version);
+  });
+
+  it("no package.json in this checkout or its build says it comes with a resource plugin", () => {
+    expect(fs.existsSync(path.join(ROOT, "dist", "plugin-sdk", "package.json"))).toBe(true);
+    expect(pluginPackageJsons(ROOT)).toEqual([]);
   });
 });
