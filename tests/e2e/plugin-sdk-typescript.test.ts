@@ -38,48 +38,52 @@ describe("a TypeScript program declaring a VxcConnection through the plugin's ge
     await world?.close();
   });
 
-  it("orders a VXC to Acme by provider name that goes LIVE, raises its rate limit in place, and cancels it, as megaport-mx:index:VxcConnection", async () => {
-    const outputsOf = (outputs: Record<string, { value: unknown }>) =>
-      Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value]));
+  it(
+    "orders a VXC to Acme by provider name that goes LIVE, raises its rate limit in place, and cancels it, as megaport-mx:index:VxcConnection",
+    async () => {
+      const outputsOf = (outputs: Record<string, { value: unknown }>) =>
+        Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value]));
 
-    const up = await e2e.stack.up({ onOutput: collect(e2e) });
-    expect(up.summary.result).toBe("succeeded");
-    expect(up.summary.resourceChanges).toEqual({ create: 2 }); // the stack and the VXC (not the default provider)
-    const outputs = outputsOf(up.outputs);
-    expect(outputs).toEqual({
-      vxcUid: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      status: "LIVE",
-      acmePort: SEED.ports.acmeSydAuto.name,
-      rateLimit: 100,
-    });
-    const vxcUid = outputs.vxcUid as string;
-    expect(await world.globex.getVxc(vxcUid)).toMatchObject({
-      productName: "Globex to Acme through the plugin SDK",
-      rateLimit: 100,
-      provisioningStatus: "LIVE",
-    });
-    // Served by the plugin, under its own type token, not by the dynamic provider.
-    const state = (await e2e.stack.exportStack()).deployment as { resources: { type: string }[] };
-    const types = state.resources.map((resource) => resource.type);
-    expect(types).toContain("megaport-mx:index:VxcConnection");
-    expect(types).toContain("pulumi:providers:megaport-mx");
-    expect(types.filter((type) => type.startsWith("pulumi-nodejs:"))).toEqual([]);
+      const up = await e2e.stack.up({ onOutput: collect(e2e) });
+      expect(up.summary.result).toBe("succeeded");
+      expect(up.summary.resourceChanges).toEqual({ create: 2 }); // the stack and the VXC (not the default provider)
+      const outputs = outputsOf(up.outputs);
+      expect(outputs).toEqual({
+        vxcUid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        status: "LIVE",
+        acmePort: SEED.ports.acmeSydAuto.name,
+        rateLimit: 100,
+      });
+      const vxcUid = outputs.vxcUid as string;
+      expect(await world.globex.getVxc(vxcUid)).toMatchObject({
+        productName: "Globex to Acme through the plugin SDK",
+        rateLimit: 100,
+        provisioningStatus: "LIVE",
+      });
+      // Served by the plugin, under its own type token, not by the dynamic provider.
+      const state = (await e2e.stack.exportStack()).deployment as { resources: { type: string }[] };
+      const types = state.resources.map((resource) => resource.type);
+      expect(types).toContain("megaport-mx:index:VxcConnection");
+      expect(types).toContain("pulumi:providers:megaport-mx");
+      expect(types.filter((type) => type.startsWith("pulumi-nodejs:"))).toEqual([]);
 
-    await e2e.stack.setConfig("megaport-mx-plugin-sdk-typescript:rateLimit", { value: "200" });
-    const edit = await e2e.stack.up({ onOutput: collect(e2e) });
-    expect(edit.summary.result).toBe("succeeded");
-    expect(edit.summary.resourceChanges).toEqual({ update: 1, same: 1 });
-    expect(outputsOf(edit.outputs)).toMatchObject({ vxcUid, rateLimit: 200, status: "LIVE" });
-    expect((await world.globex.getVxc(vxcUid)).rateLimit).toBe(200);
+      await e2e.stack.setConfig("megaport-mx-plugin-sdk-typescript:rateLimit", { value: "200" });
+      const edit = await e2e.stack.up({ onOutput: collect(e2e) });
+      expect(edit.summary.result).toBe("succeeded");
+      expect(edit.summary.resourceChanges).toEqual({ update: 1, same: 1 });
+      expect(outputsOf(edit.outputs)).toMatchObject({ vxcUid, rateLimit: 200, status: "LIVE" });
+      expect((await world.globex.getVxc(vxcUid)).rateLimit).toBe(200);
 
-    const destroy = await e2e.stack.destroy({ onOutput: collect(e2e) });
-    expect(destroy.summary.result).toBe("succeeded");
-    expect(destroy.summary.resourceChanges).toEqual({ delete: 2 });
-    const after = (await visibleVxcs(world.globex)).get(vxcUid);
-    expect(after?.provisioningStatus ?? "DECOMMISSIONED").toBe("DECOMMISSIONED");
+      const destroy = await e2e.stack.destroy({ onOutput: collect(e2e) });
+      expect(destroy.summary.result).toBe("succeeded");
+      expect(destroy.summary.resourceChanges).toEqual({ delete: 2 });
+      const after = (await visibleVxcs(world.globex)).get(vxcUid);
+      expect(after?.provisioningStatus ?? "DECOMMISSIONED").toBe("DECOMMISSIONED");
 
-    // Globex's secret key reaches neither what the CLI printed nor the state on disk.
-    const haystack = e2e.output.join("\n") + backendText(e2e);
-    for (const secret of world.secrets()) expect(haystack).not.toContain(secret);
-  });
+      // Globex's secret key reaches neither what the CLI printed nor the state on disk.
+      const haystack = e2e.output.join("\n") + backendText(e2e);
+      for (const secret of world.secrets()) expect(haystack).not.toContain(secret);
+    },
+    10 * 60_000,
+  );
 });
