@@ -78,9 +78,14 @@ export interface PackageSchema {
  * `npx megaport-mx plugin install` installed at that version; the TypeScript SDK ships in this package
  * (`megaport-mx/plugin-sdk`); the Go SDK's import path is its folder in this repository.
  */
+/** Where `npm run sdks` (scripts/sdks.ts) writes the SDKs, one folder per language, relative to the repository root. */
+export const SDKS_DIR = "sdks";
+/** The Go SDK's module: its folder in this repository. */
+export const GO_SDK_MODULE = `github.com/megaport-mx/megaport-mx/${SDKS_DIR}/go`;
+
 export const SDK_LANGUAGE_OPTIONS = {
   nodejs: { packageName: "megaport-mx", respectSchemaVersion: true },
-  go: { importBasePath: "github.com/megaport-mx/megaport-mx/sdks/go/megaportmx", respectSchemaVersion: true },
+  go: { importBasePath: `${GO_SDK_MODULE}/megaportmx`, respectSchemaVersion: true },
   python: { respectSchemaVersion: true },
   csharp: { respectSchemaVersion: true },
 };

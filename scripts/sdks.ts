@@ -11,14 +11,13 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
-import { SCHEMA_FILE } from "./plugin-schema";
+import { SCHEMA_FILE, SDKS_DIR } from "./plugin-schema";
 import { isolatedPulumiEnv, pulumiCliRoot, REPO_ROOT } from "./pulumi-cli-root";
 
 /** The languages whose SDK gen-sdk writes here, in the order `npm run sdks` writes them. */
 export const SDK_LANGUAGES = ["nodejs", "go", "python", "dotnet", "java"] as const;
 export type SdkLanguage = (typeof SDK_LANGUAGES)[number];
-/** Where `npm run sdks` writes them, relative to the repository root: one folder per language. */
-export const SDKS_DIR = "sdks";
+export { SDKS_DIR };
 
 /**
  * The logo the .NET SDK's NuGet package embeds. Its generator fetches the schema's logoUrl (else a GitHub URL) with

@@ -5,6 +5,7 @@
 // before the first `up` (the Go build cache then serves the host's own build), and its time is printed.
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
+import { GO_SDK_MODULE, SDKS_DIR } from "../../scripts/plugin-schema";
 import { sdkHostsDir } from "../../scripts/sdks";
 import { SEED } from "../../simulator/seed";
 import { isolatedPulumiEnv } from "../../scripts/pulumi-cli-root";
@@ -55,7 +56,7 @@ describe("a Go program declaring a VxcConnection through the plugin's generated 
         "mod",
         "edit",
         "-replace",
-        `github.com/megaport-mx/megaport-mx/sdks/go=${path.join(REPO_ROOT, "sdks/go")}`,
+        `${GO_SDK_MODULE}=${path.join(REPO_ROOT, SDKS_DIR, "go")}`,
       ]);
       expect({ status: edit.status, stderr: edit.stderr }).toEqual({ status: 0, stderr: "" });
       const started = Date.now();
