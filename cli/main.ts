@@ -20,6 +20,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       "answer Marketplace connection requests and speed changes by an approval policy, continuously or --once",
     run: async (argv) => (await import("./approver/command")).runApproverCommand(argv),
   },
+  import: {
+    summary:
+      "write a `pulumi import --file` file that brings the company's VXCs, profile and subscriptions into a stack",
+    run: async (argv) => (await import("./import")).runImport(argv),
+  },
   orphans: {
     summary:
       "list the VXCs a stack ordered that no resource holds (after an interrupted up), and cancel them",

@@ -11,6 +11,10 @@ namespace Pulumi.MegaportMx
 {
     /// <summary>
     /// MarketplaceProfile: a service provider's Megaport Marketplace profile (name, bio, contact, website, services, public or private) and which of its ports the Marketplace shows. One per company; destroying it makes the profile private and unlists the ports it listed. The profile endpoints are the simulator's EXTENSION (the real API's profile fields were never published).
+    /// 
+    /// ## Import
+    /// 
+    /// Through the provider plugin: `pulumi import megaport-mx:index:MarketplaceProfile &lt;name&gt; &lt;id&gt;`, where the id is your company's UID (the Portal's Company page; `companyUid`), read with the company's own key; the generated code lists the ports the Marketplace shows now. `npx megaport-mx import` writes one file that imports the company's objects at once.
     /// </summary>
     [MegaportMxResourceType("megaport-mx:index:MarketplaceProfile")]
     public partial class MarketplaceProfile : global::Pulumi.CustomResource

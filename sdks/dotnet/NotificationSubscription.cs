@@ -11,6 +11,10 @@ namespace Pulumi.MegaportMx
 {
     /// <summary>
     /// NotificationSubscription: which of the six Marketplace email groups (Security, Ordering, Financial, People, Company, Services) one user of your company receives. Only Company Admin, Technical Admin and Technical Contact users may subscribe. Setting another user's preferences is the simulator's EXTENSION: the real API only sets the API key's own user's.
+    /// 
+    /// ## Import
+    /// 
+    /// Through the provider plugin: `pulumi import megaport-mx:index:NotificationSubscription &lt;name&gt; &lt;id&gt;`, where the id is the user's email, employeeId or personUid (as `user` takes them); the stack keeps the employeeId as the id. `npx megaport-mx import` writes one file that imports the company's objects at once.
     /// </summary>
     [MegaportMxResourceType("megaport-mx:index:NotificationSubscription")]
     public partial class NotificationSubscription : global::Pulumi.CustomResource

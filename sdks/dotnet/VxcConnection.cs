@@ -11,6 +11,10 @@ namespace Pulumi.MegaportMx
 {
     /// <summary>
     /// VxcConnection: a VXC from your port or MCR to a Megaport Marketplace provider's port. `pulumi up` blocks until the provider accepts the request and the VXC is LIVE; raising rateLimit blocks until the provider accepts the speed change. The service key is secret as an input and as an output.
+    /// 
+    /// ## Import
+    /// 
+    /// Through the provider plugin: `pulumi import megaport-mx:index:VxcConnection &lt;name&gt; &lt;id&gt;`, where the id is the VXC's product UID (the Portal's Services page; `productUid` in GET /v2/products). Only a VXC ordered from one of your company's ports or MCRs, not cancelled or decommissioned, and not held by another stack's megaport-mx tags; the import writes this stack's tags on it, as adoptUid does (its preview too: the engine reads the VXC then as well). The generated code names the B-end by its port UID. `npx megaport-mx import` writes one file that imports the company's objects at once.
     /// </summary>
     [MegaportMxResourceType("megaport-mx:index:VxcConnection")]
     public partial class VxcConnection : global::Pulumi.CustomResource
@@ -23,7 +27,8 @@ namespace Pulumi.MegaportMx
 
         /// <summary>
         /// UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-        /// Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+        /// Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+        /// this is their way in.
         /// Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
         /// </summary>
         [Output("adoptUid")]
@@ -220,7 +225,8 @@ namespace Pulumi.MegaportMx
 
         /// <summary>
         /// UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-        /// Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+        /// Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+        /// this is their way in.
         /// Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
         /// </summary>
         [Input("adoptUid")]

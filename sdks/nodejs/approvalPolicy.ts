@@ -8,6 +8,10 @@ import * as utilities from "./utilities";
 
 /**
  * ApprovalPolicy: ordered rules that accept, deny or leave for a person the connection requests and speed changes customers send to your ports. `pulumi up` answers the requests already waiting, one line per decision; the rules themselves live only in Pulumi state (the real Megaport API has no server-side rule store), so the approver command applies them continuously.
+ *
+ * ## Import
+ *
+ * Through the provider plugin: `pulumi import megaport-mx:index:ApprovalPolicy <name> <id>`, where the id is nothing: a policy exists only in the state of the stack that declares it, so an import is refused. Declare it in the program instead: creating one orders nothing. `npx megaport-mx import` writes one file that imports the company's objects at once.
  */
 export class ApprovalPolicy extends pulumi.CustomResource {
     /**

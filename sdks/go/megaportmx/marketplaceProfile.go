@@ -13,6 +13,10 @@ import (
 )
 
 // MarketplaceProfile: a service provider's Megaport Marketplace profile (name, bio, contact, website, services, public or private) and which of its ports the Marketplace shows. One per company; destroying it makes the profile private and unlists the ports it listed. The profile endpoints are the simulator's EXTENSION (the real API's profile fields were never published).
+//
+// ## Import
+//
+// Through the provider plugin: `pulumi import megaport-mx:index:MarketplaceProfile <name> <id>`, where the id is your company's UID (the Portal's Company page; `companyUid`), read with the company's own key; the generated code lists the ports the Marketplace shows now. `npx megaport-mx import` writes one file that imports the company's objects at once.
 type MarketplaceProfile struct {
 	pulumi.CustomResourceState
 

@@ -13,6 +13,10 @@ import (
 )
 
 // NotificationSubscription: which of the six Marketplace email groups (Security, Ordering, Financial, People, Company, Services) one user of your company receives. Only Company Admin, Technical Admin and Technical Contact users may subscribe. Setting another user's preferences is the simulator's EXTENSION: the real API only sets the API key's own user's.
+//
+// ## Import
+//
+// Through the provider plugin: `pulumi import megaport-mx:index:NotificationSubscription <name> <id>`, where the id is the user's email, employeeId or personUid (as `user` takes them); the stack keeps the employeeId as the id. `npx megaport-mx import` writes one file that imports the company's objects at once.
 type NotificationSubscription struct {
 	pulumi.CustomResourceState
 

@@ -13,13 +13,18 @@ import (
 )
 
 // VxcConnection: a VXC from your port or MCR to a Megaport Marketplace provider's port. `pulumi up` blocks until the provider accepts the request and the VXC is LIVE; raising rateLimit blocks until the provider accepts the speed change. The service key is secret as an input and as an output.
+//
+// ## Import
+//
+// Through the provider plugin: `pulumi import megaport-mx:index:VxcConnection <name> <id>`, where the id is the VXC's product UID (the Portal's Services page; `productUid` in GET /v2/products). Only a VXC ordered from one of your company's ports or MCRs, not cancelled or decommissioned, and not held by another stack's megaport-mx tags; the import writes this stack's tags on it, as adoptUid does (its preview too: the engine reads the VXC then as well). The generated code names the B-end by its port UID. `npx megaport-mx import` writes one file that imports the company's objects at once.
 type VxcConnection struct {
 	pulumi.CustomResourceState
 
 	// Your end of the VXC.
 	AEnd VxcConnectionAEndOutput `pulumi:"aEnd"`
 	// UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-	// Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+	// Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+	// this is their way in.
 	// Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
 	AdoptUid pulumi.StringPtrOutput `pulumi:"adoptUid"`
 	// vxcApproval.status: PENDING_EXTERNAL while the provider must act; after a denial REJECTED or EXPIRED (the
@@ -137,7 +142,8 @@ type vxcConnectionArgs struct {
 	// Your end of the VXC.
 	AEnd VxcConnectionAEnd `pulumi:"aEnd"`
 	// UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-	// Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+	// Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+	// this is their way in.
 	// Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
 	AdoptUid *string `pulumi:"adoptUid"`
 	// The provider's end: a port UID, or a lookup by provider name. Leave out when ordering with a serviceKey.
@@ -171,7 +177,8 @@ type VxcConnectionArgs struct {
 	// Your end of the VXC.
 	AEnd VxcConnectionAEndInput
 	// UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-	// Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+	// Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+	// this is their way in.
 	// Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
 	AdoptUid pulumi.StringPtrInput
 	// The provider's end: a port UID, or a lookup by provider name. Leave out when ordering with a serviceKey.
@@ -243,7 +250,8 @@ func (o VxcConnectionOutput) AEnd() VxcConnectionAEndOutput {
 }
 
 // UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-// Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+// Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+// this is their way in.
 // Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
 func (o VxcConnectionOutput) AdoptUid() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VxcConnection) pulumi.StringPtrOutput { return v.AdoptUid }).(pulumi.StringPtrOutput)

@@ -116,6 +116,10 @@ class ApprovalPolicy(pulumi.CustomResource):
         """
         ApprovalPolicy: ordered rules that accept, deny or leave for a person the connection requests and speed changes customers send to your ports. `pulumi up` answers the requests already waiting, one line per decision; the rules themselves live only in Pulumi state (the real Megaport API has no server-side rule store), so the approver command applies them continuously.
 
+        ## Import
+
+        Through the provider plugin: `pulumi import megaport-mx:index:ApprovalPolicy <name> <id>`, where the id is nothing: a policy exists only in the state of the stack that declares it, so an import is refused. Declare it in the program instead: creating one orders nothing. `npx megaport-mx import` writes one file that imports the company's objects at once.
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] default_action: What to do when no rule matches: "accept", "deny" or "manual". Default: "manual". Updates in place.
@@ -135,6 +139,10 @@ class ApprovalPolicy(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         ApprovalPolicy: ordered rules that accept, deny or leave for a person the connection requests and speed changes customers send to your ports. `pulumi up` answers the requests already waiting, one line per decision; the rules themselves live only in Pulumi state (the real Megaport API has no server-side rule store), so the approver command applies them continuously.
+
+        ## Import
+
+        Through the provider plugin: `pulumi import megaport-mx:index:ApprovalPolicy <name> <id>`, where the id is nothing: a policy exists only in the state of the stack that declares it, so an import is refused. Declare it in the program instead: creating one orders nothing. `npx megaport-mx import` writes one file that imports the company's objects at once.
 
         :param str resource_name: The name of the resource.
         :param ApprovalPolicyArgs args: The arguments to use to populate this resource's properties.

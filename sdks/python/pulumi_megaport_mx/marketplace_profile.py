@@ -170,6 +170,10 @@ class MarketplaceProfile(pulumi.CustomResource):
         """
         MarketplaceProfile: a service provider's Megaport Marketplace profile (name, bio, contact, website, services, public or private) and which of its ports the Marketplace shows. One per company; destroying it makes the profile private and unlists the ports it listed. The profile endpoints are the simulator's EXTENSION (the real API's profile fields were never published).
 
+        ## Import
+
+        Through the provider plugin: `pulumi import megaport-mx:index:MarketplaceProfile <name> <id>`, where the id is your company's UID (the Portal's Company page; `companyUid`), read with the company's own key; the generated code lists the ports the Marketplace shows now. `npx megaport-mx import` writes one file that imports the company's objects at once.
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] company_bio: What the company offers, at most 200 words and 2000 characters of plain text: line breaks are fine, other
@@ -196,6 +200,10 @@ class MarketplaceProfile(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         MarketplaceProfile: a service provider's Megaport Marketplace profile (name, bio, contact, website, services, public or private) and which of its ports the Marketplace shows. One per company; destroying it makes the profile private and unlists the ports it listed. The profile endpoints are the simulator's EXTENSION (the real API's profile fields were never published).
+
+        ## Import
+
+        Through the provider plugin: `pulumi import megaport-mx:index:MarketplaceProfile <name> <id>`, where the id is your company's UID (the Portal's Company page; `companyUid`), read with the company's own key; the generated code lists the ports the Marketplace shows now. `npx megaport-mx import` writes one file that imports the company's objects at once.
 
         :param str resource_name: The name of the resource.
         :param MarketplaceProfileArgs args: The arguments to use to populate this resource's properties.

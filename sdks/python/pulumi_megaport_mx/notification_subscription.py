@@ -78,6 +78,10 @@ class NotificationSubscription(pulumi.CustomResource):
         """
         NotificationSubscription: which of the six Marketplace email groups (Security, Ordering, Financial, People, Company, Services) one user of your company receives. Only Company Admin, Technical Admin and Technical Contact users may subscribe. Setting another user's preferences is the simulator's EXTENSION: the real API only sets the API key's own user's.
 
+        ## Import
+
+        Through the provider plugin: `pulumi import megaport-mx:index:NotificationSubscription <name> <id>`, where the id is the user's email, employeeId or personUid (as `user` takes them); the stack keeps the employeeId as the id. `npx megaport-mx import` writes one file that imports the company's objects at once.
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] groups: The groups the user receives, by name in any case (at most six names): Security, Ordering, Financial, People,
@@ -97,6 +101,10 @@ class NotificationSubscription(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         NotificationSubscription: which of the six Marketplace email groups (Security, Ordering, Financial, People, Company, Services) one user of your company receives. Only Company Admin, Technical Admin and Technical Contact users may subscribe. Setting another user's preferences is the simulator's EXTENSION: the real API only sets the API key's own user's.
+
+        ## Import
+
+        Through the provider plugin: `pulumi import megaport-mx:index:NotificationSubscription <name> <id>`, where the id is the user's email, employeeId or personUid (as `user` takes them); the stack keeps the employeeId as the id. `npx megaport-mx import` writes one file that imports the company's objects at once.
 
         :param str resource_name: The name of the resource.
         :param NotificationSubscriptionArgs args: The arguments to use to populate this resource's properties.

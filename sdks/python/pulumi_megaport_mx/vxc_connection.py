@@ -38,7 +38,8 @@ class VxcConnectionArgs:
                not only spaces): the provider reads it in the Portal and in the approval email. Updates in place.
         :param pulumi.Input[_builtins.int] rate_limit: Rate limit in Mbps. An increase waits for the provider to accept it; a decrease applies at once.
         :param pulumi.Input[_builtins.str] adopt_uid: UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-               Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+               Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+               this is their way in.
                Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
         :param pulumi.Input['VxcConnectionBEndArgs'] b_end: The provider's end: a port UID, or a lookup by provider name. Leave out when ordering with a serviceKey.
         :param pulumi.Input[_builtins.str] cost_centre: Cost centre for your invoices, up to 255 characters of plain text. Updates in place.
@@ -114,7 +115,8 @@ class VxcConnectionArgs:
     def adopt_uid(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
         UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-        Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+        Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+        this is their way in.
         Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
         """
         return pulumi.get(self, "adopt_uid")
@@ -223,11 +225,16 @@ class VxcConnection(pulumi.CustomResource):
         """
         VxcConnection: a VXC from your port or MCR to a Megaport Marketplace provider's port. `pulumi up` blocks until the provider accepts the request and the VXC is LIVE; raising rateLimit blocks until the provider accepts the speed change. The service key is secret as an input and as an output.
 
+        ## Import
+
+        Through the provider plugin: `pulumi import megaport-mx:index:VxcConnection <name> <id>`, where the id is the VXC's product UID (the Portal's Services page; `productUid` in GET /v2/products). Only a VXC ordered from one of your company's ports or MCRs, not cancelled or decommissioned, and not held by another stack's megaport-mx tags; the import writes this stack's tags on it, as adoptUid does (its preview too: the engine reads the VXC then as well). The generated code names the B-end by its port UID. `npx megaport-mx import` writes one file that imports the company's objects at once.
+
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Union['VxcConnectionAEndArgs', 'VxcConnectionAEndArgsDict']] a_end: Your end of the VXC.
         :param pulumi.Input[_builtins.str] adopt_uid: UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-               Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+               Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+               this is their way in.
                Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
         :param pulumi.Input[Union['VxcConnectionBEndArgs', 'VxcConnectionBEndArgsDict']] b_end: The provider's end: a port UID, or a lookup by provider name. Leave out when ordering with a serviceKey.
         :param pulumi.Input[_builtins.str] cost_centre: Cost centre for your invoices, up to 255 characters of plain text. Updates in place.
@@ -254,6 +261,10 @@ class VxcConnection(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         VxcConnection: a VXC from your port or MCR to a Megaport Marketplace provider's port. `pulumi up` blocks until the provider accepts the request and the VXC is LIVE; raising rateLimit blocks until the provider accepts the speed change. The service key is secret as an input and as an output.
+
+        ## Import
+
+        Through the provider plugin: `pulumi import megaport-mx:index:VxcConnection <name> <id>`, where the id is the VXC's product UID (the Portal's Services page; `productUid` in GET /v2/products). Only a VXC ordered from one of your company's ports or MCRs, not cancelled or decommissioned, and not held by another stack's megaport-mx tags; the import writes this stack's tags on it, as adoptUid does (its preview too: the engine reads the VXC then as well). The generated code names the B-end by its port UID. `npx megaport-mx import` writes one file that imports the company's objects at once.
 
         :param str resource_name: The name of the resource.
         :param VxcConnectionArgs args: The arguments to use to populate this resource's properties.
@@ -378,7 +389,8 @@ class VxcConnection(pulumi.CustomResource):
     def adopt_uid(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
         UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-        Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+        Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+        this is their way in.
         Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
         """
         return pulumi.get(self, "adopt_uid")

@@ -18,6 +18,10 @@ import javax.annotation.Nullable;
 /**
  * MarketplaceProfile: a service provider&#39;s Megaport Marketplace profile (name, bio, contact, website, services, public or private) and which of its ports the Marketplace shows. One per company; destroying it makes the profile private and unlists the ports it listed. The profile endpoints are the simulator&#39;s EXTENSION (the real API&#39;s profile fields were never published).
  * 
+ * ## Import
+ * 
+ * Through the provider plugin: `pulumi import megaport-mx:index:MarketplaceProfile &lt;name&gt; &lt;id&gt;`, where the id is your company&#39;s UID (the Portal&#39;s Company page; `companyUid`), read with the company&#39;s own key; the generated code lists the ports the Marketplace shows now. `npx megaport-mx import` writes one file that imports the company&#39;s objects at once.
+ * 
  */
 @ResourceType(type="megaport-mx:index:MarketplaceProfile")
 public class MarketplaceProfile extends com.pulumi.resources.CustomResource {

@@ -20,6 +20,10 @@ import javax.annotation.Nullable;
 /**
  * NotificationSubscription: which of the six Marketplace email groups (Security, Ordering, Financial, People, Company, Services) one user of your company receives. Only Company Admin, Technical Admin and Technical Contact users may subscribe. Setting another user&#39;s preferences is the simulator&#39;s EXTENSION: the real API only sets the API key&#39;s own user&#39;s.
  * 
+ * ## Import
+ * 
+ * Through the provider plugin: `pulumi import megaport-mx:index:NotificationSubscription &lt;name&gt; &lt;id&gt;`, where the id is the user&#39;s email, employeeId or personUid (as `user` takes them); the stack keeps the employeeId as the id. `npx megaport-mx import` writes one file that imports the company&#39;s objects at once.
+ * 
  */
 @ResourceType(type="megaport-mx:index:NotificationSubscription")
 public class NotificationSubscription extends com.pulumi.resources.CustomResource {

@@ -21,6 +21,10 @@ import javax.annotation.Nullable;
 /**
  * VxcConnection: a VXC from your port or MCR to a Megaport Marketplace provider&#39;s port. `pulumi up` blocks until the provider accepts the request and the VXC is LIVE; raising rateLimit blocks until the provider accepts the speed change. The service key is secret as an input and as an output.
  * 
+ * ## Import
+ * 
+ * Through the provider plugin: `pulumi import megaport-mx:index:VxcConnection &lt;name&gt; &lt;id&gt;`, where the id is the VXC&#39;s product UID (the Portal&#39;s Services page; `productUid` in GET /v2/products). Only a VXC ordered from one of your company&#39;s ports or MCRs, not cancelled or decommissioned, and not held by another stack&#39;s megaport-mx tags; the import writes this stack&#39;s tags on it, as adoptUid does (its preview too: the engine reads the VXC then as well). The generated code names the B-end by its port UID. `npx megaport-mx import` writes one file that imports the company&#39;s objects at once.
+ * 
  */
 @ResourceType(type="megaport-mx:index:VxcConnection")
 public class VxcConnection extends com.pulumi.resources.CustomResource {
@@ -40,7 +44,8 @@ public class VxcConnection extends com.pulumi.resources.CustomResource {
     }
     /**
      * UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-     * Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+     * Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin&#39;s can);
+     * this is their way in.
      * Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
      * 
      */
@@ -49,7 +54,8 @@ public class VxcConnection extends com.pulumi.resources.CustomResource {
 
     /**
      * @return UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-     * Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+     * Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin&#39;s can);
+     * this is their way in.
      * Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
      * 
      */

@@ -36,7 +36,8 @@ public final class VxcConnectionArgs extends com.pulumi.resources.ResourceArgs {
 
     /**
      * UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-     * Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+     * Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin&#39;s can);
+     * this is their way in.
      * Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
      * 
      */
@@ -45,7 +46,8 @@ public final class VxcConnectionArgs extends com.pulumi.resources.ResourceArgs {
 
     /**
      * @return UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-     * Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+     * Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin&#39;s can);
+     * this is their way in.
      * Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
      * 
      */
@@ -245,7 +247,8 @@ public final class VxcConnectionArgs extends com.pulumi.resources.ResourceArgs {
 
         /**
          * @param adoptUid UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-         * Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+         * Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin&#39;s can);
+         * this is their way in.
          * Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
          * 
          * @return builder
@@ -258,7 +261,8 @@ public final class VxcConnectionArgs extends com.pulumi.resources.ResourceArgs {
 
         /**
          * @param adoptUid UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-         * Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+         * Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin&#39;s can);
+         * this is their way in.
          * Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
          * 
          * @return builder
