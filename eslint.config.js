@@ -3,7 +3,7 @@ const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "**/node_modules/**", "**/bin/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "**/node_modules/**", "**/bin/**", "coverage/**", "sdks/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

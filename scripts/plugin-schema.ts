@@ -65,7 +65,27 @@ export interface PackageSchema {
   provider: { description: string; inputProperties: Record<string, PropertySpec> };
   resources: Record<string, ResourceSpec>;
   types: Record<string, ObjectTypeSpec>;
+  meta: { supportPack: boolean };
+  language: typeof SDK_LANGUAGE_OPTIONS;
 }
+
+/**
+ * What each generated SDK (`npm run sdks`, scripts/sdks.ts) takes from the schema beyond the resources: every SDK
+ * registers its resources at the schema's version (the package's), so the engine runs the plugin that
+ * `npx megaport-mx plugin install` installed at that version; the TypeScript SDK ships in this package
+ * (`megaport-mx/plugin-sdk`); the Go SDK's import path is its folder in this repository.
+ */
+/** Where `npm run sdks` (scripts/sdks.ts) writes the SDKs, one folder per language, relative to the repository root. */
+export const SDKS_DIR = "sdks";
+/** The Go SDK's module: its folder in this repository. */
+export const GO_SDK_MODULE = `github.com/megaport-mx/megaport-mx/${SDKS_DIR}/go`;
+
+export const SDK_LANGUAGE_OPTIONS = {
+  nodejs: { packageName: "megaport-mx", respectSchemaVersion: true },
+  go: { importBasePath: `${GO_SDK_MODULE}/megaportmx`, respectSchemaVersion: true },
+  python: { respectSchemaVersion: true },
+  csharp: { respectSchemaVersion: true },
+};
 
 /** JSON Schema as zod writes it, the parts that occur in our schemas. */
 interface JsonSchema {
@@ -262,6 +282,9 @@ export function packageSchema(root = REPO_ROOT): PackageSchema {
     },
     resources,
     types: Object.fromEntries(Object.entries(types).sort(([a], [b]) => a.localeCompare(b))),
+    // SDKs laid out as packages of their own: the Go SDK gets its go.mod (module github.com/megaport-mx/megaport-mx/sdks/go).
+    meta: { supportPack: true },
+    language: SDK_LANGUAGE_OPTIONS,
   };
 }
 

@@ -3,13 +3,16 @@
 // run with the real CLI against the simulator the package ships: a preview checked by the installed policy pack, up
 // of a VxcConnection to Acme's auto-approving port and a NotificationSubscription, a preview the pack stops, destroy,
 // and `npx megaport-mx --help`; then `npx megaport-mx plugin install` into the test's PULUMI_HOME and a one-resource
-// Pulumi YAML program run through that installed plugin, with no plugin on PATH.
+// Pulumi YAML program run through that installed plugin, with no plugin on PATH; and a TypeScript program that
+// orders, updates and cancels a VXC to Acme by provider name through the generated SDK the package ships
+// (`megaport-mx/plugin-sdk`) and the same installed plugin.
 // Nothing here resolves `megaport-mx` through the repository's self-link. Prints one `[package]` line with the
 // tarball's size and each step's time.
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { pulumiYamlHostDir } from "../../scripts/pulumi-cli-root";
+import { pluginPackageJsons } from "../support/plugin-package-jsons";
 import { SEED } from "../../simulator/seed";
 import {
   copyOfCheckout,
@@ -43,6 +46,12 @@ const MUST_SHIP = [
   "bin/pulumi-resource-megaport-mx",
   "dist/provider/plugin/main.js",
   "dist/provider/plugin/schema.json",
+  "plugin-sdk/package.json",
+  "dist/plugin-sdk/package.json",
+  "dist/plugin-sdk/index.js",
+  "dist/plugin-sdk/index.d.ts",
+  "dist/plugin-sdk/vxcConnection.js",
+  "dist/plugin-sdk/types/input.d.ts",
   "dist/simulator/cli.js",
   "dist/policy/index.js",
   "policy/PulumiPolicy.yaml",
@@ -54,7 +63,7 @@ const MUST_SHIP = [
 
 /** Test-only, source-only or repository-only paths: none may be in the tarball. */
 const MUST_NOT_SHIP = [
-  /^(tests|examples|quickstart|scripts|tools|\.ci)\//,
+  /^(tests|examples|quickstart|scripts|tools|sdks|\.ci)\//,
   /^docs\/(?!reference\/)/,
   /^dist\/(tests|scripts)\//,
   /\.map$/,
@@ -76,6 +85,23 @@ const vxc = new VxcConnection("to-acme", {
 });
 
 new NotificationSubscription("noc", { user: "${SEED.users.globexTechnicalContact.email}", groups: ["Ordering"] });
+
+export const vxcUid = vxc.vxcUid;
+export const status = vxc.provisioningStatus;
+export const acmePort = vxc.chosenBEndPortName;
+export const rateLimit = vxc.rateLimit;
+`;
+
+/** The same VXC through the plugin's generated SDK, its rate limit from stack config. */
+const SDK_PROGRAM = `import * as pulumi from "@pulumi/pulumi";
+import * as mx from "megaport-mx/plugin-sdk";
+
+const vxc = new mx.VxcConnection("to-acme", {
+  name: "Globex to Acme (plugin SDK)",
+  rateLimit: new pulumi.Config().requireNumber("rateLimit"),
+  aEnd: { productUid: "${SEED.ports.globexSydRed.uid}", vlan: 402 },
+  bEnd: { providerName: "Acme Networks", location: "Global Switch Sydney West", portName: "Acme Sydney Instant" },
+});
 
 export const vxcUid = vxc.vxcUid;
 export const status = vxc.provisioningStatus;
@@ -201,6 +227,9 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
       expect(fs.existsSync(path.join(installedPackage, "dist", "sdk", "index.js"))).toBe(true);
       // The repository's `prepare` (its self-link) never ran here.
       expect(fs.existsSync(path.join(installedPackage, "node_modules", "megaport-mx"))).toBe(false);
+      // No package.json in it claims a resource plugin: the Node.js language host would find it and the CLI would try
+      // to download megaport-mx's plugin for every program, dynamic resources only too.
+      expect(pluginPackageJsons(installedPackage)).toEqual([]);
 
       const help = await run("npx", ["megaport-mx", "--help"], {
         cwd: project,
@@ -385,6 +414,71 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
       expectSuccess("pulumi destroy (YAML)", destroy);
       expect(destroy.output).toMatch(/- 2 deleted/);
       timings.push(`YAML up+destroy through the installed plugin ${since(started)}`);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "a TypeScript program orders a VXC to Acme by provider name through megaport-mx/plugin-sdk and the installed plugin: LIVE, its rate limit raised in place, cancelled",
+    async () => {
+      expect(simulator).toBeDefined();
+      const started = Date.now();
+      // A second Pulumi project on the same installed packages.
+      const sdkProject = path.join(tmpDir, "sdk-project");
+      fs.mkdirSync(sdkProject);
+      fs.writeFileSync(path.join(sdkProject, "Pulumi.yaml"), "name: try-megaport-mx-sdk\nruntime: nodejs\n");
+      fs.writeFileSync(path.join(sdkProject, "index.ts"), SDK_PROGRAM);
+      for (const name of ["package.json", "tsconfig.json"])
+        fs.copyFileSync(path.join(project, name), path.join(sdkProject, name));
+      fs.symlinkSync(path.join(project, "node_modules"), path.join(sdkProject, "node_modules"), "dir");
+      const env = pulumiEnv(tmpDir, { PULUMI_BACKEND_URL: `file://${path.join(tmpDir, "backend")}` });
+      expect(
+        env.PATH.split(path.delimiter).filter((dir) =>
+          fs.existsSync(path.join(dir, "pulumi-resource-megaport-mx")),
+        ),
+      ).toEqual([]);
+      const sdk = (args: string[]) =>
+        run("pulumi", [...args, "--non-interactive"], { cwd: sdkProject, env, timeoutMs: STEP_TIMEOUT });
+      const url = (await pulumi(["config", "get", "megaport:baseUrl"])).stdout.trim();
+      const tokenUrl = (await pulumi(["config", "get", "megaport:tokenUrl"])).stdout.trim();
+      for (const args of [
+        ["stack", "init", "sdk"],
+        ["config", "set", "--secret", "megaport-mx:accessKey", SEED.apiKeys.globexAdmin.accessKey],
+        ["config", "set", "--secret", "megaport-mx:secretKey", SEED.apiKeys.globexAdmin.secretKey],
+        ["config", "set", "megaport-mx:baseUrl", url],
+        ["config", "set", "--plaintext", "megaport-mx:tokenUrl", tokenUrl],
+        ["config", "set", "rateLimit", "100"],
+      ]) {
+        expectSuccess(`pulumi ${args.join(" ")}`, await sdk(args));
+      }
+      const outputsOf = async () => {
+        const outputs = await sdk(["stack", "output", "--json"]);
+        expectSuccess("pulumi stack output (plugin SDK)", outputs);
+        return JSON.parse(outputs.stdout) as Record<string, unknown>;
+      };
+
+      const up = await sdk(["up"]);
+      expectSuccess("pulumi up (plugin SDK)", up);
+      expect(up.output).toMatch(/\+ 2 created/);
+      expect(up.output).toContain("megaport-mx:index:VxcConnection");
+      const created = await outputsOf();
+      expect(created).toEqual({
+        vxcUid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        status: "LIVE",
+        acmePort: SEED.ports.acmeSydAuto.name,
+        rateLimit: 100,
+      });
+
+      expectSuccess("pulumi config set rateLimit 200", await sdk(["config", "set", "rateLimit", "200"]));
+      const edit = await sdk(["up"]);
+      expectSuccess("pulumi up (plugin SDK, rate limit)", edit);
+      expect(edit.output).toMatch(/~ 1 updated/);
+      expect(await outputsOf()).toEqual({ ...created, rateLimit: 200 });
+
+      const destroy = await sdk(["destroy"]);
+      expectSuccess("pulumi destroy (plugin SDK)", destroy);
+      expect(destroy.output).toMatch(/- 2 deleted/);
+      timings.push(`TypeScript plugin SDK up+update+destroy ${since(started)}`);
     },
     STEP_TIMEOUT,
   );

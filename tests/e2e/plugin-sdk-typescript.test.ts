@@ -1,0 +1,89 @@
+// The real CLI runs a TypeScript program that declares a VxcConnection through the plugin's generated SDK
+// (`megaport-mx/plugin-sdk`: sdks/nodejs compiled into dist/plugin-sdk, `npm run build` first), so the provider plugin
+// (bin/pulumi-resource-megaport-mx on PATH) serves it: pulumi up orders a VXC to Acme by provider name and waits for
+// LIVE, a higher rate limit updates it in place, pulumi destroy cancels it; against a simulator.
+import * as path from "node:path";
+import { SEED } from "../../simulator/seed";
+import { backendText, collect, createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
+import { startWorld, visibleVxcs, type World } from "../support/world";
+
+const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/plugin-sdk-typescript");
+
+describe("a TypeScript program declaring a VxcConnection through the plugin's generated SDK", () => {
+  let world: World;
+  let e2e: E2eStack;
+
+  beforeAll(
+    async () => {
+      world = await startWorld();
+      const globex = SEED.apiKeys.globexAdmin;
+      e2e = await createStack(PROGRAM, {
+        stackName: "plugin-sdk-typescript",
+        plugin: true,
+        config: {
+          "megaport-mx:accessKey": globex.accessKey,
+          "megaport-mx:secretKey": globex.secretKey,
+          "megaport-mx:baseUrl": world.sim.url,
+          "megaport-mx:tokenUrl": world.sim.tokenUrl,
+          "megaport-mx-plugin-sdk-typescript:globexPort": SEED.ports.globexSydRed.uid,
+          "megaport-mx-plugin-sdk-typescript:rateLimit": "100",
+        },
+      });
+    },
+    15 * 60 * 1000,
+  );
+
+  afterAll(async () => {
+    await e2e?.cleanup();
+    await world?.close();
+  });
+
+  it(
+    "orders a VXC to Acme by provider name that goes LIVE, raises its rate limit in place, and cancels it, as megaport-mx:index:VxcConnection",
+    async () => {
+      const outputsOf = (outputs: Record<string, { value: unknown }>) =>
+        Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value]));
+
+      const up = await e2e.stack.up({ onOutput: collect(e2e) });
+      expect(up.summary.result).toBe("succeeded");
+      expect(up.summary.resourceChanges).toEqual({ create: 2 }); // the stack and the VXC (not the default provider)
+      const outputs = outputsOf(up.outputs);
+      expect(outputs).toEqual({
+        vxcUid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        status: "LIVE",
+        acmePort: SEED.ports.acmeSydAuto.name,
+        rateLimit: 100,
+      });
+      const vxcUid = outputs.vxcUid as string;
+      expect(await world.globex.getVxc(vxcUid)).toMatchObject({
+        productName: "Globex to Acme through the plugin SDK",
+        rateLimit: 100,
+        provisioningStatus: "LIVE",
+      });
+      // Served by the plugin, under its own type token, not by the dynamic provider.
+      const state = (await e2e.stack.exportStack()).deployment as { resources: { type: string }[] };
+      const types = state.resources.map((resource) => resource.type);
+      expect(types).toContain("megaport-mx:index:VxcConnection");
+      expect(types).toContain("pulumi:providers:megaport-mx");
+      expect(types.filter((type) => type.startsWith("pulumi-nodejs:"))).toEqual([]);
+
+      await e2e.stack.setConfig("megaport-mx-plugin-sdk-typescript:rateLimit", { value: "200" });
+      const edit = await e2e.stack.up({ onOutput: collect(e2e) });
+      expect(edit.summary.result).toBe("succeeded");
+      expect(edit.summary.resourceChanges).toEqual({ update: 1, same: 1 });
+      expect(outputsOf(edit.outputs)).toMatchObject({ vxcUid, rateLimit: 200, status: "LIVE" });
+      expect((await world.globex.getVxc(vxcUid)).rateLimit).toBe(200);
+
+      const destroy = await e2e.stack.destroy({ onOutput: collect(e2e) });
+      expect(destroy.summary.result).toBe("succeeded");
+      expect(destroy.summary.resourceChanges).toEqual({ delete: 2 });
+      const after = (await visibleVxcs(world.globex)).get(vxcUid);
+      expect(after?.provisioningStatus ?? "DECOMMISSIONED").toBe("DECOMMISSIONED");
+
+      // Globex's secret key reaches neither what the CLI printed nor the state on disk.
+      const haystack = e2e.output.join("\n") + backendText(e2e);
+      for (const secret of world.secrets()) expect(haystack).not.toContain(secret);
+    },
+    10 * 60_000,
+  );
+});

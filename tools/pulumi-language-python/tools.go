@@ -1,0 +1,8 @@
+//go:build tools
+
+// Package tools pins the main package scripts/pulumi-sdk-hosts.sh builds.
+package tools
+
+import (
+	_ "github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3"
+)
