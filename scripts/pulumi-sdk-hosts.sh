@@ -3,10 +3,10 @@
 # internet but the Go module proxy (gen-sdk asks the host of each language to write its SDK; the Node.js host comes
 # with the CLI, scripts/pulumi-cli.sh). A sibling of scripts/pulumi-yaml.sh, built and cached the same way.
 #
-# Prints, as the last line on stdout, a directory holding pulumi-language-go, pulumi-language-python,
-# pulumi-language-dotnet and pulumi-language-java: put it on the CLI's PATH (scripts/sdks.ts). Everything else goes
-# to stderr.
-# Usage: bash scripts/pulumi-sdk-hosts.sh
+# Prints, as the last line on stdout, a directory holding the hosts asked for (pulumi-language-<host>; all four when
+# none is named): put it on the CLI's PATH (scripts/sdks.ts). Everything else goes to stderr. `npm test` builds only
+# the Go host (it regenerates the Go SDK and runs a Go program); `npm run sdks` builds all four.
+# Usage: bash scripts/pulumi-sdk-hosts.sh [go] [python] [dotnet] [java]
 #
 # These hosts are here to generate SDKs. pulumi-language-go also runs Go programs (it needs only Go);
 # pulumi-language-python would run Python programs through Pulumi's Python SDK, which comes from PyPI, out of reach
@@ -37,7 +37,12 @@ set -euo pipefail
 GO_PY_VERSION=v3.188.0
 DOTNET_VERSION=v3.101.0
 JAVA_VERSION=v1.0.0
-HOSTS=(go python dotnet java)
+ALL_HOSTS=(go python dotnet java)
+HOSTS=("$@")
+[ "${#HOSTS[@]}" -gt 0 ] || HOSTS=("${ALL_HOSTS[@]}")
+for host in "${HOSTS[@]}"; do
+  case " ${ALL_HOSTS[*]} " in *" $host "*) ;; *) echo "pulumi-sdk-hosts: no host named $host (${ALL_HOSTS[*]})" >&2; exit 64 ;; esac
+done
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 log() { printf 'pulumi-sdk-hosts: %s\n' "$*" >&2; }
@@ -76,18 +81,28 @@ build() { # $1 host, $2 main package, $3 -ldflags -X setting
   log "built pulumi-language-$1 in $((SECONDS - started)) s"
 }
 sdk_version=github.com/pulumi/pulumi/sdk/v3/go/common/version.Version
-build go github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3 "$sdk_version=$GO_PY_VERSION"
-build python github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3 "$sdk_version=$GO_PY_VERSION"
-build dotnet github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3 \
-  "github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3/version.Version=$DOTNET_VERSION"
-build java github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java \
-  "github.com/pulumi/pulumi-java/pkg/version.Version=$JAVA_VERSION"
-cat >"$staging/pulumi-language-python-exec" <<'EOF'
+for host in "${HOSTS[@]}"; do
+  case $host in
+    go) build go github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3 "$sdk_version=$GO_PY_VERSION" ;;
+    python)
+      build python github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3 "$sdk_version=$GO_PY_VERSION"
+      cat >"$staging/pulumi-language-python-exec" <<'EOF'
 #!/bin/sh
 echo "pulumi-language-python here is built to generate SDKs (scripts/pulumi-sdk-hosts.sh); running Python programs needs Pulumi's Python SDK" >&2
 exit 1
 EOF
-chmod 755 "$staging/pulumi-language-python-exec"
+      chmod 755 "$staging/pulumi-language-python-exec"
+      ;;
+    dotnet)
+      build dotnet github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3 \
+        "github.com/pulumi/pulumi-dotnet/pulumi-language-dotnet/v3/version.Version=$DOTNET_VERSION"
+      ;;
+    java)
+      build java github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java \
+        "github.com/pulumi/pulumi-java/pkg/version.Version=$JAVA_VERSION"
+      ;;
+  esac
+done
 rm -rf "$dir"
 mv "$staging" "$dir"
 trap - EXIT

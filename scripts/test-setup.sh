@@ -5,8 +5,8 @@
 #   - Debian's chromium (the portal browser test), postgresql (throwaway clusters for the GitOps state backend and
 #     the approver's leader lock, tests/support/postgres.ts) and shellcheck (tests/lint). Missing ones are installed
 #     with apt-get when this runs as root; otherwise it stops at once and prints the one command that installs them.
-#   - The Pulumi CLI (scripts/pulumi-cli.sh), its YAML language host (scripts/pulumi-yaml.sh), the Go, Python, .NET and
-#     Java language hosts that generate the SDKs (scripts/pulumi-sdk-hosts.sh) and actionlint
+#   - The Pulumi CLI (scripts/pulumi-cli.sh), its YAML language host (scripts/pulumi-yaml.sh), the Go language host
+#     (scripts/pulumi-sdk-hosts.sh go: the Go SDK's regeneration and the Go program test) and actionlint
 #     (scripts/actionlint.sh): cached builds from the Go module proxy, so no test's timeout has to cover a cold build.
 #
 # When everything is there it takes a second or two. Usage: bash scripts/test-setup.sh
@@ -54,7 +54,7 @@ pulumi_root=$(bash scripts/pulumi-cli.sh | tail -n 1)
 pulumi_version=$(PULUMI_SKIP_UPDATE_CHECK=true "$pulumi_root/bin/pulumi" version)
 yaml_host_dir=$(bash scripts/pulumi-yaml.sh | tail -n 1)
 [ -x "$yaml_host_dir/pulumi-language-yaml" ] || { log "scripts/pulumi-yaml.sh gave no pulumi-language-yaml"; exit 1; }
-sdk_hosts_dir=$(bash scripts/pulumi-sdk-hosts.sh | tail -n 1)
+sdk_hosts_dir=$(bash scripts/pulumi-sdk-hosts.sh go | tail -n 1)
 [ -x "$sdk_hosts_dir/pulumi-language-go" ] || { log "scripts/pulumi-sdk-hosts.sh gave no pulumi-language-go"; exit 1; }
 actionlint=$(bash scripts/actionlint.sh | tail -n 1)
 actionlint_version=$("$actionlint" -version | sed -n 1p)

@@ -31,9 +31,10 @@ describe("a Go program declaring a VxcConnection through the plugin's generated 
         plugin: true,
         // The Go language host, found on PATH like the CLI's other hosts.
         envVars: {
-          PATH: [sdkHostsDir(), isolatedPulumiEnv({ home: "", passphrase: "", plugin: true }).PATH].join(
-            path.delimiter,
-          ),
+          PATH: [
+            sdkHostsDir(["go"]),
+            isolatedPulumiEnv({ home: "", passphrase: "", plugin: true }).PATH,
+          ].join(path.delimiter),
         },
         config: {
           "megaport-mx:accessKey": globex.accessKey,
