@@ -10,19 +10,16 @@ import * as path from "node:path";
 import { z } from "zod";
 import { ENVIRONMENTS } from "../provider/config/provider-config";
 import type { FieldChange } from "../provider/kinds/input-fields";
-import { KIND_NAMES, KINDS, type KindName } from "../provider/kinds/kinds";
+import { KIND_NAMES, KINDS, type KindName, PLUGIN_PACKAGE, pluginTypeToken } from "../provider/kinds/kinds";
 import { REPO_ROOT } from "./pulumi-cli-root";
 import { type FieldDoc, kindReferences } from "./reference-docs";
 
-/** The plugin's package name: its type tokens are `megaport-mx:index:<Kind>`. */
-export const PACKAGE_NAME = "megaport-mx";
+/** The plugin's package name: its type tokens are `megaport-mx:index:<Kind>` (kinds.ts `pluginTypeToken`). */
+export const PACKAGE_NAME = PLUGIN_PACKAGE;
 /** Where `npm run schema` writes the schema, relative to the repository root. */
 export const SCHEMA_FILE = "provider/plugin/schema.json";
 
-/** The type token of a kind in the plugin's package (not the dynamic provider's, kinds.ts `typeToken`). */
-export function pluginTypeToken(kind: KindName): string {
-  return `${PACKAGE_NAME}:index:${kind}`;
-}
+export { pluginTypeToken };
 
 /** A property of Pulumi's package schema (pkg/codegen/schema's PropertySpec), the parts we use. */
 export interface PropertySpec {

@@ -7,7 +7,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import type { MegaportClient } from "../../provider/client/megaport-client";
 import type { Vxc } from "../../provider/client/schemas/products";
 import { findOrphans, heldVxcsOf } from "../../provider/kinds/vxc-connection/vxc-orphans";
-import { stackIdOf } from "../../provider/kinds/stack-identity/stack-identity";
+import { stackIdsOf } from "../../provider/kinds/stack-identity/stack-identity";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV, visibleVxcs, type World } from "../support/world";
 import { createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
@@ -77,7 +77,7 @@ export async function tally(world: World, e2e: E2eStack, prefix: string) {
     world.globex,
     `${PROJECT}/${e2e.stack.name}`,
     heldVxcsOf(state.deployment),
-    stackIdOf(state.deployment),
+    stackIdsOf(state.deployment),
   );
   return { live: live.length, names: byName.size, duplicates, orphans: report.orphans.length, report };
 }
