@@ -20,6 +20,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       "answer Marketplace connection requests and speed changes by an approval policy, continuously or --once",
     run: async (argv) => (await import("./approver/command")).runApproverCommand(argv),
   },
+  migrate: {
+    summary:
+      "move a stack's resources from the dynamic resources to the provider plugin, re-ordering nothing (state rewrite)",
+    run: async (argv) => (await import("./migrate")).runMigrate(argv),
+  },
   orphans: {
     summary:
       "list the VXCs a stack ordered that no resource holds (after an interrupted up), and cancel them",
