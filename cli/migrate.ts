@@ -17,7 +17,7 @@ import { EXIT } from "./exit-codes";
 import { migrateDeployment, MigrationRefused, type Deployment } from "./migrate-state";
 import { oneLine, refusalFor } from "./orphans";
 import { redactedUrl, updateLock } from "./update-lock";
-import { DYNAMIC_CONFIG_NAMESPACE } from "../provider/config/config-key";
+import { DYNAMIC_CONFIG_NAMESPACE } from "../provider/client/config-key";
 import { PLUGIN_PACKAGE } from "../provider/kinds/kinds";
 import schema from "../provider/plugin/schema.json";
 

@@ -2,7 +2,7 @@
 // provider/config: the settings the stack's resources were given, whichever adapter serves them. The dynamic resources
 // read `megaport:*`, the provider plugin `megaport-mx:*`; a stack of one adapter sets only its own.
 import type { ConfigSource } from "../provider/config/provider-config";
-import { DYNAMIC_CONFIG_NAMESPACE } from "../provider/config/config-key";
+import { DYNAMIC_CONFIG_NAMESPACE } from "../provider/client/config-key";
 import { PLUGIN_PACKAGE } from "../provider/kinds/kinds";
 
 /** `get("megaport:accessKey")` answers the stack's `megaport:accessKey`, else its `megaport-mx:accessKey`. */

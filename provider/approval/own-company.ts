@@ -4,7 +4,7 @@
  * that company. Must never guess: with neither products nor users it fails with what to check.
  */
 import { MegaportError } from "../client/errors";
-import { configKey } from "../config/config-key";
+import { configKey } from "../client/config-key";
 
 /** The two listings it may read; the MegaportClient fits. */
 export interface CompanyLookup {

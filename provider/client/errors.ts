@@ -6,7 +6,7 @@
 // fields, and a message a person can act on. Must never: hold a credential (the client passes every error through
 // redact.ts before it leaves), or be told apart by message text instead of `code`.
 
-import { configKey } from "../config/config-key";
+import { configKey } from "./config-key";
 import { formatDuration } from "./format-duration";
 
 /** Holds the names of an error's class chain, so `instanceof` works across two copies of this module. */

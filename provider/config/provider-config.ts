@@ -8,7 +8,7 @@ import { MegaportClient } from "../client/megaport-client";
 import { MegaportError, ValidationError } from "../client/errors";
 import type { RetryOptions } from "../client/retry";
 import { isSimulatorSeedKey } from "../client/simulator-keys";
-import { configKey, DYNAMIC_CONFIG_NAMESPACE } from "./config-key";
+import { configKey, DYNAMIC_CONFIG_NAMESPACE } from "../client/config-key";
 
 /** The environments a user may name: Megaport's, and the simulator, the embedded default. */
 export const ENVIRONMENTS = [...ENVIRONMENT_NAMES, "simulator"] as const;

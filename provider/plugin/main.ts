@@ -1,7 +1,7 @@
 // The plugin's process: serves the provider and prints its port, the line the engine waits for on stdout. The engine
 // ends the process when it is done with it. What the kinds print goes to the engine's Log (engine-log.ts). Node.js 22
 // or later, as for the dynamic resources.
-import { useConfigNamespace } from "../config/config-key";
+import { useConfigNamespace } from "../client/config-key";
 import { engineAddress, engineSink, routeConsole } from "./engine-log";
 import { PACKAGE, serve } from "./plugin-server";
 

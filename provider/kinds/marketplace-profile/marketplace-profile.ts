@@ -26,7 +26,7 @@ import {
 } from "./marketplace-profile-schema";
 import type { HiddenInputs } from "../hidden-inputs";
 import { inputsFromOutputs, plain } from "../plain-state";
-import { configKey } from "../../config/config-key";
+import { configKey } from "../../client/config-key";
 import { getClient } from "../../config/provider-config";
 
 type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: string };
