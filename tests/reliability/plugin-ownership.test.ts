@@ -1,7 +1,9 @@
 // Whose VXC is it, through the provider plugin? Two Pulumi YAML stacks of the same project and stack name on two
 // backends (a laptop and CI) share every name, so every order tag but the stack identity (provider/plugin/stack-id.ts):
 // the second orders its own VXC rather than take the first's over, the sweep of each lists no orphan of the other's,
-// and the second's destroy leaves the first's VXC LIVE. The counterpart of ownership.test.ts's "two backends".
+// and the second's destroy leaves the first's VXC LIVE. The counterpart of ownership.test.ts's "two backends". And
+// `megaport-mx orphans` treats a plugin stack as a dynamic one: it reads the stack's `megaport-mx:*` settings, lists
+// an order carrying the stack's tags and identity that no resource holds, and --cancel-all cancels it.
 import * as path from "node:path";
 import { runOrphans } from "../../cli/orphans";
 import { STACK_ID_TAG } from "../../provider/kinds/hidden-inputs";
@@ -9,7 +11,7 @@ import { stackIdsOf } from "../../provider/kinds/stack-identity/stack-identity";
 import { SEED } from "../../simulator/seed";
 import { collect, createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
 import { FAST_PROVIDER_ENV, startWorld, type World } from "../support/world";
-import { report, withEnv } from "./reliability-world";
+import { orderTaggedFor, report, withEnv } from "./reliability-world";
 
 const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/plugin-vxc");
 const PROJECT = "megaport-mx-plugin-vxc";
@@ -54,13 +56,20 @@ async function pluginStack(stackName: string): Promise<E2eStack> {
 }
 
 /** `megaport-mx orphans --json` on the stack, as its user would run it (its backend, passphrase and PULUMI_HOME). */
-async function orphansOf(e2e: E2eStack): Promise<{ code: number; orphans: string[] }> {
+async function orphansOf(
+  e2e: E2eStack,
+  args: string[] = [],
+): Promise<{ code: number; orphans: string[]; cancelled: string[] }> {
   const lines: string[] = [];
   const code = await withEnv({ ...e2e.envVars, PULUMI_HOME: `${e2e.tmpDir}/home` }, () =>
-    runOrphans(["--cwd", e2e.workDir, "--stack", e2e.stack.name, "--json"], (l) => lines.push(l)),
+    runOrphans(["--cwd", e2e.workDir, "--stack", e2e.stack.name, "--json", ...args], (l) => lines.push(l)),
   );
-  const parsed = JSON.parse(lines.join("\n")) as { orphans: { vxcUid: string }[] };
-  return { code, orphans: parsed.orphans.map((o) => o.vxcUid) };
+  const json = lines.join("\n");
+  const parsed = JSON.parse(json.slice(json.indexOf("{"))) as {
+    orphans: { vxcUid: string }[];
+    cancelled: string[];
+  };
+  return { code, orphans: parsed.orphans.map((o) => o.vxcUid), cancelled: parsed.cancelled };
 }
 
 const statusOf = async (uid: string) => (await world.globex.getVxc(uid)).provisioningStatus;
@@ -97,10 +106,34 @@ describe("two backends, one project and stack name, through the provider plugin"
       expect(secondIds).toHaveLength(1);
       expect(secondIds).not.toEqual(firstIds);
       expect(secondUid).not.toBe(uid);
-      expect(sweeps.first).toEqual({ code: 0, orphans: [] });
-      expect(sweeps.second).toEqual({ code: 0, orphans: [] });
+      expect(sweeps.first).toEqual({ code: 0, orphans: [], cancelled: [] });
+      expect(sweeps.second).toEqual({ code: 0, orphans: [], cancelled: [] });
       expect(status).toBe("LIVE");
       expect(await statusOf(secondUid)).toBe("DECOMMISSIONED");
+    },
+    TIMEOUT,
+  );
+});
+
+describe("megaport-mx orphans on a plugin stack", () => {
+  it(
+    "lists an order with the stack's tags and identity that no resource holds, and --cancel-all cancels it",
+    async () => {
+      const e2e = await pluginStack("sweep");
+      await e2e.stack.up({ onOutput: collect(e2e) });
+      const [stackId] = stackIdsOf((await e2e.stack.exportStack()).deployment);
+      const stray = await orderTaggedFor(world, `${PROJECT}/sweep`, "PS stray", stackId);
+      const listed = await orphansOf(e2e);
+      const cancelled = await orphansOf(e2e, ["--cancel-all"]);
+      const status = await statusOf(stray);
+      report(
+        `orphans of a plugin stack: listed ${listed.orphans.length} (exit ${listed.code}); --cancel-all exit ` +
+          `${cancelled.code}, the orphan ${status}`,
+      );
+      expect(listed).toEqual({ code: 3, orphans: [stray], cancelled: [] });
+      expect(cancelled).toEqual({ code: 0, orphans: [], cancelled: [stray] });
+      expect(status).toBe("DECOMMISSIONED");
+      await e2e.stack.destroy({ onOutput: collect(e2e) });
     },
     TIMEOUT,
   );

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { MegaportClient } from "../../provider/client/megaport-client";
 import type { Vxc } from "../../provider/client/schemas/products";
+import { RESOURCE_TAG, STACK_ID_TAG, STACK_TAG } from "../../provider/kinds/hidden-inputs";
 import { findOrphans, heldVxcsOf } from "../../provider/kinds/vxc-connection/vxc-orphans";
 import { stackIdsOf } from "../../provider/kinds/stack-identity/stack-identity";
 import { SEED } from "../../simulator/seed";
@@ -187,4 +188,38 @@ export function issuedTokens(world: World): string[] {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A VXC Globex orders by hand carrying the tags of stack `stack` ("project/stack") and its identity, when given, that
+ * no resource holds: a real orphan of that stack.
+ */
+export async function orderTaggedFor(
+  world: World,
+  stack: string,
+  name: string,
+  stackId: string | undefined,
+): Promise<string> {
+  const [uid] = await world.globex.buyVxc([
+    {
+      productUid: SEED.ports.globexSydRed.uid,
+      associatedVxcs: [
+        {
+          productName: name,
+          rateLimit: 50,
+          term: 1,
+          shutdown: false,
+          costCentre: "",
+          aEnd: { vlan: 0 },
+          bEnd: { productUid: SEED.ports.acmeSydAuto.uid, vlan: 0 },
+          resourceTags: [
+            { key: STACK_TAG, value: stack },
+            { key: RESOURCE_TAG, value: name.replace(" ", "-") },
+            ...(stackId ? [{ key: STACK_ID_TAG, value: stackId }] : []),
+          ],
+        },
+      ],
+    },
+  ]);
+  return uid;
 }
