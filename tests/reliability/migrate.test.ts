@@ -1,5 +1,6 @@
 // A stack moves from the dynamic resources to the provider plugin without re-ordering: a TypeScript program orders a
-// VXC through the dynamic resources; `megaport-mx migrate` rewrites the stack's state; a Pulumi YAML program declaring
+// VXC through the dynamic resources; `megaport-mx migrate` refuses while the stack's update lock is held, then
+// rewrites the stack's state; a Pulumi YAML program declaring
 // the same VXC through the plugin previews no changes, and its `up` buys nothing and cancels nothing (counted at the
 // simulator); the stack keeps its identity, the sweep finds no orphan, and a destroy through the plugin cancels the
 // VXC (its tags still name the stack's identity, so the plugin knows it is the stack's own).
@@ -74,6 +75,16 @@ describe("megaport-mx migrate: dynamic resources to the provider plugin", () => 
       const uid = first.outputs["MG-0"].value.vxcUid as string;
       const dynamicIds = stackIdsOf((await e2e.stack.exportStack()).deployment);
 
+      // While the backend holds the stack's update lock (an up running elsewhere), it refuses and changes nothing.
+      const lockDir = path.join(e2e.tmpDir, "backend/.pulumi/locks/organization", PROJECT, "moving");
+      fs.mkdirSync(lockDir, { recursive: true });
+      fs.writeFileSync(path.join(lockDir, "running.json"), JSON.stringify({ pid: 7, hostname: "ci" }));
+      const locked = await command(runMigrate, e2e, []);
+      const whileLocked = stackIdsOf((await e2e.stack.exportStack()).deployment);
+      const typesWhileLocked = (
+        (await e2e.stack.exportStack()).deployment as { resources: { type: string }[] }
+      ).resources.map((r) => r.type);
+      fs.rmSync(lockDir, { recursive: true });
       // A dry run changes nothing; then the move.
       const dry = await command(runMigrate, e2e, ["--dry-run"]);
       const unchanged = stackIdsOf((await e2e.stack.exportStack()).deployment);
@@ -110,6 +121,10 @@ describe("megaport-mx migrate: dynamic resources to the provider plugin", () => 
           `up ${JSON.stringify(up.summary.resourceChanges)}, ${afterUp.buys} buy(s), ${afterUp.cancels} cancel(s); ` +
           `VXC ${status}, sweep exit ${sweep.code}; destroy through the plugin left it ${afterDestroy}`,
       );
+      expect(locked.code).toBe(1);
+      expect(locked.text).toContain("nothing changed: an update of stack");
+      expect(whileLocked).toEqual(dynamicIds);
+      expect(typesWhileLocked).toContain("pulumi-nodejs:dynamic/megaport:VxcConnection");
       expect(dry.code).toBe(0);
       expect(dry.text).toContain(
         `would move urn:pulumi:moving::${PROJECT}::pulumi-nodejs:dynamic/megaport:VxcConnection::MG-0`,
