@@ -18,8 +18,8 @@ import { migrateDeployment, MigrationRefused, type Deployment } from "./migrate-
 import { oneLine, refusalFor } from "./orphans";
 import { redactedUrl, updateLock } from "./update-lock";
 import { DYNAMIC_CONFIG_NAMESPACE } from "../provider/client/config-key";
+import { SETTING_NAMES } from "../provider/config/provider-config";
 import { PLUGIN_PACKAGE } from "../provider/kinds/kinds";
-import schema from "../provider/plugin/schema.json";
 
 export interface MigrateOptions {
   stack?: string;
@@ -165,7 +165,7 @@ async function openStack(options: MigrateOptions): Promise<Stack> {
 async function pluginSettings(stack: Stack, dryRun: boolean): Promise<Record<string, unknown>> {
   const all = await stack.getAllConfig();
   const settings: Record<string, unknown> = {};
-  for (const name of Object.keys(schema.config.variables)) {
+  for (const name of SETTING_NAMES) {
     const plugin = all[`${PLUGIN_PACKAGE}:${name}`] ?? all[`${DYNAMIC_CONFIG_NAMESPACE}:${name}`];
     if (!plugin) continue;
     if (!all[`${PLUGIN_PACKAGE}:${name}`] && !dryRun)

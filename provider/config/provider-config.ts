@@ -17,6 +17,13 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 /** Where `npm run simulator` listens by default. */
 export const SIMULATOR_BASE_URL = "http://127.0.0.1:4010";
 
+/**
+ * The settings every adapter reads, by name (`megaport:<name>` for the dynamic resources, `megaport-mx:<name>` for the
+ * plugin, whose schema lists them: scripts/plugin-schema.ts), each also a MEGAPORT_* variable.
+ */
+export const SETTING_NAMES = ["accessKey", "secretKey", "environment", "baseUrl", "tokenUrl"] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
 /** What `configure` saw; `undefined` until the engine calls it. */
 export interface ConfigSource {
   get(key: string): string | undefined;
