@@ -35,9 +35,9 @@ afterAll(async () => {
 });
 
 /** A stack of the plugin program named `stackName`, on a backend of its own, with Globex's key as `megaport-mx:`. */
-async function pluginStack(stackName: string): Promise<E2eStack> {
+async function pluginStack(stackName: string, program = PROGRAM, project = PROJECT): Promise<E2eStack> {
   const key = SEED.apiKeys.globexAdmin;
-  const e2e = await createStack(PROGRAM, {
+  const e2e = await createStack(program, {
     stackName,
     yamlHost: true,
     plugin: true,
@@ -47,8 +47,8 @@ async function pluginStack(stackName: string): Promise<E2eStack> {
       "megaport-mx:secretKey": key.secretKey,
       "megaport-mx:baseUrl": world.sim.url,
       "megaport-mx:tokenUrl": world.sim.tokenUrl,
-      [`${PROJECT}:globexPort`]: SEED.ports.globexSydRed.uid,
-      [`${PROJECT}:acmePort`]: SEED.ports.acmeSydAuto.uid,
+      [`${project}:globexPort`]: SEED.ports.globexSydRed.uid,
+      [`${project}:acmePort`]: SEED.ports.acmeSydAuto.uid,
     },
   });
   stacks.push(e2e);
@@ -134,6 +134,45 @@ describe("megaport-mx orphans on a plugin stack", () => {
       expect(cancelled).toEqual({ code: 0, orphans: [], cancelled: [stray] });
       expect(status).toBe("DECOMMISSIONED");
       await e2e.stack.destroy({ onOutput: collect(e2e) });
+    },
+    TIMEOUT,
+  );
+});
+
+describe("a plugin stack holding two identities (two providers, as after an upgrade made a new default provider)", () => {
+  it(
+    "each VXC carries its provider's identity, the sweep takes both as the stack's, and the destroy cancels both",
+    async () => {
+      const project = "megaport-mx-plugin-two-providers";
+      const e2e = await pluginStack(
+        "two",
+        path.join(REPO_ROOT, "tests/e2e/programs/plugin-two-providers"),
+        project,
+      );
+      const key = SEED.apiKeys.globexAdmin;
+      await e2e.stack.setConfig(`${project}:globexAccessKey`, { value: key.accessKey, secret: true });
+      await e2e.stack.setConfig(`${project}:globexSecretKey`, { value: key.secretKey, secret: true });
+      const up = await e2e.stack.up({ onOutput: collect(e2e) });
+      const uids = [up.outputs.byDefault.value as string, up.outputs.byExplicit.value as string];
+      const ids = stackIdsOf((await e2e.stack.exportStack()).deployment);
+      const tags = await Promise.all(
+        uids.map(
+          async (uid) => (await world.globex.getResourceTags(uid)).find((t) => t.key === STACK_ID_TAG)?.value,
+        ),
+      );
+      // An orphan carrying the explicit provider's identity is this stack's, proven, as one with the default's is.
+      const stray = await orderTaggedFor(world, `${project}/two`, "TP stray", tags[1]);
+      const sweep = await orphansOf(e2e, ["--cancel-all"]);
+      await e2e.stack.destroy({ onOutput: collect(e2e) });
+      const after = await Promise.all(uids.map(statusOf));
+      report(
+        `a plugin stack with two providers: ${ids.length} identities, the sweep cancelled ` +
+          `${sweep.cancelled.length} orphan(s) carrying the second; the destroy left its VXCs ${after.join(", ")}`,
+      );
+      expect(ids).toHaveLength(2);
+      expect(new Set(tags)).toEqual(new Set(ids));
+      expect(sweep).toEqual({ code: 0, orphans: [], cancelled: [stray] });
+      expect(after).toEqual(["DECOMMISSIONED", "DECOMMISSIONED"]);
     },
     TIMEOUT,
   );
