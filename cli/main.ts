@@ -20,6 +20,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       "answer Marketplace connection requests and speed changes by an approval policy, continuously or --once",
     run: async (argv) => (await import("./approver/command")).runApproverCommand(argv),
   },
+  import: {
+    summary:
+      "write a `pulumi import --file` file that brings the company's VXCs, profile and subscriptions into a stack",
+    run: async (argv) => (await import("./import")).runImport(argv),
+  },
   migrate: {
     summary:
       "move a stack's resources from the dynamic resources to the provider plugin, re-ordering nothing (state rewrite)",

@@ -221,7 +221,7 @@ async function whyNotAnOrphanIn(
 }
 
 /** The backend the stack lives on: PULUMI_BACKEND_URL, else the one `pulumi whoami` names. */
-async function backendUrlOf(workDir: string): Promise<string | undefined> {
+export async function backendUrlOf(workDir: string): Promise<string | undefined> {
   if (process.env.PULUMI_BACKEND_URL) return process.env.PULUMI_BACKEND_URL;
   const workspace = await LocalWorkspace.create({ workDir });
   return (await workspace.whoAmI().catch(() => undefined))?.url;
@@ -264,7 +264,7 @@ function firstError(text: string): string {
   return (line ?? text.split("\n")[0]).trim().replace(/^error: /, "");
 }
 
-async function currentStack(cwd: string) {
+export async function currentStack(cwd: string) {
   const workspace = await LocalWorkspace.create({ workDir: cwd });
   const current = await workspace.stack();
   if (!current) throw new UsageError("no stack is selected here: give --stack <name>");

@@ -12,7 +12,7 @@ import { ENVIRONMENTS, type SettingName } from "../provider/config/provider-conf
 import type { FieldChange } from "../provider/kinds/input-fields";
 import { KIND_NAMES, KINDS, type KindName, PLUGIN_PACKAGE, pluginTypeToken } from "../provider/kinds/kinds";
 import { REPO_ROOT } from "./pulumi-cli-root";
-import { type FieldDoc, kindReferences } from "./reference-docs";
+import { type FieldDoc, importSection, kindReferences } from "./reference-docs";
 
 /** The plugin's package name: its type tokens are `megaport-mx:index:<Kind>` (kinds.ts `pluginTypeToken`). */
 export const PACKAGE_NAME = PLUGIN_PACKAGE;
@@ -239,7 +239,7 @@ export function packageSchema(root = REPO_ROOT): PackageSchema {
       const clash = Object.keys(computedProperties).filter((key) => key in inputProperties);
       if (clash.length) throw new Error(`${kind}: ${clash.join(", ")} both an input and a computed output`);
       const spec: ResourceSpec = {
-        description: ref.summary,
+        description: `${ref.summary}\n\n${importSection(kind).join("\n")}`,
         inputProperties,
         requiredInputs: KindConverter.required(inputs, false),
         // Every input is also an output, as the check left it: defaults filled in.

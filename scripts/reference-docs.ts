@@ -11,7 +11,7 @@ import {
   type InputFields,
   leafDefaults,
 } from "../provider/kinds/input-fields";
-import { KIND_NAMES, KINDS, type KindName, typeToken } from "../provider/kinds/kinds";
+import { KIND_NAMES, KINDS, type KindName, pluginTypeToken, typeToken } from "../provider/kinds/kinds";
 import { REPO_ROOT } from "./pulumi-cli-root";
 
 /** One row of a reference table: an input or output field. */
@@ -120,8 +120,19 @@ export function renderPage(ref: KindReference): string {
     ...ref.outputs.map((f) => `| ${code(f.path)} | ${code(f.type)} | ${cell(f.doc)} |`),
     "",
   ];
+  lines.push(...importSection(ref.kind), "");
   if (ref.example) lines.push("## Example", "", "```typescript", ref.example, "```", "");
   return lines.join("\n");
+}
+
+/** How `pulumi import` takes an existing object of the kind, through the plugin: the page's and the schema's. */
+export function importSection(kind: KindName): string[] {
+  return [
+    "## Import",
+    "",
+    `Through the provider plugin: \`pulumi import ${pluginTypeToken(kind)} <name> <id>\`, where the id is ` +
+      `${KINDS[kind].importBy} \`npx megaport-mx import\` writes one file that imports the company's objects at once.`,
+  ];
 }
 
 /** Every page, by its path under the repository root. */

@@ -31,6 +31,12 @@ export const RESOURCE_TAG = "megaport-mx:resource";
 export const HOLDER_TAG = "megaport-mx:holder";
 /** Resource tag carrying the identity (STACK_ID_KEY) of the stack whose resource ordered or adopted the object. */
 export const STACK_ID_TAG = "megaport-mx:stack-id";
+/**
+ * Resource tag saying the stack took the VXC in with `pulumi import` rather than ordering it: it was never this
+ * stack's order, so the orphan sweep never lists it, even when no resource holds it (an import declined after its
+ * preview had tagged it).
+ */
+export const IMPORTED_TAG = "megaport-mx:imported";
 
 export interface Timeouts {
   createMs?: number;

@@ -45,6 +45,11 @@ export interface ResourceKind {
    * HTTP client, while every adapter (provider/dynamic) serves each kind from here.
    */
   readonly implementation: () => KindImplementation;
+  /**
+   * What `pulumi import <token> <name> <id>` takes as the id, through the plugin (the kind's `import`), for the
+   * reference page and the schema's description.
+   */
+  readonly importBy: string;
 }
 
 export const KINDS = {
@@ -57,6 +62,11 @@ export const KINDS = {
     computedSchema: VxcConnectionComputedSchema,
     inputs: VXC_INPUTS,
     secretInputs: VXC_SECRET_INPUTS,
+    importBy:
+      "the VXC's product UID (the Portal's Services page; `productUid` in GET /v2/products). Only a VXC ordered from " +
+      "one of your company's ports or MCRs, not cancelled or decommissioned, and not held by another stack's " +
+      "megaport-mx tags; the import writes this stack's tags on it, as adoptUid does (its preview too: the engine " +
+      "reads the VXC then as well). The generated code names the B-end by its port UID.",
   },
   MarketplaceProfile: {
     module: "marketplace-profile",
@@ -68,6 +78,9 @@ export const KINDS = {
     computedSchema: MarketplaceProfileComputedSchema,
     inputs: PROFILE_INPUTS,
     secretInputs: [],
+    importBy:
+      "your company's UID (the Portal's Company page; `companyUid`), read with the company's own key; the " +
+      "generated code lists the ports the Marketplace shows now.",
   },
   ApprovalPolicy: {
     module: "approval-policy",
@@ -78,6 +91,9 @@ export const KINDS = {
     computedSchema: ApprovalPolicyComputedSchema,
     inputs: POLICY_INPUTS,
     secretInputs: [],
+    importBy:
+      "nothing: a policy exists only in the state of the stack that declares it, so an import is refused. Declare " +
+      "it in the program instead: creating one orders nothing.",
   },
   NotificationSubscription: {
     module: "notification-subscription",
@@ -89,6 +105,8 @@ export const KINDS = {
     computedSchema: NotificationSubscriptionComputedSchema,
     inputs: SUBSCRIPTION_INPUTS,
     secretInputs: [],
+    importBy:
+      "the user's email, employeeId or personUid (as `user` takes them); the stack keeps the employeeId as the id.",
   },
 } as const satisfies Record<string, ResourceKind>;
 

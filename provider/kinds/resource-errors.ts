@@ -84,3 +84,19 @@ export class PartialFailure extends MegaportError {
     this.reasons = [message];
   }
 }
+
+/**
+ * `pulumi import` of an object this stack must not take: not found, finished, another company's, held by another
+ * stack, or a kind that has nothing at Megaport to read. Names the object, why, and what to do.
+ */
+export class ImportRefusedError extends MegaportError {
+  static override readonly code: MegaportErrorCode = "MX_IMPORT_REFUSED";
+  /** The id the import named. Not `id`: an adapter reads an error's `id` as a partial failure's resource. */
+  readonly importId: string;
+  readonly reason: string;
+  constructor(facts: { what: string; id: string; reason: string; fix: string }) {
+    super(`cannot import ${facts.what} ${facts.id}: ${facts.reason}. Fix: ${facts.fix}`);
+    this.importId = facts.id;
+    this.reason = facts.reason;
+  }
+}

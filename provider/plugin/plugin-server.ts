@@ -355,11 +355,15 @@ export function providerHandlers(onCancel: () => void) {
       return resp;
     }, secretsOfRequest),
     read: unary(async (req: InstanceType<typeof provproto.ReadRequest>) => {
-      const { kind } = parseUrn(req.getUrn());
+      const { kind, owner } = parseUrn(req.getUrn());
       let { plain, secretKeys } = unwrapSecrets(fromStruct(req.getProperties()));
       if (Object.keys(plain).length === 0)
         ({ plain, secretKeys } = unwrapSecrets(fromStruct(req.getInputs())));
-      const result = await implementationOf(kind).read(req.getId(), plain);
+      // An id and nothing else: `pulumi import` (the kind reads the object by its natural id and says its inputs).
+      const importing = Object.keys(plain).length === 0;
+      const result = importing
+        ? await implementationOf(kind).import(req.getId(), { ...hiddenInputs(owner), ...resourceStackId({}) })
+        : await implementationOf(kind).read(req.getId(), plain);
       const secret = [...secretKeys, ...KINDS[kind].secretInputs];
       const resp = new provproto.ReadResponse();
       resp.setId(result.id ?? "");

@@ -39,6 +39,7 @@ import {
 import { IDEMPOTENCY_KEY, type HiddenInputs, userInputs } from "../hidden-inputs";
 import { inputsFromOutputs, plain } from "../plain-state";
 import { withoutPrototypes } from "../refused-keys";
+import { ImportRefusedError } from "../resource-errors";
 import { clientIfConfigured, getClient, previewRead } from "../../config/provider-config";
 
 type Inputs = ApprovalPolicyInputs & Partial<HiddenInputs> & { __provider?: string };
@@ -100,6 +101,15 @@ export const approvalPolicy = {
       decidableRequests: countDecidable(props, products),
     };
     return { id, props: current, inputs: inputsFromOutputs(ApprovalPolicyInputsSchema, current) };
+  },
+
+  async import(id: string): Promise<pulumi.dynamic.ReadResult<Outputs>> {
+    throw new ImportRefusedError({
+      what: "ApprovalPolicy",
+      id,
+      reason: "a policy exists only in the stack that declares it (Megaport holds no rules to read back)",
+      fix: "declare the ApprovalPolicy in the program and run `pulumi up`: creating one orders nothing",
+    });
   },
 
   async update(_id: string, _olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {

@@ -25,6 +25,7 @@ import {
   type MarketplaceProfileOutputs,
 } from "./marketplace-profile-schema";
 import type { HiddenInputs } from "../hidden-inputs";
+import { ImportRefusedError } from "../resource-errors";
 import { inputsFromOutputs, plain } from "../plain-state";
 import { configKey } from "../../client/config-key";
 import { getClient } from "../../config/provider-config";
@@ -67,6 +68,29 @@ export const marketplaceProfile = {
       portVisibility,
     };
     return { id, props: plain(current), inputs: inputsFromOutputs(MarketplaceProfileInputsSchema, current) };
+  },
+
+  /**
+   * `pulumi import` by the company's UID (the profile's id, as a create's): the profile as it is, listing the ports
+   * the Marketplace shows now. Only the company's own key can read its profile.
+   */
+  async import(id: string): Promise<pulumi.dynamic.ReadResult<Outputs>> {
+    const client = getClient();
+    const profile = await client.getMarketplaceProfile();
+    if (profile.companyUid.toLowerCase() !== id.toLowerCase()) {
+      throw new ImportRefusedError({
+        what: "MarketplaceProfile",
+        id,
+        reason: `the API key belongs to company ${profile.companyUid}, and a profile is read with its own company's key`,
+        fix: `import ${profile.companyUid} with this key, or configure the key of the company ${id}`,
+      });
+    }
+    const listed = [...(await ownPorts(client)).values()].filter(
+      (p) => p.marketplaceVisibility && !isIn(FINISHED, p.provisioningStatus),
+    );
+    return marketplaceProfile.read(profile.companyUid, {
+      listedPorts: listed.map((p) => p.productUid),
+    } as Outputs);
   },
 
   async update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {

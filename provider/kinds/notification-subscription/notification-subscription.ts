@@ -27,6 +27,7 @@ import {
   type NotificationSubscriptionOutputs,
 } from "./notification-subscription-schema";
 import type { HiddenInputs } from "../hidden-inputs";
+import { ImportRefusedError } from "../resource-errors";
 import { inputsFromOutputs, plain } from "../plain-state";
 import { clientIfConfigured, getClient, previewRead } from "../../config/provider-config";
 
@@ -98,6 +99,35 @@ export const notificationSubscription = {
       id,
       props: plain(current),
       inputs: inputsFromOutputs(NotificationSubscriptionInputsSchema, current),
+    };
+  },
+
+  /**
+   * `pulumi import` by the user's email, employeeId or personUid (as `user` takes them): the user's subscription as
+   * it is, named by email in the generated code. The id the stack keeps is the employeeId, as a create's.
+   */
+  async import(id: string): Promise<pulumi.dynamic.ReadResult<Outputs>> {
+    const client = getClient();
+    let user: User;
+    try {
+      user = subscriberAmong(await client.listUsers(), id);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      throw new ImportRefusedError({
+        what: "NotificationSubscription",
+        id,
+        reason: err.reason,
+        fix: err.fix,
+      });
+    }
+    const facts = userFacts(user, undefined);
+    const read = await notificationSubscription.read(String(facts.employeeId), {
+      user: facts.email ?? facts.employeeId,
+      groupsBefore: null,
+    } as Outputs);
+    return {
+      ...read,
+      inputs: { user: facts.email ?? facts.employeeId, groups: read.props?.groups ?? [] } as Outputs,
     };
   },
 
@@ -222,7 +252,7 @@ function identifiersOf(user: User): string[] {
  * The id /v2/employee/{id} and ?employeeId= take. The simulator sends it as `employeeId` (as POST /v2/employment
  * answers); the client's user schema documents `partyId` as that id (megaportgo), so that is the fallback.
  */
-function employeeIdOf(user: User): number | undefined {
+export function employeeIdOf(user: User): number | undefined {
   if (typeof user.employeeId === "number") return user.employeeId;
   return user.partyId ?? undefined;
 }
@@ -242,7 +272,7 @@ function describeUser(user: User): string {
   return escapeHidden(`${name || "user"} (${user.email ?? `employee ${employeeIdOf(user)}`})`);
 }
 
-function subscribedAmongSix(prefs: NotificationPreferences): NotificationGroup[] {
+export function subscribedAmongSix(prefs: NotificationPreferences): NotificationGroup[] {
   const on = new Set(
     (prefs.destinations.EMAIL ?? []).filter((p) => p.subscribed).map((p) => String(p.messageGroup)),
   );

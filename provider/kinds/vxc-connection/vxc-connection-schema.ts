@@ -105,7 +105,8 @@ export const VxcConnectionInputsSchema = z
       .optional(),
     /**
      * UID of a VXC that already exists (made in the portal) to bring under management instead of ordering one.
-     * Its ends must match aEnd and bEnd. Dynamic providers cannot use `pulumi import`; this is the way in.
+     * Its ends must match aEnd and bEnd. The dynamic resources cannot use `pulumi import` (the plugin's can);
+     * this is their way in.
      * Naming another VXC replaces; adding or removing it for the VXC already held changes nothing.
      */
     adoptUid: productUidSchema.optional(),

@@ -38,6 +38,7 @@ import {
 import { inputsFromOutputs, plain } from "../plain-state";
 import { getClient } from "../../config/provider-config";
 import { placeOrder, type PlacedOrder } from "./vxc-order-batch";
+import { importableVxc, importedTag, inputsOfVxc } from "./vxc-import";
 import { listingsOf } from "../listings";
 import {
   VXC_INPUTS,
@@ -200,6 +201,23 @@ export const vxcConnection = {
     // ReadResult's inputs are typed as the outputs; the engine takes them as the refreshed inputs.
     // Undefined members cannot cross the gRPC Struct conversion read results go through.
     return { id, props: plain(drifted), inputs: inputsFromOutputs(VxcConnectionInputsSchema, drifted) };
+  },
+
+  async import(id: string, hidden: Partial<HiddenInputs>): Promise<pulumi.dynamic.ReadResult<Outputs>> {
+    const client = getClient();
+    const vxc = await importableVxc(client, id, hidden);
+    const inputs = inputsOfVxc(vxc);
+    // Adopted as adoptUid adopts (vxc-import.ts): the order tags name this resource, the nonce its incarnation.
+    const holder = randomUUID();
+    await setOrderTags(client, id, [...orderTags({ ...inputs, ...hidden }, holder), importedTag()]);
+    const bEnd = await bEndOf(client, vxc);
+    const outs = {
+      ...inputs,
+      ...(hidden[STACK_ID_KEY] === undefined ? {} : { [STACK_ID_KEY]: hidden[STACK_ID_KEY] }),
+      [HOLDER_KEY]: holder,
+      ...computedFrom(vxc, bEndOutputs(bEnd)),
+    } as Outputs;
+    return { id, props: plain(outs), inputs: inputs as Outputs };
   },
 
   async update(id: string, olds: Outputs, news: Inputs): Promise<pulumi.dynamic.UpdateResult<Outputs>> {

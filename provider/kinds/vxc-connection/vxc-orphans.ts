@@ -5,12 +5,14 @@
 // A VXC whose megaport-mx:stack-id tag names another stack identity is never this stack's, whatever its other tags
 // say: a same-named stack on another backend ordered it. A stack may hold several identities (stack-identity.ts
 // stackIdsOf: the plugin's providers each keep one); any of them is the stack's. VxcConnections of either adapter
-// (kinds.ts typeTokens) are the stack's resources alike.
+// (kinds.ts typeTokens) are the stack's resources alike. One the stack imported (`pulumi import`) was never its
+// order: it is never listed.
 import type { MegaportClient } from "../../client/megaport-client";
 import { FINISHED, isIn } from "../../client/provisioning-states";
 import type { Vxc } from "../../client/schemas/products";
 import {
   IDEMPOTENCY_TAG,
+  IMPORTED_TAG,
   OWNER_KEY,
   RESOURCE_TAG,
   STACK_ID_TAG,
@@ -118,6 +120,8 @@ export async function findOrphans(
       report.held += 1;
       continue;
     }
+    // Imported, never ordered by the stack: not an order it leaked, whoever holds it now (hidden-inputs.ts).
+    if (tags.has(IMPORTED_TAG)) continue;
     const found: FoundVxc = {
       vxcUid: vxc.productUid,
       name: vxc.productName ?? "",
@@ -159,6 +163,8 @@ export async function whyNotAnOrphanNow(
   const tags = await client.getResourceTags(vxcUid);
   if (!isThisStacks(tags, stack, stackIds))
     return `its tags no longer name this stack (${stack}) and its identity`;
+  if (tags.some((t) => t.key === IMPORTED_TAG))
+    return "the stack imported it (`pulumi import`); it never ordered it";
   const byUid = held.find((h) => h.vxcUid === vxcUid);
   if (byUid) return `resource "${byUid.resource}" of the stack holds it now`;
   const tag = tags.find((t) => t.key === IDEMPOTENCY_TAG)?.value;

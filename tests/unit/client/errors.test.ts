@@ -173,6 +173,12 @@ const ROWS: [string, () => MegaportError, string, string[]][] = [
     "MX_PARTIAL_FAILURE",
     ["MegaportError"],
   ],
+  [
+    "ImportRefusedError",
+    () => new errors.ImportRefusedError({ what: "VXC", id: "u", reason: "r", fix: "f" }),
+    "MX_IMPORT_REFUSED",
+    ["MegaportError"],
+  ],
   ["NotLeaderError", () => new errors.NotLeaderError("n"), "MX_NOT_LEADER", ["MegaportError"]],
   [
     "StackUnavailableError",
