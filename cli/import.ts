@@ -31,7 +31,8 @@ import {
   STACK_ID_KEY,
   STACK_TAG,
 } from "../provider/kinds/hidden-inputs";
-import { KIND_NAMES, KINDS, type KindName, pluginTypeToken, typeToken } from "../provider/kinds/kinds";
+import { KIND_NAMES, KINDS, kindOfType, type KindName } from "../provider/kinds/kinds";
+import { stackConfigSource } from "./stack-config";
 import { stackIdOf } from "../provider/kinds/stack-identity/stack-identity";
 import { holderElsewhere, inputsOfVxc } from "../provider/kinds/vxc-connection/vxc-import";
 import { firstIssue } from "../provider/client/zod-issues";
@@ -108,9 +109,7 @@ export async function runImport(
     const project = (await stack.workspace.projectSettings()).name;
     const config = await stack.getAllConfig();
     // The plugin's settings are megaport-mx:*, the dynamic resources' megaport:*; either serves.
-    const settings = resolveSettings(process.env, {
-      get: (key) => config[key]?.value ?? config[key.replace(/^megaport:/, "megaport-mx:")]?.value,
-    });
+    const settings = resolveSettings(process.env, stackConfigSource(config));
     const client = clientFor(settings, "megaport-mx-import");
     const deployment = (await stack.exportStack()).deployment ?? {};
     const held = heldIn(deployment);
@@ -158,7 +157,7 @@ function heldIn(deployment: { resources?: readonly { urn: string; type: string; 
   for (const r of deployment.resources ?? []) {
     const name = r.urn.split("::").pop() ?? r.urn;
     held.names.push(name);
-    const kind = KIND_NAMES.find((k) => r.type === typeToken(k) || r.type === pluginTypeToken(k));
+    const kind = kindOfType(r.type);
     if (!kind || !r.id) continue;
     held.ids.get(kind)!.add(r.id.toLowerCase());
     held.holders.set(r.id.toLowerCase(), name);

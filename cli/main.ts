@@ -25,6 +25,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       "write a `pulumi import --file` file that brings the company's VXCs, profile and subscriptions into a stack",
     run: async (argv) => (await import("./import")).runImport(argv),
   },
+  migrate: {
+    summary:
+      "move a stack's resources from the dynamic resources to the provider plugin, re-ordering nothing (state rewrite)",
+    run: async (argv) => (await import("./migrate")).runMigrate(argv),
+  },
   orphans: {
     summary:
       "list the VXCs a stack ordered that no resource holds (after an interrupted up), and cancel them",

@@ -1,6 +1,7 @@
 // `megaport-mx orphans`: lists the VXCs a stack ordered that no resource in it holds (live, so billed), and settles
 // them on request. Reads the stack through the Automation API (the backend and passphrase from the environment, as
-// the pulumi CLI does), and Megaport with the stack's own megaport:* config, else MEGAPORT_* variables.
+// the pulumi CLI does), and Megaport with the stack's own megaport:* config (megaport-mx:* for a stack of the provider
+// plugin, cli/stack-config.ts), else MEGAPORT_* variables. A stack of either adapter, or one moved between them.
 //
 //   megaport-mx orphans [--stack <name>] [--cwd <program dir>] [--json]
 //   megaport-mx orphans --cancel <uid> [--cancel <uid> …] | --cancel-all [--no-update-running]
@@ -17,13 +18,14 @@ import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
 import { clientFor, resolveSettings } from "../provider/config/provider-config";
 import { DEFAULT_TIMEOUTS, deleteAndWait } from "../provider/kinds/vxc-connection/vxc-wait";
-import { stackIdOf } from "../provider/kinds/stack-identity/stack-identity";
+import { stackIdsOf } from "../provider/kinds/stack-identity/stack-identity";
 import {
   findOrphans,
   heldVxcsOf,
   type OrphanReport,
   whyNotAnOrphanNow,
 } from "../provider/kinds/vxc-connection/vxc-orphans";
+import { stackConfigSource } from "./stack-config";
 import { redactedUrl, updateLock, type UpdateLock } from "./update-lock";
 
 export interface OrphansOptions {
@@ -110,7 +112,7 @@ export async function runOrphans(
     stackName = stack.name;
     const project = (await stack.workspace.projectSettings()).name;
     const config = await stack.getAllConfig();
-    const settings = resolveSettings(process.env, { get: (key) => config[key]?.value });
+    const settings = resolveSettings(process.env, stackConfigSource(config));
     const client = clientFor(settings, "megaport-mx-orphans");
     const cancelling = options.cancelAll || options.cancel.length > 0;
     // The lock first: what the state says while an update runs is already out of date.
@@ -120,7 +122,7 @@ export async function runOrphans(
       client,
       `${project}/${stack.name}`,
       heldVxcsOf(state.deployment ?? {}),
-      stackIdOf(state.deployment ?? {}),
+      stackIdsOf(state.deployment ?? {}),
     );
     const running = lock.state === "running";
 
@@ -215,7 +217,7 @@ async function whyNotAnOrphanIn(
   uid: string,
 ): Promise<string | undefined> {
   const state = (await stack.exportStack()).deployment ?? {};
-  return whyNotAnOrphanNow(client, report.stack, heldVxcsOf(state), stackIdOf(state), uid);
+  return whyNotAnOrphanNow(client, report.stack, heldVxcsOf(state), stackIdsOf(state), uid);
 }
 
 /** The backend the stack lives on: PULUMI_BACKEND_URL, else the one `pulumi whoami` names. */

@@ -8,13 +8,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
-import { ENVIRONMENTS } from "../provider/config/provider-config";
+import { ENVIRONMENTS, type SettingName } from "../provider/config/provider-config";
 import type { FieldChange } from "../provider/kinds/input-fields";
 import { KIND_NAMES, KINDS, type KindName, PLUGIN_PACKAGE, pluginTypeToken } from "../provider/kinds/kinds";
 import { REPO_ROOT } from "./pulumi-cli-root";
 import { type FieldDoc, importSection, kindReferences } from "./reference-docs";
 
-/** The plugin's package name: its type tokens are `megaport-mx:index:<Kind>` (kinds.ts). */
+/** The plugin's package name: its type tokens are `megaport-mx:index:<Kind>` (kinds.ts `pluginTypeToken`). */
 export const PACKAGE_NAME = PLUGIN_PACKAGE;
 /** Where `npm run schema` writes the schema, relative to the repository root. */
 export const SCHEMA_FILE = "provider/plugin/schema.json";
@@ -103,7 +103,7 @@ interface JsonSchema {
  * The provider's settings, as stack config (`megaport-mx:<name>`) and as explicit provider inputs. Their meaning is
  * provider/config/provider-config.ts's (`resolveSettings`), which reads the same names.
  */
-const SETTINGS: Record<string, PropertySpec> = {
+const SETTINGS: Record<SettingName, PropertySpec> = {
   accessKey: {
     type: "string",
     description: "The Megaport API access key (else MEGAPORT_ACCESS_KEY).",

@@ -1,6 +1,7 @@
 /**
  * The service provider's Pulumi stack, read through the Automation API: its config (the `megaport:*` credentials
- * and endpoint, as the provider sees them) and the outputs of its ApprovalPolicy resource (the rules). The backend,
+ * and endpoint, as the provider sees them) and the outputs of its ApprovalPolicy resource (the rules), declared
+ * through either adapter (the dynamic resources or the provider plugin). The backend,
  * passphrase and PULUMI_HOME come from the environment, as for the `pulumi` CLI; the CLI must be on PATH.
  *
  * Must never change the stack (no up, refresh or config writes), never log what it exports (exportStack
@@ -8,12 +9,10 @@
  */
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { StackUnavailableError } from "../errors";
-import { typeToken } from "../../provider/kinds/kinds";
+import { kindOfType } from "../../provider/kinds/kinds";
+import { stackConfigSource } from "../stack-config";
 import type { PolicyRead, PolicySource } from "./policy-source";
 import { versionOf } from "./policy-source";
-
-/** The ApprovalPolicy resource's type token in state. */
-export const APPROVAL_POLICY_TYPE = typeToken("ApprovalPolicy");
 
 export interface StackOptions {
   stackName: string;
@@ -34,10 +33,12 @@ export async function openStack(options: StackOptions): Promise<Stack> {
   }
 }
 
-/** The stack's config as the provider's `configure` sees it: `get("megaport:accessKey")`, secrets decrypted. */
+/**
+ * The stack's config as the provider's `configure` sees it: `get("megaport:accessKey")`, secrets decrypted; a stack
+ * of the provider plugin answers from its `megaport-mx:*` settings.
+ */
 export async function stackConfig(stack: Stack): Promise<{ get(key: string): string | undefined }> {
-  const all = await stack.getAllConfig();
-  return { get: (key) => all[key]?.value };
+  return stackConfigSource(await stack.getAllConfig());
 }
 
 interface StateResource {
@@ -81,7 +82,7 @@ export function policyFromResources(
   policyName?: string,
 ): PolicyRead {
   const policies = resources
-    .filter((r) => r.type === APPROVAL_POLICY_TYPE && !r.delete)
+    .filter((r) => kindOfType(r.type ?? "") === "ApprovalPolicy" && !r.delete)
     .map((r) => ({ name: (r.urn ?? "").split("::").pop() ?? "", outputs: r.outputs ?? {} }));
   const chosen = policyName ? policies.filter((p) => p.name === policyName) : policies;
   if (chosen.length !== 1) {

@@ -4,6 +4,7 @@
  * that company. Must never guess: with neither products nor users it fails with what to check.
  */
 import { MegaportError } from "../client/errors";
+import { configKey } from "../client/config-key";
 
 /** The two listings it may read; the MegaportClient fits. */
 export interface CompanyLookup {
@@ -24,7 +25,7 @@ export async function ownCompanyUid(
   if (!uid) {
     throw new MegaportError(
       "Could not tell which company the API key belongs to (no products and no users listed); " +
-        "check that megaport:accessKey belongs to the service provider's company.",
+        `check that ${configKey("accessKey")} belongs to the service provider's company.`,
     );
   }
   return uid;

@@ -6,6 +6,7 @@
 // fields, and a message a person can act on. Must never: hold a credential (the client passes every error through
 // redact.ts before it leaves), or be told apart by message text instead of `code`.
 
+import { configKey } from "./config-key";
 import { formatDuration } from "./format-duration";
 
 /** Holds the names of an error's class chain, so `instanceof` works across two copies of this module. */
@@ -168,8 +169,8 @@ export class AuthError extends ApiError {
     super(
       facts,
       nextStep ??
-        "Megaport did not accept the API key: check megaport:accessKey and megaport:secretKey, that the key was made " +
-          "in this environment (keys are per environment) and that it is not suspended.",
+        `Megaport did not accept the API key: check ${configKey("accessKey")} and ${configKey("secretKey")}, that the ` +
+          "key was made in this environment (keys are per environment) and that it is not suspended.",
     );
   }
 }
@@ -439,8 +440,8 @@ function networkNextStep(f: NetworkFailureFacts): string {
   if (f.systemCode === "ECONNREFUSED") {
     const local = /^(127\.0\.0\.1|localhost|\[::1\])(:|$)/.test(f.host ?? "");
     return local
-      ? "Nothing is listening there: start the simulator (`npm run simulator`), or name the Megaport environment with megaport:environment."
-      : "Nothing accepted the connection: check megaport:environment / megaport:baseUrl and network access to Megaport.";
+      ? `Nothing is listening there: start the simulator (\`npm run simulator\`), or name the Megaport environment with ${configKey("environment")}.`
+      : `Nothing accepted the connection: check ${configKey("environment")} / ${configKey("baseUrl")} and network access to Megaport.`;
   }
   if (!f.mayHaveReachedServer) return "The request was not sent; check network access to Megaport and retry.";
   return f.method === "GET"

@@ -8,6 +8,7 @@ import { MegaportClient } from "../client/megaport-client";
 import { MegaportError, ValidationError } from "../client/errors";
 import type { RetryOptions } from "../client/retry";
 import { isSimulatorSeedKey } from "../client/simulator-keys";
+import { configKey, DYNAMIC_CONFIG_NAMESPACE } from "../client/config-key";
 
 /** The environments a user may name: Megaport's, and the simulator, the embedded default. */
 export const ENVIRONMENTS = [...ENVIRONMENT_NAMES, "simulator"] as const;
@@ -15,6 +16,13 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 
 /** Where `npm run simulator` listens by default. */
 export const SIMULATOR_BASE_URL = "http://127.0.0.1:4010";
+
+/**
+ * The settings every adapter reads, by name (`megaport:<name>` for the dynamic resources, `megaport-mx:<name>` for the
+ * plugin, whose schema lists them: scripts/plugin-schema.ts), each also a MEGAPORT_* variable.
+ */
+export const SETTING_NAMES = ["accessKey", "secretKey", "environment", "baseUrl", "tokenUrl"] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
 
 /** What `configure` saw; `undefined` until the engine calls it. */
 export interface ConfigSource {
@@ -73,7 +81,7 @@ export function resolveSettings(
   env: NodeJS.ProcessEnv = process.env,
   config: ConfigSource | undefined = stackConfig,
 ): ResolvedSettings {
-  const fromConfig = (key: string) => config?.get(`megaport:${key}`) || undefined;
+  const fromConfig = (key: string) => config?.get(`${DYNAMIC_CONFIG_NAMESPACE}:${key}`) || undefined;
   const accessKey = fromConfig("accessKey") ?? env.MEGAPORT_ACCESS_KEY;
   const secretKey = fromConfig("secretKey") ?? env.MEGAPORT_SECRET_KEY;
   const baseUrl = fromConfig("baseUrl") ?? env.MEGAPORT_BASE_URL;
@@ -84,10 +92,11 @@ export function resolveSettings(
   if (!accessKey || !secretKey) {
     const missing = [!accessKey && "accessKey", !secretKey && "secretKey"].filter(Boolean).join(" and ");
     throw new ValidationError({
-      fieldPath: `megaport:${missing.split(" ")[0]}`,
+      fieldPath: configKey(missing.split(" ")[0]),
       reason: `Megaport credentials are not set (missing ${missing})`,
       fix:
-        "run `pulumi config set --secret megaport:accessKey <key>` and `pulumi config set --secret megaport:secretKey <secret>`, " +
+        `run \`pulumi config set --secret ${configKey("accessKey")} <key>\` and ` +
+        `\`pulumi config set --secret ${configKey("secretKey")} <secret>\`, ` +
         "or export MEGAPORT_ACCESS_KEY and MEGAPORT_SECRET_KEY",
     });
   }
@@ -95,31 +104,31 @@ export function resolveSettings(
   if (environmentText !== undefined) {
     if (!(ENVIRONMENTS as readonly string[]).includes(environmentText)) {
       throw new ValidationError({
-        fieldPath: "megaport:environment",
+        fieldPath: configKey("environment"),
         reason: `unknown environment "${environmentText}"`,
-        fix: `use one of ${ENVIRONMENTS.join(", ")}, or set megaport:baseUrl and megaport:tokenUrl`,
+        fix: `use one of ${ENVIRONMENTS.join(", ")}, or set ${configKey("baseUrl")} and ${configKey("tokenUrl")}`,
       });
     }
     environment = environmentText as Environment;
   }
   if (baseUrl && !tokenUrl) {
     throw new ValidationError({
-      fieldPath: "megaport:tokenUrl",
-      reason: "megaport:baseUrl is set without megaport:tokenUrl",
-      fix: "set megaport:tokenUrl to the OAuth2 token URL that goes with the base URL",
+      fieldPath: configKey("tokenUrl"),
+      reason: `${configKey("baseUrl")} is set without ${configKey("tokenUrl")}`,
+      fix: `set ${configKey("tokenUrl")} to the OAuth2 token URL that goes with the base URL`,
     });
   }
   if (!baseUrl && environment === "simulator") {
     if (namedEnvironment === undefined && !isSimulatorSeedKey(accessKey, secretKey)) {
       // These may be real keys: the simulator default is a plain-HTTP local port anyone could be listening on.
       throw new ValidationError({
-        fieldPath: "megaport:environment",
+        fieldPath: configKey("environment"),
         reason:
           "no Megaport environment is named, and these credentials are not the simulator's seeded keys, so they " +
           `will not be sent to the simulator default (${SIMULATOR_BASE_URL})`,
         fix:
-          "run `pulumi config set megaport:environment production` (or staging), or `simulator` to use a local " +
-          "simulator on purpose, or set megaport:baseUrl and megaport:tokenUrl; the environment variable " +
+          `run \`pulumi config set ${configKey("environment")} production\` (or staging), or \`simulator\` to use a ` +
+          `local simulator on purpose, or set ${configKey("baseUrl")} and ${configKey("tokenUrl")}; the environment variable ` +
           "MEGAPORT_ENVIRONMENT works too",
       });
     }
@@ -161,8 +170,8 @@ export function getClient(): MegaportClient {
     if (settings.defaulted) {
       // Said once per provider process, so nobody mistakes the simulator for Megaport.
       console.log(
-        `megaport-mx: no megaport:environment or megaport:baseUrl set: using the simulator at ${SIMULATOR_BASE_URL}. ` +
-          "Set megaport:environment to production or staging for the real Megaport API.",
+        `megaport-mx: no ${configKey("environment")} or ${configKey("baseUrl")} set: using the simulator at ` +
+          `${SIMULATOR_BASE_URL}. Set ${configKey("environment")} to production or staging for the real Megaport API.`,
       );
     }
   }

@@ -116,23 +116,34 @@ export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 /** The Pulumi module every kind is registered under: the SDK passes it to pulumi.dynamic.Resource. */
 export const PULUMI_MODULE = "megaport";
 
-/** The type token the engine stores for a kind (what pulumi.dynamic.Resource makes of the module and name). */
+/** The provider plugin's package (pulumi-resource-megaport-mx): its resources are `megaport-mx:index:<Kind>`. */
+export const PLUGIN_PACKAGE = "megaport-mx";
+
+/** The type token the engine stores for a kind of the dynamic adapter (what pulumi.dynamic.Resource makes of it). */
 export function typeToken<K extends KindName>(kind: K): `pulumi-nodejs:dynamic/${typeof PULUMI_MODULE}:${K}` {
   return `pulumi-nodejs:dynamic/${PULUMI_MODULE}:${kind}`;
 }
 
-/** The provider plugin's package (provider/plugin): its type tokens are `megaport-mx:index:<Kind>`. */
-export const PLUGIN_PACKAGE = "megaport-mx";
-
-/** The type token of a kind in the plugin's package, as `pulumi import` and the plugin's state name it. */
+/** The type token of a kind served by the provider plugin. */
 export function pluginTypeToken<K extends KindName>(kind: K): `${typeof PLUGIN_PACKAGE}:index:${K}` {
   return `${PLUGIN_PACKAGE}:index:${kind}`;
 }
 
-/** The kind a state type token names, if it is one of ours. */
-export function kindOfType(type: string): KindName | undefined {
-  return KIND_NAMES.find((kind) => typeToken(kind) === type);
+/**
+ * Both type tokens of a kind: a resource of either adapter is the same kind to everything that reads a stack (the
+ * policy pack, the approver, the orphan sweep), so a VXC ordered through one is recognised through the other.
+ */
+export function typeTokens<K extends KindName>(kind: K): readonly [string, string] {
+  return [typeToken(kind), pluginTypeToken(kind)];
 }
+
+/** The kind a state type token names, through either adapter, if it is one of ours. */
+export function kindOfType(type: string): KindName | undefined {
+  return KIND_NAMES.find((kind) => typeTokens(kind).includes(type));
+}
+
+/** The type token of the plugin's provider resources in state (the default one and any explicit one). */
+export const PLUGIN_PROVIDER_TYPE = `pulumi:providers:${PLUGIN_PACKAGE}`;
 
 /** How a program's provider process loads the kind's provider: by package name, from its node_modules. */
 export function providerModulePath(kind: KindName): string {

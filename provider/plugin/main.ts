@@ -3,15 +3,19 @@
 // (lifetime.ts). What the kinds print goes to the engine's Log (engine-log.ts). Node.js 22 or later, as for the
 // dynamic resources.
 import { CANCEL_REASONS, cancelThisProcess } from "../client/cancellation";
+import { useConfigNamespace } from "../client/config-key";
 import { engineAddress, engineSink, routeConsole } from "./engine-log";
 import { endOnSignals } from "./lifetime";
-import { serve } from "./plugin-server";
+import { PACKAGE, serve } from "./plugin-server";
 
 const major = Number(process.versions.node.split(".")[0]);
 if (major < 22) {
   process.stderr.write(`pulumi-resource-megaport-mx needs Node.js 22 or later; this is ${process.version}\n`);
   process.exit(1);
 }
+
+// Its settings are the package's config (`megaport-mx:accessKey`), and every message names them so.
+useConfigNamespace(PACKAGE);
 
 // Before anything can print: stdout is the handshake's alone.
 const address = engineAddress(process.argv.slice(2));

@@ -21,6 +21,7 @@ import {
   idempotencyKey,
   OWNER_KEY,
   type Owner,
+  STACK_ID_KEY,
   TIMEOUTS_KEY,
   type Timeouts,
 } from "../kinds/hidden-inputs";
@@ -28,6 +29,7 @@ import schema from "./schema.json";
 import { computedOutputNames, KIND_NAMES, KINDS, type KindName } from "../kinds/kinds";
 import type { KindImplementation } from "../kinds/kind-implementation";
 import { flushLogs, withUrn } from "./engine-log";
+import { configureStackId, resourceStackId, withProviderStackId } from "./stack-id";
 
 const provrpc =
   require("@pulumi/pulumi/proto/provider_grpc_pb") as typeof import("@pulumi/pulumi/proto/provider_grpc_pb");
@@ -206,9 +208,11 @@ function unimplemented(name: string): Unary<unknown, unknown> {
 async function checkResource(kind: KindName, urn: string, olds: Props, news: Props) {
   const { owner } = parseUrn(urn);
   const { plain, secretKeys } = unwrapSecrets(news);
-  const result = await implementationOf(kind).check!(unwrapSecrets(olds).plain, {
+  const oldInputs = unwrapSecrets(olds).plain;
+  const result = await implementationOf(kind).check!(oldInputs, {
     ...plain,
     ...hiddenInputs(owner),
+    ...resourceStackId(oldInputs),
   });
   const failures = [...(result.failures ?? []), ...settingsFailures()];
   const secret = new Set([...secretKeys, ...KINDS[kind].secretInputs]);
@@ -273,11 +277,14 @@ export function providerHandlers(onCancel: () => void) {
       return resp;
     }),
     checkConfig: unary(async (req: InstanceType<typeof provproto.CheckRequest>) => {
-      const news = fromStruct(req.getNews());
+      const news = withProviderStackId(
+        unwrapSecrets(fromStruct(req.getOlds())).plain,
+        fromStruct(req.getNews()),
+      );
       const { plain } = unwrapSecrets(news);
       const failures: { property: string; reason: string }[] = [];
       for (const [key, value] of Object.entries(plain)) {
-        if (key === "version") continue;
+        if (key === "version" || key === STACK_ID_KEY) continue;
         if (!SETTINGS.includes(key))
           failures.push({
             property: "",
@@ -299,6 +306,7 @@ export function providerHandlers(onCancel: () => void) {
     configure: unary(async (req: InstanceType<typeof provproto.ConfigureRequest>) => {
       const variables = new Map(req.getVariablesMap().toArray());
       const args = unwrapSecrets(fromStruct(req.getArgs())).plain;
+      configureStackId(args);
       await configure({ config: configSource(variables, args) });
       const resp = new provproto.ConfigureResponse();
       // Secrets come wrapped, so the plugin knows what to keep secret. No preview calls to create or update: the
@@ -363,7 +371,7 @@ export function providerHandlers(onCancel: () => void) {
       // An id and nothing else: `pulumi import` (the kind reads the object by its natural id and says its inputs).
       const importing = Object.keys(plain).length === 0;
       const result = importing
-        ? await implementationOf(kind).import(req.getId(), hiddenInputs(owner))
+        ? await implementationOf(kind).import(req.getId(), { ...hiddenInputs(owner), ...resourceStackId({}) })
         : await implementationOf(kind).read(req.getId(), plain);
       const secret = [...secretKeys, ...KINDS[kind].secretInputs];
       const resp = new provproto.ReadResponse();

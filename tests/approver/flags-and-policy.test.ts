@@ -6,7 +6,8 @@ import { parseApproverFlags } from "../../cli/approver/flags";
 import { UsageError } from "../../cli/errors";
 import { ApproverMetrics } from "../../cli/approver/metrics";
 import { PolicyTracker, evaluate } from "../../cli/approver/policy-source";
-import { APPROVAL_POLICY_TYPE, policyFromResources } from "../../cli/approver/provider-stack";
+import { policyFromResources } from "../../cli/approver/provider-stack";
+import { pluginTypeToken, typeToken } from "../../provider/kinds/kinds";
 import { main } from "../../cli/main";
 import { parseOrphansArgs } from "../../cli/orphans";
 
@@ -145,6 +146,7 @@ describe("policy problems", () => {
 });
 
 describe("a stack's ApprovalPolicy", () => {
+  const APPROVAL_POLICY_TYPE = typeToken("ApprovalPolicy");
   const policy = (name: string, outputs: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
     urn: `urn:pulumi:prod::provider::${APPROVAL_POLICY_TYPE}::${name}`,
     type: APPROVAL_POLICY_TYPE,
@@ -175,6 +177,20 @@ describe("a stack's ApprovalPolicy", () => {
     const read = policyFromResources(resources, "prod", name);
     expect(read.problems?.[0].reason).toContain(reason);
     expect(evaluate(read).status).toBe("invalid");
+  });
+
+  it("reads one declared through the provider plugin (megaport-mx:index:ApprovalPolicy) as the dynamic one", () => {
+    const type = pluginTypeToken("ApprovalPolicy");
+    const fromPlugin = { urn: `urn:pulumi:prod::provider::${type}::policy`, type };
+    const read = policyFromResources(
+      [{ ...fromPlugin, outputs: { rules, defaultAction: "manual", companyUid: "c-1" } }],
+      "prod",
+    );
+    expect(read).toMatchObject({ input: { rules, defaultAction: "manual" }, companyUid: "c-1" });
+    expect(evaluate(read).status).toBe("ok");
+    // One of each is two policies, whichever adapter declared them.
+    const both = policyFromResources([policy("a", { rules }), { ...fromPlugin, outputs: { rules } }], "prod");
+    expect(both.problems?.[0].reason).toContain('has 2 ApprovalPolicy resources ("a", "policy")');
   });
 
   it("picks the named one among several", () => {

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { parse, stringify } from "yaml";
 import { SEED } from "../../simulator/seed";
 import { IMPORTED_TAG, RESOURCE_TAG, STACK_ID_TAG, STACK_TAG } from "../../provider/kinds/hidden-inputs";
+import { stackIdsOf } from "../../provider/kinds/stack-identity/stack-identity";
 import { eventually } from "../support/eventually";
 import { ApiAs, type OrderOptions, orderVxcUid } from "../support/simulator-http";
 import {
@@ -188,8 +189,8 @@ describe("pulumi import of megaport-mx resources through the provider plugin", (
         'resource "core", stack identity 5b7c0d5e-0d1c-4a57-9c55-2f0b8e3c1a11)',
     );
 
-    // Tags that name this very stack and resource, with a stack identity (the dynamic resources' order, or a
-    // same-named stack on another backend): the plugin cannot prove the identity is this stack's, so it refuses.
+    // Tags that name this very stack and resource, with another stack identity (a same-named stack on another
+    // backend): the plugin's provider has this stack's own identity, so it refuses, naming both.
     const sameNames = await portalVxc(world, "globexAdmin", {
       from: ports.globexSydRed.uid,
       to: ports.acmeSydAuto.uid,
@@ -202,9 +203,10 @@ describe("pulumi import of megaport-mx resources through the provider plugin", (
     ]);
     const unproven = await pulumi(e2e, ["import", VXC, "mine", sameNames, "--yes"]);
     expect(unproven.code).not.toBe(0);
+    const [ownId] = stackIdsOf((await e2e.stack.exportStack()).deployment);
     expect(unproven.stdout + unproven.stderr).toContain(
       `cannot import VXC ${sameNames}: its tags name this stack and resource, but stack identity ` +
-        "0c7d7f43-2b7e-4a0e-a7c8-6a7d1f1f0b01, which this stack cannot prove is its own",
+        `0c7d7f43-2b7e-4a0e-a7c8-6a7d1f1f0b01, which is not this stack's (${ownId})`,
     );
 
     // Acme ordered this one to Globex's port (with a key Globex gave it): Globex sees it, but only Acme may manage it.

@@ -1,5 +1,6 @@
 // The stack policies, called with fabricated stacks: the redundant-pair diversity check (advisory) and the
 // Ordering-emails subscription (mandatory).
+import { pluginTypeToken } from "../../provider/kinds/kinds";
 import { stackOrderingSubscription } from "../../policy/policies/stack-ordering-subscription";
 import { vxcRedundantPairDiversity } from "../../policy/policies/vxc-redundant-pair-diversity";
 import { BLUE_PORT, HAPPY_CONFIG, happyBlueVxc, happySubscription, happyVxc, RED_PORT } from "./fixtures";
@@ -86,6 +87,13 @@ describe("megaport-stack-ordering-subscription", () => {
 
   it("fails a stack with VXCs and no subscriptions", async () => {
     expectViolation(await runStackPolicy(policy, [happyVxc()]), message);
+  });
+
+  it("counts VXCs and subscriptions declared through the provider plugin as the dynamic ones", async () => {
+    const vxc = { ...happyVxc(), type: pluginTypeToken("VxcConnection") };
+    const subscription = { ...happySubscription(), type: pluginTypeToken("NotificationSubscription") };
+    expectViolation(await runStackPolicy(policy, [vxc]), message);
+    expectNoViolations(await runStackPolicy(policy, [vxc, subscription]));
   });
 
   it("fails a stack whose subscriptions leave out Ordering", async () => {

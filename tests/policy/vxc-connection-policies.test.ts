@@ -9,6 +9,7 @@ import { vxcNamePattern } from "../../policy/policies/vxc-name-pattern";
 import { vxcProtectInProduction } from "../../policy/policies/vxc-protect-in-production";
 import { vxcRateLimitCeiling } from "../../policy/policies/vxc-rate-limit-ceiling";
 import { vxcTargetKnownAtPreview } from "../../policy/policies/vxc-target-known-at-preview";
+import { pluginTypeToken } from "../../provider/kinds/kinds";
 import { ACME_COMPANY_UID, HAPPY_CONFIG, happyApprovalPolicy, happyVxc, SERVICE_KEY } from "./fixtures";
 import {
   expectNoViolations,
@@ -23,6 +24,16 @@ const ACME_PORT = "55465685-0cdb-46c8-8bee-cbb6050acbd1";
 
 describe("megaport-vxc-connection-allowed-provider", () => {
   const policy = vxcAllowedProvider;
+
+  it("judges a VXC declared through the provider plugin (megaport-mx:index:VxcConnection) as a dynamic one", async () => {
+    const vxc = { ...happyVxc(), type: pluginTypeToken("VxcConnection") };
+    expectNoViolations(await runResourcePolicy(policy, vxc, HAPPY_CONFIG));
+    vxc.props.bEnd!.providerName = "Initech";
+    expectViolation(
+      await runResourcePolicy(policy, vxc, HAPPY_CONFIG),
+      `VXC must go to an allowed provider ("Acme Networks" or "${ACME_COMPANY_UID}"); bEnd.providerName names another.`,
+    );
+  });
 
   it("passes a VXC to a provider on the list", async () => {
     expectNoViolations(await runResourcePolicy(policy, happyVxc(), HAPPY_CONFIG));
@@ -340,7 +351,8 @@ describe("every VxcConnection policy", () => {
     for (const policy of policies) {
       expectNotApplicable(
         await runResourcePolicy(policy, happyApprovalPolicy(), HAPPY_CONFIG),
-        "Policy only applies to resources of type 'pulumi-nodejs:dynamic/megaport:VxcConnection'",
+        "Policy only applies to resources of type 'pulumi-nodejs:dynamic/megaport:VxcConnection' or " +
+          "'megaport-mx:index:VxcConnection'",
       );
     }
   });

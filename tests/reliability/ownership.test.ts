@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runOrphans } from "../../cli/orphans";
-import { RESOURCE_TAG, STACK_ID_KEY, STACK_ID_TAG, STACK_TAG } from "../../provider/kinds/hidden-inputs";
+import { STACK_ID_KEY, STACK_ID_TAG } from "../../provider/kinds/hidden-inputs";
 import { STACK_IDENTITY_TOKEN, stackIdOf } from "../../provider/kinds/stack-identity/stack-identity";
 import { SEED } from "../../simulator/seed";
 import {
@@ -23,6 +23,7 @@ import {
   customerStack,
   liveByName,
   manyVxcs,
+  orderTaggedFor,
   PROJECT,
   report,
   setVxcs,
@@ -58,30 +59,8 @@ async function orphans(e2e: E2eStack, args: string[], env: Record<string, string
 }
 
 /** An order carrying the stack's tags (and identity, when given) that no resource holds: a real orphan. */
-async function strayOrder(e2e: E2eStack, name: string, stackId: string | undefined): Promise<string> {
-  const [uid] = await world.globex.buyVxc([
-    {
-      productUid: SEED.ports.globexSydRed.uid,
-      associatedVxcs: [
-        {
-          productName: name,
-          rateLimit: 50,
-          term: 1,
-          shutdown: false,
-          costCentre: "",
-          aEnd: { vlan: 0 },
-          bEnd: { productUid: SEED.ports.acmeSydAuto.uid, vlan: 0 },
-          resourceTags: [
-            { key: STACK_TAG, value: `${PROJECT}/${e2e.stack.name}` },
-            { key: RESOURCE_TAG, value: name.replace(" ", "-") },
-            ...(stackId ? [{ key: STACK_ID_TAG, value: stackId }] : []),
-          ],
-        },
-      ],
-    },
-  ]);
-  return uid;
-}
+const strayOrder = (e2e: E2eStack, name: string, stackId: string | undefined) =>
+  orderTaggedFor(world, `${PROJECT}/${e2e.stack.name}`, name, stackId);
 
 const statusOf = async (uid: string) => (await visibleVxcs(world.globex)).get(uid)?.provisioningStatus;
 

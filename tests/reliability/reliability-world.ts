@@ -6,8 +6,9 @@ import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { MegaportClient } from "../../provider/client/megaport-client";
 import type { Vxc } from "../../provider/client/schemas/products";
+import { RESOURCE_TAG, STACK_ID_TAG, STACK_TAG } from "../../provider/kinds/hidden-inputs";
 import { findOrphans, heldVxcsOf } from "../../provider/kinds/vxc-connection/vxc-orphans";
-import { stackIdOf } from "../../provider/kinds/stack-identity/stack-identity";
+import { stackIdsOf } from "../../provider/kinds/stack-identity/stack-identity";
 import { SEED } from "../../simulator/seed";
 import { FAST_PROVIDER_ENV, visibleVxcs, type World } from "../support/world";
 import { createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
@@ -77,7 +78,7 @@ export async function tally(world: World, e2e: E2eStack, prefix: string) {
     world.globex,
     `${PROJECT}/${e2e.stack.name}`,
     heldVxcsOf(state.deployment),
-    stackIdOf(state.deployment),
+    stackIdsOf(state.deployment),
   );
   return { live: live.length, names: byName.size, duplicates, orphans: report.orphans.length, report };
 }
@@ -187,4 +188,38 @@ export function issuedTokens(world: World): string[] {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A VXC Globex orders by hand carrying the tags of stack `stack` ("project/stack") and its identity, when given, that
+ * no resource holds: a real orphan of that stack.
+ */
+export async function orderTaggedFor(
+  world: World,
+  stack: string,
+  name: string,
+  stackId: string | undefined,
+): Promise<string> {
+  const [uid] = await world.globex.buyVxc([
+    {
+      productUid: SEED.ports.globexSydRed.uid,
+      associatedVxcs: [
+        {
+          productName: name,
+          rateLimit: 50,
+          term: 1,
+          shutdown: false,
+          costCentre: "",
+          aEnd: { vlan: 0 },
+          bEnd: { productUid: SEED.ports.acmeSydAuto.uid, vlan: 0 },
+          resourceTags: [
+            { key: STACK_TAG, value: stack },
+            { key: RESOURCE_TAG, value: name.replace(" ", "-") },
+            ...(stackId ? [{ key: STACK_ID_TAG, value: stackId }] : []),
+          ],
+        },
+      ],
+    },
+  ]);
+  return uid;
 }

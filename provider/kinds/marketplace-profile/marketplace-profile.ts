@@ -27,6 +27,7 @@ import {
 import type { HiddenInputs } from "../hidden-inputs";
 import { ImportRefusedError } from "../resource-errors";
 import { inputsFromOutputs, plain } from "../plain-state";
+import { configKey } from "../../client/config-key";
 import { getClient } from "../../config/provider-config";
 
 type Inputs = MarketplaceProfileInputs & Partial<HiddenInputs> & { __provider?: string };
@@ -258,7 +259,7 @@ function assertSameCompany(actual: string, expected: string, operation: string):
   if (actual.toLowerCase() === expected.toLowerCase()) return;
   throw new MegaportError(
     `Cannot ${operation} MarketplaceProfile ${expected}: the API key belongs to company ${actual}. ` +
-      "Use a Company Admin API key of the company that owns the profile (megaport:accessKey / megaport:secretKey).",
+      `Use a Company Admin API key of the company that owns the profile (${configKey("accessKey")} / ${configKey("secretKey")}).`,
   );
 }
 

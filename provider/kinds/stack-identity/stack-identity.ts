@@ -4,9 +4,13 @@
 // names repeat across backends (a laptop and CI, two organisations, dev and prod both named "dev"); this id does not,
 // so it, not the names, decides that an order is this stack's (create resuming, adoptUid, delete, the orphan sweep).
 // Nothing here talks to Megaport: the resource exists only in state.
+// The provider plugin has no such resource (a YAML program cannot be asked to declare one): its provider keeps the
+// identity in its own inputs, and each resource keeps the one it was made with (provider/plugin/stack-id.ts). A state
+// may so hold several identities, all of them the stack's: stackIdsOf reads every one.
 import type * as pulumi from "@pulumi/pulumi";
 import { randomUUID } from "node:crypto";
-import { PULUMI_MODULE } from "../kinds";
+import { STACK_ID_KEY } from "../hidden-inputs";
+import { kindOfType, PLUGIN_PROVIDER_TYPE, PULUMI_MODULE } from "../kinds";
 
 /** The resource's type (under PULUMI_MODULE) and its name: one per stack. */
 export const STACK_IDENTITY_TYPE = "StackIdentity";
@@ -18,13 +22,32 @@ export interface StackIdentityOutputs {
   stackId: string;
 }
 
-/** The stack's identity as an exported state holds it, or undefined for a stack that has none yet. */
-export function stackIdOf(deployment: {
-  resources?: readonly { type: string; outputs?: Record<string, unknown> }[];
-}): string | undefined {
-  const found = (deployment.resources ?? []).find((r) => r.type === STACK_IDENTITY_TOKEN);
-  const id = found?.outputs?.stackId;
-  return typeof id === "string" && id !== "" ? id : undefined;
+interface StateResource {
+  type: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
+/**
+ * Every identity of the stack an exported state holds, oldest kind first: the dynamic adapter's StackIdentity, then
+ * what the plugin's providers and our resources of either adapter carry as STACK_ID_KEY. Empty for a stack from before
+ * identities.
+ */
+export function stackIdsOf(deployment: { resources?: readonly StateResource[] }): string[] {
+  const resources = deployment.resources ?? [];
+  const text = (value: unknown) => (typeof value === "string" && value !== "" ? [value] : []);
+  const ids = [
+    ...resources.filter((r) => r.type === STACK_IDENTITY_TOKEN).flatMap((r) => text(r.outputs?.stackId)),
+    ...resources
+      .filter((r) => r.type === PLUGIN_PROVIDER_TYPE || kindOfType(r.type) !== undefined)
+      .flatMap((r) => text(r.inputs?.[STACK_ID_KEY])),
+  ];
+  return [...new Set(ids)];
+}
+
+/** The stack's identity as an exported state holds it (its first, see stackIdsOf), or undefined when it has none. */
+export function stackIdOf(deployment: { resources?: readonly StateResource[] }): string | undefined {
+  return stackIdsOf(deployment)[0];
 }
 
 export const provider = {

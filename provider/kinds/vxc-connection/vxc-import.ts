@@ -79,7 +79,7 @@ export async function importableVxc(
     throw refuse(
       `its tags name this stack and resource, but stack identity ${theirs}, which ` +
         (hidden[STACK_ID_KEY] === undefined
-          ? "this stack cannot prove is its own (the plugin's resources carry no stack identity yet)"
+          ? "this stack cannot prove is its own (the stack has no identity)"
           : `is not this stack's (${hidden[STACK_ID_KEY]}): a same-named stack on another backend holds it`),
       "import it in the stack that holds it; if you are certain this stack is that one, remove the VXC's " +
         "megaport-mx:stack-id tag in the Portal and import again",

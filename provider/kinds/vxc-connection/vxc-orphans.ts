@@ -3,7 +3,9 @@
 // ordered anew), or from a resource removed while its create was interrupted. They are live and billed. This finds
 // them from the stack's state and Megaport's listing, says what each is, and never cancels anything by itself.
 // A VXC whose megaport-mx:stack-id tag names another stack identity is never this stack's, whatever its other tags
-// say: a same-named stack on another backend ordered it. One the stack imported (`pulumi import`) was never its
+// say: a same-named stack on another backend ordered it. A stack may hold several identities (stack-identity.ts
+// stackIdsOf: the plugin's providers each keep one); any of them is the stack's. VxcConnections of either adapter
+// (kinds.ts typeTokens) are the stack's resources alike. One the stack imported (`pulumi import`) was never its
 // order: it is never listed.
 import type { MegaportClient } from "../../client/megaport-client";
 import { FINISHED, isIn } from "../../client/provisioning-states";
@@ -18,9 +20,9 @@ import {
   type HiddenInputs,
 } from "../hidden-inputs";
 import type { ResourceTag } from "../../client/schemas/resource-tags";
-import { typeToken } from "../kinds";
+import { kindOfType } from "../kinds";
 import type { VxcConnectionInputs } from "./vxc-connection-schema";
-import { namesOtherStack, orderTag, tagsOf } from "./vxc-order-tag";
+import { orderTag, tagsOf } from "./vxc-order-tag";
 
 /** A VxcConnection as the stack's state holds it. */
 export interface HeldVxc {
@@ -71,7 +73,7 @@ export function heldVxcsOf(deployment: {
     resource: { urn: string; type: string; id?: string; inputs?: Record<string, unknown> };
   }[];
 }): HeldVxc[] {
-  const isVxc = (type: string) => type === typeToken("VxcConnection");
+  const isVxc = (type: string) => kindOfType(type) === "VxcConnection";
   const held = (urn: string, inputs: Record<string, unknown> | undefined, vxcUid?: string): HeldVxc => {
     const typed = inputs as (VxcConnectionInputs & Partial<HiddenInputs>) | undefined;
     return {
@@ -106,13 +108,13 @@ export async function findOrphans(
   client: MegaportClient,
   stack: string,
   held: readonly HeldVxc[],
-  stackId: string | undefined,
+  stackIds: readonly string[],
 ): Promise<OrphanReport> {
   const heldUids = new Set(held.map((h) => h.vxcUid).filter(Boolean));
   const report: OrphanReport = { stack, orphans: [], pending: [], held: 0 };
   for (const vxc of await liveVxcsOf(client)) {
     const tagList = await tagsOf(client, vxc.productUid);
-    if (!isThisStacks(tagList, stack, stackId)) continue;
+    if (!isThisStacks(tagList, stack, stackIds)) continue;
     const tags = new Map(tagList.map((t) => [t.key, t.value]));
     if (heldUids.has(vxc.productUid)) {
       report.held += 1;
@@ -133,15 +135,16 @@ export async function findOrphans(
       continue;
     }
     const heldBy = held.find((h) => h.resource === found.orderedBy && h.vxcUid);
-    const proven = stackId !== undefined && tags.get(STACK_ID_TAG) === stackId;
+    const proven = stackIds.includes(tags.get(STACK_ID_TAG) ?? "");
     report.orphans.push({ ...found, heldBy, proven, verdict: verdictOn(found, heldBy, proven) });
   }
   return report;
 }
 
-/** Whether the tags say this stack ordered the VXC: its name, and no other stack's identity. */
-function isThisStacks(tags: readonly ResourceTag[], stack: string, stackId: string | undefined): boolean {
-  return tags.some((t) => t.key === STACK_TAG && t.value === stack) && !namesOtherStack(tags, stackId);
+/** Whether the tags say this stack ordered the VXC: its name, and no identity but one of the stack's. */
+function isThisStacks(tags: readonly ResourceTag[], stack: string, stackIds: readonly string[]): boolean {
+  const theirs = tags.find((t) => t.key === STACK_ID_TAG)?.value;
+  return tags.some((t) => t.key === STACK_TAG && t.value === stack) && (!theirs || stackIds.includes(theirs));
 }
 
 /**
@@ -152,13 +155,13 @@ export async function whyNotAnOrphanNow(
   client: MegaportClient,
   stack: string,
   held: readonly HeldVxc[],
-  stackId: string | undefined,
+  stackIds: readonly string[],
   vxcUid: string,
 ): Promise<string | undefined> {
   const vxc = await client.getVxc(vxcUid);
   if (isIn(FINISHED, vxc.provisioningStatus)) return `it is ${vxc.provisioningStatus} already`;
   const tags = await client.getResourceTags(vxcUid);
-  if (!isThisStacks(tags, stack, stackId))
+  if (!isThisStacks(tags, stack, stackIds))
     return `its tags no longer name this stack (${stack}) and its identity`;
   if (tags.some((t) => t.key === IMPORTED_TAG))
     return "the stack imported it (`pulumi import`); it never ordered it";

@@ -394,3 +394,69 @@ describe("pulumi-resource-megaport-mx: a create's timeout comes from the request
     expect(["CANCELLED", "DECOMMISSIONED"]).toContain((await globex.getVxc(uid)).provisioningStatus);
   }, 30_000);
 });
+
+describe("pulumi-resource-megaport-mx's stack identity and setting names", () => {
+  const PROVIDER = "urn:pulumi:dev::plugin-test::pulumi:providers:megaport-mx::default";
+  const SETTINGS = { accessKey: "a", secretKey: { ...SECRET_SIG, value: "s" }, environment: "staging" };
+  let client: Client;
+  let stop: () => void;
+  beforeAll(async () => {
+    ({ client, stop } = await startPlugin(NO_SETTINGS));
+  }, 30_000);
+  afterAll(() => stop?.());
+
+  const checkConfig = async (olds: Record<string, unknown>) =>
+    (
+      await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+        client,
+        "checkConfig",
+        checkRequest(PROVIDER, SETTINGS, olds),
+      )
+    )
+      .getInputs()!
+      .toJavaScript() as Record<string, unknown>;
+
+  it("CheckConfig mints an identity for a new provider and keeps the one its old inputs hold", async () => {
+    const first = await checkConfig({});
+    const second = await checkConfig({});
+    const kept = await checkConfig({ ...SETTINGS, __stackId: "the-stacks-own" });
+    expect(first.__stackId).toMatch(/^[0-9a-f-]{36}$/);
+    // Two providers never made before (another backend's stack of the same names) get two identities.
+    expect(second.__stackId).not.toBe(first.__stackId);
+    expect(kept.__stackId).toBe("the-stacks-own");
+  });
+
+  it("a new resource takes its provider's identity; a resource made before keeps its own", async () => {
+    const news = { name: "edge", rateLimit: 100, aEnd: { productUid: UID }, serviceKey: UID };
+    const made = { ...news, __stackId: "its-own" };
+    const req = new provproto.ConfigureRequest();
+    req.setArgs(structproto.Struct.fromJavaScript({ ...SETTINGS, __stackId: "provider-id" } as never));
+    await rpc(client, "configure", req);
+    const check = async (olds: Record<string, unknown>) =>
+      (
+        await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+          client,
+          "check",
+          checkRequest(URN, news, olds),
+        )
+      )
+        .getInputs()!
+        .toJavaScript() as Record<string, unknown>;
+    expect((await check({})).__stackId).toBe("provider-id");
+    // Made under another provider (an older plugin's default provider): its VXC's tags carry that identity.
+    expect((await check(made)).__stackId).toBe("its-own");
+  });
+
+  it("a settings problem names the key as the plugin reads it (megaport-mx:…)", async () => {
+    const resp = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+      client,
+      "checkConfig",
+      checkRequest(PROVIDER, { environment: "staging" }),
+    );
+    const reasons = failuresOf(resp)
+      .map((f) => f.reason)
+      .join("\n");
+    expect(reasons).toContain("pulumi config set --secret megaport-mx:accessKey");
+    expect(reasons).not.toMatch(/(^|[^-])megaport:/);
+  });
+});

@@ -132,6 +132,7 @@ describe("the example READMEs", () => {
       "examples/customer/README.md",
       "examples/gitops/README.md",
       "examples/service-provider/README.md",
+      "examples/yaml/README.md",
     ]);
     expect(RUN_BLOCKS.length).toBeGreaterThanOrEqual(2);
   });

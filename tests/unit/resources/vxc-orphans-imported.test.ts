@@ -40,15 +40,15 @@ describe("the sweep and VXCs the stack imported", () => {
     const ordered = "0a000000-0000-4000-8000-000000000001";
     const imported = "0a000000-0000-4000-8000-000000000002";
     const client = fakeClient({ [ordered]: false, [imported]: true });
-    const report = await findOrphans(client, "p/s", [], "id-1");
+    const report = await findOrphans(client, "p/s", [], ["id-1"]);
     expect(report.orphans.map((o) => o.vxcUid)).toEqual([ordered]);
     expect(report.pending).toEqual([]);
-    expect(await whyNotAnOrphanNow(client, "p/s", [], "id-1", imported)).toBe(
+    expect(await whyNotAnOrphanNow(client, "p/s", [], ["id-1"], imported)).toBe(
       "the stack imported it (`pulumi import`); it never ordered it",
     );
-    expect(await whyNotAnOrphanNow(client, "p/s", [], "id-1", ordered)).toBeUndefined();
+    expect(await whyNotAnOrphanNow(client, "p/s", [], ["id-1"], ordered)).toBeUndefined();
     // Once a resource holds it, it is counted held, as any VXC of the stack.
-    const held = await findOrphans(client, "p/s", [{ resource: "r", vxcUid: imported }], "id-1");
+    const held = await findOrphans(client, "p/s", [{ resource: "r", vxcUid: imported }], ["id-1"]);
     expect(held).toMatchObject({ held: 1, orphans: [{ vxcUid: ordered }] });
   });
 });

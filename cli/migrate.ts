@@ -1,0 +1,178 @@
+// `megaport-mx migrate`: moves a stack's megaport-mx resources from the dynamic resources (TypeScript) to the provider
+// plugin (any language) by rewriting its state (cli/migrate-state.ts), so the program that declares them through the
+// plugin next previews no changes: nothing re-ordered, nothing cancelled. Reads and writes the stack through the
+// Automation API (the backend and passphrase from the environment, as the pulumi CLI does).
+//
+//   megaport-mx migrate [--stack <name>] [--cwd <program dir>] [--provider-name <name>] [--dry-run] [--no-update-running]
+//
+// Refuses while an update of the stack runs, by the same lock rules as `megaport-mx orphans` (cli/update-lock.ts): an
+// import over a running update's state would lose what it records. It reads the lock again, and the state again,
+// right before the import, and refuses if either changed. Copies the stack's `megaport:*` settings to the
+// `megaport-mx:*` keys the plugin reads (secrets stay secret). Never prints a setting's value.
+// Exit codes (cli/exit-codes.ts): 0 migrated (or, with --dry-run, would migrate); 1 refused or failed; 64 usage.
+import { isDeepStrictEqual } from "node:util";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import { UsageError } from "./errors";
+import { EXIT } from "./exit-codes";
+import { migrateDeployment, MigrationRefused, type Deployment } from "./migrate-state";
+import { oneLine, refusalFor } from "./orphans";
+import { redactedUrl, updateLock } from "./update-lock";
+import { DYNAMIC_CONFIG_NAMESPACE } from "../provider/client/config-key";
+import { SETTING_NAMES } from "../provider/config/provider-config";
+import { PLUGIN_PACKAGE } from "../provider/kinds/kinds";
+
+export interface MigrateOptions {
+  stack?: string;
+  cwd: string;
+  providerName: string;
+  dryRun: boolean;
+  noUpdateRunning: boolean;
+  help: boolean;
+}
+
+export const MIGRATE_USAGE = `usage: megaport-mx migrate [--stack <name>] [--cwd <program dir>] [--provider-name <name>] [--dry-run]
+
+Moves the stack's megaport-mx resources from the dynamic resources to the provider plugin (megaport-mx:index:*) by
+rewriting its state: the same VXCs, profile, policies and subscriptions, nothing re-ordered or cancelled. Then run
+the program that declares them through the plugin (Pulumi YAML, or a generated SDK): \`pulumi preview\` shows no
+changes. Copies the megaport:* settings to megaport-mx:*; the stack's identity stays, so every order is still its own.
+  --provider-name <name>
+                   the plugin's default provider as the engine names it: "default" for a YAML program (the
+                   default), "default_<version with _>" for a program of a generated SDK, which names its version
+  --dry-run        say what would move, change nothing
+  --no-update-running
+                   confirm that no update of the stack runs, for a backend whose lock this command cannot read
+Refuses while an update of the stack runs, or while operations are pending in its state.
+Exit codes: 0 migrated, 1 refused or failed, 64 usage.`;
+
+export function parseMigrateArgs(argv: readonly string[], cwd = process.cwd()): MigrateOptions {
+  const options: MigrateOptions = {
+    cwd,
+    providerName: "default",
+    dryRun: false,
+    noUpdateRunning: false,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === "--stack") options.stack = value();
+    else if (flag === "--cwd") options.cwd = value();
+    else if (flag === "--provider-name") options.providerName = value();
+    else if (flag === "--dry-run") options.dryRun = true;
+    else if (flag === "--no-update-running") options.noUpdateRunning = true;
+    else if (flag === "--help" || flag === "-h") options.help = true;
+    else throw new UsageError(`unknown flag ${flag}`);
+  }
+  if (!/^default(_[0-9A-Za-z_-]+)?$/.test(options.providerName))
+    throw new UsageError(`--provider-name ${options.providerName}: give "default" or "default_<version>"`);
+  return options;
+}
+
+/** The engine's wire marker of a secret, as `pulumi stack export --show-secrets` writes one. */
+const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+
+/** Runs the command; returns the exit code. Prints to `out`. */
+export async function runMigrate(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+): Promise<number> {
+  let options: MigrateOptions;
+  try {
+    options = parseMigrateArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    out(`megaport-mx migrate: ${err.message}\n${MIGRATE_USAGE}`);
+    return EXIT.USAGE;
+  }
+  if (options.help) {
+    out(MIGRATE_USAGE);
+    return EXIT.OK;
+  }
+  let stackName = options.stack;
+  let backend: string | undefined;
+  try {
+    backend =
+      process.env.PULUMI_BACKEND_URL ??
+      (await (await LocalWorkspace.create({ workDir: options.cwd })).whoAmI().catch(() => undefined))?.url;
+    const stack = await openStack(options);
+    stackName = stack.name;
+    const project = (await stack.workspace.projectSettings()).name;
+    const named = `${project}/${stack.name}`;
+    const refused = refusalFor(await updateLock(stack, project, backend), options.noUpdateRunning, named);
+    if (refused) {
+      out(`megaport-mx migrate: nothing changed: ${refused}`);
+      return EXIT.FAILED;
+    }
+    const exported = await stack.exportStack();
+    const settings = await pluginSettings(stack, options.dryRun);
+    const plan = migrateDeployment(exported.deployment as Deployment, {
+      stack: stack.name,
+      project,
+      providerName: options.providerName,
+      settings,
+    });
+    for (const m of plan.moved) out(`${options.dryRun ? "would move" : "moving"} ${m.from} → ${m.to}`);
+    out(`stack identity ${plan.stackId}, provider ${plan.providerUrn}`);
+    if (options.dryRun) return EXIT.OK;
+
+    // Right before the import: an update begun since, or any change to the state, and the rewrite is stale.
+    const lockNow = await updateLock(stack, project, backend);
+    const again = refusalFor(lockNow, options.noUpdateRunning, named);
+    if (again) {
+      out(`megaport-mx migrate: nothing changed: ${again}`);
+      return EXIT.FAILED;
+    }
+    const current = await stack.exportStack();
+    if (!isDeepStrictEqual(current.deployment?.resources, exported.deployment?.resources)) {
+      out(`megaport-mx migrate: nothing changed: the state of ${named} changed while this ran; run it again`);
+      return EXIT.FAILED;
+    }
+    await stack.importStack({ ...exported, deployment: plan.deployment });
+    out(
+      `migrated ${plan.moved.length} resource(s) of ${named} to the provider plugin. Next: declare them as ` +
+        `${PLUGIN_PACKAGE}:index:* (same names, same inputs) and run \`pulumi preview\`: it shows no changes.`,
+    );
+    return EXIT.OK;
+  } catch (err) {
+    if (err instanceof MigrationRefused) {
+      out(`megaport-mx migrate: nothing changed: ${err.message}`);
+      return EXIT.FAILED;
+    }
+    out(
+      `megaport-mx migrate: ${oneLine(err, stackName, backend)}${backend ? ` (${redactedUrl(backend)})` : ""}`,
+    );
+    return EXIT.FAILED;
+  }
+}
+
+async function openStack(options: MigrateOptions): Promise<Stack> {
+  if (options.stack) return LocalWorkspace.selectStack({ stackName: options.stack, workDir: options.cwd });
+  const workspace = await LocalWorkspace.create({ workDir: options.cwd });
+  const current = await workspace.stack();
+  if (!current) throw new UsageError("no stack is selected here: give --stack <name>");
+  return LocalWorkspace.selectStack({ stackName: current.name, workDir: options.cwd });
+}
+
+/**
+ * The plugin's settings: its `megaport-mx:*` config, first copied from `megaport:*` where unset (unless `dryRun`), as
+ * the engine hands a default provider its inputs: secrets wrapped, so the state keeps them encrypted.
+ */
+async function pluginSettings(stack: Stack, dryRun: boolean): Promise<Record<string, unknown>> {
+  const all = await stack.getAllConfig();
+  const settings: Record<string, unknown> = {};
+  for (const name of SETTING_NAMES) {
+    const plugin = all[`${PLUGIN_PACKAGE}:${name}`] ?? all[`${DYNAMIC_CONFIG_NAMESPACE}:${name}`];
+    if (!plugin) continue;
+    if (!all[`${PLUGIN_PACKAGE}:${name}`] && !dryRun)
+      await stack.setConfig(`${PLUGIN_PACKAGE}:${name}`, { value: plugin.value, secret: plugin.secret });
+    settings[name] = plugin.secret
+      ? { ...SECRET_SIG, plaintext: JSON.stringify(plugin.value) }
+      : plugin.value;
+  }
+  return settings;
+}
