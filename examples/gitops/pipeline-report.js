@@ -5,7 +5,11 @@
 // `preview --json` without it both hold secrets as ciphertext or "[secret]".
 "use strict";
 
-const VXC = "pulumi-nodejs:dynamic/megaport:VxcConnection";
+// The VXC's type token through either adapter: the dynamic resources' and the plugin's.
+const VXC_TYPES = new Set([
+  "pulumi-nodejs:dynamic/megaport:VxcConnection",
+  "megaport-mx:index:VxcConnection",
+]);
 
 function readStdin() {
   return new Promise((resolve) => {
@@ -27,7 +31,7 @@ function isPending(outputs) {
 
 function waiting(state) {
   const stack = process.env.STACK_NAME || "this stack";
-  const vxcs = (state.deployment?.resources || []).filter((r) => r.type === VXC);
+  const vxcs = (state.deployment?.resources || []).filter((r) => VXC_TYPES.has(r.type));
   // A partial failure: the run stopped at its deadline and recorded why; the next `up` resumes the wait.
   const resumable = vxcs.filter((r) => (r.initErrors || []).length > 0);
   // Pending at Megaport as last recorded, without that mark: a `pulumi refresh` while it waited cleared it.

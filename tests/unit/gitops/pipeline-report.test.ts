@@ -17,10 +17,10 @@ function report(mode: string, json: unknown): { code: number | null; out: string
   return { code: run.status, out: run.stdout + run.stderr };
 }
 
-function vxc(name: string, outputs: Record<string, unknown>, initErrors?: string[]) {
+function vxc(name: string, outputs: Record<string, unknown>, initErrors?: string[], type = VXC) {
   return {
-    type: VXC,
-    urn: urn(VXC, name),
+    type,
+    urn: urn(type, name),
     id: `uid-${name}`,
     outputs: {
       name: `Globex ${name}`,
@@ -46,6 +46,14 @@ describe("pipeline-report.js waiting", () => {
         '  - "Globex red" (uid-red) to Acme Networks, port "Acme Sydney Red": a new connection request; DEPLOYABLE, approval PENDING_EXTERNAL',
         "Who must act: Acme Networks. Someone there accepts the request in the Megaport Portal (Approvals: Accept Request), or their approver (`megaport-mx approver`",
         "Next: the next `pipeline.sh up`",
+      ],
+    ],
+    [
+      "a VXC of the plugin (megaport-mx:index:VxcConnection) is reported the same",
+      state(vxc("green", pending, ["Gave up waiting …"], "megaport-mx:index:VxcConnection")),
+      [
+        "1 VXC(s) of stack prod are waiting for their provider to accept:",
+        '  - "Globex green" (uid-green) to Acme Networks, port "Acme Sydney Red": a new connection request',
       ],
     ],
     [
