@@ -110,8 +110,18 @@ export function parseUrn(urn: string): { kind: KindName; owner: Owner } {
 /** The kind's implementation, as the adapter-neutral shape every kind has (the table loads each module once). */
 const implementationOf = (kind: KindName): KindImplementation => KINDS[kind].implementation();
 
-/** What the dynamic SDK would have added to the inputs, made from the request instead. */
-function hiddenInputs(owner: Owner): Props {
+/**
+ * What the dynamic SDK would have added to the inputs, made from the request's URN for a resource being made. A
+ * resource keeps the ones its old inputs hold: its VXC's order tags carry them. That matters for a stack moved from the
+ * dynamic resources (`megaport-mx migrate`): the SDK names a resource under components by their types and names
+ * ("Type$name/child"), a URN only by their types, so a key made again from the URN would no longer be the one its
+ * order is tagged with.
+ */
+function hiddenInputs(owner: Owner, oldInputs: Props = {}): Props {
+  const oldKey = oldInputs[IDEMPOTENCY_KEY];
+  const oldOwner = oldInputs[OWNER_KEY] as Partial<Owner> | undefined;
+  if (typeof oldKey === "string" && oldKey && typeof oldOwner?.resource === "string")
+    return { [IDEMPOTENCY_KEY]: oldKey, [OWNER_KEY]: oldOwner };
   return {
     [IDEMPOTENCY_KEY]: idempotencyKey(owner.project, owner.stack, owner.resource),
     [OWNER_KEY]: owner,
@@ -211,7 +221,7 @@ async function checkResource(kind: KindName, urn: string, olds: Props, news: Pro
   const oldInputs = unwrapSecrets(olds).plain;
   const result = await implementationOf(kind).check!(oldInputs, {
     ...plain,
-    ...hiddenInputs(owner),
+    ...hiddenInputs(owner, oldInputs),
     ...resourceStackId(oldInputs),
   });
   const failures = [...(result.failures ?? []), ...settingsFailures()];

@@ -447,6 +447,34 @@ describe("pulumi-resource-megaport-mx's stack identity and setting names", () =>
     expect((await check(made)).__stackId).toBe("its-own");
   });
 
+  it("a resource keeps the order key and owner it was made with; a new one's come from its URN", async () => {
+    const news = { name: "edge", rateLimit: 100, aEnd: { productUid: UID }, serviceKey: UID };
+    const check = async (urn: string, olds: Record<string, unknown>) =>
+      (
+        await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
+          client,
+          "check",
+          checkRequest(urn, news, olds),
+        )
+      )
+        .getInputs()!
+        .toJavaScript() as Record<string, unknown>;
+    const child = "urn:pulumi:dev::plugin-test::acme:index:Site$megaport-mx:index:VxcConnection::edge";
+    const fresh = await check(child, {});
+    expect(fresh.__owner).toEqual({ project: "plugin-test", stack: "dev", resource: "acme:index:Site/edge" });
+    expect(fresh.__idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+    // Migrated from the dynamic resources, whose SDK names the component by type and name: its VXC's order tags carry
+    // that key, which the URN (types only) cannot give again.
+    const migrated = {
+      ...news,
+      __idempotencyKey: "0123456789abcdef0123456789abcdef",
+      __owner: { project: "plugin-test", stack: "dev", resource: "acme:index:Site$site-1/edge" },
+    };
+    const kept = await check(child, migrated);
+    expect(kept.__idempotencyKey).toBe(migrated.__idempotencyKey);
+    expect(kept.__owner).toEqual(migrated.__owner);
+  });
+
   it("a settings problem names the key as the plugin reads it (megaport-mx:…)", async () => {
     const resp = await rpc<unknown, InstanceType<typeof provproto.CheckResponse>>(
       client,
