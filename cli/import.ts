@@ -12,10 +12,9 @@
 // Exit codes (cli/exit-codes.ts): 0 the file is written; 1 an error; 64 a usage error.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
-import { backendUrlOf, currentStack, oneLine } from "./orphans";
+import { backendUrlOf, oneLine, openStack, optionsOr } from "./stack-command";
 import { type Candidate, importFileText, planImport } from "./import-plan";
 import { isNotFound } from "../provider/client/errors";
 import type { MegaportClient } from "../provider/client/megaport-client";
@@ -86,25 +85,13 @@ export async function runImport(
   argv: readonly string[],
   out: (line: string) => void = console.log,
 ): Promise<number> {
-  let options: ImportOptions;
-  try {
-    options = parseImportArgs(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    out(`megaport-mx import: ${err.message}\n${IMPORT_USAGE}`);
-    return EXIT.USAGE;
-  }
-  if (options.help) {
-    out(IMPORT_USAGE);
-    return EXIT.OK;
-  }
+  const options = optionsOr("import", IMPORT_USAGE, () => parseImportArgs(argv), out);
+  if (typeof options === "number") return options;
   let stackName = options.stack;
   let backend: string | undefined;
   try {
     backend = await backendUrlOf(options.cwd);
-    const stack = options.stack
-      ? await LocalWorkspace.selectStack({ stackName: options.stack, workDir: options.cwd })
-      : await currentStack(options.cwd);
+    const stack = await openStack(options.cwd, options.stack);
     stackName = stack.name;
     const project = (await stack.workspace.projectSettings()).name;
     const config = await stack.getAllConfig();

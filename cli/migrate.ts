@@ -11,11 +11,12 @@
 // `megaport-mx:*` keys the plugin reads (secrets stay secret). Never prints a setting's value.
 // Exit codes (cli/exit-codes.ts): 0 migrated (or, with --dry-run, would migrate); 1 refused or failed; 64 usage.
 import { isDeepStrictEqual } from "node:util";
-import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import type { Stack } from "@pulumi/pulumi/automation";
 import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
 import { migrateDeployment, MigrationRefused, type Deployment } from "./migrate-state";
-import { oneLine, refusalFor } from "./orphans";
+import { refusalFor } from "./orphans";
+import { backendUrlOf, oneLine, openStack, optionsOr } from "./stack-command";
 import { redactedUrl, updateLock } from "./update-lock";
 import { DYNAMIC_CONFIG_NAMESPACE } from "../provider/client/config-key";
 import { SETTING_NAMES } from "../provider/config/provider-config";
@@ -81,25 +82,13 @@ export async function runMigrate(
   argv: readonly string[],
   out: (line: string) => void = console.log,
 ): Promise<number> {
-  let options: MigrateOptions;
-  try {
-    options = parseMigrateArgs(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    out(`megaport-mx migrate: ${err.message}\n${MIGRATE_USAGE}`);
-    return EXIT.USAGE;
-  }
-  if (options.help) {
-    out(MIGRATE_USAGE);
-    return EXIT.OK;
-  }
+  const options = optionsOr("migrate", MIGRATE_USAGE, () => parseMigrateArgs(argv), out);
+  if (typeof options === "number") return options;
   let stackName = options.stack;
   let backend: string | undefined;
   try {
-    backend =
-      process.env.PULUMI_BACKEND_URL ??
-      (await (await LocalWorkspace.create({ workDir: options.cwd })).whoAmI().catch(() => undefined))?.url;
-    const stack = await openStack(options);
+    backend = await backendUrlOf(options.cwd);
+    const stack = await openStack(options.cwd, options.stack);
     stackName = stack.name;
     const project = (await stack.workspace.projectSettings()).name;
     const named = `${project}/${stack.name}`;
@@ -148,14 +137,6 @@ export async function runMigrate(
     );
     return EXIT.FAILED;
   }
-}
-
-async function openStack(options: MigrateOptions): Promise<Stack> {
-  if (options.stack) return LocalWorkspace.selectStack({ stackName: options.stack, workDir: options.cwd });
-  const workspace = await LocalWorkspace.create({ workDir: options.cwd });
-  const current = await workspace.stack();
-  if (!current) throw new UsageError("no stack is selected here: give --stack <name>");
-  return LocalWorkspace.selectStack({ stackName: current.name, workDir: options.cwd });
 }
 
 /**

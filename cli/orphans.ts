@@ -13,7 +13,7 @@
 // the backend holds the stack's update lock (cli/update-lock.ts), or when it cannot read that lock and the user has
 // not confirmed no update runs (--no-update-running), and right before each cancel it reads the lock, the state and
 // the VXC's tags again.
-import { CommandError, LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import type { Stack } from "@pulumi/pulumi/automation";
 import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
 import { clientFor, resolveSettings } from "../provider/config/provider-config";
@@ -26,7 +26,8 @@ import {
   whyNotAnOrphanNow,
 } from "../provider/kinds/vxc-connection/vxc-orphans";
 import { stackConfigSource } from "./stack-config";
-import { redactedUrl, updateLock, type UpdateLock } from "./update-lock";
+import { backendUrlOf, oneLine, openStack, optionsOr } from "./stack-command";
+import { updateLock, type UpdateLock } from "./update-lock";
 
 export interface OrphansOptions {
   stack?: string;
@@ -88,27 +89,15 @@ export async function runOrphans(
   argv: readonly string[],
   out: (line: string) => void = console.log,
 ): Promise<number> {
-  let options: OrphansOptions;
-  try {
-    options = parseOrphansArgs(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    out(`megaport-mx orphans: ${err.message}\n${ORPHANS_USAGE}`);
-    return EXIT.USAGE;
-  }
-  if (options.help) {
-    out(ORPHANS_USAGE);
-    return EXIT.OK;
-  }
+  const options = optionsOr("orphans", ORPHANS_USAGE, () => parseOrphansArgs(argv), out);
+  if (typeof options === "number") return options;
   // The watcher's timers do not hold a process open (they must not in the provider); this command waits on them.
   const keepAlive = setInterval(() => undefined, 60_000);
   let stackName = options.stack;
   let backend: string | undefined;
   try {
     backend = await backendUrlOf(options.cwd);
-    const stack = options.stack
-      ? await LocalWorkspace.selectStack({ stackName: options.stack, workDir: options.cwd })
-      : await currentStack(options.cwd);
+    const stack = await openStack(options.cwd, options.stack);
     stackName = stack.name;
     const project = (await stack.workspace.projectSettings()).name;
     const config = await stack.getAllConfig();
@@ -218,57 +207,6 @@ async function whyNotAnOrphanIn(
 ): Promise<string | undefined> {
   const state = (await stack.exportStack()).deployment ?? {};
   return whyNotAnOrphanNow(client, report.stack, heldVxcsOf(state), stackIdsOf(state), uid);
-}
-
-/** The backend the stack lives on: PULUMI_BACKEND_URL, else the one `pulumi whoami` names. */
-export async function backendUrlOf(workDir: string): Promise<string | undefined> {
-  if (process.env.PULUMI_BACKEND_URL) return process.env.PULUMI_BACKEND_URL;
-  const workspace = await LocalWorkspace.create({ workDir });
-  return (await workspace.whoAmI().catch(() => undefined))?.url;
-}
-
-/**
- * One line that names the fix, in place of the Automation API's dump of the command, its stdout and stderr: the
- * usual causes are the passphrase, the stack name and the backend.
- */
-export function oneLine(err: unknown, stack: string | undefined, backend: string | undefined): string {
-  const text = err instanceof Error ? err.message : String(err);
-  // Our own errors (settings, Megaport's answers) are one line that names the fix already.
-  if (!(err instanceof CommandError)) return text.split("\n")[0];
-  const where = backend ? ` on backend ${redactedUrl(backend)}` : "";
-  const named = stack ? `stack ${stack}` : "the stack";
-  if (/passphrase|decrypt/i.test(text)) {
-    return (
-      `the passphrase does not open the secrets of ${named}: set PULUMI_CONFIG_PASSPHRASE ` +
-      "(or PULUMI_CONFIG_PASSPHRASE_FILE) to the one the stack was created with"
-    );
-  }
-  if (/no stack named|stack .* (not found|does not exist)/i.test(text)) {
-    return (
-      `there is no ${named}${where}: give --stack one that \`pulumi stack ls\` lists, or point PULUMI_BACKEND_URL ` +
-      "(or `pulumi login <url>`) at the backend that holds it"
-    );
-  }
-  if (/backend|bucket|login|PULUMI_ACCESS_TOKEN|no such file or directory|connection refused/i.test(text)) {
-    return (
-      `cannot read ${named}${where}: ${firstError(text)}. Point PULUMI_BACKEND_URL (or \`pulumi login <url>\`) at ` +
-      "the backend that holds the stack"
-    );
-  }
-  return firstError(text);
-}
-
-/** The CLI's own "error: …" line out of a command dump, else the first line. */
-function firstError(text: string): string {
-  const line = text.split("\n").find((l) => /^\s*error: /.test(l));
-  return (line ?? text.split("\n")[0]).trim().replace(/^error: /, "");
-}
-
-export async function currentStack(cwd: string) {
-  const workspace = await LocalWorkspace.create({ workDir: cwd });
-  const current = await workspace.stack();
-  if (!current) throw new UsageError("no stack is selected here: give --stack <name>");
-  return LocalWorkspace.selectStack({ stackName: current.name, workDir: cwd });
 }
 
 function describe(

@@ -1,6 +1,7 @@
 // When `megaport-mx orphans` refuses to cancel, and the one line it prints for an error.
 import { CommandError } from "@pulumi/pulumi/automation";
-import { oneLine, parseOrphansArgs, refusalFor } from "../../../cli/orphans";
+import { parseOrphansArgs, refusalFor } from "../../../cli/orphans";
+import { oneLine } from "../../../cli/stack-command";
 
 describe("refusing --cancel*", () => {
   it("while the backend holds the stack's update lock: says so, and that a killed CLI's lock goes with pulumi cancel", () => {
