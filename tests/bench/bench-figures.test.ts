@@ -7,6 +7,7 @@ import { clampToSecond, resourceNameOf } from "../../bench/pulumi-run";
 import { peakWindow } from "../../bench/request-timeline";
 import { isDynamicProvider, isPlugin } from "../../bench/rss-sampler";
 import { judgeTargets, precise } from "../../bench/targets";
+import { noopYaml, vxcsYaml } from "../../bench/yaml-programs";
 
 describe("the bench's statistics", () => {
   it("interpolates percentiles between closest ranks and has none of nothing", () => {
@@ -96,6 +97,44 @@ describe("which process is the provider", () => {
     { argv: ["node", "/repo/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js"], is: false },
   ])("$argv is the plugin: $is", ({ argv, is }) => {
     expect(isPlugin(argv)).toBe(is);
+  });
+});
+
+describe("the plugin rows' YAML programs", () => {
+  it("declares the same N VxcConnections as the Node.js program, by the plugin's type token, and exports their UIDs", () => {
+    const program = JSON.parse(
+      vxcsYaml({ count: 3, aEndUids: ["port-a", "port-b"], bEndUid: "port-z", rateLimit: 10 }),
+    ) as {
+      runtime: string;
+      resources: Record<string, { type: string; properties: unknown }>;
+      outputs: unknown;
+    };
+    expect(program.runtime).toBe("yaml");
+    expect(Object.keys(program.resources)).toEqual(["bench-0", "bench-1", "bench-2"]);
+    expect(program.resources["bench-1"]).toEqual({
+      type: "megaport-mx:index:VxcConnection",
+      properties: {
+        name: "bench 1",
+        rateLimit: 10,
+        aEnd: { productUid: "port-b", vlan: 0 },
+        bEnd: { productUid: "port-z", vlan: 0 },
+      },
+    });
+    expect(program.outputs).toEqual({
+      vxcUids: {
+        "bench-0": "${bench-0.vxcUid}",
+        "bench-1": "${bench-1.vxcUid}",
+        "bench-2": "${bench-2.vxcUid}",
+      },
+    });
+  });
+
+  it("declares N resources of the no-op plugin", () => {
+    const program = JSON.parse(noopYaml(2)) as { resources: Record<string, unknown> };
+    expect(program.resources).toEqual({
+      "noop-0": { type: "megaport-bench-noop:index:Noop", properties: { key: "noop-0" } },
+      "noop-1": { type: "megaport-bench-noop:index:Noop", properties: { key: "noop-1" } },
+    });
   });
 });
 
