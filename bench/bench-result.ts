@@ -60,6 +60,11 @@ export interface MethodResult {
   destroyRequests: number | null;
   destroyTooMany: number | null;
   destroyByRoute: Record<string, number> | null;
+  /**
+   * `destroy`'s API requests per `bucketSeconds` from its start: where the request budget paced it (a destroy of
+   * hundreds of VXCs needs a tag read and a cancel each); null for a poller or when the log had a gap.
+   */
+  destroyRequestRate: { bucketSeconds: number; counts: number[] } | null;
   /** `pulumi preview` with no changes, ms (fastest of the runs); null for a poller. */
   previewMs: number | null;
   previewRequests: number | null;

@@ -209,6 +209,7 @@ async function runMegaportMx(
 
     progress(`N = ${n}, ${method}: pulumi destroy --parallel ${parallel}`);
     const destroyTimeline = await measuring(sim, `N = ${n}, ${method} destroy`);
+    const destroyStartedAt = Date.now();
     const destroy = await timedDestroy(mx, parallel);
     const destroyRequests = await destroyTimeline.stop();
     broken ||= !destroy.succeeded;
@@ -240,6 +241,7 @@ async function runMegaportMx(
         destroyRequests: destroyRequests.total,
         destroyTooMany: destroyRequests.tooMany,
         destroyByRoute: destroyRequests.byRoute,
+        destroyRequestRate: requestRate(destroyRequests, destroyStartedAt),
         previewMs,
         previewRequests,
         noopPreviewMs,
@@ -299,6 +301,7 @@ async function runPoller(n: number, period: number, options: BenchOptions): Prom
       destroyRequests: null,
       destroyTooMany: null,
       destroyByRoute: null,
+      destroyRequestRate: null,
       previewMs: null,
       previewRequests: null,
       noopPreviewMs: null,
@@ -329,14 +332,18 @@ function common(
     tokenRequests: requests.token,
     peak5MinWindow: requests.peak5MinWindow,
     byRoute: requests.byRoute,
-    requestRate:
-      requests.peak5MinWindow === null
-        ? null
-        : {
-            bucketSeconds: REQUEST_BUCKET_S,
-            counts: histogram(requests.arrivals, startedAt, REQUEST_BUCKET_S * 1000),
-          },
+    requestRate: requestRate(requests, startedAt),
   };
+}
+
+/** Requests per REQUEST_BUCKET_S from `startedAt`; null when the simulator's log had a gap. */
+function requestRate(requests: RequestSummary, startedAt: number): MethodResult["requestRate"] {
+  return requests.peak5MinWindow === null
+    ? null
+    : {
+        bucketSeconds: REQUEST_BUCKET_S,
+        counts: histogram(requests.arrivals, startedAt, REQUEST_BUCKET_S * 1000),
+      };
 }
 
 /**

@@ -221,6 +221,7 @@ function method(overrides: Partial<MethodResult>): MethodResult {
     destroyRequests: 10,
     destroyTooMany: 0,
     destroyByRoute: {},
+    destroyRequestRate: null,
     previewMs: 5000,
     previewRequests: 0,
     noopPreviewMs: 4500,

@@ -36,6 +36,7 @@ const METHOD_FIELDS: Record<keyof MethodResult, true> = {
   destroyRequests: true,
   destroyTooMany: true,
   destroyByRoute: true,
+  destroyRequestRate: true,
   previewMs: true,
   previewRequests: true,
   noopPreviewMs: true,
@@ -153,6 +154,7 @@ describe("npm run bench -- --smoke", () => {
       expect(mx.noopPeakRssMiB).toBeGreaterThan(0);
       expect(mx.engineFloorMs).toBeGreaterThan(0);
       expect(typeof mx.destroyMs).toBe("number");
+      expect(mx.destroyRequestRate?.counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       expect(typeof mx.previewRatio).toBe("number");
     }
     expect(n20.targets.length).toBeGreaterThan(0);
