@@ -48,7 +48,11 @@ const A_END_UIDS = [SEED.ports.globexSydRed.uid, SEED.ports.globexSydBlue.uid];
 const B_END_UID = SEED.ports.acmeSydAuto.uid;
 const REQUEST_BUCKET_S = 10;
 /** Where the toolchain is (scripts/pulumi-cli-root.ts, scripts/node-runtime.js), not how the provider behaves. */
-const TOOLCHAIN_ENV = new Set(["MEGAPORT_MX_PULUMI_ROOT", "MEGAPORT_MX_CACHE"]);
+const TOOLCHAIN_ENV = new Set([
+  "MEGAPORT_MX_PULUMI_ROOT",
+  "MEGAPORT_MX_PULUMI_YAML_DIR",
+  "MEGAPORT_MX_CACHE",
+]);
 
 function progress(line: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
