@@ -1,13 +1,14 @@
 // The command line of `npm run bench` (bench/run.ts), parsed without side effects so it can be tested. Throws an
 // Error a person can act on, with the usage.
 import * as path from "node:path";
-import type { BenchSettings } from "./bench-result";
+import { ADAPTERS, type Adapter, type BenchSettings } from "./bench-result";
 
 export const USAGE = [
-  "usage: npm run bench -- [--n 10,100,500] [--delay 65] [--configured-delay 15] [--cancel-delay 30]",
+  "usage: npm run bench -- [--n 10,100,500] [--adapters dynamic,plugin] [--delay 65] [--configured-delay 15] [--cancel-delay 30]",
   "                        [--pollers 10,30|none] [--poller-cap 600] [--parallel n] [--preview-runs 2]",
   "                        [--out bench/results] [--smoke]",
   "  --n               numbers of VXCs, one run each (1000 if the machine holds it)",
+  "  --adapters        megaport-mx's rows: the dynamic resources, the provider plugin (from a YAML program), or both",
   "  --delay           D: seconds from order to LIVE on the simulator (auto-approving B-end)",
   "  --configured-delay  of which CONFIGURED → LIVE (default 15 s, or D / 4 when D is under 60 s)",
   "  --cancel-delay    seconds from CANCEL_NOW to DECOMMISSIONED",
@@ -49,6 +50,9 @@ export function parseBenchArgs(argv: readonly string[], repoRoot: string): Bench
       case "--n":
         given.ns = numbers(flag, value(), 1);
         break;
+      case "--adapters":
+        given.adapters = adapters(flag, value());
+        break;
       case "--delay":
         given.delaySeconds = number(flag, value(), 1);
         break;
@@ -88,6 +92,7 @@ export function parseBenchArgs(argv: readonly string[], repoRoot: string): Bench
   }
   const options: BenchOptions = {
     ns: [10, 100, 500],
+    adapters: [...ADAPTERS],
     delaySeconds: 65,
     configuredSeconds: 0,
     cancelDelaySeconds: 30,
@@ -121,4 +126,12 @@ function numbers(flag: string, raw: string, min: number): number[] {
   const list = raw.split(",").map((part) => number(flag, part.trim(), min));
   if (list.some((n) => !Number.isInteger(n))) throw new Error(`${flag} takes whole numbers, not "${raw}"`);
   return list;
+}
+
+function adapters(flag: string, raw: string): Adapter[] {
+  const list = raw.split(",").map((part) => part.trim());
+  const unknown = list.filter((a) => !(ADAPTERS as readonly string[]).includes(a));
+  if (unknown.length || list.length === 0)
+    throw new Error(`${flag} takes ${ADAPTERS.join(", ")} (comma-separated), not "${raw}"`);
+  return [...new Set(list as Adapter[])];
 }

@@ -4,6 +4,10 @@
 
 export const METHODS = ["megaport-mx", "poller"] as const;
 
+/** How megaport-mx is served: dynamic resources in a Node.js program, or the provider plugin from a YAML program. */
+export const ADAPTERS = ["dynamic", "plugin"] as const;
+export type Adapter = (typeof ADAPTERS)[number];
+
 export interface Distribution {
   count: number;
   medianMs: number;
@@ -12,9 +16,16 @@ export interface Distribution {
 }
 
 export interface MethodResult {
-  /** "megaport-mx", "poller 10 s", "poller 30 s". */
+  /** "megaport-mx dynamic", "megaport-mx plugin", "poller 10 s", "poller 30 s". */
   method: string;
   kind: (typeof METHODS)[number];
+  /** megaport-mx's adapter; null for a poller. */
+  adapter: Adapter | null;
+  /**
+   * The engine floor: `up` of N no-op resources served as this adapter's are (a no-op dynamic provider from a Node.js
+   * program; a no-op Node.js plugin from a YAML program), ms; null for a poller.
+   */
+  engineFloorMs: number | null;
   /** The poller's period, s; null for megaport-mx. */
   pollSeconds: number | null;
   /** Every VXC LIVE (megaport-mx: `up` succeeded; a poller: every VXC seen LIVE before the cap). */
@@ -24,6 +35,8 @@ export interface MethodResult {
   /** `pulumi up`, or the poller from its first order to the last VXC seen LIVE (or to the cap). */
   wallMs: number;
   wallOverD: number;
+  /** `wallMs` less the provisioning delay D: what the run spent beyond the wait nobody can shorten. */
+  aboveDMs: number;
   /** VXCs LIVE and returned (megaport-mx) or seen LIVE (poller). */
   vxcsDone: number;
   /** API requests (the token endpoint apart, as Megaport's limit counts). */
@@ -36,9 +49,9 @@ export interface MethodResult {
   peak5MinWindow: number | null;
   /** Requests by route ("GET /v2/product/{uid}"). */
   byRoute: Record<string, number>;
-  /** Peak resident memory of the dynamic-provider process during `up`, MiB; null for a poller. */
+  /** Peak resident memory of the provider process (dynamic provider or plugin) during `up`, MiB; null for a poller. */
   peakRssMiB: number | null;
-  /** The same of the no-op stack's provider during its `up`: what a bare Node dynamic provider costs. */
+  /** The same of the no-op stack's provider during its `up`: what a bare Node.js provider of that adapter costs. */
   noopPeakRssMiB: number | null;
   /** The simulator's LIVE time to when create returned (megaport-mx) or the poll that saw LIVE returned. */
   liveToReturn: Distribution | null;
@@ -47,10 +60,15 @@ export interface MethodResult {
   destroyRequests: number | null;
   destroyTooMany: number | null;
   destroyByRoute: Record<string, number> | null;
+  /**
+   * `destroy`'s API requests per `bucketSeconds` from its start: where the request budget paced it (a destroy of
+   * hundreds of VXCs needs a tag read and a cancel each); null for a poller or when the log had a gap.
+   */
+  destroyRequestRate: { bucketSeconds: number; counts: number[] } | null;
   /** `pulumi preview` with no changes, ms (fastest of the runs); null for a poller. */
   previewMs: number | null;
   previewRequests: number | null;
-  /** The same of a stack of N no-op dynamic resources, ms. */
+  /** The same of the stack of N no-op resources of that adapter, ms. */
   noopPreviewMs: number | null;
   previewRatio: number | null;
   /** API requests per `bucketSeconds` from the start of the run; null if the simulator's log had a gap. */
@@ -76,6 +94,8 @@ export interface NResult {
 
 export interface BenchSettings {
   ns: number[];
+  /** megaport-mx's rows, one per adapter. */
+  adapters: Adapter[];
   /** Order → LIVE, s (D). */
   delaySeconds: number;
   /** Of which CONFIGURED → LIVE, s. */

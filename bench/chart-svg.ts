@@ -7,7 +7,8 @@ const WIDTH = 1080;
 const HEIGHT = 420;
 const PANEL = { width: 300, height: 250, top: 90, gap: 45, left: 60 };
 const COLOURS: Record<string, string> = {
-  "megaport-mx": "#1565c0",
+  "megaport-mx dynamic": "#1565c0",
+  "megaport-mx plugin": "#00897b",
   "poller 10 s": "#c62828",
   "poller 30 s": "#ef6c00",
 };

@@ -37,9 +37,16 @@ export interface UpResult {
   error?: string;
 }
 
-/** A fresh stack of `program` (a directory under bench/programs) on a backend of its own. */
+/**
+ * Where a bench stack's program comes from: a directory under bench/programs (a Node.js program, dynamic resources),
+ * or the text of a Pulumi.yaml (bench/yaml-programs.ts) run by the YAML language host, with the megaport-mx plugin
+ * and the no-op plugin on PATH.
+ */
+export type BenchProgram = { dir: string } | { yaml: string };
+
+/** A fresh stack of `program` on a backend of its own. */
 export async function createBenchStack(
-  program: string,
+  program: BenchProgram,
   stackName: string,
   config: Record<string, { value: string; secret?: boolean }>,
 ): Promise<BenchStack> {
@@ -50,19 +57,30 @@ export async function createBenchStack(
   fs.mkdirSync(backendDir);
   fs.mkdirSync(pulumiHome);
   const workDir = path.join(tmpDir, "program");
-  fs.cpSync(path.join(REPO_ROOT, "bench/programs", program), workDir, { recursive: true });
-  fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(workDir, "node_modules"), "dir");
+  const yaml = "yaml" in program;
+  if (yaml) {
+    fs.mkdirSync(workDir);
+    fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), program.yaml);
+  } else {
+    fs.cpSync(path.join(REPO_ROOT, "bench/programs", program.dir), workDir, { recursive: true });
+    fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(workDir, "node_modules"), "dir");
+  }
   const pulumiCommand = await PulumiCommand.get({ root });
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName, workDir },
     {
       pulumiCommand,
       pulumiHome,
-      envVars: isolatedPulumiEnv({
-        home: pulumiHome,
-        backendUrl: `file://${backendDir}`,
-        passphrase: PASSPHRASE,
-      }),
+      envVars: withNoopPlugin(
+        isolatedPulumiEnv({
+          home: pulumiHome,
+          backendUrl: `file://${backendDir}`,
+          passphrase: PASSPHRASE,
+          yamlHost: yaml,
+          plugin: yaml,
+        }),
+        yaml,
+      ),
     },
   );
   await stack.setAllConfig(config);
@@ -75,6 +93,12 @@ export async function createBenchStack(
       fs.rmSync(tmpDir, { recursive: true, force: true });
     },
   };
+}
+
+/** With `on`, bench/plugin-bin (pulumi-resource-megaport-bench-noop, bench/noop-plugin.ts) first on PATH. */
+function withNoopPlugin(env: Record<string, string>, on: boolean): Record<string, string> {
+  if (!on) return env;
+  return { ...env, PATH: [path.join(REPO_ROOT, "bench/plugin-bin"), env.PATH].join(path.delimiter) };
 }
 
 /**

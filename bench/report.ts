@@ -11,6 +11,10 @@ const COLUMNS: { title: string; cell: (m: MethodResult) => string }[] = [
   { title: "method", cell: (m) => m.method },
   { title: "wall", cell: (m) => seconds(m.wallMs) + (m.finished ? "" : " (cap)") },
   { title: "wall/D", cell: (m) => (m.finished ? m.wallOverD.toFixed(2) : `>${m.wallOverD.toFixed(2)}`) },
+  {
+    title: "above D (floor)",
+    cell: (m) => (m.engineFloorMs === null ? "—" : `${seconds(m.aboveDMs)} (${seconds(m.engineFloorMs)})`),
+  },
   { title: "req/VXC", cell: (m) => m.requestsPerVxc.toFixed(2) },
   { title: "requests", cell: (m) => String(m.requests) },
   { title: "429s", cell: (m) => String(m.tooMany) },

@@ -1,10 +1,13 @@
-// Peak resident memory of the dynamic-provider process of one program directory: every ~200 ms, each process
-// whose command line names `dynamic-provider` (node …/@pulumi/pulumi/cmd/dynamic-provider, started by the
-// pulumi-resource-pulumi-nodejs script with the program directory as cwd) and whose cwd is that directory. The peak
+// Peak resident memory of the provider process of one program directory: every ~200 ms, each process whose command
+// line names the adapter's provider (dynamic: node …/@pulumi/pulumi/cmd/dynamic-provider, started by the
+// pulumi-resource-pulumi-nodejs script; plugin: node …/dist/provider/plugin/main.js or the bench's no-op plugin,
+// dist/bench/noop-plugin.js; the engine starts either with the program directory as cwd) and whose cwd is that
+// directory. The peak
 // is the largest VmHWM (the kernel's own high-water mark, so a spike between two samples still counts) or VmRSS
 // read. Linux only; elsewhere it reports null. Must never: look at processes of other programs (the lead's tests
 // may be running their own providers on the same machine).
 import * as fs from "node:fs";
+import type { Adapter } from "./bench-result";
 
 export interface RssPeak {
   /** Largest resident set seen, MiB; null when no provider process was found. */
@@ -19,8 +22,11 @@ export class RssSampler {
   private timer: NodeJS.Timeout | undefined;
   private readonly programDir: string;
 
-  constructor(programDir: string) {
+  private readonly isProvider: (argv: readonly string[]) => boolean;
+
+  constructor(programDir: string, adapter: Adapter = "dynamic") {
     this.programDir = fs.realpathSync(programDir);
+    this.isProvider = adapter === "plugin" ? isPlugin : isDynamicProvider;
   }
 
   start(everyMs = 200): void {
@@ -46,7 +52,7 @@ export class RssSampler {
       const pid = Number(entry);
       try {
         if (!this.pids.has(pid)) {
-          if (!isDynamicProvider(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0"))) continue;
+          if (!this.isProvider(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0"))) continue;
           if (fs.readlinkSync(`/proc/${pid}/cwd`) !== this.programDir) continue;
           this.pids.add(pid);
         }
@@ -66,5 +72,12 @@ export class RssSampler {
 export function isDynamicProvider(argv: readonly string[]): boolean {
   return (
     !argv.includes("-e") && argv.some((arg) => /[/\\]cmd[/\\]dynamic-provider([/\\]index\.js)?$/.test(arg))
+  );
+}
+
+/** `node …/dist/provider/plugin/main.js` (pulumi-resource-megaport-mx) or `node …/dist/bench/noop-plugin.js`. */
+export function isPlugin(argv: readonly string[]): boolean {
+  return argv.some((arg) =>
+    /[/\\]dist[/\\](provider[/\\]plugin[/\\]main|bench[/\\]noop-plugin)\.js$/.test(arg),
   );
 }

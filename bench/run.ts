@@ -1,6 +1,8 @@
-// `npm run bench`: the scale benchmark. For each N, `pulumi up` of N VxcConnections against the simulator (a fixed
-// provisioning delay D, Megaport's 500 requests per 5 minutes per IP on, an auto-approving B-end), then a
-// no-change `preview` beside one of N no-op dynamic resources, then `destroy`; and in the same run naive per-VXC
+// `npm run bench`: the scale benchmark. For each N and each adapter (the dynamic resources from a Node.js program, the
+// provider plugin from a YAML program), `pulumi up` of N VxcConnections against the simulator (a fixed provisioning
+// delay D, Megaport's 500 requests per 5 minutes per IP on, an auto-approving B-end), then `up` of N no-op resources
+// served as that adapter's are (the engine floor), a no-change `preview` beside one of those, then `destroy`; and in
+// the same run naive per-VXC
 // pollers (10 s as Megaport's CLI, 30 s as its Terraform provider) doing the same orders. Prints a table per N with
 // the issue's targets marked (never asserted) and writes JSON and an SVG chart (bench/report.ts).
 //
@@ -18,6 +20,7 @@ import { pulumiCliRoot, REPO_ROOT } from "../scripts/pulumi-cli-root";
 import { SEED } from "../simulator/seed";
 import { parseBenchArgs, USAGE, type BenchOptions } from "./bench-options";
 import {
+  type Adapter,
   distribution,
   histogram,
   type BenchEnvironment,
@@ -30,6 +33,7 @@ import { createBenchStack, timedDestroy, timedPreview, timedUp, type BenchStack 
 import { formatNResult, seconds, writeResults } from "./report";
 import { RequestTimeline, type RequestSummary } from "./request-timeline";
 import { RssSampler } from "./rss-sampler";
+import { noopYaml, vxcsYaml } from "./yaml-programs";
 import {
   MEGAPORT_LIMIT,
   startSimulatorProcess,
@@ -44,7 +48,11 @@ const A_END_UIDS = [SEED.ports.globexSydRed.uid, SEED.ports.globexSydBlue.uid];
 const B_END_UID = SEED.ports.acmeSydAuto.uid;
 const REQUEST_BUCKET_S = 10;
 /** Where the toolchain is (scripts/pulumi-cli-root.ts, scripts/node-runtime.js), not how the provider behaves. */
-const TOOLCHAIN_ENV = new Set(["MEGAPORT_MX_PULUMI_ROOT", "MEGAPORT_MX_CACHE"]);
+const TOOLCHAIN_ENV = new Set([
+  "MEGAPORT_MX_PULUMI_ROOT",
+  "MEGAPORT_MX_PULUMI_YAML_DIR",
+  "MEGAPORT_MX_CACHE",
+]);
 
 function progress(line: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -85,9 +93,11 @@ async function main(): Promise<number> {
   let broken = false;
   for (const n of options.ns) {
     const methods: MethodResult[] = [];
-    const mx = await runMegaportMx(n, options);
-    methods.push(mx.result);
-    broken ||= mx.broken;
+    for (const adapter of options.adapters) {
+      const mx = await runMegaportMx(n, options, adapter);
+      methods.push(mx.result);
+      broken ||= mx.broken;
+    }
     for (const period of options.pollers) methods.push(await runPoller(n, period, options));
     const result: NResult = {
       n,
@@ -108,33 +118,49 @@ async function main(): Promise<number> {
   return broken ? 1 : 0;
 }
 
-/** Everything megaport-mx is measured on for one N: up, no-change preview against the no-op stack, destroy. */
+/**
+ * Everything megaport-mx is measured on for one N, through one adapter: up, the engine floor (`up` of N no-op
+ * resources served as that adapter's are), no-change preview against the no-op stack, destroy.
+ */
 async function runMegaportMx(
   n: number,
   options: BenchOptions,
+  adapter: Adapter,
 ): Promise<{ result: MethodResult; broken: boolean }> {
   const parallel = options.parallel ?? n;
+  const method = `megaport-mx ${adapter}`;
   const sim = await startSimulatorProcess(REPO_ROOT, simulatorTimings(options));
   const stacks: BenchStack[] = [];
   try {
-    progress(`N = ${n}, megaport-mx: making the stacks (simulator pid ${sim.pid}, ${sim.url})`);
-    const mx = await createBenchStack("vxcs", `mx-${n}`, {
-      count: { value: String(n) },
-      aEndUids: { value: JSON.stringify(A_END_UIDS) },
-      bEndUid: { value: B_END_UID },
-      rateLimit: { value: String(options.rateLimitMbps) },
-      "megaport:baseUrl": { value: sim.url },
-      "megaport:tokenUrl": { value: sim.tokenUrl },
-      "megaport:accessKey": { value: KEY.accessKey, secret: true },
-      "megaport:secretKey": { value: KEY.secretKey, secret: true },
-    });
+    progress(`N = ${n}, ${method}: making the stacks (simulator pid ${sim.pid}, ${sim.url})`);
+    const settings = adapter === "plugin" ? "megaport-mx" : "megaport";
+    const secrets = {
+      [`${settings}:baseUrl`]: { value: sim.url },
+      [`${settings}:tokenUrl`]: { value: sim.tokenUrl },
+      [`${settings}:accessKey`]: { value: KEY.accessKey, secret: true },
+      [`${settings}:secretKey`]: { value: KEY.secretKey, secret: true },
+    };
+    const vxcs = { count: n, aEndUids: A_END_UIDS, bEndUid: B_END_UID, rateLimit: options.rateLimitMbps };
+    const mx =
+      adapter === "plugin"
+        ? await createBenchStack({ yaml: vxcsYaml(vxcs) }, `mx-plugin-${n}`, secrets)
+        : await createBenchStack({ dir: "vxcs" }, `mx-${n}`, {
+            count: { value: String(n) },
+            aEndUids: { value: JSON.stringify(A_END_UIDS) },
+            bEndUid: { value: B_END_UID },
+            rateLimit: { value: String(options.rateLimitMbps) },
+            ...secrets,
+          });
     stacks.push(mx);
-    const noop = await createBenchStack("noop", `noop-${n}`, { count: { value: String(n) } });
+    const noop =
+      adapter === "plugin"
+        ? await createBenchStack({ yaml: noopYaml(n) }, `noop-plugin-${n}`, {})
+        : await createBenchStack({ dir: "noop" }, `noop-${n}`, { count: { value: String(n) } });
     stacks.push(noop);
 
-    progress(`N = ${n}, megaport-mx: pulumi up --parallel ${parallel}`);
-    const upTimeline = await measuring(sim, `N = ${n}, megaport-mx up`);
-    const rss = new RssSampler(mx.workDir);
+    progress(`N = ${n}, ${method}: pulumi up --parallel ${parallel}`);
+    const upTimeline = await measuring(sim, `N = ${n}, ${method} up`);
+    const rss = new RssSampler(mx.workDir, adapter);
     rss.start();
     const startedAt = Date.now();
     const up = await timedUp(mx, parallel);
@@ -145,7 +171,7 @@ async function runMegaportMx(
       .filter((c) => !c.failed && c.id !== undefined && live.has(c.id))
       .map((c) => c.at - live.get(c.id!)!);
     progress(
-      `N = ${n}, megaport-mx: up ${up.succeeded ? "succeeded" : "FAILED"} in ${seconds(up.wallMs)}, ` +
+      `N = ${n}, ${method}: up ${up.succeeded ? "succeeded" : "FAILED"} in ${seconds(up.wallMs)}, ` +
         `${upRequests.total} requests`,
     );
 
@@ -153,20 +179,22 @@ async function runMegaportMx(
     let noopPreviewMs: number | null = null;
     let previewRequests: number | null = null;
     let noopPeakRssMiB: number | null = null;
+    let engineFloorMs: number | null = null;
     let previewFailure: string | null = null;
     let broken = !up.succeeded;
     if (up.succeeded) {
-      progress(`N = ${n}: pulumi up of ${n} no-op dynamic resources`);
-      const noopRss = new RssSampler(noop.workDir);
+      progress(`N = ${n}, ${method}: pulumi up of ${n} no-op ${adapter} resources (the engine floor)`);
+      const noopRss = new RssSampler(noop.workDir, adapter);
       noopRss.start();
       const noopUp = await timedUp(noop, parallel);
       noopPeakRssMiB = noopRss.stop().peakMiB;
       if (!noopUp.succeeded) throw new Error(`up of the no-op stack failed: ${noopUp.error}`);
+      engineFloorMs = noopUp.wallMs;
       // Fastest of `previewRuns` each, taken in turn so a passing load on the machine weighs on both alike.
       let requests = 0;
       try {
         for (let run = 1; run <= options.previewRuns; run++) {
-          progress(`N = ${n}: no-change preview ${run}/${options.previewRuns}, megaport-mx then no-op`);
+          progress(`N = ${n}, ${method}: no-change preview ${run}/${options.previewRuns}, then no-op`);
           const timeline = await measuring(sim);
           const ms = await timedPreview(mx, parallel).finally(() =>
             timeline.stop().then((r) => (requests += r.total)),
@@ -183,13 +211,14 @@ async function runMegaportMx(
       await timedDestroy(noop, parallel);
     }
 
-    progress(`N = ${n}, megaport-mx: pulumi destroy --parallel ${parallel}`);
-    const destroyTimeline = await measuring(sim, `N = ${n}, megaport-mx destroy`);
+    progress(`N = ${n}, ${method}: pulumi destroy --parallel ${parallel}`);
+    const destroyTimeline = await measuring(sim, `N = ${n}, ${method} destroy`);
+    const destroyStartedAt = Date.now();
     const destroy = await timedDestroy(mx, parallel);
     const destroyRequests = await destroyTimeline.stop();
     broken ||= !destroy.succeeded;
     progress(
-      `N = ${n}, megaport-mx: destroy ${destroy.succeeded ? "succeeded" : "FAILED"} in ${seconds(destroy.wallMs)}`,
+      `N = ${n}, ${method}: destroy ${destroy.succeeded ? "succeeded" : "FAILED"} in ${seconds(destroy.wallMs)}`,
     );
 
     const notes = [
@@ -201,8 +230,10 @@ async function runMegaportMx(
     return {
       broken,
       result: {
-        ...common("megaport-mx", n, options, up.wallMs, upRequests, startedAt),
+        ...common(method, n, options, up.wallMs, upRequests, startedAt),
         kind: "megaport-mx",
+        adapter,
+        engineFloorMs,
         pollSeconds: null,
         finished: up.succeeded,
         note: notes.length ? notes.join("; ") : null,
@@ -214,6 +245,7 @@ async function runMegaportMx(
         destroyRequests: destroyRequests.total,
         destroyTooMany: destroyRequests.tooMany,
         destroyByRoute: destroyRequests.byRoute,
+        destroyRequestRate: requestRate(destroyRequests, destroyStartedAt),
         previewMs,
         previewRequests,
         noopPreviewMs,
@@ -260,6 +292,8 @@ async function runPoller(n: number, period: number, options: BenchOptions): Prom
     return {
       ...common(method, n, options, run.wallMs, requests, startedAt),
       kind: "poller",
+      adapter: null,
+      engineFloorMs: null,
       pollSeconds: period,
       finished: run.finished,
       note,
@@ -271,6 +305,7 @@ async function runPoller(n: number, period: number, options: BenchOptions): Prom
       destroyRequests: null,
       destroyTooMany: null,
       destroyByRoute: null,
+      destroyRequestRate: null,
       previewMs: null,
       previewRequests: null,
       noopPreviewMs: null,
@@ -294,20 +329,25 @@ function common(
     method,
     wallMs,
     wallOverD: wallMs / 1000 / options.delaySeconds,
+    aboveDMs: wallMs - options.delaySeconds * 1000,
     requests: requests.total,
     requestsPerVxc: requests.total / n,
     tooMany: requests.tooMany,
     tokenRequests: requests.token,
     peak5MinWindow: requests.peak5MinWindow,
     byRoute: requests.byRoute,
-    requestRate:
-      requests.peak5MinWindow === null
-        ? null
-        : {
-            bucketSeconds: REQUEST_BUCKET_S,
-            counts: histogram(requests.arrivals, startedAt, REQUEST_BUCKET_S * 1000),
-          },
+    requestRate: requestRate(requests, startedAt),
   };
+}
+
+/** Requests per REQUEST_BUCKET_S from `startedAt`; null when the simulator's log had a gap. */
+function requestRate(requests: RequestSummary, startedAt: number): MethodResult["requestRate"] {
+  return requests.peak5MinWindow === null
+    ? null
+    : {
+        bucketSeconds: REQUEST_BUCKET_S,
+        counts: histogram(requests.arrivals, startedAt, REQUEST_BUCKET_S * 1000),
+      };
 }
 
 /**

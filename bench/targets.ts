@@ -1,8 +1,11 @@
-// The issue's targets, judged against one N's results and printed beside them: never asserted (the bench reports,
-// the lead decides). The issue sets them for N = 100 and N = 500; smaller runs are judged by the N = 100 ones and
-// larger by the N = 500 ones, and the tier used is printed. Every N: a no-change preview ≤ 1.2 × the no-op stack's,
-// and ≥ 10 × fewer requests than the 10 s poller of the same run.
+// The issues' targets, judged against one N's results and printed beside them: never asserted (the bench reports,
+// the lead decides). The issues set them for N = 100 and N = 500; smaller runs are judged by the N = 100 ones and
+// larger by the N = 500 ones, and the tier used is printed. Each adapter's row is judged on its own, its verdicts
+// named by its method. Every N: a no-change preview ≤ 1.2 × the no-op stack's, ≥ 10 × fewer requests than the 10 s
+// poller of the same run, and (issue 17) time above D ≤ that adapter's engine floor + 2 s, ≤ 0.2 requests per VXC,
+// and the plugin's engine floor at most half the dynamic one; at N = 500 also destroy ≤ 1.3 × the cancel delay.
 import type { MethodResult, TargetVerdict } from "./bench-result";
+import { seconds } from "./report";
 
 const MEGAPORT_LIMIT = 500;
 
@@ -15,13 +18,36 @@ export function judgeTargets(
   methods: readonly MethodResult[],
   cancelDelaySeconds: number,
 ): TargetVerdict[] {
-  const mx = methods.find((m) => m.kind === "megaport-mx");
-  if (!mx) return [];
+  const verdicts = methods
+    .filter((m) => m.kind === "megaport-mx")
+    .flatMap((mx) => judgeAdapter(n, mx, methods, cancelDelaySeconds));
+  const dynamic = methods.find((m) => m.adapter === "dynamic");
+  const plugin = methods.find((m) => m.adapter === "plugin");
+  if (dynamic && plugin) {
+    const ratio =
+      dynamic.engineFloorMs && plugin.engineFloorMs !== null
+        ? plugin.engineFloorMs / dynamic.engineFloorMs
+        : null;
+    verdicts.push({
+      target: "plugin engine floor ≤ ½ dynamic engine floor",
+      value: ratio === null ? "—" : `${precise(ratio, 0.5, 2)} ×`,
+      met: ratio === null ? null : ratio <= 0.5,
+    });
+  }
+  return verdicts;
+}
+
+function judgeAdapter(
+  n: number,
+  mx: MethodResult,
+  methods: readonly MethodResult[],
+  cancelDelaySeconds: number,
+): TargetVerdict[] {
   const tier = targetTier(n);
   const verdicts: TargetVerdict[] = [];
   const judge = (target: string, value: number | null, limit: number, shown: string) =>
     verdicts.push({
-      target,
+      target: `${mx.method}: ${target}`,
       value: value === null ? "—" : shown,
       // A run whose `up` failed meets nothing, whatever its figures.
       met: value === null ? null : mx.finished && value <= limit,
@@ -49,7 +75,25 @@ export function judgeTargets(
     judge("0 × 429", mx.tooMany, 0, String(mx.tooMany));
     judge("LIVE→return p95 ≤ 5 s", p95, 5, `${precise(p95, 5, 1)} s`);
     judge("provider peak RSS ≤ 200 MiB", mx.peakRssMiB, 200, `${precise(mx.peakRssMiB, 200, 0)} MiB`);
+    const destroyOverCancel = mx.destroyMs === null ? null : mx.destroyMs / 1000 / cancelDelaySeconds;
+    judge(
+      "destroy ≤ 1.3 × cancel delay",
+      destroyOverCancel,
+      1.3,
+      `${precise(destroyOverCancel, 1.3, 2)} × ${cancelDelaySeconds} s`,
+    );
   }
+  // Issue 17: beyond D, no more than the engine itself spends on N resources of this adapter, and 2 s.
+  const aboveFloor = mx.engineFloorMs === null ? null : (mx.aboveDMs - mx.engineFloorMs) / 1000;
+  judge(
+    "time above D ≤ engine floor + 2 s",
+    aboveFloor,
+    2,
+    aboveFloor === null
+      ? "—"
+      : `${seconds(mx.aboveDMs)} = floor ${seconds(mx.engineFloorMs!)} ${aboveFloor < 0 ? "−" : "+"} ${Math.abs(aboveFloor).toFixed(1)} s`,
+  );
+  judge("≤ 0.2 requests per VXC", mx.requestsPerVxc, 0.2, precise(mx.requestsPerVxc, 0.2, 2));
   judge(
     "no-change preview ≤ 1.2 × no-op stack",
     mx.previewRatio,
@@ -63,7 +107,7 @@ export function judgeTargets(
     const shown = `${Number.isFinite(fewer) ? precise(fewer, 10, 1, "at least") : "∞"} ×${poller10.finished ? "" : " (poller capped: at least)"}`;
     // A capped poller's count is a lower bound: enough to meet the target, not to miss it.
     const met = !mx.finished ? false : fewer >= 10 ? true : poller10.finished ? false : null;
-    verdicts.push({ target: "≥ 10 × fewer requests than the 10 s poller", value: shown, met });
+    verdicts.push({ target: `${mx.method}: ≥ 10 × fewer requests than the 10 s poller`, value: shown, met });
   }
   return verdicts;
 }

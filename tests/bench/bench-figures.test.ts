@@ -5,8 +5,9 @@ import { distribution, histogram, percentile, type MethodResult } from "../../be
 import { chartSvg } from "../../bench/chart-svg";
 import { clampToSecond, resourceNameOf } from "../../bench/pulumi-run";
 import { peakWindow } from "../../bench/request-timeline";
-import { isDynamicProvider } from "../../bench/rss-sampler";
+import { isDynamicProvider, isPlugin } from "../../bench/rss-sampler";
 import { judgeTargets, precise } from "../../bench/targets";
+import { noopYaml, vxcsYaml } from "../../bench/yaml-programs";
 
 describe("the bench's statistics", () => {
   it("interpolates percentiles between closest ranks and has none of nothing", () => {
@@ -72,7 +73,7 @@ describe("when a create returned", () => {
   });
 });
 
-describe("which process is the dynamic provider", () => {
+describe("which process is the provider", () => {
   it.each([
     {
       argv: ["node", "/repo/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js", "127.0.0.1:4000"],
@@ -88,13 +89,61 @@ describe("which process is the dynamic provider", () => {
   ])("$argv is the provider: $is", ({ argv, is }) => {
     expect(isDynamicProvider(argv)).toBe(is);
   });
+
+  it.each([
+    { argv: ["/node24/bin/node", "/repo/dist/provider/plugin/main.js", "127.0.0.1:4000"], is: true },
+    { argv: ["/node24/bin/node", "/repo/dist/bench/noop-plugin.js"], is: true },
+    { argv: ["bash", "/repo/bin/pulumi-resource-megaport-mx", "127.0.0.1:4000"], is: false },
+    { argv: ["node", "/repo/node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js"], is: false },
+  ])("$argv is the plugin: $is", ({ argv, is }) => {
+    expect(isPlugin(argv)).toBe(is);
+  });
+});
+
+describe("the plugin rows' YAML programs", () => {
+  it("declares the same N VxcConnections as the Node.js program, by the plugin's type token, and exports their UIDs", () => {
+    const program = JSON.parse(
+      vxcsYaml({ count: 3, aEndUids: ["port-a", "port-b"], bEndUid: "port-z", rateLimit: 10 }),
+    ) as {
+      runtime: string;
+      resources: Record<string, { type: string; properties: unknown }>;
+      outputs: unknown;
+    };
+    expect(program.runtime).toBe("yaml");
+    expect(Object.keys(program.resources)).toEqual(["bench-0", "bench-1", "bench-2"]);
+    expect(program.resources["bench-1"]).toEqual({
+      type: "megaport-mx:index:VxcConnection",
+      properties: {
+        name: "bench 1",
+        rateLimit: 10,
+        aEnd: { productUid: "port-b", vlan: 0 },
+        bEnd: { productUid: "port-z", vlan: 0 },
+      },
+    });
+    expect(program.outputs).toEqual({
+      vxcUids: {
+        "bench-0": "${bench-0.vxcUid}",
+        "bench-1": "${bench-1.vxcUid}",
+        "bench-2": "${bench-2.vxcUid}",
+      },
+    });
+  });
+
+  it("declares N resources of the no-op plugin", () => {
+    const program = JSON.parse(noopYaml(2)) as { resources: Record<string, unknown> };
+    expect(program.resources).toEqual({
+      "noop-0": { type: "megaport-bench-noop:index:Noop", properties: { key: "noop-0" } },
+      "noop-1": { type: "megaport-bench-noop:index:Noop", properties: { key: "noop-1" } },
+    });
+  });
 });
 
 describe("the bench's command line", () => {
-  it("runs N = 10, 100, 500 with D = 65 s, a 30 s cancel, 10 s and 30 s pollers capped at 10 minutes by default", () => {
+  it("runs N = 10, 100, 500 through both adapters with D = 65 s, a 30 s cancel, 10 s and 30 s pollers capped at 10 minutes by default", () => {
     const options = parseBenchArgs([], "/repo");
     expect(options).toMatchObject({
       ns: [10, 100, 500],
+      adapters: ["dynamic", "plugin"],
       delaySeconds: 65,
       configuredSeconds: 15,
       cancelDelaySeconds: 30,
@@ -124,6 +173,8 @@ describe("the bench's command line", () => {
     { argv: ["--pollers", "none"], expected: { pollers: [] } },
     { argv: ["--n", "10,1000", "--parallel", "50"], expected: { ns: [10, 1000], parallel: 50 } },
     { argv: ["--delay", "65", "--configured-delay", "20"], expected: { configuredSeconds: 20 } },
+    { argv: ["--adapters", "plugin"], expected: { adapters: ["plugin"] } },
+    { argv: ["--adapters", "plugin, dynamic"], expected: { adapters: ["plugin", "dynamic"] } },
   ])("reads $argv", ({ argv, expected }) => {
     expect(parseBenchArgs(argv, "/repo")).toMatchObject(expected);
   });
@@ -134,6 +185,10 @@ describe("the bench's command line", () => {
     { argv: ["--n", "10.5"], error: "--n takes whole numbers" },
     { argv: ["--delay", "10", "--configured-delay", "20"], error: "at most that" },
     { argv: ["--fast"], error: "unknown flag --fast" },
+    {
+      argv: ["--adapters", "python"],
+      error: '--adapters takes dynamic, plugin (comma-separated), not "python"',
+    },
   ])("refuses $argv, saying why", ({ argv, error }) => {
     expect(() => parseBenchArgs(argv, "/repo")).toThrow(error);
   });
@@ -141,19 +196,22 @@ describe("the bench's command line", () => {
 
 function method(overrides: Partial<MethodResult>): MethodResult {
   return {
-    method: "megaport-mx",
+    method: "megaport-mx dynamic",
     kind: "megaport-mx",
+    adapter: "dynamic",
+    engineFloorMs: 4_000,
     pollSeconds: null,
     finished: true,
     note: null,
     wallMs: 70_000,
     wallOverD: 70 / 65,
+    aboveDMs: 5_000,
     vxcsDone: 100,
-    requests: 80,
-    requestsPerVxc: 0.8,
+    requests: 15,
+    requestsPerVxc: 0.15,
     tooMany: 0,
     tokenRequests: 1,
-    peak5MinWindow: 80,
+    peak5MinWindow: 15,
     byRoute: {},
     requestRate: null,
     peakRssMiB: 150,
@@ -163,6 +221,7 @@ function method(overrides: Partial<MethodResult>): MethodResult {
     destroyRequests: 10,
     destroyTooMany: 0,
     destroyByRoute: {},
+    destroyRequestRate: null,
     previewMs: 5000,
     previewRequests: 0,
     noopPreviewMs: 4500,
@@ -172,32 +231,74 @@ function method(overrides: Partial<MethodResult>): MethodResult {
 }
 
 const poller = (requests: number, finished = true) =>
-  method({ method: "poller 10 s", kind: "poller", pollSeconds: 10, requests, finished });
+  method({
+    method: "poller 10 s",
+    kind: "poller",
+    adapter: null,
+    engineFloorMs: null,
+    pollSeconds: 10,
+    requests,
+    finished,
+  });
 
 describe("the issue's targets", () => {
-  it("judges N = 100 by wall, requests per VXC, 429s, LIVE→return, destroy, preview and the 10 s poller", () => {
+  it("judges N = 100 by wall, requests per VXC, 429s, LIVE→return, destroy, the engine floor, preview and the 10 s poller", () => {
     const verdicts = judgeTargets(100, [method({}), poller(900)], 30);
     expect(verdicts.map((v) => [v.target, v.met])).toEqual([
-      ["wall ≤ 1.15 × D", true],
-      ["≤ 1 request per VXC", true],
-      ["0 × 429", true],
-      ["LIVE→return p95 ≤ 5 s", true],
-      ["destroy ≤ 1.2 × cancel delay", true],
-      ["no-change preview ≤ 1.2 × no-op stack", true],
-      ["≥ 10 × fewer requests than the 10 s poller", true],
+      ["megaport-mx dynamic: wall ≤ 1.15 × D", true],
+      ["megaport-mx dynamic: ≤ 1 request per VXC", true],
+      ["megaport-mx dynamic: 0 × 429", true],
+      ["megaport-mx dynamic: LIVE→return p95 ≤ 5 s", true],
+      ["megaport-mx dynamic: destroy ≤ 1.2 × cancel delay", true],
+      ["megaport-mx dynamic: time above D ≤ engine floor + 2 s", true],
+      ["megaport-mx dynamic: ≤ 0.2 requests per VXC", true],
+      ["megaport-mx dynamic: no-change preview ≤ 1.2 × no-op stack", true],
+      ["megaport-mx dynamic: ≥ 10 × fewer requests than the 10 s poller", true],
     ]);
   });
 
-  it("judges N = 500 (and larger) by the 5-minute limit and the provider's memory instead of destroy", () => {
-    const verdicts = judgeTargets(1000, [method({ peak5MinWindow: 501, peakRssMiB: 250 })], 30);
+  it("judges N = 500 (and larger) by the 5-minute limit, the provider's memory and destroy ≤ 1.3 × the cancel delay", () => {
+    const verdicts = judgeTargets(
+      1000,
+      [method({ peak5MinWindow: 501, peakRssMiB: 250, destroyMs: 40_000, requestsPerVxc: 0.21 })],
+      30,
+    );
     expect(verdicts.map((v) => [v.target, v.met])).toEqual([
-      ["wall ≤ 1.3 × D", true],
-      ["≤ 500 requests in any 5 min", false],
-      ["0 × 429", true],
-      ["LIVE→return p95 ≤ 5 s", true],
-      ["provider peak RSS ≤ 200 MiB", false],
-      ["no-change preview ≤ 1.2 × no-op stack", true],
+      ["megaport-mx dynamic: wall ≤ 1.3 × D", true],
+      ["megaport-mx dynamic: ≤ 500 requests in any 5 min", false],
+      ["megaport-mx dynamic: 0 × 429", true],
+      ["megaport-mx dynamic: LIVE→return p95 ≤ 5 s", true],
+      ["megaport-mx dynamic: provider peak RSS ≤ 200 MiB", false],
+      ["megaport-mx dynamic: destroy ≤ 1.3 × cancel delay", false],
+      ["megaport-mx dynamic: time above D ≤ engine floor + 2 s", true],
+      ["megaport-mx dynamic: ≤ 0.2 requests per VXC", false],
+      ["megaport-mx dynamic: no-change preview ≤ 1.2 × no-op stack", true],
     ]);
+  });
+
+  it("judges each adapter against its own engine floor, and the plugin's floor against half the dynamic one", () => {
+    const dynamic = method({ aboveDMs: 7_000, engineFloorMs: 4_000 });
+    const plugin = method({
+      method: "megaport-mx plugin",
+      adapter: "plugin",
+      aboveDMs: 7_000,
+      engineFloorMs: 5_500,
+    });
+    const verdicts = judgeTargets(100, [dynamic, plugin], 30);
+    const floor = (m: string) => verdicts.find((v) => v.target === `${m}: time above D ≤ engine floor + 2 s`);
+    expect(floor("megaport-mx dynamic")).toEqual({
+      target: "megaport-mx dynamic: time above D ≤ engine floor + 2 s",
+      value: "7.0 s = floor 4.0 s + 3.0 s",
+      met: false,
+    });
+    expect(floor("megaport-mx plugin")).toMatchObject({ value: "7.0 s = floor 5.5 s + 1.5 s", met: true });
+    expect(verdicts.at(-1)).toEqual({
+      target: "plugin engine floor ≤ ½ dynamic engine floor",
+      value: "1.38 ×",
+      met: false,
+    });
+    const halved = judgeTargets(100, [dynamic, method({ ...plugin, engineFloorMs: 2_000 })], 30).at(-1);
+    expect(halved).toMatchObject({ value: "0.50 ×", met: true });
   });
 
   it("misses every target when pulumi up failed, whatever the figures", () => {
@@ -232,12 +333,16 @@ describe("the issue's targets", () => {
   });
 
   it("leaves a figure it lacks unjudged rather than met", () => {
-    const verdicts = judgeTargets(10, [method({ previewRatio: null, liveToReturn: null })], 30);
-    expect(verdicts.find((v) => v.target.startsWith("no-change preview"))).toMatchObject({
-      met: null,
-      value: "—",
-    });
-    expect(verdicts.find((v) => v.target.startsWith("LIVE→return"))).toMatchObject({ met: null, value: "—" });
+    const verdicts = judgeTargets(
+      10,
+      [method({ previewRatio: null, liveToReturn: null, engineFloorMs: null })],
+      30,
+    );
+    for (const target of ["no-change preview", "LIVE→return", "time above D"])
+      expect(verdicts.find((v) => v.target.startsWith(`megaport-mx dynamic: ${target}`))).toMatchObject({
+        met: null,
+        value: "—",
+      });
   });
 });
 
@@ -267,6 +372,7 @@ describe("the chart", () => {
       },
       settings: {
         ns: [10, 100],
+        adapters: ["dynamic"],
         delaySeconds: 65,
         configuredSeconds: 15,
         cancelDelaySeconds: 30,

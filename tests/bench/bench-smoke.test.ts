@@ -14,11 +14,14 @@ const RUNNER = path.join(REPO_ROOT, "dist/bench/run.js");
 const METHOD_FIELDS: Record<keyof MethodResult, true> = {
   method: true,
   kind: true,
+  adapter: true,
+  engineFloorMs: true,
   pollSeconds: true,
   finished: true,
   note: true,
   wallMs: true,
   wallOverD: true,
+  aboveDMs: true,
   vxcsDone: true,
   requests: true,
   requestsPerVxc: true,
@@ -33,12 +36,16 @@ const METHOD_FIELDS: Record<keyof MethodResult, true> = {
   destroyRequests: true,
   destroyTooMany: true,
   destroyByRoute: true,
+  destroyRequestRate: true,
   previewMs: true,
   previewRequests: true,
   noopPreviewMs: true,
   previewRatio: true,
   requestRate: true,
 };
+const ADAPTERS = ["dynamic", "plugin"];
+const ADAPTER_ROWS = ADAPTERS.map((a) => `megaport-mx ${a}`);
+const ROWS = [...ADAPTER_ROWS, "poller 10 s", "poller 30 s"];
 const RUN_FIELDS: Record<keyof NResult, true> = { n: true, methods: true, targetTier: true, targets: true };
 
 describe("npm run bench -- --smoke", () => {
@@ -77,25 +84,32 @@ describe("npm run bench -- --smoke", () => {
     });
   });
 
-  it("prints a table for N = 20 with a row for megaport-mx and each poller, the targets and the routes", () => {
+  it("prints a table for N = 20 with a row for each adapter and each poller, the targets and the routes", () => {
     expect(run.stdout).toMatch(/^N = 20 · D = 5 s/m);
     expect(run.stdout).toMatch(
-      /^method\s+wall\s+wall\/D\s+req\/VXC\s+requests\s+429s\s+max in 5 min\s+peak RSS \(no-op\)\s+LIVE→return p50 \/ p95\s+destroy\s+preview \(no-op\)$/m,
+      /^method\s+wall\s+wall\/D\s+above D \(floor\)\s+req\/VXC\s+requests\s+429s\s+max in 5 min\s+peak RSS \(no-op\)\s+LIVE→return p50 \/ p95\s+destroy\s+preview \(no-op\)$/m,
     );
-    for (const row of ["megaport-mx", "poller 10 s", "poller 30 s"]) {
-      expect(run.stdout).toMatch(new RegExp(`^${row}\\s+\\d+\\.\\d s`, "m"));
-    }
+    for (const row of ROWS) expect(run.stdout).toMatch(new RegExp(`^${row}\\s+\\d+\\.\\d s`, "m"));
+    for (const mx of ADAPTER_ROWS)
+      expect(run.stdout).toMatch(
+        new RegExp(`^${mx}\\s+\\d+\\.\\d s\\s+\\S+\\s+-?\\d+\\.\\d s \\(\\d+\\.\\d s\\)`, "m"),
+      );
     expect(run.stdout).toMatch(/^targets \(N = 100; printed, never asserted\):$/m);
-    expect(run.stdout).toMatch(
-      /^ {2}(✓ {2}met|✗ {2}missed|\? {2}unknown) +≥ 10 × fewer requests than the 10 s poller: /m,
-    );
-    expect(run.stdout).toMatch(
-      /^ {2}megaport-mx: a no-change preview made \d+ requests; destroy \d+ \(\d+ × 429\)$/m,
-    );
-    expect(run.stdout).toMatch(/^ {2}megaport-mx up: .*POST \/v4\/networkdesign\/buy \d+/m);
-    expect(run.stdout).toMatch(
-      /^ {2}megaport-mx destroy: .*POST \/v3\/product\/\{uid\}\/action\/\{action\} \d+/m,
-    );
+    const verdict = "^ {2}(✓ {2}met|✗ {2}missed|\\? {2}unknown) +";
+    expect(run.stdout).toMatch(new RegExp(`${verdict}plugin engine floor ≤ ½ dynamic engine floor: `, "m"));
+    for (const mx of ADAPTER_ROWS) {
+      expect(run.stdout).toMatch(
+        new RegExp(`${verdict}${mx}: ≥ 10 × fewer requests than the 10 s poller: `, "m"),
+      );
+      expect(run.stdout).toMatch(new RegExp(`${verdict}${mx}: time above D ≤ engine floor \\+ 2 s: `, "m"));
+      expect(run.stdout).toMatch(
+        new RegExp(`^ {2}${mx}: a no-change preview made \\d+ requests; destroy \\d+ \\(\\d+ × 429\\)$`, "m"),
+      );
+      expect(run.stdout).toMatch(new RegExp(`^ {2}${mx} up: .*POST /v4/networkdesign/buy \\d+`, "m"));
+      expect(run.stdout).toMatch(
+        new RegExp(`^ {2}${mx} destroy: .*POST /v3/product/\\{uid\\}/action/\\{action\\} \\d+`, "m"),
+      );
+    }
     expect(run.stdout).toMatch(/^ {2}poller 10 s: .*GET \/v2\/product\/\{uid\} \d+/m);
   });
 
@@ -121,28 +135,35 @@ describe("npm run bench -- --smoke", () => {
       ].sort(),
     );
     expect(results.environment.pulumiCli).toMatch(/^v3\.\d+\.\d+/);
-    expect(results.settings).toMatchObject({ ns: [20], smoke: true, pollers: [10, 30] });
+    expect(results.settings).toMatchObject({ ns: [20], smoke: true, pollers: [10, 30], adapters: ADAPTERS });
     expect(results.runs).toHaveLength(1);
     const [n20] = results.runs;
     expect(Object.keys(n20).sort()).toEqual(Object.keys(RUN_FIELDS).sort());
-    expect(n20.methods.map((m) => m.method)).toEqual(["megaport-mx", "poller 10 s", "poller 30 s"]);
+    expect(n20.methods.map((m) => m.method)).toEqual(ROWS);
     for (const m of n20.methods) expect(Object.keys(m).sort()).toEqual(Object.keys(METHOD_FIELDS).sort());
-    const [mx] = n20.methods;
-    expect(mx.finished).toBe(true);
-    expect(mx.vxcsDone).toBe(20);
-    expect(mx.liveToReturn?.count).toBe(20);
-    expect(mx.requests).toBeGreaterThan(0);
-    expect(mx.peakRssMiB).toBeGreaterThan(0);
-    expect(typeof mx.destroyMs).toBe("number");
-    expect(typeof mx.previewRatio).toBe("number");
+    for (const [i, adapter] of ADAPTERS.entries()) {
+      const mx = n20.methods[i];
+      expect({ adapter: mx.adapter, finished: mx.finished, vxcsDone: mx.vxcsDone }).toEqual({
+        adapter,
+        finished: true,
+        vxcsDone: 20,
+      });
+      expect(mx.liveToReturn?.count).toBe(20);
+      expect(mx.requests).toBeGreaterThan(0);
+      expect(mx.peakRssMiB).toBeGreaterThan(0);
+      expect(mx.noopPeakRssMiB).toBeGreaterThan(0);
+      expect(mx.engineFloorMs).toBeGreaterThan(0);
+      expect(typeof mx.destroyMs).toBe("number");
+      expect(mx.destroyRequestRate?.counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      expect(typeof mx.previewRatio).toBe("number");
+    }
     expect(n20.targets.length).toBeGreaterThan(0);
   });
 
   it("draws the SVG chart", () => {
     const svg = fs.readFileSync(path.join(out, "smoke-latest.svg"), "utf8");
     expect(svg.startsWith("<svg ")).toBe(true);
-    expect(svg).toContain("megaport-mx");
-    expect(svg).toContain("poller 30 s");
+    for (const row of ROWS) expect(svg).toContain(row);
     expect(svg).not.toMatch(/NaN|undefined/);
   });
 });
