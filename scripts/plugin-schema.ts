@@ -73,7 +73,9 @@ export interface PackageSchema {
  * What each generated SDK (`npm run sdks`, scripts/sdks.ts) takes from the schema beyond the resources: every SDK
  * registers its resources at the schema's version (the package's), so the engine runs the plugin that
  * `npx megaport-mx plugin install` installed at that version; the TypeScript SDK ships in this package
- * (`megaport-mx/plugin-sdk`); the Go SDK's import path is its folder in this repository.
+ * (`megaport-mx/plugin-sdk`), which is also the module the TypeScript code `pulumi import` prints imports (a bare
+ * `megaport-mx` is the dynamic resources' SDK, whose VxcConnection that code would compile against and declare a
+ * second VXC with); the Go SDK's import path is its folder in this repository.
  */
 /** Where `npm run sdks` (scripts/sdks.ts) writes the SDKs, one folder per language, relative to the repository root. */
 export const SDKS_DIR = "sdks";
@@ -81,7 +83,7 @@ export const SDKS_DIR = "sdks";
 export const GO_SDK_MODULE = `github.com/megaport-mx/megaport-mx/${SDKS_DIR}/go`;
 
 export const SDK_LANGUAGE_OPTIONS = {
-  nodejs: { packageName: "megaport-mx", respectSchemaVersion: true },
+  nodejs: { packageName: "megaport-mx/plugin-sdk", respectSchemaVersion: true },
   go: { importBasePath: `${GO_SDK_MODULE}/megaportmx`, respectSchemaVersion: true },
   python: { respectSchemaVersion: true },
   csharp: { respectSchemaVersion: true },

@@ -12,16 +12,9 @@ import { SEED } from "../../simulator/seed";
 import { IMPORTED_TAG, RESOURCE_TAG, STACK_ID_TAG, STACK_TAG } from "../../provider/kinds/hidden-inputs";
 import { stackIdsOf } from "../../provider/kinds/stack-identity/stack-identity";
 import { eventually } from "../support/eventually";
-import { ApiAs, type OrderOptions, orderVxcUid } from "../support/simulator-http";
-import {
-  backendText,
-  collect,
-  createStack,
-  type E2eStack,
-  pulumiCliRoot,
-  REPO_ROOT,
-} from "../support/pulumi-stack";
+import { backendText, collect, createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
 import { startWorld, type World } from "../support/world";
+import { portalVxc, pulumi } from "./plugin-import-cli";
 
 const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/plugin-import");
 const VXC = "megaport-mx:index:VxcConnection";
@@ -40,23 +33,6 @@ async function megaportMx(e2e: E2eStack, args: string[], env: Record<string, str
     const failed = err as { code?: number; stdout?: string; stderr?: string };
     e2e.output.push(failed.stdout ?? "", failed.stderr ?? "");
     return { code: failed.code ?? 1, stdout: (failed.stdout ?? "") + (failed.stderr ?? "") };
-  }
-}
-
-/** Runs the real CLI in the stack's program directory; resolves with its exit code and what it printed. */
-export async function pulumi(e2e: E2eStack, args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      path.join(pulumiCliRoot(), "bin", "pulumi"),
-      [...args, "--stack", e2e.stack.name, "--non-interactive"],
-      { cwd: e2e.workDir, env: { ...process.env, ...e2e.envVars }, maxBuffer: 16 * 1024 * 1024 },
-    );
-    e2e.output.push(stdout, stderr);
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const failed = err as { code?: number; stdout?: string; stderr?: string };
-    e2e.output.push(failed.stdout ?? "", failed.stderr ?? "");
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
   }
 }
 
@@ -84,23 +60,6 @@ export async function importStack(world: World, stackName: string): Promise<E2eS
       "megaport-mx:tokenUrl": world.sim.tokenUrl,
     },
   });
-}
-
-/** A VXC ordered as the portal orders it, outside Pulumi, once LIVE. */
-export async function portalVxc(
-  world: World,
-  as: "globexAdmin" | "acmeAdmin",
-  order: OrderOptions & { name: string },
-): Promise<string> {
-  const uid = await orderVxcUid(new ApiAs(world.sim, as), order);
-  const client = as === "globexAdmin" ? world.globex : world.acme;
-  await eventually(
-    async () => (await client.getVxc(uid)).provisioningStatus === "LIVE" || undefined,
-    30_000,
-    `${order.name} to be LIVE`,
-    { intervalMs: 100 },
-  );
-  return uid;
 }
 
 describe("pulumi import of megaport-mx resources through the provider plugin", () => {

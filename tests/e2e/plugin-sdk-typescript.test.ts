@@ -1,11 +1,13 @@
 // The real CLI runs a TypeScript program that declares a VxcConnection through the plugin's generated SDK
 // (`megaport-mx/plugin-sdk`: sdks/nodejs compiled into dist/plugin-sdk, `npm run build` first), so the provider plugin
 // (bin/pulumi-resource-megaport-mx on PATH) serves it: pulumi up orders a VXC to Acme by provider name and waits for
-// LIVE, a higher rate limit updates it in place, pulumi destroy cancels it; against a simulator.
+// LIVE, a higher rate limit updates it in place, a B-end VLAN replaces it by a move (make-before-break on the same
+// A-end VLAN), pulumi destroy cancels it; against a simulator.
 import * as path from "node:path";
 import { SEED } from "../../simulator/seed";
 import { backendText, collect, createStack, type E2eStack, REPO_ROOT } from "../support/pulumi-stack";
 import { startWorld, visibleVxcs, type World } from "../support/world";
+import { expectReplacedMakeBeforeBreak } from "./vxc-replacement";
 
 const PROGRAM = path.join(REPO_ROOT, "tests/e2e/programs/plugin-sdk-typescript");
 
@@ -39,7 +41,7 @@ describe("a TypeScript program declaring a VxcConnection through the plugin's ge
   });
 
   it(
-    "orders a VXC to Acme by provider name that goes LIVE, raises its rate limit in place, and cancels it, as megaport-mx:index:VxcConnection",
+    "orders a VXC to Acme by provider name that goes LIVE, raises its rate limit in place, replaces it by a move (new one LIVE before the old one goes), and cancels it, as megaport-mx:index:VxcConnection",
     async () => {
       const outputsOf = (outputs: Record<string, { value: unknown }>) =>
         Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value]));
@@ -74,10 +76,25 @@ describe("a TypeScript program declaring a VxcConnection through the plugin's ge
       expect(outputsOf(edit.outputs)).toMatchObject({ vxcUid, rateLimit: 200, status: "LIVE" });
       expect((await world.globex.getVxc(vxcUid)).rateLimit).toBe(200);
 
+      // A B-end VLAN replaces the VXC on the same A-end port and VLAN: the move orders the new one on a free VLAN,
+      // cancels the old one once the new one is LIVE, then moves the new one onto VLAN 402.
+      await e2e.stack.setConfig("megaport-mx-plugin-sdk-typescript:acmeVlan", { value: "77" });
+      const replace = await e2e.stack.up({ onOutput: collect(e2e) });
+      expect(replace.summary.result).toBe("succeeded");
+      expect(replace.summary.resourceChanges).toEqual({ replace: 1, same: 1 });
+      const newUid = replace.outputs.vxcUid.value as string;
+      expect(outputsOf(replace.outputs)).toMatchObject({ rateLimit: 200, status: "LIVE" });
+      await expectReplacedMakeBeforeBreak(world.sim, "Globex to Acme through the plugin SDK", vxcUid, newUid);
+      expect(await world.globex.getVxc(newUid)).toMatchObject({
+        aEnd: { productUid: SEED.ports.globexSydRed.uid, vlan: 402 },
+        bEnd: { productUid: SEED.ports.acmeSydAuto.uid, vlan: 77 },
+      });
+      await e2e.stack.preview({ expectNoChanges: true, onOutput: collect(e2e) });
+
       const destroy = await e2e.stack.destroy({ onOutput: collect(e2e) });
       expect(destroy.summary.result).toBe("succeeded");
       expect(destroy.summary.resourceChanges).toEqual({ delete: 2 });
-      const after = (await visibleVxcs(world.globex)).get(vxcUid);
+      const after = (await visibleVxcs(world.globex)).get(newUid);
       expect(after?.provisioningStatus ?? "DECOMMISSIONED").toBe("DECOMMISSIONED");
 
       // Globex's secret key reaches neither what the CLI printed nor the state on disk.

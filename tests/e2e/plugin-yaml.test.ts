@@ -1,11 +1,13 @@
 // The real CLI runs a `runtime: yaml` program whose resources are served by the provider plugin
 // (bin/pulumi-resource-megaport-mx over dist/: `npm run build` first), found on PATH: the default provider with its
 // settings as stack config under `megaport-mx:`, and an explicit provider with another company's key. pulumi up,
-// edits updated in place, pulumi destroy, against a simulator.
+// edits updated in place, a VXC replaced by another A-end port (create-before-delete), pulumi destroy, against a
+// simulator.
 import { SEED } from "../../simulator/seed";
 import { backendText, collect, type E2eStack } from "../support/pulumi-stack";
 import { CONFIG, pluginYamlStack } from "./plugin-yaml-stack";
 import { startWorld, visibleVxcs, type World } from "../support/world";
+import { expectReplacedMakeBeforeBreak } from "./vxc-replacement";
 
 describe("a Pulumi YAML program declaring megaport-mx resources through the provider plugin", () => {
   let world: World;
@@ -24,7 +26,7 @@ describe("a Pulumi YAML program declaring megaport-mx resources through the prov
     await world?.close();
   });
 
-  it("creates a MarketplaceProfile and a VxcConnection with pulumi up, updates both in place, and destroys them", async () => {
+  it("creates a MarketplaceProfile and a VxcConnection with pulumi up, updates both in place, replaces the VXC (new one LIVE before the old one goes), and destroys them", async () => {
     const outputsOf = (outputs: Record<string, { value: unknown }>) =>
       Object.fromEntries(Object.entries(outputs).map(([name, { value }]) => [name, value]));
 
@@ -65,11 +67,27 @@ describe("a Pulumi YAML program declaring megaport-mx resources through the prov
     expect((await world.acme.getMarketplaceProfile()).companyBio).toBe("Transit and peering.");
     expect((await world.globex.getVxc(vxcUid)).rateLimit).toBe(200);
 
+    // Another A-end port replaces the VXC: the engine creates the new one (LIVE) before it deletes the old one.
+    await e2e.stack.setConfig(`${CONFIG}:globexPort`, { value: SEED.ports.globexSydBlue.uid });
+    const replace = await e2e.stack.up({ onOutput: collect(e2e) });
+    expect(replace.summary.result).toBe("succeeded");
+    expect(replace.summary.resourceChanges).toEqual({ replace: 1, same: 3 });
+    const newUid = replace.outputs.vxcUid.value as string;
+    expect(outputsOf(replace.outputs)).toMatchObject({ vxcRateLimit: 200, vxcStatus: "LIVE" });
+    const replacement = await expectReplacedMakeBeforeBreak(
+      world.sim,
+      "Globex to Acme Sydney Instant",
+      vxcUid,
+      newUid,
+    );
+    expect(replacement).toMatchObject({ aEndProductUid: SEED.ports.globexSydBlue.uid, rateLimit: 200 });
+    await e2e.stack.preview({ expectNoChanges: true, onOutput: collect(e2e) });
+
     const destroy = await e2e.stack.destroy({ onOutput: collect(e2e) });
     expect(destroy.summary.result).toBe("succeeded");
     expect(destroy.summary.resourceChanges).toEqual({ delete: 4 });
     expect((await world.acme.getMarketplaceProfile()).profileVisibility).toBe("PRIVATE");
-    const after = (await visibleVxcs(world.globex)).get(vxcUid);
+    const after = (await visibleVxcs(world.globex)).get(newUid);
     expect(after?.provisioningStatus ?? "DECOMMISSIONED").toBe("DECOMMISSIONED");
 
     // Neither company's secret key reaches what the CLI printed or the state on disk.

@@ -2,10 +2,10 @@
 // tarball installed with `npm install` into a new TypeScript Pulumi project outside the repository, and that project
 // run with the real CLI against the simulator the package ships: a preview checked by the installed policy pack, up
 // of a VxcConnection to Acme's auto-approving port and a NotificationSubscription, a preview the pack stops, destroy,
-// and `npx megaport-mx --help`; then `npx megaport-mx plugin install` into the test's PULUMI_HOME and a one-resource
-// Pulumi YAML program run through that installed plugin, with no plugin on PATH; and a TypeScript program that
-// orders, updates and cancels a VXC to Acme by provider name through the generated SDK the package ships
-// (`megaport-mx/plugin-sdk`) and the same installed plugin.
+// and `npx megaport-mx --help`; then `npx megaport-mx plugin install` into the test's PULUMI_HOME, and a Pulumi
+// YAML program and a TypeScript program (through the generated SDK the package ships, `megaport-mx/plugin-sdk`)
+// that each order a VXC to Acme by provider name, wait for LIVE, raise its rate limit in place and cancel it through
+// that installed plugin, with no plugin on PATH.
 // Nothing here resolves `megaport-mx` through the repository's self-link. Prints one `[package]` line with the
 // tarball's size and each step's time.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -14,6 +14,8 @@ import * as path from "node:path";
 import { pulumiYamlHostDir } from "../../scripts/pulumi-cli-root";
 import { pluginPackageJsons } from "../support/plugin-package-jsons";
 import { SEED } from "../../simulator/seed";
+import { textUnder } from "../support/pulumi-stack";
+import { ApiAs, getVxc } from "../support/simulator-http";
 import {
   copyOfCheckout,
   expectSuccess,
@@ -107,6 +109,41 @@ export const vxcUid = vxc.vxcUid;
 export const status = vxc.provisioningStatus;
 export const acmePort = vxc.chosenBEndPortName;
 export const rateLimit = vxc.rateLimit;
+`;
+
+/**
+ * The same story in Pulumi YAML through the installed plugin (a MarketplaceProfile too: the plugin's other kinds
+ * load), the rate limit from stack config.
+ */
+const YAML_PROGRAM = `name: try-megaport-mx-yaml
+runtime: yaml
+config:
+  rateLimit:
+    type: integer
+resources:
+  profile:
+    type: megaport-mx:index:MarketplaceProfile
+    properties:
+      companyName: Globex Plugin Test
+      contactEmail: sales@globex.example
+  toAcme:
+    type: megaport-mx:index:VxcConnection
+    properties:
+      name: Globex to Acme (YAML)
+      rateLimit: \${rateLimit}
+      aEnd:
+        productUid: ${SEED.ports.globexSydRed.uid}
+        vlan: 403
+      bEnd:
+        providerName: Acme Networks
+        location: Global Switch Sydney West
+        portName: Acme Sydney Instant
+outputs:
+  companyUid: \${profile.companyUid}
+  vxcUid: \${toAcme.vxcUid}
+  status: \${toAcme.provisioningStatus}
+  acmePort: \${toAcme.chosenBEndPortName}
+  rateLimit: \${toAcme.rateLimit}
 `;
 
 describe("the package npm pack makes, installed into a new Pulumi project", () => {
@@ -363,57 +400,83 @@ describe("the package npm pack makes, installed into a new Pulumi project", () =
   );
 
   it(
-    "a Pulumi YAML program's MarketplaceProfile goes up and is destroyed through the installed plugin, with no plugin on PATH",
+    "a Pulumi YAML program orders a VXC to Acme by provider name through the installed plugin, with no plugin on PATH: LIVE, its rate limit raised in place, cancelled; no key in its output or state",
     async () => {
       expect(simulator).toBeDefined();
       const started = Date.now();
       const yamlProject = path.join(tmpDir, "yaml-project");
       fs.mkdirSync(yamlProject);
-      fs.writeFileSync(
-        path.join(yamlProject, "Pulumi.yaml"),
-        [
-          "name: try-megaport-mx-yaml",
-          "runtime: yaml",
-          "resources:",
-          "  profile:",
-          "    type: megaport-mx:index:MarketplaceProfile",
-          "    properties:",
-          "      companyName: Globex Plugin Test",
-          "      contactEmail: sales@globex.example",
-          "outputs:",
-          "  companyUid: ${profile.companyUid}",
-          "",
-        ].join("\n"),
-      );
+      fs.writeFileSync(path.join(yamlProject, "Pulumi.yaml"), YAML_PROGRAM);
       const base = pulumiEnv(tmpDir, { PULUMI_BACKEND_URL: `file://${path.join(tmpDir, "backend")}` });
       const env = { ...base, PATH: `${pulumiYamlHostDir()}${path.delimiter}${base.PATH}` };
       const onPath = env.PATH.split(path.delimiter).filter((dir) =>
         fs.existsSync(path.join(dir, "pulumi-resource-megaport-mx")),
       );
       expect(onPath).toEqual([]);
-      const yaml = (args: string[]) =>
-        run("pulumi", [...args, "--non-interactive"], { cwd: yamlProject, env, timeoutMs: STEP_TIMEOUT });
+      const printed: string[] = [];
+      const yaml = async (args: string[]) => {
+        const ran = await run("pulumi", [...args, "--non-interactive"], {
+          cwd: yamlProject,
+          env,
+          timeoutMs: STEP_TIMEOUT,
+        });
+        printed.push(ran.output);
+        return ran;
+      };
       const url = (await pulumi(["config", "get", "megaport:baseUrl"])).stdout.trim();
       const tokenUrl = (await pulumi(["config", "get", "megaport:tokenUrl"])).stdout.trim();
+      const globex = new ApiAs({ url, tokenUrl }, "globexAdmin");
       for (const args of [
         ["stack", "init", "yaml"],
         ["config", "set", "--secret", "megaport-mx:accessKey", SEED.apiKeys.globexAdmin.accessKey],
         ["config", "set", "--secret", "megaport-mx:secretKey", SEED.apiKeys.globexAdmin.secretKey],
         ["config", "set", "megaport-mx:baseUrl", url],
         ["config", "set", "--plaintext", "megaport-mx:tokenUrl", tokenUrl],
+        ["config", "set", "rateLimit", "100"],
       ]) {
         expectSuccess(`pulumi ${args.join(" ")}`, await yaml(args));
       }
+      const outputsOf = async () => {
+        const outputs = await yaml(["stack", "output", "--json"]);
+        expectSuccess("pulumi stack output (YAML)", outputs);
+        return JSON.parse(outputs.stdout) as Record<string, unknown>;
+      };
+
       const up = await yaml(["up"]);
       expectSuccess("pulumi up (YAML)", up);
-      expect(up.output).toMatch(/\+ 2 created/);
-      const outputs = await yaml(["stack", "output", "--json"]);
-      expectSuccess("pulumi stack output (YAML)", outputs);
-      expect(JSON.parse(outputs.stdout)).toEqual({ companyUid: SEED.companies.globex.uid });
+      expect(up.output).toMatch(/\+ 3 created/); // the stack, the profile, the VXC
+      const created = await outputsOf();
+      expect(created).toEqual({
+        companyUid: SEED.companies.globex.uid,
+        vxcUid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        status: "LIVE",
+        acmePort: SEED.ports.acmeSydAuto.name,
+        rateLimit: 100,
+      });
+      const vxcUid = created.vxcUid as string;
+      expect(await getVxc(globex, vxcUid)).toMatchObject({
+        productName: "Globex to Acme (YAML)",
+        rateLimit: 100,
+        provisioningStatus: "LIVE",
+        bEnd: { productUid: SEED.ports.acmeSydAuto.uid },
+      });
+
+      expectSuccess("pulumi config set rateLimit 200", await yaml(["config", "set", "rateLimit", "200"]));
+      const edit = await yaml(["up"]);
+      expectSuccess("pulumi up (YAML, rate limit)", edit);
+      expect(edit.output).toMatch(/~ 1 updated/);
+      expect(await outputsOf()).toEqual({ ...created, rateLimit: 200 });
+      expect(await getVxc(globex, vxcUid)).toMatchObject({ rateLimit: 200, provisioningStatus: "LIVE" });
+
       const destroy = await yaml(["destroy"]);
       expectSuccess("pulumi destroy (YAML)", destroy);
-      expect(destroy.output).toMatch(/- 2 deleted/);
-      timings.push(`YAML up+destroy through the installed plugin ${since(started)}`);
+      expect(destroy.output).toMatch(/- 3 deleted/);
+      expect((await getVxc(globex, vxcUid)).provisioningStatus).toBe("DECOMMISSIONED");
+
+      // Globex's secret key reaches neither what the CLI printed nor the state on disk.
+      const haystack = printed.join("\n") + textUnder(path.join(tmpDir, "backend"));
+      expect(haystack).not.toContain(SEED.apiKeys.globexAdmin.secretKey);
+      timings.push(`YAML VXC up+update+destroy through the installed plugin ${since(started)}`);
     },
     STEP_TIMEOUT,
   );

@@ -93,15 +93,20 @@ function copyOfProgram(programDir: string, tmpDir: string): string {
  * on disk. (Automation API's exportStack runs `stack export --show-secrets`, so it would show decrypted secrets.)
  */
 export function backendText(e2e: E2eStack): string {
+  return textUnder(path.join(e2e.tmpDir, "backend"));
+}
+
+/** Every file under `dir`, as text, for checks that a secret reached none of them. */
+export function textUnder(dir: string): string {
   const parts: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
+  const walk = (at: string) => {
+    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
+      const full = path.join(at, entry.name);
       if (entry.isDirectory()) walk(full);
       else parts.push(fs.readFileSync(full).toString("utf8"));
     }
   };
-  walk(path.join(e2e.tmpDir, "backend"));
+  walk(dir);
   return parts.join("\n");
 }
 

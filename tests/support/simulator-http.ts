@@ -28,7 +28,7 @@ export class ApiAs {
   private token: string | undefined;
 
   constructor(
-    private readonly sim: Simulator,
+    private readonly sim: Pick<Simulator, "url" | "tokenUrl">,
     readonly keyName: KeyName,
   ) {}
 

@@ -12,6 +12,8 @@ const vxc = new mx.VxcConnection("to-acme", {
     providerName: "Acme Networks",
     location: "Global Switch Sydney West",
     portName: "Acme Sydney Instant",
+    // Unset: Acme's port chooses. Setting it replaces the VXC, on the same A-end port and VLAN: a move.
+    vlan: config.getNumber("acmeVlan"),
   },
 });
 

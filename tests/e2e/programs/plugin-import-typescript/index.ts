@@ -1,0 +1,2 @@
+// Empty until the test adds the code `pulumi import` printed.
+export {};
