@@ -12,9 +12,8 @@
 // Exit codes (cli/exit-codes.ts): 0 the file is written; 1 an error; 64 a usage error.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
-import { backendUrlOf, oneLine, openStack, optionsOr } from "./stack-command";
+import { onStack, optionsOr, readFlags, type StackCommandOptions } from "./stack-command";
 import { type Candidate, importFileText, planImport } from "./import-plan";
 import { isNotFound } from "../provider/client/errors";
 import type { MegaportClient } from "../provider/client/megaport-client";
@@ -41,12 +40,9 @@ import {
   subscribedAmongSix,
 } from "../provider/kinds/notification-subscription/notification-subscription";
 
-export interface ImportOptions {
-  stack?: string;
-  cwd: string;
+export interface ImportOptions extends StackCommandOptions {
   out: string;
   json: boolean;
-  help: boolean;
 }
 
 export const IMPORT_USAGE = `usage: megaport-mx import [--stack <name>] [--cwd <program dir>] [--out <file>] [--json]
@@ -62,20 +58,10 @@ Exit codes: 0 the file is written, 1 error, 64 usage.`;
 
 export function parseImportArgs(argv: readonly string[], cwd = process.cwd()): ImportOptions {
   const options: ImportOptions = { cwd, out: "", json: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--stack") options.stack = value();
-    else if (flag === "--cwd") options.cwd = value();
-    else if (flag === "--out") options.out = value();
-    else if (flag === "--json") options.json = true;
-    else if (flag === "--help" || flag === "-h") options.help = true;
-    else throw new UsageError(`unknown flag ${flag}`);
-  }
+  readFlags(argv, options, {
+    "--out": (value) => (options.out = value()),
+    "--json": () => (options.json = true),
+  });
   options.out = path.resolve(options.cwd, options.out || "import.json");
   return options;
 }
@@ -87,13 +73,7 @@ export async function runImport(
 ): Promise<number> {
   const options = optionsOr("import", IMPORT_USAGE, () => parseImportArgs(argv), out);
   if (typeof options === "number") return options;
-  let stackName = options.stack;
-  let backend: string | undefined;
-  try {
-    backend = await backendUrlOf(options.cwd);
-    const stack = await openStack(options.cwd, options.stack);
-    stackName = stack.name;
-    const project = (await stack.workspace.projectSettings()).name;
+  return onStack("import", options, out, async ({ stack, project }) => {
     const config = await stack.getAllConfig();
     // The plugin's settings are megaport-mx:*, the dynamic resources' megaport:*; either serves.
     const settings = resolveSettings(process.env, stackConfigSource(config));
@@ -123,10 +103,7 @@ export async function runImport(
         `Next: pulumi import --file ${options.out} --out code.yaml, then add the generated code to the program.`,
       );
     return EXIT.OK;
-  } catch (err) {
-    out(`megaport-mx import: ${oneLine(err, stackName, backend)}`);
-    return EXIT.FAILED;
-  }
+  });
 }
 
 interface Held {

@@ -16,19 +16,16 @@ import { UsageError } from "./errors";
 import { EXIT } from "./exit-codes";
 import { migrateDeployment, MigrationRefused, type Deployment } from "./migrate-state";
 import { refusalFor } from "./orphans";
-import { backendUrlOf, oneLine, openStack, optionsOr } from "./stack-command";
+import { oneLine, onStack, optionsOr, readFlags, type StackCommandOptions } from "./stack-command";
 import { redactedUrl, updateLock } from "./update-lock";
 import { DYNAMIC_CONFIG_NAMESPACE } from "../provider/client/config-key";
 import { SETTING_NAMES } from "../provider/config/provider-config";
 import { PLUGIN_PACKAGE } from "../provider/kinds/kinds";
 
-export interface MigrateOptions {
-  stack?: string;
-  cwd: string;
+export interface MigrateOptions extends StackCommandOptions {
   providerName: string;
   dryRun: boolean;
   noUpdateRunning: boolean;
-  help: boolean;
 }
 
 export const MIGRATE_USAGE = `usage: megaport-mx migrate [--stack <name>] [--cwd <program dir>] [--provider-name <name>] [--dry-run]
@@ -54,21 +51,11 @@ export function parseMigrateArgs(argv: readonly string[], cwd = process.cwd()): 
     noUpdateRunning: false,
     help: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--stack") options.stack = value();
-    else if (flag === "--cwd") options.cwd = value();
-    else if (flag === "--provider-name") options.providerName = value();
-    else if (flag === "--dry-run") options.dryRun = true;
-    else if (flag === "--no-update-running") options.noUpdateRunning = true;
-    else if (flag === "--help" || flag === "-h") options.help = true;
-    else throw new UsageError(`unknown flag ${flag}`);
-  }
+  readFlags(argv, options, {
+    "--provider-name": (value) => (options.providerName = value()),
+    "--dry-run": () => (options.dryRun = true),
+    "--no-update-running": () => (options.noUpdateRunning = true),
+  });
   if (!/^default(_[0-9A-Za-z_-]+)?$/.test(options.providerName))
     throw new UsageError(`--provider-name ${options.providerName}: give "default" or "default_<version>"`);
   return options;
@@ -84,59 +71,45 @@ export async function runMigrate(
 ): Promise<number> {
   const options = optionsOr("migrate", MIGRATE_USAGE, () => parseMigrateArgs(argv), out);
   if (typeof options === "number") return options;
-  let stackName = options.stack;
-  let backend: string | undefined;
-  try {
-    backend = await backendUrlOf(options.cwd);
-    const stack = await openStack(options.cwd, options.stack);
-    stackName = stack.name;
-    const project = (await stack.workspace.projectSettings()).name;
-    const named = `${project}/${stack.name}`;
-    const refused = refusalFor(await updateLock(stack, project, backend), options.noUpdateRunning, named);
-    if (refused) {
-      out(`megaport-mx migrate: nothing changed: ${refused}`);
-      return EXIT.FAILED;
-    }
-    const exported = await stack.exportStack();
-    const settings = await pluginSettings(stack, options.dryRun);
-    const plan = migrateDeployment(exported.deployment as Deployment, {
-      stack: stack.name,
-      project,
-      providerName: options.providerName,
-      settings,
-    });
-    for (const m of plan.moved) out(`${options.dryRun ? "would move" : "moving"} ${m.from} → ${m.to}`);
-    out(`stack identity ${plan.stackId}, provider ${plan.providerUrn}`);
-    if (options.dryRun) return EXIT.OK;
+  return onStack(
+    "migrate",
+    options,
+    out,
+    async ({ stack, project, backend }) => {
+      const named = `${project}/${stack.name}`;
+      const refused = refusalFor(await updateLock(stack, project, backend), options.noUpdateRunning, named);
+      if (refused) throw new MigrationRefused(refused);
+      const exported = await stack.exportStack();
+      const settings = await pluginSettings(stack, options.dryRun);
+      const plan = migrateDeployment(exported.deployment as Deployment, {
+        stack: stack.name,
+        project,
+        providerName: options.providerName,
+        settings,
+      });
+      for (const m of plan.moved) out(`${options.dryRun ? "would move" : "moving"} ${m.from} → ${m.to}`);
+      out(`stack identity ${plan.stackId}, provider ${plan.providerUrn}`);
+      if (options.dryRun) return EXIT.OK;
 
-    // Right before the import: an update begun since, or any change to the state, and the rewrite is stale.
-    const lockNow = await updateLock(stack, project, backend);
-    const again = refusalFor(lockNow, options.noUpdateRunning, named);
-    if (again) {
-      out(`megaport-mx migrate: nothing changed: ${again}`);
-      return EXIT.FAILED;
-    }
-    const current = await stack.exportStack();
-    if (!isDeepStrictEqual(current.deployment?.resources, exported.deployment?.resources)) {
-      out(`megaport-mx migrate: nothing changed: the state of ${named} changed while this ran; run it again`);
-      return EXIT.FAILED;
-    }
-    await stack.importStack({ ...exported, deployment: plan.deployment });
-    out(
-      `migrated ${plan.moved.length} resource(s) of ${named} to the provider plugin. Next: declare them as ` +
-        `${PLUGIN_PACKAGE}:index:* (same names, same inputs) and run \`pulumi preview\`: it shows no changes.`,
-    );
-    return EXIT.OK;
-  } catch (err) {
-    if (err instanceof MigrationRefused) {
-      out(`megaport-mx migrate: nothing changed: ${err.message}`);
-      return EXIT.FAILED;
-    }
-    out(
-      `megaport-mx migrate: ${oneLine(err, stackName, backend)}${backend ? ` (${redactedUrl(backend)})` : ""}`,
-    );
-    return EXIT.FAILED;
-  }
+      // Right before the import: an update begun since, or any change to the state, and the rewrite is stale.
+      const lockNow = await updateLock(stack, project, backend);
+      const again = refusalFor(lockNow, options.noUpdateRunning, named);
+      if (again) throw new MigrationRefused(again);
+      const current = await stack.exportStack();
+      if (!isDeepStrictEqual(current.deployment?.resources, exported.deployment?.resources))
+        throw new MigrationRefused(`the state of ${named} changed while this ran; run it again`);
+      await stack.importStack({ ...exported, deployment: plan.deployment });
+      out(
+        `migrated ${plan.moved.length} resource(s) of ${named} to the provider plugin. Next: declare them as ` +
+          `${PLUGIN_PACKAGE}:index:* (same names, same inputs) and run \`pulumi preview\`: it shows no changes.`,
+      );
+      return EXIT.OK;
+    },
+    (err, stackName, backend) =>
+      err instanceof MigrationRefused
+        ? `nothing changed: ${err.message}`
+        : `${oneLine(err, stackName, backend)}${backend ? ` (${redactedUrl(backend)})` : ""}`,
+  );
 }
 
 /**

@@ -26,18 +26,15 @@ import {
   whyNotAnOrphanNow,
 } from "../provider/kinds/vxc-connection/vxc-orphans";
 import { stackConfigSource } from "./stack-config";
-import { backendUrlOf, oneLine, openStack, optionsOr } from "./stack-command";
+import { onStack, optionsOr, readFlags, type StackCommandOptions } from "./stack-command";
 import { updateLock, type UpdateLock } from "./update-lock";
 
-export interface OrphansOptions {
-  stack?: string;
-  cwd: string;
+export interface OrphansOptions extends StackCommandOptions {
   json: boolean;
   cancel: string[];
   cancelAll: boolean;
   /** The user confirms no update of the stack runs, for a backend whose lock this command cannot read. */
   noUpdateRunning: boolean;
-  help: boolean;
 }
 
 export const ORPHANS_USAGE = `usage: megaport-mx orphans [--stack <name>] [--cwd <program dir>] [--json] [--cancel <uid> ... | --cancel-all]
@@ -63,22 +60,12 @@ export function parseOrphansArgs(argv: readonly string[], cwd = process.cwd()): 
     noUpdateRunning: false,
     help: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--stack") options.stack = value();
-    else if (flag === "--cwd") options.cwd = value();
-    else if (flag === "--json") options.json = true;
-    else if (flag === "--cancel") options.cancel.push(value());
-    else if (flag === "--cancel-all") options.cancelAll = true;
-    else if (flag === "--no-update-running") options.noUpdateRunning = true;
-    else if (flag === "--help" || flag === "-h") options.help = true;
-    else throw new UsageError(`unknown flag ${flag}`);
-  }
+  readFlags(argv, options, {
+    "--json": () => (options.json = true),
+    "--cancel": (value) => options.cancel.push(value()),
+    "--cancel-all": () => (options.cancelAll = true),
+    "--no-update-running": () => (options.noUpdateRunning = true),
+  });
   if (options.cancelAll && options.cancel.length > 0)
     throw new UsageError("give --cancel <uid> or --cancel-all, not both");
   return options;
@@ -93,89 +80,82 @@ export async function runOrphans(
   if (typeof options === "number") return options;
   // The watcher's timers do not hold a process open (they must not in the provider); this command waits on them.
   const keepAlive = setInterval(() => undefined, 60_000);
-  let stackName = options.stack;
-  let backend: string | undefined;
   try {
-    backend = await backendUrlOf(options.cwd);
-    const stack = await openStack(options.cwd, options.stack);
-    stackName = stack.name;
-    const project = (await stack.workspace.projectSettings()).name;
-    const config = await stack.getAllConfig();
-    const settings = resolveSettings(process.env, stackConfigSource(config));
-    const client = clientFor(settings, "megaport-mx-orphans");
-    const cancelling = options.cancelAll || options.cancel.length > 0;
-    // The lock first: what the state says while an update runs is already out of date.
-    const lock = await updateLock(stack, project, backend);
-    const state = await stack.exportStack();
-    const report = await findOrphans(
-      client,
-      `${project}/${stack.name}`,
-      heldVxcsOf(state.deployment ?? {}),
-      stackIdsOf(state.deployment ?? {}),
-    );
-    const running = lock.state === "running";
+    return await onStack("orphans", options, out, async ({ stack, project, backend }) => {
+      const config = await stack.getAllConfig();
+      const settings = resolveSettings(process.env, stackConfigSource(config));
+      const client = clientFor(settings, "megaport-mx-orphans");
+      const cancelling = options.cancelAll || options.cancel.length > 0;
+      // The lock first: what the state says while an update runs is already out of date.
+      const lock = await updateLock(stack, project, backend);
+      const state = await stack.exportStack();
+      const report = await findOrphans(
+        client,
+        `${project}/${stack.name}`,
+        heldVxcsOf(state.deployment ?? {}),
+        stackIdsOf(state.deployment ?? {}),
+      );
+      const running = lock.state === "running";
 
-    const refusal = cancelling ? refusalFor(lock, options.noUpdateRunning, report.stack) : undefined;
-    // --cancel-all takes only the orphans whose tags carry this stack's identity; the others are named by UID.
-    const toCancel = refusal
-      ? []
-      : options.cancelAll
-        ? report.orphans.filter((o) => o.proven).map((o) => o.vxcUid)
-        : options.cancel;
-    const unknown = toCancel.filter((uid) => !report.orphans.some((o) => o.vxcUid === uid));
-    if (unknown.length > 0) {
-      out(
-        `megaport-mx orphans: not an orphan of stack ${report.stack}, so not cancelled: ${unknown.join(", ")}`,
-      );
-      return EXIT.FAILED;
-    }
-    const cancelled: string[] = [];
-    const kept: { vxcUid: string; why: string }[] = [];
-    let updateStarted = false;
-    for (const uid of toCancel) {
-      const orphan = report.orphans.find((o) => o.vxcUid === uid)!;
-      // Right before the cancel: the lock, the state and the VXC's tags again (an update may have begun since).
-      const lockNow = await updateLock(stack, project, backend);
-      updateStarted ||= lockNow.state === "running";
-      const why =
-        refusalFor(lockNow, options.noUpdateRunning, report.stack) ??
-        (await whyNotAnOrphanIn(stack, client, report, uid));
-      if (why) {
-        out(`not cancelling ${uid} "${orphan.name}": ${why}`);
-        kept.push({ vxcUid: uid, why });
-        continue;
+      const refusal = cancelling ? refusalFor(lock, options.noUpdateRunning, report.stack) : undefined;
+      // --cancel-all takes only the orphans whose tags carry this stack's identity; the others are named by UID.
+      const toCancel = refusal
+        ? []
+        : options.cancelAll
+          ? report.orphans.filter((o) => o.proven).map((o) => o.vxcUid)
+          : options.cancel;
+      const unknown = toCancel.filter((uid) => !report.orphans.some((o) => o.vxcUid === uid));
+      if (unknown.length > 0) {
+        out(
+          `megaport-mx orphans: not an orphan of stack ${report.stack}, so not cancelled: ${unknown.join(", ")}`,
+        );
+        return EXIT.FAILED;
       }
-      out(`cancelling ${uid} "${orphan.name}" …`);
-      await deleteAndWait(client, uid, orphan.name, DEFAULT_TIMEOUTS.deleteMs);
-      out(`cancelled ${uid}: DECOMMISSIONED`);
-      cancelled.push(uid);
-    }
-    const left = report.orphans.filter((o) => !cancelled.includes(o.vxcUid));
-    if (options.json) {
-      out(
-        JSON.stringify(
-          {
-            ...report,
-            updateRunning: running || updateStarted,
-            refused: refusal,
-            cancelled,
-            kept,
-            orphans: left,
-          },
-          null,
-          2,
-        ),
-      );
-    } else {
-      if (refusal) out(`megaport-mx orphans: nothing cancelled: ${refusal}`);
-      describe(report, left, running || updateStarted, out);
-    }
-    await client.close();
-    if (refusal) return EXIT.FAILED;
-    return left.length > 0 ? EXIT.ORPHANS_REMAIN : EXIT.OK;
-  } catch (err) {
-    out(`megaport-mx orphans: ${oneLine(err, stackName, backend)}`);
-    return EXIT.FAILED;
+      const cancelled: string[] = [];
+      const kept: { vxcUid: string; why: string }[] = [];
+      let updateStarted = false;
+      for (const uid of toCancel) {
+        const orphan = report.orphans.find((o) => o.vxcUid === uid)!;
+        // Right before the cancel: the lock, the state and the VXC's tags again (an update may have begun since).
+        const lockNow = await updateLock(stack, project, backend);
+        updateStarted ||= lockNow.state === "running";
+        const why =
+          refusalFor(lockNow, options.noUpdateRunning, report.stack) ??
+          (await whyNotAnOrphanIn(stack, client, report, uid));
+        if (why) {
+          out(`not cancelling ${uid} "${orphan.name}": ${why}`);
+          kept.push({ vxcUid: uid, why });
+          continue;
+        }
+        out(`cancelling ${uid} "${orphan.name}" …`);
+        await deleteAndWait(client, uid, orphan.name, DEFAULT_TIMEOUTS.deleteMs);
+        out(`cancelled ${uid}: DECOMMISSIONED`);
+        cancelled.push(uid);
+      }
+      const left = report.orphans.filter((o) => !cancelled.includes(o.vxcUid));
+      if (options.json) {
+        out(
+          JSON.stringify(
+            {
+              ...report,
+              updateRunning: running || updateStarted,
+              refused: refusal,
+              cancelled,
+              kept,
+              orphans: left,
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        if (refusal) out(`megaport-mx orphans: nothing cancelled: ${refusal}`);
+        describe(report, left, running || updateStarted, out);
+      }
+      await client.close();
+      if (refusal) return EXIT.FAILED;
+      return left.length > 0 ? EXIT.ORPHANS_REMAIN : EXIT.OK;
+    });
   } finally {
     clearInterval(keepAlive);
   }

@@ -29,8 +29,77 @@ export function optionsOr<T extends { help: boolean }>(
   return EXIT.OK;
 }
 
+/** What every stack command reads from its command line. */
+export interface StackCommandOptions {
+  stack?: string;
+  cwd: string;
+  help: boolean;
+}
+
+/** A flag's handler; `value()` takes the value that follows the flag. */
+type FlagHandler = (value: () => string) => void;
+
+/**
+ * Reads `argv` flag by flag: --stack, --cwd and --help / -h into `options`, every other flag through its handler in
+ * `flags`. An unknown flag, or a flag missing its value, is a UsageError.
+ */
+export function readFlags(
+  argv: readonly string[],
+  options: StackCommandOptions,
+  flags: Record<string, FlagHandler>,
+): void {
+  const handlers: Record<string, FlagHandler> = {
+    "--stack": (value) => (options.stack = value()),
+    "--cwd": (value) => (options.cwd = value()),
+    "--help": () => (options.help = true),
+    "-h": () => (options.help = true),
+    ...flags,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (!Object.hasOwn(handlers, flag)) throw new UsageError(`unknown flag ${flag}`);
+    handlers[flag](() => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+      return v;
+    });
+  }
+}
+
+/** The stack a command works on, its project, and the backend that holds it (for messages). */
+export interface OpenStack {
+  stack: Stack;
+  project: string;
+  backend: string | undefined;
+}
+
+/**
+ * Opens the stack and runs `work` on it. What it throws ends the command with exit 1 and one line,
+ * "megaport-mx <command>: …": the command's own wording of the error if `describe` gives one, else oneLine's.
+ */
+export async function onStack(
+  command: string,
+  options: StackCommandOptions,
+  out: (line: string) => void,
+  work: (open: OpenStack) => Promise<number>,
+  describe?: (err: unknown, stack: string | undefined, backend: string | undefined) => string | undefined,
+): Promise<number> {
+  let stackName = options.stack;
+  let backend: string | undefined;
+  try {
+    backend = await backendUrlOf(options.cwd);
+    const stack = await openStack(options.cwd, options.stack);
+    stackName = stack.name;
+    const project = (await stack.workspace.projectSettings()).name;
+    return await work({ stack, project, backend });
+  } catch (err) {
+    out(`megaport-mx ${command}: ${describe?.(err, stackName, backend) ?? oneLine(err, stackName, backend)}`);
+    return EXIT.FAILED;
+  }
+}
+
 /** The stack named, else the one selected in the program's directory. */
-export async function openStack(cwd: string, stackName: string | undefined): Promise<Stack> {
+async function openStack(cwd: string, stackName: string | undefined): Promise<Stack> {
   if (stackName) return LocalWorkspace.selectStack({ stackName, workDir: cwd });
   const workspace = await LocalWorkspace.create({ workDir: cwd });
   const current = await workspace.stack();
@@ -39,7 +108,7 @@ export async function openStack(cwd: string, stackName: string | undefined): Pro
 }
 
 /** The backend the stack lives on: PULUMI_BACKEND_URL, else the one `pulumi whoami` names. */
-export async function backendUrlOf(workDir: string): Promise<string | undefined> {
+async function backendUrlOf(workDir: string): Promise<string | undefined> {
   if (process.env.PULUMI_BACKEND_URL) return process.env.PULUMI_BACKEND_URL;
   const workspace = await LocalWorkspace.create({ workDir });
   return (await workspace.whoAmI().catch(() => undefined))?.url;
