@@ -20,6 +20,7 @@ import { oneLine, onStack, optionsOr, readFlags, type StackCommandOptions } from
 import { redactedUrl, updateLock } from "./update-lock";
 import { DYNAMIC_CONFIG_NAMESPACE } from "../provider/client/config-key";
 import { SETTING_NAMES } from "../provider/config/provider-config";
+import { SECRET_MARK } from "../provider/kinds/secret-mark";
 import { PLUGIN_PACKAGE } from "../provider/kinds/kinds";
 
 export interface MigrateOptions extends StackCommandOptions {
@@ -60,9 +61,6 @@ export function parseMigrateArgs(argv: readonly string[], cwd = process.cwd()): 
     throw new UsageError(`--provider-name ${options.providerName}: give "default" or "default_<version>"`);
   return options;
 }
-
-/** The engine's wire marker of a secret, as `pulumi stack export --show-secrets` writes one. */
-const SECRET_SIG = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
 
 /** Runs the command; returns the exit code. Prints to `out`. */
 export async function runMigrate(
@@ -125,7 +123,7 @@ async function pluginSettings(stack: Stack, dryRun: boolean): Promise<Record<str
     if (!all[`${PLUGIN_PACKAGE}:${name}`] && !dryRun)
       await stack.setConfig(`${PLUGIN_PACKAGE}:${name}`, { value: plugin.value, secret: plugin.secret });
     settings[name] = plugin.secret
-      ? { ...SECRET_SIG, plaintext: JSON.stringify(plugin.value) }
+      ? { ...SECRET_MARK, plaintext: JSON.stringify(plugin.value) }
       : plugin.value;
   }
   return settings;

@@ -26,6 +26,7 @@ import {
   type Timeouts,
 } from "../kinds/hidden-inputs";
 import schema from "./schema.json";
+import { isSecretMarked, SECRET_MARK } from "../kinds/secret-mark";
 import { computedOutputNames, KIND_NAMES, KINDS, type KindName } from "../kinds/kinds";
 import type { KindImplementation } from "../kinds/kind-implementation";
 import { flushLogs, withUrn } from "./engine-log";
@@ -57,15 +58,10 @@ export const SETTINGS: readonly string[] = Object.keys(schema.config.variables);
  */
 export const SCHEMA_TEXT = `${JSON.stringify(schema, null, 2)}\n`;
 
-// The engine's wire markers (sdk/go/common/resource/sig): a secret is an object with this key and value.
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
 type Props = Record<string, unknown>;
 
-function isSecret(value: unknown): value is { value: unknown } {
-  return typeof value === "object" && value !== null && (value as Props)[SIG_KEY] === SECRET_SIG;
-}
+/** A secret as the engine sends it over gRPC: marked, with its value. */
+const isSecret = (value: unknown): value is { value: unknown } => isSecretMarked(value);
 
 /** The value with every secret unwrapped, and the top-level keys that held one anywhere inside. */
 export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<string> } {
@@ -87,7 +83,7 @@ export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<str
 function wrapSecrets(props: Props, secretKeys: Iterable<string>): Props {
   const out = { ...props };
   for (const key of secretKeys)
-    if (out[key] !== undefined && !isSecret(out[key])) out[key] = { [SIG_KEY]: SECRET_SIG, value: out[key] };
+    if (out[key] !== undefined && !isSecret(out[key])) out[key] = { ...SECRET_MARK, value: out[key] };
   return out;
 }
 
