@@ -20,15 +20,11 @@ describe("pulumi import of a VXC through the provider plugin, into a TypeScript 
   beforeAll(
     async () => {
       world = await startWorld();
-      const globex = SEED.apiKeys.globexAdmin;
       e2e = await createStack(PROGRAM, {
         stackName: "plugin-import-typescript",
         plugin: true,
         config: {
-          "megaport-mx:accessKey": globex.accessKey,
-          "megaport-mx:secretKey": globex.secretKey,
-          "megaport-mx:baseUrl": world.sim.url,
-          "megaport-mx:tokenUrl": world.sim.tokenUrl,
+          ...world.configFor("globex", "megaport-mx"),
         },
       });
     },

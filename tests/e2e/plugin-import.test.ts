@@ -48,16 +48,12 @@ export function addGeneratedCode(e2e: E2eStack, code: string): Record<string, { 
 
 /** A stack of the empty program with Globex's key as the default provider's settings. */
 export async function importStack(world: World, stackName: string): Promise<E2eStack> {
-  const globex = SEED.apiKeys.globexAdmin;
   return createStack(PROGRAM, {
     stackName,
     yamlHost: true,
     plugin: true,
     config: {
-      "megaport-mx:accessKey": globex.accessKey,
-      "megaport-mx:secretKey": globex.secretKey,
-      "megaport-mx:baseUrl": world.sim.url,
-      "megaport-mx:tokenUrl": world.sim.tokenUrl,
+      ...world.configFor("globex", "megaport-mx"),
     },
   });
 }

@@ -25,7 +25,6 @@ describe("a Go program declaring a VxcConnection through the plugin's generated 
   beforeAll(
     async () => {
       world = await startWorld();
-      const globex = SEED.apiKeys.globexAdmin;
       e2e = await createStack(PROGRAM, {
         stackName: "plugin-sdk-go",
         plugin: true,
@@ -37,10 +36,7 @@ describe("a Go program declaring a VxcConnection through the plugin's generated 
           ].join(path.delimiter),
         },
         config: {
-          "megaport-mx:accessKey": globex.accessKey,
-          "megaport-mx:secretKey": globex.secretKey,
-          "megaport-mx:baseUrl": world.sim.url,
-          "megaport-mx:tokenUrl": world.sim.tokenUrl,
+          ...world.configFor("globex", "megaport-mx"),
           [`${CONFIG}:globexPort`]: SEED.ports.globexSydRed.uid,
           [`${CONFIG}:rateLimit`]: "100",
         },

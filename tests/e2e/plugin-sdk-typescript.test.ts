@@ -18,15 +18,11 @@ describe("a TypeScript program declaring a VxcConnection through the plugin's ge
   beforeAll(
     async () => {
       world = await startWorld();
-      const globex = SEED.apiKeys.globexAdmin;
       e2e = await createStack(PROGRAM, {
         stackName: "plugin-sdk-typescript",
         plugin: true,
         config: {
-          "megaport-mx:accessKey": globex.accessKey,
-          "megaport-mx:secretKey": globex.secretKey,
-          "megaport-mx:baseUrl": world.sim.url,
-          "megaport-mx:tokenUrl": world.sim.tokenUrl,
+          ...world.configFor("globex", "megaport-mx"),
           "megaport-mx-plugin-sdk-typescript:globexPort": SEED.ports.globexSydRed.uid,
           "megaport-mx-plugin-sdk-typescript:rateLimit": "100",
         },

@@ -14,7 +14,6 @@ export async function pluginYamlStack(
   world: World,
   options: { stackName: string; acmePort: string; envVars?: Record<string, string> },
 ): Promise<E2eStack> {
-  const acme = SEED.apiKeys.acmeAdmin;
   const globex = SEED.apiKeys.globexAdmin;
   const e2e = await createStack(PROGRAM, {
     stackName: options.stackName,
@@ -22,10 +21,7 @@ export async function pluginYamlStack(
     plugin: true,
     ...(options.envVars ? { envVars: options.envVars } : {}),
     config: {
-      "megaport-mx:accessKey": acme.accessKey,
-      "megaport-mx:secretKey": acme.secretKey,
-      "megaport-mx:baseUrl": world.sim.url,
-      "megaport-mx:tokenUrl": world.sim.tokenUrl,
+      ...world.configFor("acme", "megaport-mx"),
       [`${CONFIG}:globexPort`]: SEED.ports.globexSydRed.uid,
       [`${CONFIG}:acmePort`]: options.acmePort,
       [`${CONFIG}:companyBio`]: "Transit.",

@@ -13,17 +13,13 @@ describe("examples/yaml", () => {
     world = await startWorld({
       timings: { deployableMs: 200, configuredMs: 200, cancelledMs: 400, tickMs: 20 },
     });
-    const key = SEED.apiKeys.globexAdmin;
     e2e = await createStack(path.join(REPO_ROOT, "examples/yaml"), {
       stackName: "dev",
       yamlHost: true,
       plugin: true,
       envVars: FAST_PROVIDER_ENV,
       config: {
-        "megaport-mx:accessKey": key.accessKey,
-        "megaport-mx:secretKey": key.secretKey,
-        "megaport-mx:baseUrl": world.sim.url,
-        "megaport-mx:tokenUrl": world.sim.tokenUrl,
+        ...world.configFor("globex", "megaport-mx"),
       },
     });
   }, 60_000);

@@ -36,17 +36,13 @@ afterAll(async () => {
 
 /** A stack of the plugin program named `stackName`, on a backend of its own, with Globex's key as `megaport-mx:`. */
 async function pluginStack(stackName: string, program = PROGRAM, project = PROJECT): Promise<E2eStack> {
-  const key = SEED.apiKeys.globexAdmin;
   const e2e = await createStack(program, {
     stackName,
     yamlHost: true,
     plugin: true,
     envVars: FAST_PROVIDER_ENV,
     config: {
-      "megaport-mx:accessKey": key.accessKey,
-      "megaport-mx:secretKey": key.secretKey,
-      "megaport-mx:baseUrl": world.sim.url,
-      "megaport-mx:tokenUrl": world.sim.tokenUrl,
+      ...world.configFor("globex", "megaport-mx"),
       [`${project}:globexPort`]: SEED.ports.globexSydRed.uid,
       [`${project}:acmePort`]: SEED.ports.acmeSydAuto.uid,
     },

@@ -13,8 +13,11 @@ export interface World {
   sim: Simulator;
   acme: MegaportClient;
   globex: MegaportClient;
-  /** Stack config that points the provider at the simulator with a company's API key. */
-  configFor(company: "acme" | "globex"): Record<string, string>;
+  /**
+   * Stack config that points the provider at the simulator with a company's API key: under `megaport:` for the
+   * dynamic resources, `megaport-mx:` for the provider plugin.
+   */
+  configFor(company: "acme" | "globex", namespace?: "megaport" | "megaport-mx"): Record<string, string>;
   /** Every secret the tests hand out: none may appear in state or CLI output. */
   secrets(): string[];
   close(): Promise<void>;
@@ -37,11 +40,11 @@ export async function startWorld(options: StartSimulatorOptions = {}): Promise<W
     sim,
     acme,
     globex,
-    configFor: (company) => ({
-      "megaport:accessKey": keys[company].accessKey,
-      "megaport:secretKey": keys[company].secretKey,
-      "megaport:baseUrl": sim.url,
-      "megaport:tokenUrl": sim.tokenUrl,
+    configFor: (company, namespace = "megaport") => ({
+      [`${namespace}:accessKey`]: keys[company].accessKey,
+      [`${namespace}:secretKey`]: keys[company].secretKey,
+      [`${namespace}:baseUrl`]: sim.url,
+      [`${namespace}:tokenUrl`]: sim.tokenUrl,
     }),
     secrets: () => [keys.acme.secretKey, keys.globex.secretKey],
     async close() {
