@@ -75,6 +75,20 @@ function checkRequest(urn: string, news: Record<string, unknown>, olds: Record<s
   return req;
 }
 
+/** Configure as the engine does: stack config under the package's name (the secret key among it), for `key`. */
+async function configureFor(
+  client: Client,
+  sim: Pick<Simulator, "url" | "tokenUrl">,
+  key: { accessKey: string; secretKey: string },
+): Promise<void> {
+  const req = new provproto.ConfigureRequest();
+  req.getVariablesMap().set("megaport-mx:accessKey", key.accessKey);
+  req.getVariablesMap().set("megaport-mx:secretKey", key.secretKey);
+  req.getVariablesMap().set("megaport-mx:baseUrl", sim.url);
+  req.getVariablesMap().set("megaport-mx:tokenUrl", sim.tokenUrl);
+  await rpc(client, "configure", req);
+}
+
 const failuresOf = (resp: InstanceType<typeof provproto.CheckResponse>) =>
   resp.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
 
@@ -205,14 +219,7 @@ describe("pulumi-resource-megaport-mx against the simulator", () => {
   beforeAll(async () => {
     sim = await startTestSimulator();
     ({ client, stop } = await startPlugin(NO_SETTINGS));
-    // The settings as the engine hands them: stack config under the package's name, the secret one among them.
-    const req = new provproto.ConfigureRequest();
-    const key = SEED.apiKeys.acmeAdmin;
-    req.getVariablesMap().set("megaport-mx:accessKey", key.accessKey);
-    req.getVariablesMap().set("megaport-mx:secretKey", key.secretKey);
-    req.getVariablesMap().set("megaport-mx:baseUrl", sim.url);
-    req.getVariablesMap().set("megaport-mx:tokenUrl", sim.tokenUrl);
-    await rpc(client, "configure", req);
+    await configureFor(client, sim, SEED.apiKeys.acmeAdmin);
   }, 30_000);
   afterAll(async () => {
     stop?.();
@@ -336,13 +343,7 @@ describe("pulumi-resource-megaport-mx: a create's timeout comes from the request
       MEGAPORT_MX_POLL_INTERVAL_MS: "50",
       MEGAPORT_MX_MAX_POLL_INTERVAL_MS: "200",
     }));
-    const req = new provproto.ConfigureRequest();
-    const key = SEED.apiKeys.globexAdmin;
-    req.getVariablesMap().set("megaport-mx:accessKey", key.accessKey);
-    req.getVariablesMap().set("megaport-mx:secretKey", key.secretKey);
-    req.getVariablesMap().set("megaport-mx:baseUrl", sim.url);
-    req.getVariablesMap().set("megaport-mx:tokenUrl", sim.tokenUrl);
-    await rpc(client, "configure", req);
+    await configureFor(client, sim, SEED.apiKeys.globexAdmin);
   }, 30_000);
   afterAll(async () => {
     stop?.();
